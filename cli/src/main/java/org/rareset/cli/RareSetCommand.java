@@ -1,0 +1,84 @@
+package org.rareset.cli;
+
+import java.io.PrintWriter;
+import org.rareset.annotate.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code rareset} entry point: registers every subcommand and maps failures to exit codes
+ * (0 ok, 1 internal error, 2 bad input or usage). The only {@code System.exit} in the project.
+ */
+@Command(name = "rareset",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Gene-based rare-variant association testing with deep-set gene impairment scores.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                DemoCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",
+                "2:bad input or usage"})
+public final class RareSetCommand implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INTERNAL = 1;
+    public static final int EXIT_INPUT = 2;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** Builds the command line with the project's error handling; tests call this too. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new RareSetCommand());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExitCodeExceptionMapper(new ExitCodes());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    static boolean debugRequested(ParseResult parseResult) {
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            if (pr.hasMatchedOption("--debug")) return true;
+        }
+        return false;
+    }
+
+    /** Prints one line for bad input, a stack trace only with --debug. */
+    static final class ErrorHandler implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+            PrintWriter err = cmd.getErr();
+            boolean debug = debugRequested(parseResult);
+            Throwable cause = ex;
+            if (cause instanceof InputException ie) {
+                err.println("rareset: error: " + ie.getMessage());
+                if (debug) ie.printStackTrace(err);
+                err.flush();
+                return EXIT_INPUT;
+            }
+            err.println("rareset: internal error: " + ex + (debug ? "" : " (rerun with --debug for details)"));
+            if (debug) ex.printStackTrace(err);
+            err.flush();
+            return EXIT_INTERNAL;
+        }
+    }
+
+    static final class ExitCodes implements IExitCodeExceptionMapper {
+        @Override
+        public int getExitCode(Throwable t) {
+            return t instanceof InputException ? EXIT_INPUT : EXIT_INTERNAL;
+        }
+    }
+}
