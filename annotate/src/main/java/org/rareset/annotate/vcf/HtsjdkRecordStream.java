@@ -129,7 +129,14 @@ final class HtsjdkRecordStream implements RecordStream {
     @Override
     public void decodeGenotypes(RecordCalls calls) {
         HtsjdkErrors.call(file, () -> {
-            decode(calls);
+            try {
+                decode(calls);
+            } catch (IndexOutOfBoundsException e) {
+                // htsjdk's BCF genotype decoder does not know BCF 2.2's end-of-vector value (mixed ploidy).
+                throw new InputException(file.toString(), location(),
+                        "this BCF record mixes ploidies (e.g. haploid and diploid calls), which the BCF decoder cannot read",
+                        "convert it to VCF first: bcftools view -Oz -o cohort.vcf.gz " + file.getFileName(), e);
+            }
             return null;
         });
     }
