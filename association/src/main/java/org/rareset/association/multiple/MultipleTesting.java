@@ -39,9 +39,17 @@ public final class MultipleTesting {
         return q;
     }
 
+    /** log10 rounding slack, so that an adjusted p equal to alpha counts as significant. */
+    static final double TIE_SLACK = 1e-12;
+
+    /** True when the adjusted value is at most alpha. */
+    public static boolean significant(double adjustedLog10, double alpha) {
+        return adjustedLog10 <= Math.log10(alpha) + TIE_SLACK;
+    }
+
     /** How many adjusted values are at most alpha. */
     public static int countSignificant(double[] adjustedLog10, double alpha) {
-        double t = Math.log10(alpha);
+        double t = Math.log10(alpha) + TIE_SLACK;
         int c = 0;
         for (double v : adjustedLog10) if (v <= t) c++;
         return c;
