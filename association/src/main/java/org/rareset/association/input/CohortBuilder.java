@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.rareset.association.nullmodel.TraitType;
 import org.rareset.annotate.InputException;
 
 /**

@@ -1,6 +1,7 @@
 package org.rareset.association.input;
 
 import java.util.List;
+import org.rareset.association.nullmodel.TraitType;
 
 /**
  * One trait ready for a null model: its analysed samples (indexes into the genotype source's
