@@ -15,6 +15,9 @@ import org.rareset.annotate.InputException;
  * REGENIE prediction files, which name samples that way.
  */
 public final class SampleTable {
+    /** Texts of non-finite numbers as other tools write them (R, numpy, pandas, Java). */
+    private static final java.util.regex.Pattern NON_FINITE =
+            java.util.regex.Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
     private final String source;
     private final List<String> samples;
     private final List<String> fidIid;
@@ -92,7 +95,7 @@ public final class SampleTable {
         if (missing.isMissing(cell)) return Double.NaN;
         double v;
         try {
-            v = Double.parseDouble(cell);
+            v = NON_FINITE.matcher(cell).matches() ? Double.NaN : Double.parseDouble(cell);
         } catch (NumberFormatException e) {
             throw new InputException(t.source(), "line " + t.line(r),
                     "column '" + t.columns().get(c) + "' value '" + cell + "' is not a number",
