@@ -20,6 +20,7 @@ import picocli.CommandLine.ParseResult;
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 AssocCommand.class,
+                SimulateCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",
