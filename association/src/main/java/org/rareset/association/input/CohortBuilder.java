@@ -97,15 +97,26 @@ public final class CohortBuilder {
         }
         double[] raw = new double[n];
         for (int i = 0; i < n; i++) raw[i] = pheno.value(col, phenoRow[kept.get(i)]);
+        // the type is read from the whole column, so that it does not depend on which samples overlap
         TreeSet<Double> distinct = new TreeSet<>();
-        for (double v : raw) { distinct.add(v); if (distinct.size() > 2) break; }
+        for (int r = 0; r < pheno.sampleCount() && distinct.size() <= 2; r++) {
+            double v = pheno.value(col, r);
+            if (!Double.isNaN(v)) distinct.add(v);
+        }
         TraitType forced = overrides.getOrDefault(trait, overrides.get("*"));
         TraitType type = forced != null ? forced : distinct.size() == 2 ? TraitType.BINARY : TraitType.QUANTITATIVE;
+        TreeSet<Double> analysed = new TreeSet<>();
+        for (double v : raw) { analysed.add(v); if (analysed.size() > 2) break; }
         double[] y = raw;
         if (type == TraitType.BINARY) {
-            y = binaryCoding(trait, raw, distinct);
-        } else if (distinct.size() < 2) {
-            throw new InputException(pheno.source(), null, "trait '" + trait + "' is constant (" + distinct.first()
+            if (distinct.size() > 2) {
+                throw new InputException(pheno.source(), null, "trait '" + trait + "' is declared binary but has more than two values ("
+                        + distinct.first() + ", " + distinct.higher(distinct.first()) + ", " + distinct.last() + ", ...)",
+                        "code cases 1 and controls 0, or declare it quantitative with --trait-type");
+            }
+            y = binaryCoding(trait, raw, distinct, analysed);
+        } else if (analysed.size() < 2) {
+            throw new InputException(pheno.source(), null, "trait '" + trait + "' is constant (" + analysed.first()
                     + ") over the " + n + " analysed samples", "a constant trait cannot be tested; drop it from --phenotypes");
         }
         int[] genotypeIndex = kept.stream().mapToInt(Integer::intValue).toArray();
@@ -134,19 +145,15 @@ public final class CohortBuilder {
     }
 
     /** 0/1 as given; any other two values map the smaller to 0 (control) and the larger to 1 (PLINK's 1/2). */
-    private double[] binaryCoding(String trait, double[] raw, TreeSet<Double> distinct) {
-        if (distinct.size() > 2) {
-            throw new InputException(pheno.source(), null, "trait '" + trait + "' is declared binary but has more than two values ("
-                    + distinct.first() + ", " + distinct.higher(distinct.first()) + ", " + distinct.last() + ", ...)",
-                    "code cases 1 and controls 0, or declare it quantitative with --trait-type");
-        }
-        double lo = distinct.first();
-        double hi = distinct.last();
+    private double[] binaryCoding(String trait, double[] raw, TreeSet<Double> distinct, TreeSet<Double> analysed) {
+        // a single value in the whole column: 1 means cases only, anything else controls only
+        double lo = distinct.size() == 2 ? distinct.first() : distinct.first() == 1.0 ? 0.0 : distinct.first();
+        double hi = distinct.size() == 2 ? distinct.last() : distinct.first() == 1.0 ? 1.0 : Double.NaN;
         boolean zeroOne = lo == 0.0 && hi == 1.0;
-        if (distinct.size() == 1) {
-            boolean onlyControls = lo != 1.0;
+        if (analysed.size() == 1) {
+            boolean onlyControls = analysed.first() != hi;
             throw new InputException(pheno.source(), null, "binary trait '" + trait + "' has " + (onlyControls ? "no cases" : "no controls")
-                    + " among the " + raw.length + " analysed samples (every value is " + lo + ")",
+                    + " among the " + raw.length + " analysed samples (every value is " + analysed.first() + ")",
                     "check the coding (cases 1, controls 0) and that cases are in the genotypes");
         }
         double[] y = new double[raw.length];
