@@ -15,6 +15,8 @@ import org.rareset.annotate.vcf.VcfVariantSource;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.CohortBuilder;
 import org.rareset.association.input.GeneGrouper;
+import org.rareset.association.input.GeneScoreTable;
+import org.rareset.association.input.LocoPredictions;
 import org.rareset.association.input.GeneVariants;
 import org.rareset.association.input.MissingValues;
 import org.rareset.association.input.SampleTable;
@@ -56,6 +58,8 @@ import picocli.CommandLine.Spec;
                 "      --phenotypes QT,BT --tests burden,skat,skato,acatv,acato --collapse-mac 0 --out results.tsv",
                 "  rareset assoc --vcf cohort.bcf --annotations annot.parquet --pheno pheno.tsv --masks masks.txt \\",
                 "      --max-maf 0.01,0.001 --out results.parquet",
+                "  rareset assoc --scores scores.parquet --pheno pheno.tsv --covar covar.tsv --out score_results.tsv",
+                "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv --pred step1_pred.list --out r.tsv",
                 "",
                 "Mask file (one mask per line):",
                 "  plof: is_plof == 1",
@@ -112,6 +116,12 @@ public final class AssocCommand implements Callable<Integer> {
     @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "ALPHA", description = "Significance level for Bonferroni and Benjamini-Hochberg (default ${DEFAULT-VALUE}).")
     double alpha;
 
+    @Option(names = "--scores", paramLabel = "FILE", description = "Test gene impairment scores (long format 'sample gene score', TSV or Parquet, from rareset score) instead of variants: one score test per gene, Bonferroni per trait.")
+    Path scores;
+
+    @Option(names = "--pred", paramLabel = "FILE", description = "REGENIE step-1 _pred.list: LOCO predictions used as null-model offsets (per chromosome).")
+    Path pred;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Results: .tsv, .tsv.gz or .parquet.")
     Path out;
 
@@ -125,31 +135,65 @@ public final class AssocCommand implements Callable<Integer> {
         SampleTable phenoTable = SampleTable.from(TableFiles.read(pheno), missingValues, null);
         SampleTable covarTable = covar == null ? null : SampleTable.from(TableFiles.read(covar), missingValues, null);
         List<String> traits = phenotypes == null || phenotypes.isEmpty() ? phenoTable.columns() : phenotypes;
-        AnnotationTable ann = AnnotationTable.from(TableFiles.read(annotations));
-        List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
-        Weighting weighting = Weighting.parse(weights, ann);
-
-        List<String> genotypeSamples;
-        List<GeneVariants> genes;
-        try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
-            genotypeSamples = source.samples();
-            // samples first: a mismatch should fail before the whole VCF is read
-            new CohortBuilder(genotypeSamples, phenoTable, covarTable, s -> { }).build(traits, parseTraitTypes(traits));
-            genes = GeneGrouper.group(source, ann, log);
+        Map<String, LocoPredictions> predictions = pred == null ? null : LocoPredictions.readList(pred);
+        if (predictions != null) {
+            for (String t : traits) {
+                if (!predictions.containsKey(t)) {
+                    throw new InputException(pred.toString(), null, "no LOCO predictions for trait '" + t + "'",
+                            "the list names: " + String.join(", ", predictions.keySet()));
+                }
+            }
         }
-        List<TraitData> traitData = new CohortBuilder(genotypeSamples, phenoTable, covarTable, log).build(traits, parseTraitTypes(traits));
-        if (genes.isEmpty()) {
-            throw new InputException(annotations.toString(), null, "no genotyped variant has an annotation row",
-                    "check that chrom/pos/ref/alt in the annotations match the VCF");
-        }
+        AssociationRun.OffsetProvider offsets = predictions == null ? null : (trait, chrom) -> {
+            if (chrom == null) {
+                throw new InputException(pred.toString(), null, "--pred needs each gene's chromosome", "give --annotations with --scores");
+            }
+            return predictions.get(trait.name()).offsets(trait, chrom);
+        };
         TestOptions options = new TestOptions(TestOptions.DEFAULT_RHO, firthThreshold, !noSpa, 2.0);
-        AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
-                new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), null));
-        log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
-                genes.size(), masks.size(), traitData.size(), testList.size(), runtime.effectiveThreads()));
-        Progress progress = new Progress(err, genes.size(), runtime.showProgress());
-        long t0 = System.nanoTime();
-        AssociationRun.Result result = run.run(traitData, genes, progress::update);
+        Progress progress;
+        AssociationRun.Result result;
+        List<TraitData> traitData;
+        long t0;
+        int nGenes;
+        if (scores != null) {
+            GeneScoreTable scoreTable = GeneScoreTable.read(scores);
+            log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
+            traitData = new CohortBuilder(scoreTable.samples(), phenoTable, covarTable, log).build(traits, parseTraitTypes(traits));
+            AnnotationTable ann = annotations == null ? null : AnnotationTable.from(TableFiles.read(annotations));
+            AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
+                    runtime.effectiveThreads(), offsets));
+            nGenes = scoreTable.genes().size();
+            log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
+            progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
+            t0 = System.nanoTime();
+            result = run.runScores(traitData, scoreTable.genes(), ann == null ? null : ann::chromOf, progress::update);
+        } else {
+            AnnotationTable ann = AnnotationTable.from(TableFiles.read(annotations));
+            List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
+            Weighting weighting = Weighting.parse(weights, ann);
+            List<String> genotypeSamples;
+            List<GeneVariants> genes;
+            try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
+                genotypeSamples = source.samples();
+                // samples first: a mismatch should fail before the whole VCF is read
+                new CohortBuilder(genotypeSamples, phenoTable, covarTable, s -> { }).build(traits, parseTraitTypes(traits));
+                genes = GeneGrouper.group(source, ann, log);
+            }
+            traitData = new CohortBuilder(genotypeSamples, phenoTable, covarTable, log).build(traits, parseTraitTypes(traits));
+            if (genes.isEmpty()) {
+                throw new InputException(annotations.toString(), null, "no genotyped variant has an annotation row",
+                        "check that chrom/pos/ref/alt in the annotations match the VCF");
+            }
+            AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
+                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets));
+            nGenes = genes.size();
+            log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
+                    genes.size(), masks.size(), traitData.size(), testList.size(), runtime.effectiveThreads()));
+            progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
+            t0 = System.nanoTime();
+            result = run.run(traitData, genes, progress::update);
+        }
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
 
@@ -167,11 +211,31 @@ public final class AssocCommand implements Callable<Integer> {
                     s.phenotype(), s.test(), s.nTests(), s.lambda(), s.nBonferroni(), s.nBenjaminiHochberg(), alpha));
         }
         log.accept(String.format(Locale.ROOT, "wrote %d rows to %s (%.1f s, %.1f genes/s per trait)", result.rows().size(), out,
-                seconds, seconds > 0 ? genes.size() * traitData.size() / seconds : 0));
+                seconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
         return 0;
     }
 
     private void checkOptions() {
+        checkCommonOptions();
+        checkGenotypeOptions();
+    }
+
+    private void checkCommonOptions() {
+        if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
+        if (!(firthThreshold >= 0 && firthThreshold <= 1)) throw new InputException(null, null, "--firth-threshold " + firthThreshold + " is outside [0, 1]", null);
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".tsv") || name.endsWith(".tsv.gz") || name.endsWith(".txt") || name.endsWith(".txt.gz") || name.endsWith(".parquet"))) {
+            throw new InputException(out.toString(), null, "unknown output format", "name the output .tsv, .tsv.gz or .parquet");
+        }
+    }
+
+    private void checkGenotypeOptions() {
+        if (scores != null) {
+            if (vcf != null || store != null || maskFile != null) {
+                throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf, --store and --masks", null);
+            }
+            return;
+        }
         if ((vcf == null) == (store == null)) {
             throw new InputException(null, null, "give genotypes with exactly one of --vcf or --store", "for example --vcf cohort.vcf.gz");
         }
@@ -182,12 +246,6 @@ public final class AssocCommand implements Callable<Integer> {
             throw new InputException(null, null, "--annotations is required", "a TSV with chrom pos ref alt gene columns assigns variants to genes");
         }
         if (collapseMac < 0) throw new InputException(null, null, "--collapse-mac " + collapseMac + " is negative", "use 0 to turn collapsing off");
-        if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
-        if (!(firthThreshold >= 0 && firthThreshold <= 1)) throw new InputException(null, null, "--firth-threshold " + firthThreshold + " is outside [0, 1]", null);
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".tsv") || name.endsWith(".tsv.gz") || name.endsWith(".txt") || name.endsWith(".txt.gz") || name.endsWith(".parquet"))) {
-            throw new InputException(out.toString(), null, "unknown output format", "name the output .tsv, .tsv.gz or .parquet");
-        }
     }
 
     private List<GeneTest> parseTests() {

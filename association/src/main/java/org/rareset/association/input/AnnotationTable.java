@@ -23,6 +23,7 @@ public final class AnnotationTable {
     private final double[][] numbers;  // [row][annotation column], NaN when missing or not a number
     private final long[] lines;
     private final Map<String, int[]> rowsByKey;
+    private final Map<String, String> chromOfGene = new HashMap<>();
 
     private AnnotationTable(String source, List<String> annotationColumns, String[] genes, String[][] text,
                             double[][] numbers, long[] lines, Map<String, int[]> rowsByKey) {
@@ -33,6 +34,14 @@ public final class AnnotationTable {
         this.numbers = numbers;
         this.lines = lines;
         this.rowsByKey = rowsByKey;
+        rowsByKey.forEach((key, rows) -> {
+            for (int r : rows) chromOfGene.putIfAbsent(genes[r], key.substring(0, key.indexOf(':')));
+        });
+    }
+
+    /** The contig (without {@code chr}) of a gene's variants, null for a gene not in the table. */
+    public String chromOf(String gene) {
+        return chromOfGene.get(gene);
     }
 
     public static AnnotationTable from(TextTable t) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,7 +12,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.vcf.Contigs;
 import org.rareset.association.engine.AssociationEngine;
+import org.rareset.association.genotype.GeneGenotypes;
+import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.input.GeneVariants;
 import org.rareset.association.input.TraitData;
 import org.rareset.association.mask.Mask;
@@ -19,31 +23,48 @@ import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.mask.MaskedGene;
 import org.rareset.association.nullmodel.NullModel;
 import org.rareset.association.nullmodel.TraitType;
+import org.rareset.association.tests.Burden;
 import org.rareset.association.tests.GeneResult;
 import org.rareset.association.tests.GeneTest;
 import org.rareset.association.tests.TestOptions;
 
 /**
- * Runs every trait x gene x mask x test: fits each trait's null model once, then tests genes in
- * parallel (each worker takes whole genes) and returns the rows in a fixed order (trait, gene in
- * source order, mask, test) whatever the thread count. Genes skipped under a mask are counted
- * per trait, mask and reason.
+ * Runs every trait x gene x mask x test: fits each trait's null model once (per chromosome with
+ * LOCO offsets), then tests genes in parallel (each task is one whole gene) and returns rows in a
+ * fixed order (trait, gene in input order, mask, test) whatever the thread count. Genes with
+ * nothing to test under a mask are counted per trait, mask and reason.
  */
 public final class AssociationRun {
-    /** Offsets for a trait's null model: per chromosome (LOCO) or null for none. */
+    /** Mask and test names of rows from gene impairment scores ({@link #runScores}). */
+    public static final String SCORE_MASK = "score";
+    public static final String SCORE_TEST = "score";
+
+    /** Offsets for a trait's null model: per chromosome (LOCO). */
     @FunctionalInterface
     public interface OffsetProvider {
         /** Offset per analysed sample of {@code trait} for genes on {@code chrom}; null = no offset. */
         double[] offset(TraitData trait, String chrom);
     }
 
+    /**
+     * @param maskBuilder null when only {@link #runScores} is used
+     * @param offsets     null for no offsets
+     */
     public record Settings(List<GeneTest> tests, TestOptions options, List<Mask> masks, MaskBuilder maskBuilder,
                            int threads, OffsetProvider offsets) {}
 
-    /** Counts of (trait, mask, reason) for genes with nothing to test. */
+    /** Count of genes with nothing to test, per trait, mask and reason. */
     public record Skipped(String phenotype, String mask, String reason, int genes) {}
 
     public record Result(List<ResultRow> rows, List<Skipped> skipped, int genes) {}
+
+    /** What one gene produced for one trait: rows, and (mask, reason) pairs for what was skipped. */
+    private record GeneOutcome(List<ResultRow> rows, List<String[]> skips) {}
+
+    @FunctionalInterface
+    private interface UnitTester<G> {
+        GeneOutcome test(TraitData trait, G unit, AssociationEngine engine);
+    }
 
     private final Settings settings;
 
@@ -51,10 +72,26 @@ public final class AssociationRun {
         this.settings = settings;
     }
 
-    /**
-     * @param progress called with the number of genes done so far (from worker threads)
-     */
+    /** Tests the genes' variants under every mask. */
     public Result run(List<TraitData> traits, List<GeneVariants> genes, IntConsumer progress) {
+        return runUnits(traits, genes, g -> g.variants().get(0).chrom(), this::testGene, progress);
+    }
+
+    /**
+     * Tests gene impairment scores, one column per gene, with the single-column score test (the
+     * burden test of one column of weight 1; logistic with SPA/Firth for binary traits). Rows have
+     * mask and test {@value #SCORE_MASK}; n_carriers counts samples whose score differs from the
+     * gene's baseline.
+     *
+     * @param chromOf chromosome of a gene for LOCO offsets (null when unknown)
+     */
+    public Result runScores(List<TraitData> traits, List<GeneScoreTable.GeneScore> genes,
+                            java.util.function.Function<String, String> chromOf, IntConsumer progress) {
+        return runUnits(traits, genes, g -> chromOf == null ? null : chromOf.apply(g.gene()), this::testScore, progress);
+    }
+
+    private <G> Result runUnits(List<TraitData> traits, List<G> units, java.util.function.Function<G, String> chromOf,
+                                UnitTester<G> tester, IntConsumer progress) {
         List<ResultRow> rows = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
@@ -63,44 +100,35 @@ public final class AssociationRun {
             return t;
         });
         try {
-            // every null model is fitted before the first gene, so bad traits fail fast
+            // every null model without offsets is fitted before the first gene, so bad traits fail fast
             List<EngineCache> caches = new ArrayList<>();
             for (TraitData trait : traits) caches.add(new EngineCache(trait));
+            AtomicInteger done = new AtomicInteger();
             for (int t = 0; t < traits.size(); t++) {
                 TraitData trait = traits.get(t);
                 EngineCache engines = caches.get(t);
-                @SuppressWarnings("unchecked")
-                Future<GeneOutcome>[] futures = new Future[genes.size()];
-                AtomicInteger done = new AtomicInteger();
-                for (int g = 0; g < genes.size(); g++) {
-                    GeneVariants gene = genes.get(g);
-                    futures[g] = pool.submit(() -> {
-                        GeneOutcome o = testGene(trait, gene, engines.forGene(gene));
+                List<Future<GeneOutcome>> futures = new ArrayList<>(units.size());
+                for (G unit : units) {
+                    futures.add(pool.submit(() -> {
+                        GeneOutcome o = tester.test(trait, unit, engines.forChrom(chromOf.apply(unit)));
                         progress.accept(done.incrementAndGet());
                         return o;
-                    });
+                    }));
                 }
-                Map<String, Map<MaskBuilder.Skip, Integer>> skips = new TreeMap<>();
+                Map<String, Map<String, Integer>> skips = new TreeMap<>();
                 for (Future<GeneOutcome> f : futures) {
                     GeneOutcome o = get(f);
-                    rows.addAll(o.rows);
-                    for (String[] s : o.skips) {
-                        skips.computeIfAbsent(s[0], k -> new TreeMap<>()).merge(MaskBuilder.Skip.valueOf(s[1]), 1, Integer::sum);
-                    }
+                    rows.addAll(o.rows());
+                    for (String[] s : o.skips()) skips.computeIfAbsent(s[0], k -> new TreeMap<>()).merge(s[1], 1, Integer::sum);
                 }
-                for (Mask m : settings.masks()) {
-                    Map<MaskBuilder.Skip, Integer> bySkip = skips.get(m.name());
-                    if (bySkip == null) continue;
-                    bySkip.forEach((reason, count) -> skipped.add(new Skipped(trait.name(), m.name(), reason.reason, count)));
-                }
+                skips.forEach((mask, byReason) -> byReason.forEach((reason, count) ->
+                        skipped.add(new Skipped(trait.name(), mask, reason, count))));
             }
         } finally {
             pool.shutdownNow();
         }
-        return new Result(rows, skipped, genes.size());
+        return new Result(rows, skipped, units.size());
     }
-
-    private record GeneOutcome(List<ResultRow> rows, List<String[]> skips) {}
 
     private GeneOutcome testGene(TraitData trait, GeneVariants gene, AssociationEngine engine) {
         List<ResultRow> rows = new ArrayList<>();
@@ -109,12 +137,11 @@ public final class AssociationRun {
         for (Mask mask : settings.masks()) {
             MaskBuilder.Outcome o = settings.maskBuilder().build(tg, mask);
             if (o.gene() == null) {
-                skips.add(new String[] {mask.name(), o.skip().name()});
+                skips.add(new String[] {mask.name(), o.skip().reason});
                 continue;
             }
             MaskedGene mg = o.gene();
-            List<GeneResult> results = engine.test(mg.genotypes(), mg.weights(), settings.tests());
-            for (GeneResult r : results) {
+            for (GeneResult r : engine.test(mg.genotypes(), mg.weights(), settings.tests())) {
                 rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), r.test(), mg.nVariants(), mg.mac(),
                         mg.nCarriers(), r.beta(), r.se(), r.log10P()));
             }
@@ -122,10 +149,31 @@ public final class AssociationRun {
         return new GeneOutcome(rows, skips);
     }
 
+    private GeneOutcome testScore(TraitData trait, GeneScoreTable.GeneScore gene, AssociationEngine engine) {
+        int[] map = trait.analysisIndex();
+        int k = 0;
+        for (int s : gene.samples()) if (map[s] >= 0) k++;
+        if (k == 0) {
+            return new GeneOutcome(List.of(), List.<String[]>of(new String[] {SCORE_MASK, "the score is the same for every analysed sample"}));
+        }
+        int[] rows = new int[k];
+        double[] dev = new double[k];
+        k = 0;
+        for (int i = 0; i < gene.samples().length; i++) {
+            int a = map[gene.samples()[i]];
+            if (a >= 0) { rows[k] = a; dev[k++] = gene.deviations()[i]; }
+        }
+        GeneGenotypes.Column col = new GeneGenotypes.Column(gene.gene(), rows, dev, Double.NaN, Double.NaN, k, 0);
+        GeneResult r = engine.test(GeneGenotypes.of(trait.sampleCount(), List.of(col)), new double[] {1.0},
+                List.of(Burden.INSTANCE)).get(0);
+        return new GeneOutcome(List.of(new ResultRow(trait.name(), gene.gene(), SCORE_MASK, SCORE_TEST, 1, Double.NaN, k,
+                r.beta(), r.se(), r.log10P())), List.of());
+    }
+
     /** One engine per trait, or per trait and chromosome when LOCO offsets are given. */
     private final class EngineCache {
         private final TraitData trait;
-        private final Map<String, AssociationEngine> byChrom = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, AssociationEngine> byChrom = new ConcurrentHashMap<>();
         private final AssociationEngine plain;
 
         EngineCache(TraitData trait) {
@@ -133,11 +181,10 @@ public final class AssociationRun {
             this.plain = settings.offsets() == null ? engine(null) : null;
         }
 
-        AssociationEngine forGene(GeneVariants gene) {
+        AssociationEngine forChrom(String chrom) {
             if (plain != null) return plain;
-            String chrom = gene.variants().get(0).chrom();
-            return byChrom.computeIfAbsent(org.rareset.annotate.vcf.Contigs.canonical(chrom),
-                    c -> engine(settings.offsets().offset(trait, c)));
+            String c = chrom == null ? "" : Contigs.canonical(chrom);
+            return byChrom.computeIfAbsent(c, key -> engine(settings.offsets().offset(trait, key)));
         }
 
         private AssociationEngine engine(double[] offset) {
