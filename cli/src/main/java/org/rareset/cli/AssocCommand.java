@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.store.GenotypeStore;
+import org.rareset.annotate.vcf.VariantSource;
 import org.rareset.annotate.vcf.VcfVariantSource;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.CohortBuilder;
@@ -174,7 +176,7 @@ public final class AssocCommand implements Callable<Integer> {
             Weighting weighting = Weighting.parse(weights, ann);
             List<String> genotypeSamples;
             List<GeneVariants> genes;
-            try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
+            try (VariantSource source = vcf != null ? VcfVariantSource.open(vcf) : GenotypeStore.open(store)) {
                 genotypeSamples = source.samples();
                 // samples first: a mismatch should fail before the whole VCF is read
                 new CohortBuilder(genotypeSamples, phenoTable, covarTable, s -> { }).build(traits, parseTraitTypes(traits));
@@ -238,9 +240,6 @@ public final class AssocCommand implements Callable<Integer> {
         }
         if ((vcf == null) == (store == null)) {
             throw new InputException(null, null, "give genotypes with exactly one of --vcf or --store", "for example --vcf cohort.vcf.gz");
-        }
-        if (store != null) {
-            throw new InputException(store.toString(), null, "reading a genotype store is not available in this build", "use --vcf");
         }
         if (annotations == null) {
             throw new InputException(null, null, "--annotations is required", "a TSV with chrom pos ref alt gene columns assigns variants to genes");
