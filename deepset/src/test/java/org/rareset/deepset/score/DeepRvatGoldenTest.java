@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.rareset.deepset.pretrained.DeepRvatNetwork;
 import org.rareset.deepset.pretrained.PretrainedEnsemble;
 import org.rareset.deepset.pretrained.SharedData;
+import org.rareset.annotate.vcf.VcfVariantSource;
 
 /**
  * ../shared/golden/deeprvat: 300 samples x 12 genes scored with DeepRVAT's 30 published models.
@@ -31,7 +32,7 @@ class DeepRvatGoldenTest {
     static void score() {
         golden = SharedData.golden();
         ensemble = PretrainedEnsemble.load(SharedData.pretrained());
-        try (HtsjdkVcfSource vcf = new HtsjdkVcfSource(golden.resolve("cohort.vcf.gz"))) {
+        try (VcfVariantSource vcf = VcfVariantSource.open(golden.resolve("cohort.vcf.gz"))) {
             input = ScoringInputReader.read(golden.resolve("annotations.tsv"), ensemble, vcf);
         }
     }
