@@ -1,10 +1,5 @@
 package org.rareset.deepset.score;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,15 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.zip.GZIPInputStream;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.Row;
+import org.rareset.annotate.table.TableReader;
+import org.rareset.annotate.table.TableReaders;
 import org.rareset.annotate.vcf.Contigs;
 import org.rareset.annotate.vcf.Variant;
 import org.rareset.annotate.vcf.VariantSource;
 
 /**
  * Joins an annotation table (one row per variant and gene: {@code chrom pos ref alt gene} and the
- * model's annotation columns, tab-separated, optionally gzipped) with a cohort's genotypes into
+ * model's annotation columns; TSV, CSV, gzipped or Parquet) with a cohort's genotypes into
  * per-gene {@link GeneRows}.
  *
  * <p>Variants match on contig (ignoring a {@code chr} prefix), position, REF and ALT. Every
@@ -57,10 +54,9 @@ public final class ScoringInputReader {
         Table t = new Table();
         Map<String, Integer> geneIds = new HashMap<>();
         Map<Long, Long> seenRow = new HashMap<>();
-        try (BufferedReader r = open(file)) {
-            String header = r.readLine();
-            if (header == null) throw InputException.of(file, "empty file", "expected a header line: chrom pos ref alt gene <annotations>");
-            List<String> names = Arrays.asList(header.split("\t", -1));
+        if (!Files.isRegularFile(file)) throw InputException.of(file, "no such file", "check the --annotations path");
+        try (TableReader reader = TableReaders.open(file)) {
+            List<String> names = reader.columns();
             List<String> missing = new ArrayList<>();
             int[] keyIdx = new int[KEY_COLUMNS.size()];
             for (int k = 0; k < keyIdx.length; k++) {
@@ -74,7 +70,7 @@ public final class ScoringInputReader {
             }
             if (!missing.isEmpty()) {
                 throw InputException.atLine(file, 1, "missing " + missing.size() + " column(s) the model needs: "
-                        + String.join(", ", missing), "add them to the annotation table, tab-separated");
+                        + String.join(", ", missing), "add them to the annotation table");
             }
             double[] fill = new double[width];
             boolean[] canFill = new boolean[width];
@@ -84,30 +80,26 @@ public final class ScoringInputReader {
                 fill[c] = f.orElse(Double.NaN);
             }
             long[] filled = new long[width];
-            String line;
-            long lineNo = 1;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isEmpty()) continue;
-                String[] f = line.split("\t", -1);
-                if (f.length != names.size()) {
-                    throw InputException.atLine(file, lineNo, f.length + " fields, the header has " + names.size(),
-                            "fields are tab-separated");
+            for (Row row : reader) {
+                String pos = row.getString(keyIdx[1]);
+                String chrom = row.getString(keyIdx[0]);
+                String ref = row.getString(keyIdx[2]);
+                String alt = row.getString(keyIdx[3]);
+                String gene = row.getString(keyIdx[4]);
+                if (chrom == null || pos == null || ref == null || alt == null || gene == null) {
+                    throw row.error("chrom, pos, ref, alt and gene must all be given", null);
                 }
-                String pos = f[keyIdx[1]];
                 try {
                     if (Integer.parseInt(pos) < 1) throw new NumberFormatException();
                 } catch (NumberFormatException e) {
-                    throw InputException.atLine(file, lineNo, "pos '" + pos + "' is not a position", "1-based integer");
+                    throw row.error("pos '" + pos + "' is not a position", "1-based integer");
                 }
-                String key = variantKey(f[keyIdx[0]], pos, f[keyIdx[2]], f[keyIdx[3]]);
+                String key = variantKey(chrom, pos, ref, alt);
                 Integer vid = t.variantIds.get(key);
                 if (vid == null) {
                     vid = t.variantIds.size();
                     t.variantIds.put(key, vid);
                 }
-                String gene = f[keyIdx[4]];
-                if (gene.isEmpty()) throw InputException.atLine(file, lineNo, "empty gene", null);
                 Integer gid = geneIds.get(gene);
                 if (gid == null) {
                     gid = t.geneNames.size();
@@ -115,43 +107,34 @@ public final class ScoringInputReader {
                     t.geneNames.add(gene);
                     t.rowsOfGene.add(new IntList());
                 }
-                Long previous = seenRow.put(((long) vid << 32) | gid, lineNo);
+                Long previous = seenRow.put(((long) vid << 32) | gid, row.lineNumber());
                 if (previous != null) {
-                    throw InputException.atLine(file, lineNo, "variant " + key + " in gene " + gene
-                            + " repeats line " + previous, "keep one row per variant and gene");
+                    throw row.error("variant " + key + " in gene " + gene + " repeats line " + previous,
+                            "keep one row per variant and gene");
                 }
-                int row = (int) t.rows;
-                if ((long) (row + 1) * width > t.values.length) {
-                    t.values = Arrays.copyOf(t.values, Math.max(t.values.length * 2, (row + 1) * width));
+                int r = (int) t.rows;
+                if ((long) (r + 1) * width > t.values.length) {
+                    t.values = Arrays.copyOf(t.values, Math.max(t.values.length * 2, (r + 1) * width));
                 }
                 for (int c = 0; c < width; c++) {
-                    String s = f[colIdx[c]];
                     double v;
-                    if (isMissing(s)) {
-                        if (!canFill[c]) {
-                            throw InputException.atLine(file, lineNo, cols.get(c) + " is missing", "the model needs a value");
-                        }
+                    if (row.isMissing(colIdx[c])) {
+                        if (!canFill[c]) throw row.error(cols.get(c) + " is missing", "the model needs a value");
                         v = fill[c];
                         filled[c]++;
                     } else {
-                        try {
-                            v = Double.parseDouble(s);
-                        } catch (NumberFormatException e) {
-                            throw InputException.atLine(file, lineNo, cols.get(c) + " '" + s + "' is not a number", null);
-                        }
+                        v = row.getDouble(colIdx[c]);
                         if (!Double.isFinite(v)) {
-                            throw InputException.atLine(file, lineNo, cols.get(c) + " is " + s, "give a finite number or leave it empty");
+                            throw row.error(cols.get(c) + " is " + v, "give a finite number or leave it empty");
                         }
                     }
-                    t.values[row * width + c] = v;
+                    t.values[r * width + c] = v;
                 }
                 t.variantOfRow.add(vid);
-                t.rowsOfGene.get(gid).add(row);
+                t.rowsOfGene.get(gid).add(r);
                 t.rows++;
             }
             for (int c = 0; c < width; c++) if (filled[c] > 0) t.filled.put(cols.get(c), filled[c]);
-        } catch (IOException e) {
-            throw InputException.of(file, "cannot read: " + e.getMessage(), null);
         }
         if (t.rows == 0) throw InputException.of(file, "no annotation rows", "expected one row per variant and gene");
         return t;
@@ -233,17 +216,6 @@ public final class ScoringInputReader {
 
     static String variantKey(String chrom, String pos, String ref, String alt) {
         return Contigs.canonical(chrom) + ":" + pos + ":" + ref.toUpperCase() + ":" + alt.toUpperCase();
-    }
-
-    private static boolean isMissing(String s) {
-        return s.isEmpty() || s.equals("NA") || s.equals(".") || s.equalsIgnoreCase("nan");
-    }
-
-    private static BufferedReader open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw InputException.of(file, "no such file", "check the --annotations path");
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** A growable int array. */
