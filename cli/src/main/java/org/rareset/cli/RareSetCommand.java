@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
                 AssocCommand.class,
                 SimulateCommand.class,
                 AnnotateCommand.class,
+                ScoreCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",
