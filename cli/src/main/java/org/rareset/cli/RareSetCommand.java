@@ -19,6 +19,7 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                TrainCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",

@@ -121,6 +121,32 @@ public final class NetworkTrainer {
         }
     }
 
+    /**
+     * Scores of {@code samples} x every seed gene computed the training way (DJL, float32, sparse
+     * batch), for checking against a direct computation. Row-major {@code samples.length x genes}.
+     */
+    static double[] batchScores(TrainingData data, NetworkWeights weights, int[] samples) {
+        TrainingOptions opt = TrainingOptions.defaults();
+        opt = new TrainingOptions(weights.shape().phiHidden(), weights.shape().rhoHidden(), opt.learningRate(),
+                opt.weightDecay(), opt.batchSize(), opt.minEpochs(), opt.maxEpochs(), opt.patience(),
+                opt.validationFraction(), 1, 0);
+        NetworkTrainer t = new NetworkTrainer(data, opt);
+        int nGenes = data.genes().size();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(data.standardisedRows(), new Shape(data.nRows(), data.width()));
+            Map<String, NDArray> params = new LinkedHashMap<>();
+            weights.asMap().forEach((k, v) -> params.put(k, manager.create(v,
+                    new Shape(java.util.Arrays.stream(weights.shape().parameterShapes().get(k)).asLongStream().toArray()))));
+            SparseBatch batch = new SparseBatch.Builder(data).build(samples);
+            float[] stack = t.scoreStack(manager, x, params, batch).toFloatArray();
+            // Cells of every gene: rebuild positions from a one-trait view over all genes.
+            double[] out = new double[samples.length * nGenes];
+            long[] cells = batch.cellsOfAllGenes();
+            for (int i = 0; i < out.length; i++) out[i] = stack[(int) cells[i]];
+            return out;
+        }
+    }
+
     private List<SparseBatch> batchesOf(SparseBatch.Builder builder, int[] samples) {
         List<SparseBatch> out = new ArrayList<>();
         for (int start = 0; start < samples.length; start += options.batchSize()) {

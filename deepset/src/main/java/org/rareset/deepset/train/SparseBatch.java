@@ -18,11 +18,13 @@ import java.util.List;
  *   <li>Pooled embeddings are stacked as {@code [empty, bucket 0 pairs..., bucket 1 pairs...]}, so
  *       position 0 is the learned empty-gene embedding and pair p sits at 1 + p.</li>
  *   <li>{@link #cells}: per trait, for each batch sample and each of the trait's seed genes, the
- *       position of its score in that stack (0 when the sample carries nothing in the gene).</li>
+ *       position of its score in that stack (0 when the sample carries nothing in the gene);
+ *       {@link #cellsOfAllGenes} the same over every seed gene.</li>
  * </ul>
  * Samples that carry nothing in a gene cost one index entry, no computation.
  */
-public record SparseBatch(int[] samples, long[] rows, List<Bucket> buckets, int nPairs, List<long[]> cells) {
+public record SparseBatch(int[] samples, long[] rows, List<Bucket> buckets, int nPairs, List<long[]> cells,
+                          long[] cellsOfAllGenes) {
 
     /** Pairs carrying between {@code width/2 + 1} and {@code width} rows, padded to {@code width}. */
     public record Bucket(int width, int nPairs, long[] index) {}
@@ -108,7 +110,9 @@ public record SparseBatch(int[] samples, long[] rows, List<Bucket> buckets, int 
                 }
                 cells.add(c);
             }
-            return new SparseBatch(samples.clone(), Arrays.copyOf(rowList, nLocal), buckets, nPairs, cells);
+            long[] all = new long[cellPosition.length];
+            for (int i = 0; i < all.length; i++) all[i] = cellPosition[i];
+            return new SparseBatch(samples.clone(), Arrays.copyOf(rowList, nLocal), buckets, nPairs, cells, all);
         }
 
         /** Smallest c with 2^c >= k. */
