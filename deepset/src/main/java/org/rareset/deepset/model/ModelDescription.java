@@ -27,7 +27,22 @@ public record ModelDescription(
     public static final String FILE_NAME = "model.json";
 
     /** Means and sds of the input annotations (see {@link AnnotationScaling}). */
-    public record Scaling(double[] mean, double[] sd) {}
+    public record Scaling(double[] mean, double[] sd) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Scaling s && java.util.Arrays.equals(mean, s.mean) && java.util.Arrays.equals(sd, s.sd);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(mean) + java.util.Arrays.hashCode(sd);
+        }
+
+        @Override
+        public String toString() {
+            return "Scaling[mean=" + java.util.Arrays.toString(mean) + ", sd=" + java.util.Arrays.toString(sd) + "]";
+        }
+    }
 
     /** Network sizes; pooling is always a masked max with a learned empty-gene embedding. */
     public record Network(int phi_hidden, int rho_hidden, double negative_slope, String pool, boolean use_sigmoid) {}
