@@ -10,7 +10,7 @@ import org.rareset.deepset.model.AnnotationScaling;
  * ({@code is_plof}, {@code missense}, {@code CADD_raw}, {@code conservation}), and traits that
  * depend on a few causal genes through annotation-weighted variant effects:
  * <pre>
- *   impact(v) = 1 if pLoF; 0.6 * sigmoid(2 * (CADD_raw - 3)) if missense; 0 otherwise
+ *   impact(v) = 1 if pLoF; sigmoid(3 * (CADD_raw - 3.5)) if missense; 0 otherwise
  *   QT_s = sum over causal genes g of beta * max over s's variants v in g of impact(v) + 0.3 * age_s + noise
  * </pre>
  * A null trait is pure noise. Everything derives from one seed.
@@ -50,7 +50,7 @@ final class SyntheticCohort {
                 double cadd = plof ? 4 + rng.nextGaussian() : missense ? 3 + 1.5 * rng.nextGaussian() : 1 + rng.nextGaussian();
                 double cons = rng.nextGaussian() + (plof || missense ? 0.5 : 0);
                 double[] row = {plof ? 1 : 0, missense ? 1 : 0, cadd, cons};
-                double impact = plof ? 1.0 : missense ? 0.6 / (1 + Math.exp(-2 * (cadd - 3))) : 0.0;
+                double impact = plof ? 1.0 : missense ? 1.0 / (1 + Math.exp(-3 * (cadd - 3.5))) : 0.0;
                 // MAF between 0.0005 and 0.01: carriers drawn without replacement.
                 double maf = 0.0005 + 0.0095 * rng.nextDouble() * rng.nextDouble();
                 int nCarriers = Math.max(1, (int) Math.round(2 * maf * nSamples));
