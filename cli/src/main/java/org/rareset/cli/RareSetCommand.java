@@ -20,6 +20,7 @@ import picocli.CommandLine.ParseResult;
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 TrainCommand.class,
+                ScoreCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "      --covar covar.tsv --seed-genes seed_genes.tsv --phenotypes QT,BT --out model/",
             "  # a simulated cohort that has only a few annotation columns:",
             "  rareset train --vcf sim.vcf.gz --annotations sim_annotations.tsv --pheno sim_pheno.tsv \\",
-            "      --seed-genes seed.tsv --phenotypes QT --annotations-list is_plof,CADD_raw,MAF_MB \\",
+            "      --seed-genes seed.tsv --phenotypes QT --annotations-list is_plof,missense,CADD_raw \\",
             "      --train-filter 'MAF < 0.01' --repeats 3 --seed 7 --out sim_model/",
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
 public final class TrainCommand implements Callable<Integer> {
@@ -75,11 +75,11 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--annotations-list", split = ",", paramLabel = "NAME",
-            description = "Model input annotations in order (default: DeepRVAT's 34). MAF_MB is computed from the genotypes if the table lacks it.")
+            description = "Model input annotations in order (default: DeepRVAT's 34). Each must be a column of --annotations.")
     List<String> annotationList;
 
     @Option(names = "--train-filter", defaultValue = VariantFilter.DEFAULT, paramLabel = "EXPR",
-            description = "Variants used for training (default: ${DEFAULT-VALUE}). MAF is computed from the genotypes if the table lacks it.")
+            description = "Variants used for training (default: ${DEFAULT-VALUE}). MAF and MAF_MB are computed from the genotypes if the table lacks them.")
     String trainFilter;
 
     @Option(names = "--plof-annotations", split = ",", paramLabel = "NAME",

@@ -87,7 +87,7 @@ class TrainCommandTest {
         return new ArrayList<>(List.of("train", "--vcf", dir.resolve("cohort.vcf").toString(),
                 "--annotations", dir.resolve("ann.tsv").toString(), "--pheno", dir.resolve("pheno.tsv").toString(),
                 "--covar", dir.resolve("covar.tsv").toString(), "--seed-genes", dir.resolve("seed.tsv").toString(),
-                "--phenotypes", "QT,BT", "--annotations-list", "is_plof,missense,CADD_raw,MAF_MB",
+                "--phenotypes", "QT,BT", "--annotations-list", "is_plof,missense,CADD_raw",
                 "--repeats", "2", "--max-epochs", "3", "--batch-size", "64", "--out", model.toString()));
     }
 
@@ -99,7 +99,7 @@ class TrainCommandTest {
         assertTrue(r.out().contains("trained 2 network(s) on 300 samples, 4 seed genes"), r.out());
         assertTrue(r.err().contains("32 matched genotypes, 25 used, 7 failed the filter"), r.err());
         TrainedEnsemble e = ModelFiles.load(model);
-        assertEquals(List.of("is_plof", "missense", "CADD_raw", "MAF_MB"), e.annotations());
+        assertEquals(List.of("is_plof", "missense", "CADD_raw"), e.annotations());
         assertEquals(2, e.members().size());
         assertEquals("MAF < 0.01 && CADD_PHRED > 5", e.description().train_filter());
         assertEquals("binary", e.description().traits().get(1).kind());
@@ -111,9 +111,39 @@ class TrainCommandTest {
     }
 
     @Test
+    void scoreReadsATrainedModelAndRefusesMissingColumns() throws IOException {
+        Path model = dir.resolve("model_for_score");
+        assertEquals(0, run(base(model).toArray(new String[0])).exit());
+        Path scores = dir.resolve("scores.tsv");
+        Run r = run("score", "--model", model.toString(), "--vcf", dir.resolve("cohort.vcf").toString(),
+                "--annotations", dir.resolve("ann.tsv").toString(), "--out", scores.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(scores);
+        assertEquals(1 + 300 * 6, lines.size(), "a score for every sample and gene");
+        for (String line : lines.subList(1, lines.size())) {
+            double s = Double.parseDouble(line.split("\t")[2]);
+            assertTrue(s > 0 && s < 1, line);
+        }
+
+        List<String> ann = Files.readAllLines(dir.resolve("ann.tsv"));
+        List<String> cut = new ArrayList<>();
+        for (String line : ann) {
+            String[] f = line.split("\t");
+            cut.add(String.join("\t", f[0], f[1], f[2], f[3], f[4], f[5], f[7], f[8]));
+        }
+        Path noMissense = dir.resolve("ann_no_missense.tsv");
+        Files.write(noMissense, cut);
+        r = run("score", "--model", model.toString(), "--vcf", dir.resolve("cohort.vcf").toString(),
+                "--annotations", noMissense.toString(), "--out", dir.resolve("s2.tsv").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("missense"), r.err());
+        assertFalse(Files.exists(dir.resolve("s2.tsv")));
+    }
+
+    @Test
     void missingAnnotationColumnIsBadInput() {
         List<String> args = base(dir.resolve("m2"));
-        args.set(args.indexOf("is_plof,missense,CADD_raw,MAF_MB"), "is_plof,SpliceAI_delta_score,CADD_raw");
+        args.set(args.indexOf("is_plof,missense,CADD_raw"), "is_plof,SpliceAI_delta_score,CADD_raw");
         Run r = run(args.toArray(new String[0]));
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("ann.tsv: line 1: missing 1 annotation column(s) of the model: SpliceAI_delta_score"), r.err());

@@ -48,6 +48,12 @@ final class HtsjdkRecordStream implements RecordStream {
         return reader.getFileHeader().getGenotypeSamples();
     }
 
+    List<String> headerContigs() {
+        List<String> out = new ArrayList<>();
+        reader.getFileHeader().getContigLines().forEach(c -> out.add(c.getID()));
+        return out;
+    }
+
     @Override
     public void select(SampleSelection selection) {
         this.selection = selection;

@@ -56,19 +56,34 @@ public final class VcfVariantSource implements VariantSource {
         return open(vcf, options, Decoder.FAST);
     }
 
+    /**
+     * Opens {@code vcf} as {@link #open(Path, VcfReadOptions)} does, inflating BGZF on up to
+     * {@code threads} threads.
+     */
+    public static VcfVariantSource open(Path vcf, VcfReadOptions options, int threads) {
+        return open(vcf, options, Decoder.FAST, threads);
+    }
+
     static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder) {
+        return open(vcf, options, decoder, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder, int threads) {
         if (!Files.isRegularFile(vcf)) {
             throw InputException.of(vcf, "file not found", "check the --vcf path");
         }
         RegionSet regions = options.hasRegions() ? RegionSet.of(options) : null;
         boolean bcf = isBcf(vcf);
         RecordStream stream;
-        if (regions != null && !bcf) {
+        if (bcf) {
+            stream = new HtsjdkRecordStream(vcf, regions, false);
+            if (regions != null) checkContigs(vcf, regions, ((HtsjdkRecordStream) stream).headerContigs(), stream);
+        } else if (regions != null) {
             VcfIndex index = VcfIndex.require(vcf);
             regions = index.resolveAll(vcf, regions);
-            stream = new HtsjdkRecordStream(vcf, regions, true);
+            stream = decoder == Decoder.FAST ? new TabixRecordStream(vcf, regions) : new HtsjdkRecordStream(vcf, regions, true);
         } else {
-            stream = new HtsjdkRecordStream(vcf, regions, false);
+            stream = decoder == Decoder.FAST ? new TextRecordStream(vcf, threads, null) : new HtsjdkRecordStream(vcf, null, false);
         }
         try {
             List<String> header = stream.headerSamples();
@@ -82,6 +97,18 @@ public final class VcfVariantSource implements VariantSource {
         } catch (RuntimeException e) {
             stream.close();
             throw e;
+        }
+    }
+
+    /** BCF regions are read by streaming (htsjdk has no BCF index queries), so check contigs against the header. */
+    private static void checkContigs(Path vcf, RegionSet regions, List<String> contigs, RecordStream stream) {
+        for (GenomicRegion r : regions.regions()) {
+            boolean known = contigs.stream().anyMatch(c -> Contigs.same(c, r.chrom()));
+            if (!known) {
+                stream.close();
+                throw InputException.of(vcf, "region " + r + " is on contig '" + r.chrom() + "', which the file does not have",
+                        "use one of its contigs: " + String.join(", ", contigs.subList(0, Math.min(10, contigs.size()))));
+            }
         }
     }
 

@@ -22,8 +22,9 @@ import org.rareset.deepset.model.MissingValues;
  *
  * <ul>
  *   <li>Only rows of seed genes are kept. A row is used when its variant is in the genotypes, ALT is
- *       the minor allele, and it passes the train filter. {@code MAF} and {@code MAF_MB} are
- *       computed from the cohort's genotypes when the table lacks them.</li>
+ *       the minor allele, and it passes the train filter. The filter's {@code MAF} and
+ *       {@code MAF_MB} are computed from the cohort's genotypes when the table lacks them; model
+ *       inputs must all be in the table, as {@code rareset score} will need them there too.</li>
  *   <li>Samples: those in the genotypes with at least one requested trait observed and every
  *       covariate present, in genotype order. Everything skipped is counted in the log.</li>
  *   <li>Quantitative traits get the rank-based inverse normal transform; binary traits (only 0/1)
@@ -109,7 +110,6 @@ public final class TrainingDataLoader {
         int altMajor = 0;
         int matched = 0;
         Set<String> seen = new java.util.HashSet<>();
-        int mafCol = annotations.indexOf(DeepRvatInputs.MAF_MB);
         List<String> fcols = new ArrayList<>(spec.filter().columns());
         int fMaf = fcols.indexOf(DeepRvatInputs.MAF);
         int fMafMb = fcols.indexOf(DeepRvatInputs.MAF_MB);
@@ -138,7 +138,6 @@ public final class TrainingDataLoader {
                 }
                 if (carriers == null) carriers = cohortCarriers(v, cohortOf);
                 double[] values = r.values().clone();
-                if (mafCol >= 0 && Double.isNaN(values[mafCol])) values[mafCol] = mafMb;
                 for (int j = 0; j < w; j++) if (Double.isNaN(values[j])) values[j] = MissingValues.fill(annotations.get(j));
                 scale.add(values);
                 rowGene.add(new int[] {r.gene()});
@@ -249,7 +248,7 @@ public final class TrainingDataLoader {
             int[] ac = new int[annotations.size()];
             for (int j = 0; j < ac.length; j++) {
                 ac[j] = t.column(annotations.get(j));
-                if (ac[j] < 0 && !derivable.contains(annotations.get(j))) missing.add(annotations.get(j));
+                if (ac[j] < 0) missing.add(annotations.get(j));
             }
             int[] fc = new int[filterCols.size()];
             for (int j = 0; j < fc.length; j++) {
