@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
                 AssocCommand.class,
                 SimulateCommand.class,
                 AnnotateCommand.class,
+                TrainCommand.class,
                 ScoreCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
