@@ -19,6 +19,8 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                org.rareset.cli.report.ReportCommand.class,
+                org.rareset.cli.risk.RiskCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",
