@@ -13,22 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
-import org.apache.parquet.schema.Type;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.Row;
+import org.rareset.annotate.table.TableReader;
+import org.rareset.annotate.table.TableReaders;
 
 /**
  * A small table read whole from a TSV/CSV file (optionally gzipped) or a flat Parquet file: a header
  * and records of strings, each with the line (TSV) or row (Parquet) it came from, for error messages.
- * Missing Parquet values become empty strings.
+ * Parquet goes through annotate's table readers; missing Parquet values become empty strings.
  */
 public record TabularFile(Path file, List<String> header, List<String[]> records, List<Long> lines) {
 
@@ -92,42 +85,15 @@ public record TabularFile(Path file, List<String> header, List<String[]> records
     private static TabularFile readParquet(Path file) {
         List<String[]> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        List<String> header = new ArrayList<>();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            for (Type t : schema.getFields()) {
-                if (!t.isPrimitive()) throw InputException.of(file, "column '" + t.getName() + "' is nested", "expected a flat table");
-                header.add(t.getName());
+        try (TableReader reader = TableReaders.open(file)) {
+            List<String> header = List.copyOf(reader.columns());
+            for (Row row : reader) {
+                String[] f = new String[header.size()];
+                for (int c = 0; c < f.length; c++) f[c] = row.isMissing(c) ? "" : row.getString(c);
+                records.add(f);
+                lines.add(row.lineNumber());
             }
-            PageReadStore pages;
-            long row = 0;
-            while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> rr = new ColumnIOFactory().getColumnIO(schema)
-                        .getRecordReader(pages, new GroupRecordConverter(schema));
-                for (long i = 0; i < pages.getRowCount(); i++) {
-                    Group g = rr.read();
-                    String[] f = new String[header.size()];
-                    for (int c = 0; c < f.length; c++) f[c] = value(g, c, schema.getType(c).asPrimitiveType());
-                    records.add(f);
-                    lines.add(++row);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InputException ie) throw ie;
-            throw InputException.of(file, "cannot read Parquet: " + e.getMessage(), "check that the file is complete");
+            return new TabularFile(file, header, records, lines);
         }
-        return new TabularFile(file, header, records, lines);
-    }
-
-    private static String value(Group g, int c, PrimitiveType type) {
-        if (g.getFieldRepetitionCount(c) == 0) return "";
-        return switch (type.getPrimitiveTypeName()) {
-            case INT32 -> Integer.toString(g.getInteger(c, 0));
-            case INT64 -> Long.toString(g.getLong(c, 0));
-            case DOUBLE -> Double.toString(g.getDouble(c, 0));
-            case FLOAT -> Float.toString(g.getFloat(c, 0));
-            case BOOLEAN -> g.getBoolean(c, 0) ? "1" : "0";
-            default -> g.getString(c, 0);
-        };
     }
 }

@@ -78,6 +78,26 @@ class ReportCommandTest {
     }
 
     @Test
+    void parquetResultsReadTheSameAsTsv() throws Exception {
+        Path tsv = ReportFixture.results(dir);
+        ResultTableReader.Table fromTsv = ResultTableReader.read(tsv);
+        Path parquet = dir.resolve("results.parquet");
+        org.rareset.annotate.table.TableSchema schema = org.rareset.annotate.table.TableSchema.of(
+                org.rareset.annotate.table.Column.string("phenotype"), org.rareset.annotate.table.Column.string("gene"),
+                org.rareset.annotate.table.Column.string("mask"), org.rareset.annotate.table.Column.string("test"),
+                org.rareset.annotate.table.Column.float64("pval"), org.rareset.annotate.table.Column.float64("log10p"));
+        org.rareset.annotate.table.TableWriters.write(parquet, schema, w -> {
+            for (ResultRow r : fromTsv.rows()) w.writeRow(r.phenotype(), r.gene(), r.mask(), r.test(), r.pval(), r.log10P());
+        });
+        ResultTableReader.Table fromParquet = ResultTableReader.read(parquet);
+        assertEquals(fromTsv.rows().size(), fromParquet.rows().size());
+        for (int i = 0; i < fromTsv.rows().size(); i += 97) {
+            assertEquals(fromTsv.rows().get(i).gene(), fromParquet.rows().get(i).gene());
+            assertEquals(fromTsv.rows().get(i).log10P(), fromParquet.rows().get(i).log10P(), 0);
+        }
+    }
+
+    @Test
     void missingColumnIsABadInputError() throws Exception {
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "phenotype\tgene\ttest\nQT\tG\tskat\n");
