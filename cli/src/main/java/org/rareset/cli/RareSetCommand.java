@@ -21,6 +21,7 @@ import picocli.CommandLine.ParseResult;
                 DemoCommand.class,
                 org.rareset.cli.report.ReportCommand.class,
                 org.rareset.cli.risk.RiskCommand.class,
+                org.rareset.cli.pipeline.PipelineCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",
