@@ -19,6 +19,8 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                SimulateCommand.class,
+                AnnotateCommand.class,
                 org.rareset.cli.report.ReportCommand.class,
                 org.rareset.cli.risk.RiskCommand.class,
                 org.rareset.cli.pipeline.PipelineCommand.class,
