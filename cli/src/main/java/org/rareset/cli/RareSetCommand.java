@@ -19,6 +19,7 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                AssocCommand.class,
                 SimulateCommand.class,
                 AnnotateCommand.class,
                 org.rareset.cli.report.ReportCommand.class,
