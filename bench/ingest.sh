@@ -83,6 +83,15 @@ for n in $sizes; do
   printf '%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\n' "$vcf" "$n" "$variants" \
     "$t_bgzip" "$t_bcf" "$t_ingest" "$(ratio "$t_bcf" "$t_ingest")" "$(ratio "$t_ingest" "$t_bgzip")" \
     "$c_bgzip" "$c_bcf" "$c_ingest" "$(ratio "$c_bcf" "$c_ingest")" "$(ratio "$c_ingest" "$c_bgzip")" | tee -a "$out/summary.tsv"
+  # Agreement: every split variant's AC and AN in the store equal bcftools' (norm -m-, fill-tags).
+  java -cp cli/target/rareset.jar bench/StoreDump.java "$dir/cohort.rsg" > "$dir/store-ac-an.tsv"
+  bcftools norm -m- -Ou "$vcf" 2>/dev/null | bcftools +fill-tags -Ou -- -t AC,AN \
+    | bcftools query -f '%CHROM\t%POS\t%REF\t%ALT\t%AC\t%AN\n' > "$dir/bcftools-ac-an.tsv"
+  if cmp -s "$dir/store-ac-an.tsv" "$dir/bcftools-ac-an.tsv"; then
+    echo "agreement: AC/AN of all $(wc -l < "$dir/store-ac-an.tsv") variants equal bcftools'" >&2
+  else
+    echo "AGREEMENT FAILURE: store and bcftools AC/AN differ ($dir/*-ac-an.tsv)" >&2; exit 1
+  fi
   java -cp cli/target/rareset.jar bench/GeneReadBench.java "$vcf" "$dir/cohort.rsg" "$dir/genes.bed" 200 5 \
     | sed "s|^|$n samples\t|" | tee -a "$out/gene-reads.tsv"
 done
