@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `rareset simulate` at 2,000 and 100,000 samples x 20,000 variant sites (800 genes), then
-# checks the big VCF: BGZF integrity (gzip -t when present) and a tabix region query through htsjdk
-# (rareset demo --data reads the whole file through htsjdk, so it is only run on the small cohort).
+# checks the big VCF's BGZF stream with gzip -t and summarises the small cohort through htsjdk
+# (rareset demo --data reads every record). Region queries through the index are a unit test.
 # Usage: bench/simulate.sh [threads]    Output in bench/out/simulate/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
