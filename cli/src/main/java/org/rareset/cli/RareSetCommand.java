@@ -87,7 +87,8 @@ public final class RareSetCommand implements Runnable {
     static final class ExitCodes implements IExitCodeExceptionMapper {
         @Override
         public int getExitCode(Throwable t) {
-            return t instanceof InputException ? EXIT_INPUT : EXIT_INTERNAL;
+            // Usage errors (unknown or missing options, bad values) are bad input too.
+            return t instanceof InputException || t instanceof CommandLine.ParameterException ? EXIT_INPUT : EXIT_INTERNAL;
         }
     }
 }
