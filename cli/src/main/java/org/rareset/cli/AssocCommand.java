@@ -199,6 +199,8 @@ public final class AssocCommand implements Callable<Integer> {
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
 
+        log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s: %.1f genes/s per trait", nGenes, traitData.size(),
+                seconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
         ResultWriters.write(out, result.rows());
         SignificanceTable<ResultRow> sig = new SignificanceTable<>(result.rows(), ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
@@ -212,8 +214,7 @@ public final class AssocCommand implements Callable<Integer> {
             log.accept(String.format(Locale.ROOT, "%s %s: %d tests, lambda %.3f, %d Bonferroni-significant, %d at FDR %s",
                     s.phenotype(), s.test(), s.nTests(), s.lambda(), s.nBonferroni(), s.nBenjaminiHochberg(), alpha));
         }
-        log.accept(String.format(Locale.ROOT, "wrote %d rows to %s (%.1f s, %.1f genes/s per trait)", result.rows().size(), out,
-                seconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
+        log.accept(String.format(Locale.ROOT, "wrote %d rows to %s", result.rows().size(), out));
         return 0;
     }
 
