@@ -20,6 +20,7 @@ import picocli.CommandLine.ParseResult;
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 AssocCommand.class,
+                SeedGenesCommand.class,
                 SimulateCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
