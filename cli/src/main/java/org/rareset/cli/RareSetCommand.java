@@ -21,6 +21,7 @@ import picocli.CommandLine.ParseResult;
                 DemoCommand.class,
                 IngestCommand.class,
                 AssocCommand.class,
+                SeedGenesCommand.class,
                 SimulateCommand.class,
                 AnnotateCommand.class,
                 TrainCommand.class,
