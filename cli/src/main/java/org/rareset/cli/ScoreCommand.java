@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.vcf.VcfVariantSource;
 import org.rareset.cli.options.RuntimeOptions;
+import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.pretrained.PretrainedEnsemble;
 import org.rareset.deepset.score.GeneScoringEngine;
 import org.rareset.deepset.score.ScoringEnsemble;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Spec;
                 + "samples carrying nothing in a gene get the empty-gene score.",
             "--pretrained reads DeepRVAT's published PyTorch Lightning checkpoints directly (no Python), "
                 + "scoring as DeepRVAT does: its zero padding row always joins the max.",
+            "--model reads a folder written by rareset train: inputs are standardised as in training, the max "
+                + "is masked and a sample carrying nothing in a gene gets the model's learned empty-gene score.",
             "The annotation table (TSV, optionally .gz) has columns chrom pos ref alt gene plus every "
                 + "annotation the model reads; all its rows are used (no variant filter). Missing values "
                 + "take the model's fill values (DeepRVAT: sift_score 1, MAF_MB 10000, others 0)."},
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
             "      --annotations annotations.tsv --out scores.parquet",
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
-            "      --annotations annotations.tsv.gz --out scores_wide.tsv --wide --threads 4"})
+            "      --annotations annotations.tsv.gz --out scores_wide.tsv --wide --threads 4",
+            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
 public final class ScoreCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
@@ -49,6 +53,10 @@ public final class ScoreCommand implements Callable<Integer> {
                 description = "DeepRVAT's pretrained_models folder: model_config.yaml and repeat_*/best/bag_*.ckpt "
                         + "(a .ckpt.reverse marker negates that model).")
         Path pretrained;
+
+        @Option(names = "--model", paramLabel = "DIR",
+                description = "A model folder written by rareset train (model.json and repeat_*.params).")
+        Path trained;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -106,6 +114,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     private ScoringEnsemble loadEnsemble() {
+        if (model.trained != null) return ModelFiles.load(model.trained);
         return PretrainedEnsemble.load(model.pretrained);
     }
 }
