@@ -4,7 +4,9 @@
 # (DeepRVAT's 34 inputs, ~100 variant rows per gene with heavy-tailed carrier counts below
 # MAF 1%), single PyTorch thread. Prints wall time, epochs and peak memory (/usr/bin/time -v).
 # Targets: under 600 s and under 4 GB peak on 2 CPU cores.
-# Usage: bench/train.sh [TrainingBenchmark options, e.g. --samples 20000 --max-epochs 20]
+# With --score-genes 20000, then scores 20,000 synthetic genes x all samples with a 6-network
+# ensemble of the trained network (2 threads), timing the sparse scoring engine.
+# Usage: bench/train.sh [TrainingBenchmark options, e.g. --samples 20000 --max-epochs 20 --score-genes 20000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -f cli/target/rareset.jar ]] || mvn -q -o -DskipTests package

@@ -22,6 +22,8 @@ public final class TrainingBenchmark {
         int maxEpochs = 1000;
         int batchSize = 1024;
         double meanCarriers = 100;
+        int scoreGenes = 0;
+        int threads = 2;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--samples" -> samples = Integer.parseInt(args[i + 1]);
@@ -30,6 +32,8 @@ public final class TrainingBenchmark {
                 case "--max-epochs" -> maxEpochs = Integer.parseInt(args[i + 1]);
                 case "--batch-size" -> batchSize = Integer.parseInt(args[i + 1]);
                 case "--mean-carriers" -> meanCarriers = Double.parseDouble(args[i + 1]);
+                case "--score-genes" -> scoreGenes = Integer.parseInt(args[i + 1]);
+                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -103,5 +107,53 @@ public final class TrainingBenchmark {
         var m = outcome.description().members().get(0);
         System.out.printf(Locale.ROOT, "trained one network: %d epochs (best %d), %.1f s, %.2f s per epoch%n",
                 m.epochs(), m.best_epoch(), (t2 - t1) / 1e9, (t2 - t1) / 1e9 / m.epochs());
+        if (scoreGenes > 0) score(outcome.ensemble(), scoreGenes, rowsPerGene, samples, xm, alpha, threads);
+    }
+
+    /**
+     * Scores {@code nGenes} synthetic genes (same row and carrier distributions, generated on the
+     * fly) for every sample with a 6-member ensemble of the trained network (the default ensemble
+     * size; the cost is that of 6 distinct networks), keeping only a checksum.
+     */
+    static void score(org.rareset.deepset.model.TrainedEnsemble trained, int nGenes, int rowsPerGene, int samples,
+                      double xm, double alpha, int threads) {
+        var net = trained.members().get(0);
+        java.util.List<org.rareset.deepset.model.TrainedNetwork> six = java.util.Collections.nCopies(6, net);
+        org.rareset.deepset.score.ScoringEnsemble ens = new org.rareset.deepset.score.ScoringEnsemble() {
+            public List<String> annotations() { return trained.annotations(); }
+            public List<org.rareset.deepset.model.TrainedNetwork> members() { return six; }
+            public String describe() { return "6 x trained network"; }
+        };
+        var engine = new org.rareset.deepset.score.GeneScoringEngine(ens);
+        int w = trained.annotations().size();
+        java.util.Iterator<org.rareset.deepset.score.GeneRows> genes = new java.util.Iterator<>() {
+            int g = 0;
+            public boolean hasNext() { return g < nGenes; }
+            public org.rareset.deepset.score.GeneRows next() {
+                SplittableRandom rng = new SplittableRandom(1000L + g);
+                double[] values = new double[rowsPerGene * w];
+                int[][] carriers = new int[rowsPerGene][];
+                for (int r = 0; r < rowsPerGene; r++) {
+                    for (int j = 0; j < w; j++) values[r * w + j] = rng.nextGaussian();
+                    int n = (int) Math.min(2 * samples * 0.01, Math.max(1, Math.round(xm / Math.pow(1 - rng.nextDouble(), 1 / alpha))));
+                    int[] c = new int[n];
+                    for (int k = 0; k < n; k++) c[k] = rng.nextInt(samples);
+                    carriers[r] = java.util.Arrays.stream(c).sorted().distinct().toArray();
+                }
+                return new org.rareset.deepset.score.GeneRows("G" + (g++), w, values, carriers);
+            }
+        };
+        long t0 = System.nanoTime();
+        double[] checksum = new double[1];
+        long[] carried = new long[1];
+        engine.scoreAll(genes, threads, s -> {
+            checksum[0] += s.emptyScore();
+            carried[0] += s.carriers().length;
+            for (double x : s.carrierScores()) checksum[0] += x;
+        });
+        double sec = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "scored %d genes x %d samples (%d carrier pairs) with 6 networks on %d threads "
+                + "in %.1f s (%.2f ms per gene; checksum %.3f)%n", nGenes, samples, carried[0], threads, sec,
+                sec * 1000 / nGenes, checksum[0]);
     }
 }
