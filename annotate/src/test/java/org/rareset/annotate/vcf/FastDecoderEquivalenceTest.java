@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  * random files with multi-allelic records, haploid and missing calls, phasing, extra FORMAT fields,
  * and lines long enough to span BGZF blocks and inflate batches.
  */
-class FastDecoderEquivalenceTest {
+public class FastDecoderEquivalenceTest {
     @TempDir Path dir;
 
-    static String randomVcf(long seed, int nSamples, int nRecords, boolean gtOnly) {
+    public static String randomVcf(long seed, int nSamples, int nRecords, boolean gtOnly) {
         Random rnd = new Random(seed);
         String[] names = new String[nSamples];
         for (int i = 0; i < nSamples; i++) names[i] = "S" + i;

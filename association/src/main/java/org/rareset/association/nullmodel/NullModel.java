@@ -1,0 +1,335 @@
+package org.rareset.association.nullmodel;
+
+import org.rareset.annotate.InputException;
+
+import java.util.Arrays;
+
+/**
+ * The covariate-only model of one trait, fitted once and shared (read-only, thread-safe) by every
+ * gene tested against that trait.
+ *
+ * <p>Quantitative traits: ordinary least squares on X = [1, covariates] (the caller includes the
+ * intercept column), residuals r = y - Xb, sigma^2 = RSS / (n - p), working weights W = 1.
+ * Binary traits: logistic regression by Newton/IRLS to the maximum-likelihood estimate (no
+ * small-sample adjustment), residuals r = y - mu, W = diag(mu (1 - mu)), sigma^2 = 1.
+ * An optional offset (e.g. REGENIE step-1 LOCO predictions) is subtracted from y (linear) or added
+ * to the linear predictor (logistic).
+ *
+ * <p>To keep per-gene work proportional to the number of carriers, the model keeps (X'WX)^-1 and
+ * the rows of X; {@link #xtw(int[], double[], double[])} forms X'W g by walking only the non-zero
+ * entries of a genotype column g. The projected covariance of two columns is then
+ * g'Wh - (X'Wg)' (X'WX)^-1 (X'Wh) (see {@link #projectedCovariance}).
+ */
+public final class NullModel {
+    /** Relative pivot below which a covariate column is declared collinear with the others. */
+    static final double COLLINEAR_TOLERANCE = 1e-10;
+    private static final int MAX_IRLS_ITERATIONS = 100;
+
+    private final TraitType type;
+    private final int n;
+    private final int p;
+    private final double[][] x;          // n rows of p covariates (intercept included by the caller)
+    private final double[] y;
+    private final double[] offset;       // zeros when none
+    private final double[] coefficients;
+    private final double[] fitted;       // mu (logistic) or Xb + offset (linear)
+    private final double[] residuals;    // y - fitted
+    private final double[] weights;      // W
+    private final double[][] xtwxInverse;
+    private final double sigma2;
+    private final int iterations;
+
+    private NullModel(TraitType type, double[][] x, double[] y, double[] offset, double[] coefficients,
+                      double[] fitted, double[] weights, double[][] xtwxInverse, double sigma2, int iterations) {
+        this.type = type;
+        this.n = y.length;
+        this.p = x[0].length;
+        this.x = x;
+        this.y = y;
+        this.offset = offset;
+        this.coefficients = coefficients;
+        this.fitted = fitted;
+        this.weights = weights;
+        this.xtwxInverse = xtwxInverse;
+        this.sigma2 = sigma2;
+        this.iterations = iterations;
+        this.residuals = new double[n];
+        for (int i = 0; i < n; i++) residuals[i] = y[i] - fitted[i];
+    }
+
+    /** Linear null model without offset. {@code x} holds one row per sample, intercept included. */
+    public static NullModel linear(double[] y, double[][] x) {
+        return linear(y, x, null);
+    }
+
+    /**
+     * Linear null model: OLS of y - offset on X, sigma^2 = RSS / (n - p).
+     *
+     * @param offset per-sample offset (REGENIE LOCO prediction) or null
+     * @throws InputException if the covariates are collinear, the trait is constant after
+     *                        adjustment, there are no more samples than covariates, or a value is not finite
+     */
+    public static NullModel linear(double[] y, double[][] x, double[] offset) {
+        double[] off = checkInputs(y, x, offset);
+        int n = y.length;
+        int p = x[0].length;
+        double[] w = new double[n];
+        Arrays.fill(w, 1.0);
+        double[][] inv = weightedGramInverse(x, w);
+        double[] xty = new double[p];
+        for (int i = 0; i < n; i++) {
+            double yi = y[i] - off[i];
+            for (int a = 0; a < p; a++) xty[a] += x[i][a] * yi;
+        }
+        double[] b = multiply(inv, xty);
+        double[] fitted = new double[n];
+        double rss = 0;
+        for (int i = 0; i < n; i++) {
+            double f = off[i];
+            for (int a = 0; a < p; a++) f += x[i][a] * b[a];
+            fitted[i] = f;
+            double r = y[i] - f;
+            rss += r * r;
+        }
+        double s2 = rss / (n - p);
+        if (!(s2 > 0)) {
+            throw new InputException("phenotype", null, "the trait has no variance left after adjusting for the covariates",
+                    "check that the trait is not constant or fully explained by covariates");
+        }
+        return new NullModel(TraitType.QUANTITATIVE, x, y, off, b, fitted, w, inv, s2, 1);
+    }
+
+    /** Logistic null model without offset; y must be 0/1. */
+    public static NullModel logistic(double[] y, double[][] x) {
+        return logistic(y, x, null);
+    }
+
+    /**
+     * Logistic null model by Newton-Raphson (IRLS) with step halving, converged to the ML estimate.
+     *
+     * @param offset per-sample offset on the logit scale (REGENIE LOCO prediction) or null
+     * @throws InputException if y is not 0/1, has no cases or no controls, the covariates are
+     *                        collinear, or the fit does not converge (e.g. complete separation)
+     */
+    public static NullModel logistic(double[] y, double[][] x, double[] offset) {
+        double[] off = checkInputs(y, x, offset);
+        int n = y.length;
+        int p = x[0].length;
+        int cases = 0;
+        for (double v : y) {
+            if (v == 1.0) cases++;
+            else if (v != 0.0) {
+                throw new InputException("phenotype", null, "binary trait value " + v + " is not 0 or 1",
+                        "code cases as 1 and controls as 0, or analyse the trait as quantitative");
+            }
+        }
+        if (cases == 0 || cases == n) {
+            throw new InputException("phenotype", null, "binary trait has " + (cases == 0 ? "no cases" : "no controls"),
+                    "a binary trait needs both cases (1) and controls (0)");
+        }
+        double[] b = new double[p];
+        double[] mu = new double[n];
+        double[] w = new double[n];
+        double dev = logisticFit(x, y, off, b, mu, w);
+        double prev = Double.POSITIVE_INFINITY;
+        int it = 0;
+        boolean converged = false;
+        while (it < MAX_IRLS_ITERATIONS) {
+            it++;
+            double[][] inv = weightedGramInverse(x, w);
+            double[] score = new double[p];
+            for (int i = 0; i < n; i++) {
+                double r = y[i] - mu[i];
+                for (int a = 0; a < p; a++) score[a] += x[i][a] * r;
+            }
+            double[] step = multiply(inv, score);
+            double[] trial = new double[p];
+            double[] muT = new double[n];
+            double[] wT = new double[n];
+            double scale = 1.0;
+            double devT = Double.NaN;
+            for (int half = 0; half < 30; half++) {
+                for (int a = 0; a < p; a++) trial[a] = b[a] + scale * step[a];
+                devT = logisticFit(x, y, off, trial, muT, wT);
+                if (devT <= dev + 1e-12 * Math.abs(dev)) break;
+                scale /= 2;
+            }
+            double maxStep = 0;
+            for (int a = 0; a < p; a++) maxStep = Math.max(maxStep, Math.abs(trial[a] - b[a]));
+            System.arraycopy(trial, 0, b, 0, p);
+            System.arraycopy(muT, 0, mu, 0, n);
+            System.arraycopy(wT, 0, w, 0, n);
+            prev = dev;
+            dev = devT;
+            if (maxStep < 1e-10 || Math.abs(prev - dev) < 1e-13 * (Math.abs(dev) + 1)) {
+                converged = true;
+                break;
+            }
+        }
+        for (double bi : b) {
+            if (!Double.isFinite(bi) || Math.abs(bi) > 50) converged = false;
+        }
+        if (!converged) {
+            throw new InputException("phenotype", null, "the logistic null model did not converge after " + it
+                    + " iterations (separation by a covariate?)", "check covariates that perfectly predict case status");
+        }
+        double[][] inv = weightedGramInverse(x, w);
+        return new NullModel(TraitType.BINARY, x, y, off, b, mu, w, inv, 1.0, it);
+    }
+
+    /** Fills mu and w for coefficients b; returns the deviance. */
+    private static double logisticFit(double[][] x, double[] y, double[] off, double[] b, double[] mu, double[] w) {
+        double dev = 0;
+        for (int i = 0; i < y.length; i++) {
+            double eta = off[i];
+            for (int a = 0; a < b.length; a++) eta += x[i][a] * b[a];
+            double m = 1.0 / (1.0 + Math.exp(-eta));
+            mu[i] = m;
+            w[i] = m * (1 - m);
+            // log-likelihood in a form that stays finite for extreme eta
+            double ll = y[i] == 1.0 ? -log1pExp(-eta) : -log1pExp(eta);
+            dev -= 2 * ll;
+        }
+        return dev;
+    }
+
+    static double log1pExp(double t) {
+        return t > 35 ? t : Math.log1p(Math.exp(t));
+    }
+
+    private static double[] checkInputs(double[] y, double[][] x, double[] offset) {
+        int n = y.length;
+        if (x.length != n) throw new IllegalArgumentException("covariate rows " + x.length + " != samples " + n);
+        if (n == 0 || x[0].length == 0) throw new IllegalArgumentException("empty design");
+        int p = x[0].length;
+        if (n <= p) {
+            throw new InputException("phenotype", null, "only " + n + " samples for " + p + " covariates",
+                    "use more samples or fewer covariates");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new InputException("phenotype", "sample index " + i, "trait value " + y[i] + " is not finite",
+                        "mark missing values as NA");
+            }
+            if (x[i].length != p) throw new IllegalArgumentException("ragged covariate matrix at row " + i);
+            for (int a = 0; a < p; a++) {
+                if (!Double.isFinite(x[i][a])) {
+                    throw new InputException("covariates", "sample index " + i, "covariate " + a + " is " + x[i][a],
+                            "mark missing values as NA");
+                }
+            }
+        }
+        if (offset == null) return new double[n];
+        if (offset.length != n) throw new IllegalArgumentException("offset length " + offset.length + " != " + n);
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(offset[i])) {
+                throw new InputException("predictions", "sample index " + i, "offset " + offset[i] + " is not finite",
+                        "check the step-1 prediction file");
+            }
+        }
+        return offset.clone();
+    }
+
+    /** (X'WX)^-1 by a scaled Cholesky factorisation; collinear covariates are a user error. */
+    private static double[][] weightedGramInverse(double[][] x, double[] w) {
+        int p = x[0].length;
+        double[][] g = new double[p][p];
+        for (int i = 0; i < x.length; i++) {
+            double[] row = x[i];
+            double wi = w[i];
+            for (int a = 0; a < p; a++) {
+                double ra = row[a] * wi;
+                for (int c = 0; c <= a; c++) g[a][c] += ra * row[c];
+            }
+        }
+        for (int a = 0; a < p; a++) for (int c = 0; c < a; c++) g[c][a] = g[a][c];
+        return SymmetricMatrices.inverse(g, COLLINEAR_TOLERANCE, "covariates");
+    }
+
+    private static double[] multiply(double[][] m, double[] v) {
+        double[] out = new double[m.length];
+        for (int a = 0; a < m.length; a++) {
+            double s = 0;
+            for (int c = 0; c < v.length; c++) s += m[a][c] * v[c];
+            out[a] = s;
+        }
+        return out;
+    }
+
+    public TraitType type() { return type; }
+
+    /** Number of analysed samples. */
+    public int sampleCount() { return n; }
+
+    /** Number of covariates, intercept included. */
+    public int covariateCount() { return p; }
+
+    /** sigma^2 = RSS / (n - p) for a quantitative trait, 1 for a binary trait. */
+    public double sigma2() { return sigma2; }
+
+    /** Null-model coefficients (copy). */
+    public double[] coefficients() { return coefficients.clone(); }
+
+    /** IRLS iterations used (1 for the linear model). */
+    public int iterations() { return iterations; }
+
+    /** Residual y_i - fitted_i of sample i (not standardised). */
+    public double residual(int i) { return residuals[i]; }
+
+    /** Working weight W_i: 1 (linear) or mu_i (1 - mu_i) (logistic). */
+    public double weight(int i) { return weights[i]; }
+
+    /** Fitted value: mu_i (logistic) or x_i'b + offset_i (linear). */
+    public double fitted(int i) { return fitted[i]; }
+
+    /** Trait value of sample i. */
+    public double y(int i) { return y[i]; }
+
+    /** Offset of sample i (0 without offset). */
+    public double offset(int i) { return offset[i]; }
+
+    /** Covariate a of sample i (read-only view). */
+    public double covariate(int i, int a) { return x[i][a]; }
+
+    /** Copy of the residuals. */
+    public double[] residuals() { return residuals.clone(); }
+
+    /**
+     * Factor turning a score U = g'r into its standardised form: 1/sigma for a quantitative
+     * trait (so that Var(U/sigma) = g'Pg), 1 for a binary trait.
+     */
+    public double scoreScale() {
+        return type == TraitType.QUANTITATIVE ? 1.0 / Math.sqrt(sigma2) : 1.0;
+    }
+
+    /**
+     * X'W g for a sparse column g (entries {@code values[k]} at samples {@code samples[k]}),
+     * accumulated into {@code out} (length p, overwritten). Cost O(nnz * p).
+     */
+    public void xtw(int[] samples, double[] values, double[] out) {
+        Arrays.fill(out, 0.0);
+        for (int k = 0; k < samples.length; k++) {
+            int i = samples[k];
+            double v = values[k] * weights[i];
+            double[] row = x[i];
+            for (int a = 0; a < p; a++) out[a] += v * row[a];
+        }
+    }
+
+    /** a' (X'WX)^-1 b for p-vectors a and b. */
+    public double projectedCovariance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < p; i++) {
+            double t = 0;
+            double[] row = xtwxInverse[i];
+            for (int c = 0; c < p; c++) t += row[c] * b[c];
+            s += a[i] * t;
+        }
+        return s;
+    }
+
+    /** (X'WX)^-1 v. */
+    public double[] solveGram(double[] v) {
+        return multiply(xtwxInverse, v);
+    }
+}

@@ -1,0 +1,157 @@
+package org.rareset.association.tests;
+
+import org.rareset.association.genotype.GeneGenotypes;
+import org.rareset.association.nullmodel.NullModel;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Score statistics of one gene under one null model: U_j = s g_j'r and their null covariance
+ * V_jk = s^2 (g_j'W g_k - g_j'WX (X'WX)^-1 X'W g_k), with s = {@link NullModel#scoreScale()} (1/sigma
+ * for a quantitative trait, so both traits share one standardised form). Unweighted; the
+ * variant weights are kept beside them. Computed once per gene in O(m * carriers + m^2 p^2)
+ * and shared by all tests of the gene.
+ *
+ * <p>Not thread-safe (it memoises results for tests that combine others, e.g. ACAT-O); create one
+ * per gene and thread. The null model and genotypes it refers to are immutable.
+ */
+public final class GeneScores {
+    private static final ThreadLocal<double[]> SCRATCH = new ThreadLocal<>();
+
+    private final NullModel model;
+    private final GeneGenotypes genotypes;
+    private final double[] weights;
+    private final TestOptions options;
+    private final double[] u;
+    private final double[][] v;
+    private final double[][] xtwg;   // X'W g_j per column (for SPA and projections)
+    private final Map<String, GeneResult> memo = new HashMap<>();
+
+    private GeneScores(NullModel model, GeneGenotypes genotypes, double[] weights, TestOptions options,
+                       double[] u, double[][] v, double[][] xtwg) {
+        this.model = model;
+        this.genotypes = genotypes;
+        this.weights = weights;
+        this.options = options;
+        this.u = u;
+        this.v = v;
+        this.xtwg = xtwg;
+    }
+
+    /**
+     * Scores of a gene.
+     *
+     * @param weights one weight per column of {@code genotypes}
+     */
+    public static GeneScores compute(NullModel model, GeneGenotypes genotypes, double[] weights, TestOptions options) {
+        int m = genotypes.variantCount();
+        if (weights.length != m) {
+            throw new IllegalArgumentException(weights.length + " weights for " + m + " variants");
+        }
+        if (genotypes.sampleCount() != model.sampleCount()) {
+            throw new IllegalArgumentException("genotypes for " + genotypes.sampleCount() + " samples, null model for "
+                    + model.sampleCount());
+        }
+        int p = model.covariateCount();
+        double s = model.scoreScale();
+        double[] u = new double[m];
+        double[][] xtwg = new double[m][p];
+        double[][] proj = new double[m][];
+        for (int j = 0; j < m; j++) {
+            GeneGenotypes.Column c = genotypes.column(j);
+            double uj = 0;
+            for (int k = 0; k < c.samples().length; k++) uj += c.dosages()[k] * model.residual(c.samples()[k]);
+            u[j] = s * uj;
+            model.xtw(c.samples(), c.dosages(), xtwg[j]);
+            proj[j] = model.solveGram(xtwg[j]);
+        }
+        double[] scratch = scratch(model.sampleCount());
+        double[][] v = new double[m][m];
+        double s2 = s * s;
+        for (int j = 0; j < m; j++) {
+            GeneGenotypes.Column cj = genotypes.column(j);
+            int[] sj = cj.samples();
+            double[] dj = cj.dosages();
+            for (int k = 0; k < sj.length; k++) scratch[sj[k]] = dj[k] * model.weight(sj[k]);
+            for (int l = j; l < m; l++) {
+                GeneGenotypes.Column cl = genotypes.column(l);
+                int[] sl = cl.samples();
+                double[] dl = cl.dosages();
+                double gwg = 0;
+                for (int k = 0; k < sl.length; k++) gwg += scratch[sl[k]] * dl[k];
+                double corr = 0;
+                for (int a = 0; a < p; a++) corr += xtwg[j][a] * proj[l][a];
+                double val = s2 * (gwg - corr);
+                v[j][l] = val;
+                v[l][j] = val;
+            }
+            for (int k = 0; k < sj.length; k++) scratch[sj[k]] = 0.0;
+        }
+        return new GeneScores(model, genotypes, weights.clone(), options, u, v, xtwg);
+    }
+
+    private static double[] scratch(int n) {
+        double[] a = SCRATCH.get();
+        if (a == null || a.length < n) {
+            a = new double[n];
+            SCRATCH.set(a);
+        }
+        return a;
+    }
+
+    public NullModel model() { return model; }
+
+    public GeneGenotypes genotypes() { return genotypes; }
+
+    public TestOptions options() { return options; }
+
+    public int variantCount() { return u.length; }
+
+    /** Variant weight w_j. */
+    public double weight(int j) { return weights[j]; }
+
+    /** Copy of the weights. */
+    public double[] weights() { return weights.clone(); }
+
+    /** Standardised score U_j of column j. */
+    public double score(int j) { return u[j]; }
+
+    /** Null covariance V_jk of the standardised scores. */
+    public double covariance(int j, int k) { return v[j][k]; }
+
+    /** X'W g_j (unscaled), length p. */
+    public double[] xtwg(int j) { return xtwg[j].clone(); }
+
+    /** Weighted scores w_j U_j. */
+    public double[] weightedScores() {
+        double[] out = new double[u.length];
+        for (int j = 0; j < u.length; j++) out[j] = weights[j] * u[j];
+        return out;
+    }
+
+    /** diag(w) V diag(w). */
+    public double[][] weightedCovariance() {
+        int m = u.length;
+        double[][] out = new double[m][m];
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < m; k++) out[j][k] = weights[j] * v[j][k] * weights[k];
+        }
+        return out;
+    }
+
+    /** Result of {@code test} on this gene, computed once (tests such as ACAT-O combine others). */
+    public GeneResult result(GeneTest test) {
+        GeneResult r = memo.get(test.name());
+        if (r == null) {
+            r = test.apply(this);
+            memo.put(test.name(), r);
+        }
+        return r;
+    }
+
+    /** A result record for this gene with the gene-level counts filled in. */
+    public GeneResult resultOf(String test, double beta, double se, double log10P) {
+        return new GeneResult(test, genotypes.variantCount(), genotypes.mac(), genotypes.carrierCount(), beta, se, log10P);
+    }
+}
