@@ -306,6 +306,8 @@ class CohortSimulatorTest {
         InputException e = assertThrows(InputException.class,
                 () -> new CohortSimulator(SimulationSettings.of(0, 10, 1, 0.1), "x"));
         assertTrue(e.getMessage().startsWith("--samples: must be at least 1"), e.getMessage());
+        e = assertThrows(InputException.class, () -> SimulationSettings.of(20_000_000, 10, 1, 0.1).validate());
+        assertTrue(e.getMessage().startsWith("--samples: at most 10000000"), e.getMessage());
         e = assertThrows(InputException.class, () -> new CohortSimulator(SimulationSettings.of(100, 10, 1, 1.5), "x"));
         assertTrue(e.getMessage().startsWith("--case-rate"), e.getMessage());
         e = assertThrows(InputException.class, () -> SimulationSettings.of(100, 10, 1, 0.1).withVariants(5).validate());
