@@ -315,6 +315,19 @@ class CohortSimulatorTest {
     }
 
     @Test
+    void aFailureHalfwayLeavesNoOutputBehind() throws IOException {
+        Path failed = dir.resolve("failed");
+        SimulationSettings s = new SimulationSettings(100, 40, 0, 5, 0.1, 2, true, 0.001, 0.01, 2, 1.0, 1, 2);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new CohortSimulator(s, "x").run(failed, done -> {
+            throw new IllegalStateException("stop after " + done + " sites");
+        }));
+        assertTrue(e.getMessage().startsWith("stop after 256"), e.getMessage());
+        try (Stream<Path> files = Files.list(failed)) {
+            assertEquals(List.of(), files.toList(), "nothing left after a failed run");
+        }
+    }
+
+    @Test
     void outNamingAFileIsRejected() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
         InputException e = assertThrows(InputException.class,
