@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + "is masked and a sample carrying nothing in a gene gets the model's learned empty-gene score.",
             "The annotation table (TSV, optionally .gz) has columns chrom pos ref alt gene plus every "
                 + "annotation the model reads; all its rows are used (no variant filter). Missing values "
-                + "take the model's fill values (DeepRVAT: sift_score 1, MAF_MB 10000, others 0)."},
+                + "take the model's fill values (DeepRVAT: sift_score 1, MAF_MB 10000, others 0). Without a "
+                + "MAF_MB column, MAF_MB is computed from the cohort's genotypes as DeepRVAT does."},
         footer = {"",
             "Output: long format 'sample gene score' (gene-major), or with --wide one row per sample and a "
                 + "column per gene. Format from the extension: .parquet, .tsv, .tsv.gz. The file appears only when complete.",
