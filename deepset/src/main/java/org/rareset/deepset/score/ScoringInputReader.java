@@ -80,8 +80,10 @@ public final class ScoringInputReader {
                 }
             }
             if (!missing.isEmpty()) {
-                throw InputException.atLine(file, 1, "missing " + missing.size() + " column(s) the model needs: "
-                        + String.join(", ", missing), "add them to the annotation table");
+                String list = String.join(", ", missing.size() > 12 ? missing.subList(0, 12) : missing)
+                        + (missing.size() > 12 ? ", ..." : "");
+                throw InputException.atLine(file, 1, "missing " + missing.size() + " column(s) the model needs: " + list,
+                        "add them to the annotation table; it needs chrom pos ref alt gene and the model's annotations");
             }
             double[] fill = new double[width];
             boolean[] canFill = new boolean[width];
