@@ -38,6 +38,7 @@ import org.rareset.association.run.SummaryWriter;
 import org.rareset.association.tests.GeneTest;
 import org.rareset.association.tests.GeneTests;
 import org.rareset.association.tests.TestOptions;
+import org.rareset.cli.options.ChunkOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +69,7 @@ import picocli.CommandLine.Spec;
                 "  missense: Consequence_missense_variant == 1 && CADD_PHRED > 20"})
 public final class AssocCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
+    @Mixin ChunkOptions chunk;
     @Spec CommandSpec spec;
 
     @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes: VCF or BCF (bgzipped, optionally indexed).")
@@ -169,7 +171,7 @@ public final class AssocCommand implements Callable<Integer> {
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
             t0 = System.nanoTime();
-            result = run.runScores(traitData, scoreTable.genes(), ann == null ? null : ann::chromOf, progress::update);
+            result = run.runScores(traitData, chunk.select(scoreTable.genes()), ann == null ? null : ann::chromOf, progress::update);
         } else {
             AnnotationTable ann = AnnotationTable.from(TableFiles.read(annotations));
             List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
@@ -187,6 +189,7 @@ public final class AssocCommand implements Callable<Integer> {
                 throw new InputException(annotations.toString(), null, "no genotyped variant has an annotation row",
                         "check that chrom/pos/ref/alt in the annotations match the VCF");
             }
+            genes = chunk.select(genes);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
                     new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets));
             nGenes = genes.size();
