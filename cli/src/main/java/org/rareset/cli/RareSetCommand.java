@@ -19,7 +19,9 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                IngestCommand.class,
                 AssocCommand.class,
+                SeedGenesCommand.class,
                 SimulateCommand.class,
                 AnnotateCommand.class,
                 TrainCommand.class,
@@ -27,6 +29,7 @@ import picocli.CommandLine.ParseResult;
                 org.rareset.cli.report.ReportCommand.class,
                 org.rareset.cli.risk.RiskCommand.class,
                 org.rareset.cli.pipeline.PipelineCommand.class,
+                org.rareset.cli.pipeline.MergeCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",

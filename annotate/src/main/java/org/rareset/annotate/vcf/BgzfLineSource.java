@@ -34,6 +34,17 @@ final class BgzfLineSource implements Closeable {
         this.chunks = open(file, threads);
     }
 
+    /** Lines of the chunks {@code chunks} hands out; line numbers count from the first line read. */
+    BgzfLineSource(ChunkReader chunks) {
+        this.chunks = chunks;
+    }
+
+    /** Forgets buffered text, after the chunk reader was moved elsewhere in the file. */
+    void discard() {
+        pos = 0;
+        limit = 0;
+    }
+
     private static ChunkReader open(Path file, int threads) {
         byte[] head = new byte[18];
         int n;

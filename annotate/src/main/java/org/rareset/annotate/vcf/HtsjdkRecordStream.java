@@ -5,6 +5,7 @@ import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.Genotype;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFFileReader;
+import htsjdk.variant.vcf.VCFHeader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +20,7 @@ import org.rareset.annotate.InputException;
 final class HtsjdkRecordStream implements RecordStream {
     private final Path file;
     private final VCFFileReader reader;
+    private final VCFHeader header;
     private final Iterator<GenomicRegion> regions;
     private final RegionSet streamFilter;
     private final boolean queryIndex;
@@ -37,20 +39,28 @@ final class HtsjdkRecordStream implements RecordStream {
     HtsjdkRecordStream(Path file, RegionSet regions, boolean queryIndex) {
         this.file = file;
         this.queryIndex = queryIndex && regions != null;
-        this.reader = HtsjdkErrors.call(file, () -> new VCFFileReader(file, this.queryIndex));
         this.regions = this.queryIndex ? regions.regions().iterator() : null;
         this.streamFilter = this.queryIndex ? null : regions;
-        if (!this.queryIndex) it = reader.iterator();
+        if (VcfVariantSource.isBcf(file)) {
+            BcfReader bcf = HtsjdkErrors.call(file, () -> new BcfReader(file));
+            this.reader = null;
+            this.header = bcf.header();
+            this.it = bcf;
+        } else {
+            this.reader = HtsjdkErrors.call(file, () -> new VCFFileReader(file, this.queryIndex));
+            this.header = reader.getFileHeader();
+            if (!this.queryIndex) it = reader.iterator();
+        }
     }
 
     @Override
     public List<String> headerSamples() {
-        return reader.getFileHeader().getGenotypeSamples();
+        return header.getGenotypeSamples();
     }
 
     List<String> headerContigs() {
         List<String> out = new ArrayList<>();
-        reader.getFileHeader().getContigLines().forEach(c -> out.add(c.getID()));
+        header.getContigLines().forEach(c -> out.add(c.getID()));
         return out;
     }
 
@@ -119,7 +129,14 @@ final class HtsjdkRecordStream implements RecordStream {
     @Override
     public void decodeGenotypes(RecordCalls calls) {
         HtsjdkErrors.call(file, () -> {
-            decode(calls);
+            try {
+                decode(calls);
+            } catch (IndexOutOfBoundsException e) {
+                // htsjdk's BCF genotype decoder does not know BCF 2.2's end-of-vector value (mixed ploidy).
+                throw new InputException(file.toString(), location(),
+                        "this BCF record mixes ploidies (e.g. haploid and diploid calls), which the BCF decoder cannot read",
+                        "convert it to VCF first: bcftools view -Oz -o cohort.vcf.gz " + file.getFileName(), e);
+            }
             return null;
         });
     }
@@ -165,6 +182,6 @@ final class HtsjdkRecordStream implements RecordStream {
     @Override
     public void close() {
         if (it != null) it.close();
-        reader.close();
+        if (reader != null) reader.close();
     }
 }

@@ -19,6 +19,8 @@ final class VcfLineDecoder {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int HOM_REF_UNPHASED_TAB = '0' | '/' << 8 | '0' << 16 | '\t' << 24;
     private static final int HOM_REF_PHASED_TAB = '0' | '|' << 8 | '0' << 16 | '\t' << 24;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HOM_REF_PAIR = (HOM_REF_UNPHASED_TAB & 0xFFFFFFFFL) | (long) HOM_REF_UNPHASED_TAB << 32;
     private static final int MAX_PLOIDY = 8;
 
     private final Path file;
@@ -98,22 +100,48 @@ final class VcfLineDecoder {
         int col = 0;
         int nCols = columns;
         boolean keepAll = selection.keepsAll();
-        while (col < nCols) {
-            if (p > end) throw columnCount(col);
-            // The common case: a GT-only 0/0 or 0|0 followed by a tab.
-            if (gtOnly && p + 4 <= end) {
-                int w = (int) INT.get(buf, p);
-                if (w == HOM_REF_UNPHASED_TAB || w == HOM_REF_PHASED_TAB) {
-                    int s = keepAll ? col : selection.indexOf(col);
-                    if (s >= 0) calls.refCall(s, 2);
+        if (gtOnly && keepAll) {
+            // Runs of 0/0 (two samples per 8-byte compare), then anything else one call at a time.
+            while (col < nCols) {
+                int run = 0;
+                while (p + 8 <= end && (long) LONG.get(buf, p) == HOM_REF_PAIR) {
+                    p += 8;
+                    run += 2;
+                }
+                while (p + 4 <= end) {
+                    int w = (int) INT.get(buf, p);
+                    if (w != HOM_REF_UNPHASED_TAB && w != HOM_REF_PHASED_TAB) break;
                     p += 4;
-                    col++;
+                    run++;
+                }
+                if (run > 0) {
+                    if (col + run > nCols) throw columnCount(col + run);
+                    calls.refRun(run);
+                    col += run;
                     continue;
                 }
+                if (p > end) throw columnCount(col);
+                p = genotype(p, col, nAlt, calls);
+                col++;
             }
-            int s = keepAll ? col : selection.indexOf(col);
-            p = s >= 0 ? genotype(p, s, nAlt, calls) : skipField(p);
-            col++;
+        } else {
+            while (col < nCols) {
+                if (p > end) throw columnCount(col);
+                // The common case: a GT-only 0/0 or 0|0 followed by a tab.
+                if (gtOnly && p + 4 <= end) {
+                    int w = (int) INT.get(buf, p);
+                    if (w == HOM_REF_UNPHASED_TAB || w == HOM_REF_PHASED_TAB) {
+                        int s = selection.indexOf(col);
+                        if (s >= 0) calls.refCall(s, 2);
+                        p += 4;
+                        col++;
+                        continue;
+                    }
+                }
+                int s = keepAll ? col : selection.indexOf(col);
+                p = s >= 0 ? genotype(p, s, nAlt, calls) : skipField(p);
+                col++;
+            }
         }
         if (p <= end) {
             throw error("record has more sample columns than the header's " + nCols,
