@@ -19,6 +19,17 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                IngestCommand.class,
+                AssocCommand.class,
+                SeedGenesCommand.class,
+                SimulateCommand.class,
+                AnnotateCommand.class,
+                TrainCommand.class,
+                ScoreCommand.class,
+                org.rareset.cli.report.ReportCommand.class,
+                org.rareset.cli.risk.RiskCommand.class,
+                org.rareset.cli.pipeline.PipelineCommand.class,
+                org.rareset.cli.pipeline.MergeCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",
@@ -78,7 +89,8 @@ public final class RareSetCommand implements Runnable {
     static final class ExitCodes implements IExitCodeExceptionMapper {
         @Override
         public int getExitCode(Throwable t) {
-            return t instanceof InputException ? EXIT_INPUT : EXIT_INTERNAL;
+            // Usage errors (unknown or missing options, bad values) are bad input too.
+            return t instanceof InputException || t instanceof CommandLine.ParameterException ? EXIT_INPUT : EXIT_INTERNAL;
         }
     }
 }

@@ -1,0 +1,272 @@
+package org.rareset.annotate.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.vcf.Contigs;
+import org.rareset.annotate.vcf.GenomicRegion;
+import org.rareset.annotate.vcf.Variant;
+import org.rareset.annotate.vcf.VariantSource;
+
+/**
+ * Reads a genotype store written by {@link GenotypeStoreWriter}. The variant table is memory-mapped
+ * and sorted by position within each contig, so a region's variants are found by binary search
+ * and read with one positional read of their contiguous carrier data; nothing else is touched.
+ * Immutable and safe to share between threads; {@link #iterator()} may be called any number of times.
+ */
+public final class GenotypeStore implements VariantSource {
+    private final Path file;
+    private final FileChannel channel;
+    private final MappedByteBuffer table;
+    private final long variants;
+    private final long dataEnd;
+    private final List<String> samples;
+    private final List<String> contigs;
+    private final long[] contigFirst;
+    private final long[] contigCount;
+
+    private GenotypeStore(Path file) throws IOException {
+        this.file = file;
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            long size = channel.size();
+            if (size < StoreFormat.HEADER_BYTES + StoreFormat.FOOTER_BYTES) throw notAStore("file is too short");
+            ByteBuffer head = read(0, StoreFormat.HEADER_BYTES);
+            byte[] magic = new byte[8];
+            head.get(magic);
+            if (!Arrays.equals(magic, StoreFormat.HEAD_MAGIC)) throw notAStore("no genotype store header");
+            int version = head.getInt();
+            if (version != StoreFormat.VERSION) {
+                throw InputException.of(file, "genotype store version " + version + " is not supported (this rareset reads "
+                        + StoreFormat.VERSION + ")", "re-create it with this version's `rareset ingest`");
+            }
+            ByteBuffer foot = read(size - StoreFormat.FOOTER_BYTES, StoreFormat.FOOTER_BYTES);
+            variants = foot.getLong();
+            long nSamples = foot.getLong();
+            long tableOffset = foot.getLong();
+            long samplesOffset = foot.getLong();
+            long contigsOffset = foot.getLong();
+            dataEnd = foot.getLong();
+            foot.get(magic);
+            if (!Arrays.equals(magic, StoreFormat.FOOT_MAGIC)) throw notAStore("the store is incomplete (no footer)");
+            if (tableOffset + variants * StoreFormat.ROW_BYTES != samplesOffset || contigsOffset > size || dataEnd > tableOffset) {
+                throw notAStore("inconsistent section offsets");
+            }
+            table = channel.map(FileChannel.MapMode.READ_ONLY, tableOffset, variants * StoreFormat.ROW_BYTES);
+            table.order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer meta = read(samplesOffset, (int) (size - StoreFormat.FOOTER_BYTES - samplesOffset));
+            samples = readStrings(meta);
+            if (samples.size() != nSamples) throw notAStore("sample count mismatch");
+            contigs = readStrings(meta);
+            contigFirst = new long[contigs.size()];
+            contigCount = new long[contigs.size()];
+            for (int i = 0; i < contigs.size(); i++) {
+                contigFirst[i] = meta.getLong();
+                contigCount[i] = meta.getLong();
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a store.
+     *
+     * @throws InputException when the file is missing or not a complete genotype store
+     */
+    public static GenotypeStore open(Path file) {
+        try {
+            return new GenotypeStore(file);
+        } catch (NoSuchFileException e) {
+            throw InputException.of(file, "genotype store not found", "create it with `rareset ingest --vcf ... --out " + file.getFileName() + "`");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+            throw notAStoreStatic(file, "damaged (" + e + ")");
+        }
+    }
+
+    private InputException notAStore(String why) {
+        return notAStoreStatic(file, why);
+    }
+
+    private static InputException notAStoreStatic(Path file, String why) {
+        return InputException.of(file, "not a valid genotype store: " + why, "re-create it with `rareset ingest`");
+    }
+
+    private static List<String> readStrings(ByteBuffer b) {
+        int n = (int) StoreFormat.getVarInt(b);
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(StoreFormat.getString(b));
+        return List.copyOf(out);
+    }
+
+    private ByteBuffer read(long at, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining()) {
+            int k = channel.read(b, at + b.position());
+            if (k < 0) throw notAStore("file ends early");
+        }
+        return b.flip();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public List<String> samples() {
+        return samples;
+    }
+
+    public long variantCount() {
+        return variants;
+    }
+
+    /** Contig names in store order. */
+    public List<String> contigs() {
+        return contigs;
+    }
+
+    /**
+     * The variants whose POS lies in {@code [start, end]} on {@code chrom} ({@code 1} and
+     * {@code chr1} match); empty when the store has no such contig.
+     */
+    public List<Variant> variantsIn(String chrom, int start, int end) {
+        for (int c = 0; c < contigs.size(); c++) {
+            if (!Contigs.same(contigs.get(c), chrom)) continue;
+            long first = contigFirst[c];
+            long last = first + contigCount[c];
+            long lo = firstAbove(first, last, start - 1L);
+            long hi = firstAbove(lo, last, end);
+            return readRange(lo, hi);
+        }
+        return List.of();
+    }
+
+    public List<Variant> variantsIn(GenomicRegion region) {
+        return variantsIn(region.chrom(), region.start(), region.end());
+    }
+
+    /** First row in [lo, hi) with pos > target (hi when none). */
+    private long firstAbove(long lo, long hi, long target) {
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (pos(mid) <= target) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private int pos(long row) {
+        return table.getInt((int) (row * StoreFormat.ROW_BYTES + 8));
+    }
+
+    private long dataOffset(long row) {
+        return table.getLong((int) (row * StoreFormat.ROW_BYTES));
+    }
+
+    /** Variants of rows [lo, hi), read with one positional read. */
+    private List<Variant> readRange(long lo, long hi) {
+        if (lo >= hi) return List.of();
+        long from = dataOffset(lo);
+        long to = dataOffset(hi - 1) + table.getInt((int) ((hi - 1) * StoreFormat.ROW_BYTES + 36));
+        if (to - from > Integer.MAX_VALUE - 8) {
+            List<Variant> out = new ArrayList<>();
+            long mid = (lo + hi) >>> 1;
+            out.addAll(readRange(lo, mid));
+            out.addAll(readRange(mid, hi));
+            return out;
+        }
+        try {
+            ByteBuffer b = read(from, (int) (to - from));
+            List<Variant> out = new ArrayList<>((int) (hi - lo));
+            for (long r = lo; r < hi; r++) out.add(decode(r, b));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Variant decode(long row, ByteBuffer b) {
+        int base = (int) (row * StoreFormat.ROW_BYTES);
+        int pos = table.getInt(base + 8);
+        int contig = table.getInt(base + 12);
+        int ac = table.getInt(base + 16);
+        int an = table.getInt(base + 20);
+        int nCarriers = table.getInt(base + 24);
+        int nMissing = table.getInt(base + 28);
+        int flags = table.getInt(base + 32);
+        String id = StoreFormat.getString(b);
+        String ref = StoreFormat.getString(b);
+        String alt = StoreFormat.getString(b);
+        int[] cs = new int[nCarriers];
+        byte[] cc = new byte[nCarriers];
+        int prev = 0;
+        for (int i = 0; i < nCarriers; i++) {
+            long x = StoreFormat.getVarInt(b);
+            prev += (int) (x >>> 1);
+            cs[i] = prev;
+            cc[i] = (x & 1) == 0 ? 1 : b.get();
+        }
+        int[] ms = new int[nMissing];
+        prev = 0;
+        for (int i = 0; i < nMissing; i++) {
+            prev += (int) StoreFormat.getVarInt(b);
+            ms[i] = prev;
+        }
+        return new Variant(contigs.get(contig), pos, ref, alt, id, ac, an,
+                (flags & StoreFormat.FLAG_ALT_IS_MINOR) != 0, cs, cc, ms);
+    }
+
+    /** Every variant in store order, reading the carrier data in large sequential chunks. */
+    @Override
+    public Iterator<Variant> iterator() {
+        return new Iterator<>() {
+            private static final int CHUNK_ROWS = 4096;
+            private long row;
+            private final ArrayList<Variant> buffer = new ArrayList<>();
+            private int at;
+
+            @Override
+            public boolean hasNext() {
+                if (at < buffer.size()) return true;
+                if (row >= variants) return false;
+                long hi = Math.min(variants, row + CHUNK_ROWS);
+                buffer.clear();
+                buffer.addAll(readRange(row, hi));
+                row = hi;
+                at = 0;
+                return !buffer.isEmpty();
+            }
+
+            @Override
+            public Variant next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return buffer.get(at++);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.rareset.annotate.store;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.rareset.annotate.vcf.Variant;
+
+/**
+ * Writes a genotype store while variants stream in, holding only one variant at a time: carrier
+ * data goes straight into a temporary file beside the target, the fixed-size variant table into a
+ * second temporary file that is appended at {@link #commit()}. The target name appears only when
+ * the store is complete (atomic rename); {@link #close()} without commit removes the temporaries.
+ *
+ * <p>Variants must come sorted by position within each contig, each contig in one block, as
+ * {@link org.rareset.annotate.vcf.VcfVariantSource} delivers them.
+ */
+public final class GenotypeStoreWriter implements Closeable {
+    private final Path target;
+    private final Path tmp;
+    private final Path tmpTable;
+    private final List<String> samples;
+    private final OutputStream data;
+    private final OutputStream table;
+    private final List<String> contigs = new ArrayList<>();
+    private final List<long[]> contigRanges = new ArrayList<>();
+    private final Set<String> finished = new HashSet<>();
+    private final ByteBuffer row = ByteBuffer.allocate(StoreFormat.ROW_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private byte[] scratch = new byte[1 << 12];
+    private long dataPos = StoreFormat.HEADER_BYTES;
+    private long variants;
+    private String contig;
+    private int lastPos;
+    private boolean committed;
+    private boolean closed;
+
+    private GenotypeStoreWriter(Path target, List<String> samples) throws IOException {
+        this.target = target.toAbsolutePath();
+        this.samples = List.copyOf(samples);
+        Path dir = this.target.getParent();
+        String base = this.target.getFileName().toString();
+        this.tmp = Files.createTempFile(dir, "." + base + ".", ".tmp");
+        this.tmpTable = Files.createTempFile(dir, "." + base + ".", ".table.tmp");
+        this.data = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20);
+        this.table = new BufferedOutputStream(Files.newOutputStream(tmpTable), 1 << 16);
+        ByteBuffer h = ByteBuffer.allocate(StoreFormat.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        h.put(StoreFormat.HEAD_MAGIC).putInt(StoreFormat.VERSION).putInt(0);
+        data.write(h.array());
+    }
+
+    /** Starts a store for {@code samples} at {@code target} (written under a temporary name until commit). */
+    public static GenotypeStoreWriter create(Path target, List<String> samples) {
+        try {
+            return new GenotypeStoreWriter(target, samples);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long variantCount() {
+        return variants;
+    }
+
+    /** Appends one variant; its sample indexes refer to this store's sample list. */
+    public void add(Variant v) {
+        if (committed || closed) throw new IllegalStateException("store writer is closed");
+        checkOrder(v);
+        int need = 32 + 3 * 5 + v.id().length() * 3 + v.ref().length() * 3 + v.alt().length() * 3
+                + v.carrierSamples().length * 11 + v.missingSamples().length * 5;
+        if (scratch.length < need) scratch = new byte[Math.max(need, scratch.length * 2)];
+        byte[] b = scratch;
+        int at = putString(b, 0, v.id());
+        at = putString(b, at, v.ref());
+        at = putString(b, at, v.alt());
+        int[] cs = v.carrierSamples();
+        byte[] cc = v.carrierCounts();
+        int prev = 0;
+        for (int i = 0; i < cs.length; i++) {
+            long delta = cs[i] - prev;
+            prev = cs[i];
+            boolean one = cc[i] == 1;
+            at = StoreFormat.putVarInt(b, at, delta << 1 | (one ? 0 : 1));
+            if (!one) b[at++] = cc[i];
+        }
+        prev = 0;
+        for (int s : v.missingSamples()) {
+            at = StoreFormat.putVarInt(b, at, s - prev);
+            prev = s;
+        }
+        row.clear();
+        row.putLong(dataPos).putInt(v.pos()).putInt(contigs.size() - 1).putInt(v.alleleCount())
+                .putInt(v.alleleNumber()).putInt(cs.length).putInt(v.missingSamples().length)
+                .putInt(v.altIsMinor() ? StoreFormat.FLAG_ALT_IS_MINOR : 0).putInt(at);
+        try {
+            data.write(b, 0, at);
+            table.write(row.array());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dataPos += at;
+        variants++;
+        contigRanges.get(contigRanges.size() - 1)[1]++;
+    }
+
+    private void checkOrder(Variant v) {
+        if (!v.chrom().equals(contig)) {
+            if (contig != null) finished.add(contig);
+            if (finished.contains(v.chrom())) {
+                throw new IllegalArgumentException("contig " + v.chrom() + " comes again after " + contig + ": variants must be sorted");
+            }
+            contig = v.chrom();
+            contigs.add(contig);
+            contigRanges.add(new long[] {variants, 0});
+        } else if (v.pos() < lastPos) {
+            throw new IllegalArgumentException("variant " + v.key() + " comes after position " + lastPos + ": variants must be sorted");
+        }
+        lastPos = v.pos();
+        if (v.carrierSamples().length > 0 && v.carrierSamples()[v.carrierSamples().length - 1] >= samples.size()) {
+            throw new IllegalArgumentException("variant " + v.key() + " names a sample beyond the " + samples.size() + " of the store");
+        }
+    }
+
+    private static int putString(byte[] b, int at, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        at = StoreFormat.putVarInt(b, at, bytes.length);
+        System.arraycopy(bytes, 0, b, at, bytes.length);
+        return at + bytes.length;
+    }
+
+    /** Completes the store and renames it to the target name. */
+    public void commit() {
+        if (committed || closed) throw new IllegalStateException("store writer is closed");
+        try {
+            table.close();
+            long tableOffset = align(dataPos);
+            data.write(new byte[(int) (tableOffset - dataPos)]);
+            try (InputStream in = Files.newInputStream(tmpTable)) {
+                in.transferTo(data);
+            }
+            long samplesOffset = tableOffset + variants * StoreFormat.ROW_BYTES;
+            long at = samplesOffset;
+            at += writeStrings(samples);
+            long contigsOffset = at;
+            ByteBuffer cr = ByteBuffer.allocate(contigs.size() * 16).order(ByteOrder.LITTLE_ENDIAN);
+            for (long[] r : contigRanges) cr.putLong(r[0]).putLong(r[1]);
+            at += writeStrings(contigs);
+            data.write(cr.array());
+            ByteBuffer f = ByteBuffer.allocate(StoreFormat.FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            f.putLong(variants).putLong(samples.size()).putLong(tableOffset).putLong(samplesOffset)
+                    .putLong(contigsOffset).putLong(dataPos).put(StoreFormat.FOOT_MAGIC);
+            data.write(f.array());
+            data.close();
+            Files.deleteIfExists(tmpTable);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long align(long p) {
+        return (p + 7) & ~7L;
+    }
+
+    /** Writes a count and length-prefixed UTF-8 strings; returns the bytes written. */
+    private long writeStrings(List<String> strings) throws IOException {
+        byte[] b = new byte[10];
+        int n = StoreFormat.putVarInt(b, 0, strings.size());
+        data.write(b, 0, n);
+        long total = n;
+        for (String s : strings) {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            n = StoreFormat.putVarInt(b, 0, bytes.length);
+            data.write(b, 0, n);
+            data.write(bytes);
+            total += n + bytes.length;
+        }
+        return total;
+    }
+
+    /** Without a prior {@link #commit()}, abandons the store: the temporary files are removed. */
+    @Override
+    public void close() {
+        if (closed || committed) return;
+        closed = true;
+        try {
+            data.close();
+        } catch (IOException ignored) {
+            // removing the file below is what matters
+        }
+        try {
+            table.close();
+        } catch (IOException ignored) {
+            // as above
+        }
+        try {
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmpTable);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

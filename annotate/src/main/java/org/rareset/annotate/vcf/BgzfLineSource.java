@@ -1,0 +1,140 @@
+package org.rareset.annotate.vcf;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The lines of a text file (bgzipped, gzipped or plain) as byte ranges of a reused buffer, with
+ * exact 1-based line numbers. BGZF files are inflated on {@code threads} threads.
+ */
+final class BgzfLineSource implements Closeable {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
+
+    private final ChunkReader chunks;
+    private byte[] buf = new byte[1 << 16];
+    private int limit;
+    private int pos;
+    private int lineStart;
+    private int lineEnd;
+    private long lineNumber;
+
+    BgzfLineSource(Path file, int threads) {
+        this.chunks = open(file, threads);
+    }
+
+    /** Lines of the chunks {@code chunks} hands out; line numbers count from the first line read. */
+    BgzfLineSource(ChunkReader chunks) {
+        this.chunks = chunks;
+    }
+
+    /** Forgets buffered text, after the chunk reader was moved elsewhere in the file. */
+    void discard() {
+        pos = 0;
+        limit = 0;
+    }
+
+    private static ChunkReader open(Path file, int threads) {
+        byte[] head = new byte[18];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (BgzfChunkReader.isBgzf(head, n)) return new BgzfChunkReader(file, threads);
+        try {
+            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            if (n >= 2 && (head[0] & 0xff) == 31 && (head[1] & 0xff) == 139) in = new GZIPInputStream(in, 1 << 16);
+            return new StreamChunkReader(file, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Moves to the next line; false at the end. A last line without '\n' still counts. */
+    boolean next() {
+        int scanFrom = pos;
+        while (true) {
+            int nl = indexOfNewline(scanFrom);
+            if (nl >= 0) {
+                lineStart = pos;
+                lineEnd = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
+                pos = nl + 1;
+                lineNumber++;
+                return true;
+            }
+            byte[] chunk = chunks.next();
+            if (chunk == null) {
+                if (pos < limit) {
+                    lineStart = pos;
+                    lineEnd = limit;
+                    pos = limit;
+                    lineNumber++;
+                    return true;
+                }
+                return false;
+            }
+            int keep = limit - pos;
+            if (keep + chunk.length > buf.length) {
+                byte[] bigger = new byte[Math.max(buf.length * 2, keep + chunk.length + 8)];
+                System.arraycopy(buf, pos, bigger, 0, keep);
+                buf = bigger;
+            } else {
+                System.arraycopy(buf, pos, buf, 0, keep);
+            }
+            System.arraycopy(chunk, 0, buf, keep, chunk.length);
+            pos = 0;
+            scanFrom = keep;
+            limit = keep + chunk.length;
+        }
+    }
+
+    /** Index of the first '\n' in buf[from, limit), eight bytes at a time, or -1. */
+    private int indexOfNewline(int from) {
+        int i = from;
+        byte[] b = buf;
+        int end8 = limit - 8;
+        while (i <= end8) {
+            long x = (long) LONG.get(b, i) ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            i += 8;
+        }
+        for (; i < limit; i++) if (b[i] == '\n') return i;
+        return -1;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int lineStart() {
+        return lineStart;
+    }
+
+    /** Exclusive end of the current line, without '\n' or '\r\n'. */
+    int lineEnd() {
+        return lineEnd;
+    }
+
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    @Override
+    public void close() {
+        chunks.close();
+    }
+}

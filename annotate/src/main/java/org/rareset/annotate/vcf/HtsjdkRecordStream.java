@@ -1,0 +1,187 @@
+package org.rareset.annotate.vcf;
+
+import htsjdk.samtools.util.CloseableIterator;
+import htsjdk.variant.variantcontext.Allele;
+import htsjdk.variant.variantcontext.Genotype;
+import htsjdk.variant.variantcontext.VariantContext;
+import htsjdk.variant.vcf.VCFFileReader;
+import htsjdk.variant.vcf.VCFHeader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.rareset.annotate.InputException;
+
+/**
+ * Records through htsjdk's {@link VCFFileReader} and {@link VariantContext}: used for BCF and as
+ * the independent reference the fast text decoder is tested against. Region queries go through
+ * the tabix index ({@code query}); records are kept when their POS lies in a region.
+ */
+final class HtsjdkRecordStream implements RecordStream {
+    private final Path file;
+    private final VCFFileReader reader;
+    private final VCFHeader header;
+    private final Iterator<GenomicRegion> regions;
+    private final RegionSet streamFilter;
+    private final boolean queryIndex;
+    private GenomicRegion region;
+    private CloseableIterator<VariantContext> it;
+    private VariantContext vc;
+    private SampleSelection selection;
+    private List<String> alts;
+    private final int[] alleles = new int[8];
+
+    /**
+     * @param regions    regions to read, or null for the whole file
+     * @param queryIndex whether regions are fetched through the index (else the file is streamed
+     *                   and filtered by position)
+     */
+    HtsjdkRecordStream(Path file, RegionSet regions, boolean queryIndex) {
+        this.file = file;
+        this.queryIndex = queryIndex && regions != null;
+        this.regions = this.queryIndex ? regions.regions().iterator() : null;
+        this.streamFilter = this.queryIndex ? null : regions;
+        if (VcfVariantSource.isBcf(file)) {
+            BcfReader bcf = HtsjdkErrors.call(file, () -> new BcfReader(file));
+            this.reader = null;
+            this.header = bcf.header();
+            this.it = bcf;
+        } else {
+            this.reader = HtsjdkErrors.call(file, () -> new VCFFileReader(file, this.queryIndex));
+            this.header = reader.getFileHeader();
+            if (!this.queryIndex) it = reader.iterator();
+        }
+    }
+
+    @Override
+    public List<String> headerSamples() {
+        return header.getGenotypeSamples();
+    }
+
+    List<String> headerContigs() {
+        List<String> out = new ArrayList<>();
+        header.getContigLines().forEach(c -> out.add(c.getID()));
+        return out;
+    }
+
+    @Override
+    public void select(SampleSelection selection) {
+        this.selection = selection;
+    }
+
+    @Override
+    public boolean advance() {
+        return HtsjdkErrors.call(file, this::advanceUnchecked);
+    }
+
+    private boolean advanceUnchecked() {
+        while (true) {
+            if (it != null && it.hasNext()) {
+                VariantContext next = it.next();
+                if (region != null && (next.getStart() < region.start() || next.getStart() > region.end())) continue;
+                if (streamFilter != null && !streamFilter.contains(next.getContig(), next.getStart())) continue;
+                vc = next;
+                alts = null;
+                return true;
+            }
+            if (!queryIndex || !regions.hasNext()) return false;
+            if (it != null) it.close();
+            region = regions.next();
+            it = reader.query(region.chrom(), region.start(), region.end());
+        }
+    }
+
+    @Override
+    public String chrom() {
+        return vc.getContig();
+    }
+
+    @Override
+    public int pos() {
+        return vc.getStart();
+    }
+
+    @Override
+    public String id() {
+        return vc.getID();
+    }
+
+    @Override
+    public String ref() {
+        return vc.getReference().getDisplayString();
+    }
+
+    @Override
+    public List<String> alts() {
+        if (alts == null) {
+            List<String> a = new ArrayList<>();
+            for (Allele al : vc.getAlternateAlleles()) a.add(al.getDisplayString());
+            alts = a;
+        }
+        return alts;
+    }
+
+    @Override
+    public boolean passes() {
+        return vc.isNotFiltered();
+    }
+
+    @Override
+    public void decodeGenotypes(RecordCalls calls) {
+        HtsjdkErrors.call(file, () -> {
+            try {
+                decode(calls);
+            } catch (IndexOutOfBoundsException e) {
+                // htsjdk's BCF genotype decoder does not know BCF 2.2's end-of-vector value (mixed ploidy).
+                throw new InputException(file.toString(), location(),
+                        "this BCF record mixes ploidies (e.g. haploid and diploid calls), which the BCF decoder cannot read",
+                        "convert it to VCF first: bcftools view -Oz -o cohort.vcf.gz " + file.getFileName(), e);
+            }
+            return null;
+        });
+    }
+
+    private void decode(RecordCalls calls) {
+        if (!vc.hasGenotypes()) {
+            throw new InputException(file.toString(), location(), "record has no genotypes",
+                    "give a VCF with a GT field for every sample");
+        }
+        List<Allele> all = vc.getAlleles();
+        calls.reset(all.size() - 1);
+        for (int col = 0; col < selection.columns(); col++) {
+            int s = selection.indexOf(col);
+            if (s < 0) continue;
+            Genotype g = vc.getGenotype(col);
+            List<Allele> ga = g.getAlleles();
+            int p = ga.size();
+            boolean missing = p == 0 || p > alleles.length;
+            for (int i = 0; i < p && !missing; i++) {
+                Allele a = ga.get(i);
+                if (a.isNoCall()) {
+                    missing = true;
+                } else {
+                    alleles[i] = indexOf(all, a);
+                }
+            }
+            if (missing) calls.missingCall(s);
+            else calls.call(s, alleles, p);
+        }
+    }
+
+    private int indexOf(List<Allele> all, Allele a) {
+        for (int i = 0; i < all.size(); i++) if (all.get(i).equals(a, true)) return i;
+        throw new InputException(file.toString(), location(), "genotype allele " + a + " is not among REF/ALT",
+                "fix the record's GT");
+    }
+
+    @Override
+    public String location() {
+        return vc == null ? "header" : "record " + vc.getContig() + ":" + vc.getStart();
+    }
+
+    @Override
+    public void close() {
+        if (it != null) it.close();
+        if (reader != null) reader.close();
+    }
+}

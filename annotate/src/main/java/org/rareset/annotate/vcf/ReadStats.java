@@ -1,0 +1,28 @@
+package org.rareset.annotate.vcf;
+
+/**
+ * What a {@link VcfVariantSource} read and what it skipped, so nothing is dropped silently.
+ * Filled while iterating; read it after the iteration.
+ */
+public final class ReadStats {
+    long records;
+    long variants;
+    long multiAllelicRecords;
+    long failedFilterRecords;
+    long noAltRecords;
+
+    /** Records read (inside the regions, if any), before the PASS filter. */
+    public long records() { return records; }
+
+    /** Variants produced, one per ALT allele of each kept record. */
+    public long variants() { return variants; }
+
+    /** Kept records with more than one ALT allele, split into one variant per ALT. */
+    public long multiAllelicRecords() { return multiAllelicRecords; }
+
+    /** Records skipped by {@code --pass-only} because their FILTER is neither PASS nor '.'. */
+    public long failedFilterRecords() { return failedFilterRecords; }
+
+    /** Records skipped because their ALT is '.' (no alternate allele). */
+    public long noAltRecords() { return noAltRecords; }
+}

@@ -1,0 +1,45 @@
+package org.rareset.annotate.vcf;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipException;
+import org.rareset.annotate.InputException;
+
+/** Chunks from a plain or ordinary-gzip stream, on the calling thread. */
+final class StreamChunkReader implements ChunkReader {
+    private final Path file;
+    private final InputStream in;
+
+    StreamChunkReader(Path file, InputStream in) {
+        this.file = file;
+        this.in = in;
+    }
+
+    @Override
+    public byte[] next() {
+        byte[] b = new byte[1 << 20];
+        try {
+            int n = in.readNBytes(b, 0, b.length);
+            if (n == 0) return null;
+            return n == b.length ? b : Arrays.copyOf(b, n);
+        } catch (EOFException | ZipException e) {
+            throw InputException.of(file, "the file is truncated or corrupt (" + e.getMessage() + ")",
+                    "copy, download or compress it again");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.rareset.annotate.vcf;
+
+import htsjdk.tribble.index.tabix.TabixIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rareset.annotate.InputException;
+
+/**
+ * The tabix index beside a bgzipped VCF: finds it, and maps region contigs to the file's own
+ * spelling ({@code 1} vs {@code chr1}), refusing contigs the file does not have.
+ */
+final class VcfIndex {
+    private final Path indexFile;
+    private final TabixIndex tabix;
+    private final Map<String, String> contigByCanonical = new HashMap<>();
+    private final List<String> contigs;
+
+    private VcfIndex(Path indexFile, TabixIndex tabix) {
+        this.indexFile = indexFile;
+        this.tabix = tabix;
+        List<String> contigs = new ArrayList<>(tabix.getSequenceNames());
+        this.contigs = contigs;
+        for (String c : contigs) contigByCanonical.put(Contigs.canonical(c), c);
+    }
+
+    /** Loads the {@code .tbi} beside {@code vcf}, or says clearly why a region query cannot be done. */
+    static VcfIndex require(Path vcf) {
+        Path tbi = vcf.resolveSibling(vcf.getFileName() + ".tbi");
+        Path csi = vcf.resolveSibling(vcf.getFileName() + ".csi");
+        if (!Files.exists(tbi)) {
+            String name = vcf.getFileName().toString();
+            if (!name.endsWith(".gz") && !name.endsWith(".bgz")) {
+                throw InputException.of(vcf, "a region query needs a bgzipped, indexed VCF",
+                        "compress and index it: bgzip " + name + " && tabix -p vcf " + name + ".gz");
+            }
+            throw InputException.of(vcf, "a region query needs an index, but " + tbi.getFileName() + " is missing"
+                            + (Files.exists(csi) ? " (only a CSI index is present, which is not supported for VCF)" : ""),
+                    "create it with: tabix -p vcf " + name);
+        }
+        try {
+            return new VcfIndex(tbi, new TabixIndex(tbi));
+        } catch (IOException | RuntimeException e) {
+            throw InputException.of(tbi, "cannot read tabix index (" + e.getMessage() + ")",
+                    "re-create it with: tabix -f -p vcf " + vcf.getFileName());
+        }
+    }
+
+    TabixIndex tabix() {
+        return tabix;
+    }
+
+    Path file() {
+        return indexFile;
+    }
+
+    List<String> contigs() {
+        return contigs;
+    }
+
+    /** The regions with contigs spelled as in the file, in the file's contig order. */
+    RegionSet resolveAll(Path vcf, RegionSet regions) {
+        List<GenomicRegion> out = new ArrayList<>();
+        for (GenomicRegion r : regions.regions()) out.add(resolve(vcf, r));
+        out.sort(java.util.Comparator.comparingInt((GenomicRegion r) -> contigs.indexOf(r.chrom()))
+                .thenComparingInt(GenomicRegion::start));
+        return RegionSet.ofSorted(out);
+    }
+
+    /** The region with its contig spelled as in the file. */
+    GenomicRegion resolve(Path vcf, GenomicRegion r) {
+        String c = contigByCanonical.get(Contigs.canonical(r.chrom()));
+        if (c == null) {
+            String known = String.join(", ", contigs.subList(0, Math.min(10, contigs.size())))
+                    + (contigs.size() > 10 ? ", ..." : "");
+            throw InputException.of(vcf, "region " + r + " is on contig '" + r.chrom() + "', which the file does not have",
+                    "use one of its contigs: " + known);
+        }
+        return new GenomicRegion(c, r.start(), r.end());
+    }
+}

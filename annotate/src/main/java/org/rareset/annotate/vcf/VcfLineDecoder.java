@@ -1,0 +1,295 @@
+package org.rareset.annotate.vcf;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rareset.annotate.InputException;
+
+/**
+ * Decodes one VCF data line straight from bytes: the site columns into strings, and GT into
+ * {@link RecordCalls} without building genotype objects. Homozygous-reference diploid calls
+ * ({@code 0/0}, {@code 0|0}), the bulk of a rare-variant VCF, are recognised with one 4-byte
+ * comparison.
+ */
+final class VcfLineDecoder {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int HOM_REF_UNPHASED_TAB = '0' | '/' << 8 | '0' << 16 | '\t' << 24;
+    private static final int HOM_REF_PHASED_TAB = '0' | '|' << 8 | '0' << 16 | '\t' << 24;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HOM_REF_PAIR = (HOM_REF_UNPHASED_TAB & 0xFFFFFFFFL) | (long) HOM_REF_UNPHASED_TAB << 32;
+    private static final int MAX_PLOIDY = 8;
+
+    private final Path file;
+    private final int columns;
+    private SampleSelection selection;
+    private final int[] alleles = new int[MAX_PLOIDY];
+
+    private byte[] b;
+    private int end;
+    private String location;
+    private String chrom = "";
+    private int pos;
+    private String id;
+    private String ref;
+    private List<String> alts;
+    private boolean passes;
+    private int formatStart;
+    private int formatEnd;
+
+    VcfLineDecoder(Path file, int columns) {
+        this.file = file;
+        this.columns = columns;
+    }
+
+    void select(SampleSelection selection) {
+        this.selection = selection;
+    }
+
+    /** Reads the site columns of {@code b[start, end)}. {@code location} names the line in messages. */
+    void site(byte[] buf, int start, int lineEnd, String where) {
+        this.b = buf;
+        this.end = lineEnd;
+        this.location = where;
+        int[] tabs = new int[9];
+        int t = 0;
+        for (int i = start; i < lineEnd && t < 9; i++) if (buf[i] == '\t') tabs[t++] = i;
+        if (t < 8) {
+            throw error("record has " + (t + 1) + " tab-separated columns, a VCF record needs at least 8",
+                    "check that columns are separated by tabs, not spaces");
+        }
+        if (t < 9) {
+            throw error("record has no FORMAT and sample columns, so no genotypes (GT)",
+                    "give a VCF with a FORMAT column, GT, and one column per sample");
+        }
+        chrom = sameAs(chrom, buf, start, tabs[0]);
+        pos = parsePos(buf, tabs[0] + 1, tabs[1]);
+        id = str(tabs[1] + 1, tabs[2]);
+        ref = upper(tabs[2] + 1, tabs[3]);
+        if (ref.isEmpty()) throw error("REF is empty", "fix the record");
+        alts = splitAlts(tabs[3] + 1, tabs[4]);
+        passes = isPass(tabs[5] + 1, tabs[6]);
+        formatStart = tabs[7] + 1;
+        formatEnd = tabs[8];
+    }
+
+    String chrom() { return chrom; }
+    int pos() { return pos; }
+    String id() { return id; }
+    String ref() { return ref; }
+    List<String> alts() { return alts; }
+    boolean passes() { return passes; }
+    String location() { return location; }
+
+    /** Decodes GT of every kept sample; other FORMAT fields are skipped. */
+    void genotypes(RecordCalls calls) {
+        int nAlt = alts.size();
+        calls.reset(nAlt);
+        int gtIndex = gtKeyIndex();
+        boolean gtOnly = formatEnd - formatStart == 2;
+        if (gtIndex != 0) {
+            throw error(gtIndex < 0 ? "record has no GT field in FORMAT" : "GT is not the first FORMAT key",
+                    gtIndex < 0 ? "rareset needs genotypes: give a VCF with GT for every sample"
+                            : "the VCF spec requires GT first; rewrite the file with `bcftools view`");
+        }
+        byte[] buf = b;
+        int p = formatEnd + 1;
+        int col = 0;
+        int nCols = columns;
+        boolean keepAll = selection.keepsAll();
+        if (gtOnly && keepAll) {
+            // Runs of 0/0 (two samples per 8-byte compare), then anything else one call at a time.
+            while (col < nCols) {
+                int run = 0;
+                while (p + 8 <= end && (long) LONG.get(buf, p) == HOM_REF_PAIR) {
+                    p += 8;
+                    run += 2;
+                }
+                while (p + 4 <= end) {
+                    int w = (int) INT.get(buf, p);
+                    if (w != HOM_REF_UNPHASED_TAB && w != HOM_REF_PHASED_TAB) break;
+                    p += 4;
+                    run++;
+                }
+                if (run > 0) {
+                    if (col + run > nCols) throw columnCount(col + run);
+                    calls.refRun(run);
+                    col += run;
+                    continue;
+                }
+                if (p > end) throw columnCount(col);
+                p = genotype(p, col, nAlt, calls);
+                col++;
+            }
+        } else {
+            while (col < nCols) {
+                if (p > end) throw columnCount(col);
+                // The common case: a GT-only 0/0 or 0|0 followed by a tab.
+                if (gtOnly && p + 4 <= end) {
+                    int w = (int) INT.get(buf, p);
+                    if (w == HOM_REF_UNPHASED_TAB || w == HOM_REF_PHASED_TAB) {
+                        int s = selection.indexOf(col);
+                        if (s >= 0) calls.refCall(s, 2);
+                        p += 4;
+                        col++;
+                        continue;
+                    }
+                }
+                int s = keepAll ? col : selection.indexOf(col);
+                p = s >= 0 ? genotype(p, s, nAlt, calls) : skipField(p);
+                col++;
+            }
+        }
+        if (p <= end) {
+            throw error("record has more sample columns than the header's " + nCols,
+                    "check the record's columns against the #CHROM line");
+        }
+    }
+
+    /** Parses one GT (up to ':' or tab) for output sample {@code s}; returns the next column's start. */
+    private int genotype(int p, int s, int nAlt, RecordCalls calls) {
+        byte[] buf = b;
+        int q = p;
+        int ploidy = 0;
+        boolean missing = false;
+        while (true) {
+            if (q >= end) throw badGt(p);
+            byte c = buf[q];
+            if (c == '.') {
+                missing = true;
+                q++;
+            } else if (c >= '0' && c <= '9') {
+                int a = 0;
+                while (q < end && buf[q] >= '0' && buf[q] <= '9') {
+                    a = a * 10 + (buf[q++] - '0');
+                    if (a > 1_000_000) throw badGt(p);
+                }
+                if (a > nAlt) {
+                    throw error("GT '" + field(p) + "' of sample " + sampleName(s) + " names allele " + a
+                            + " but the record has " + nAlt + " ALT allele" + (nAlt == 1 ? "" : "s"), "fix the record's GT or ALT");
+                }
+                if (ploidy < MAX_PLOIDY) alleles[ploidy] = a;
+            } else {
+                throw badGt(p);
+            }
+            ploidy++;
+            if (q == end) break;
+            c = buf[q];
+            if (c == '/' || c == '|') {
+                q++;
+                continue;
+            }
+            if (c == ':' || c == '\t') break;
+            throw badGt(p);
+        }
+        if (ploidy > MAX_PLOIDY) throw error("GT '" + field(p) + "' has ploidy " + ploidy + ", more than " + MAX_PLOIDY, "");
+        if (missing) calls.missingCall(s);
+        else if (ploidy == 2 && alleles[0] == 0 && alleles[1] == 0) calls.refCall(s, 2);
+        else calls.call(s, alleles, ploidy);
+        return skipField(q);
+    }
+
+    /** Position after the next tab at or after {@code p} (or end + 1 for the last column). */
+    private int skipField(int p) {
+        byte[] buf = b;
+        while (p < end && buf[p] != '\t') p++;
+        return p + 1;
+    }
+
+    /** Index of the GT key among the FORMAT keys, or -1. */
+    private int gtKeyIndex() {
+        int key = 0;
+        int k = formatStart;
+        while (k < formatEnd) {
+            int e = k;
+            while (e < formatEnd && b[e] != ':') e++;
+            if (e - k == 2 && b[k] == 'G' && b[k + 1] == 'T') return key;
+            key++;
+            k = e + 1;
+        }
+        return -1;
+    }
+
+    private String field(int p) {
+        int e = p;
+        while (e < end && b[e] != '\t' && b[e] != ':') e++;
+        return str(p, e);
+    }
+
+    private String sampleName(int s) {
+        return "'" + selection.names().get(s) + "'";
+    }
+
+    private InputException badGt(int p) {
+        return error("GT '" + field(p) + "' is not a genotype", "GT is allele indexes separated by / or |, or '.' for missing");
+    }
+
+    private InputException columnCount(int found) {
+        return error("record has " + found + " sample columns but the header has " + columns,
+                "check the record's columns against the #CHROM line");
+    }
+
+    private InputException error(String problem, String hint) {
+        return new InputException(file.toString(), location, problem, hint);
+    }
+
+    private int parsePos(byte[] buf, int s, int e) {
+        if (s == e) throw error("POS is empty", "POS is a 1-based integer position");
+        long v = 0;
+        for (int i = s; i < e; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9 || v > Integer.MAX_VALUE) {
+                throw error("POS '" + str(s, e) + "' is not a position", "POS is a 1-based integer position");
+            }
+            v = v * 10 + d;
+        }
+        if (v > Integer.MAX_VALUE) throw error("POS '" + str(s, e) + "' is too large", "");
+        return (int) v;
+    }
+
+    private List<String> splitAlts(int s, int e) {
+        if (e - s == 1 && b[s] == '.') return List.of();
+        if (s == e) throw error("ALT is empty", "write '.' for no alternate allele");
+        List<String> out = new ArrayList<>(1);
+        int k = s;
+        for (int i = s; i <= e; i++) {
+            if (i == e || b[i] == ',') {
+                if (i == k) throw error("ALT '" + str(s, e) + "' has an empty allele", "fix the record's ALT");
+                out.add(upper(k, i));
+                k = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private boolean isPass(int s, int e) {
+        int n = e - s;
+        return (n == 1 && b[s] == '.') || (n == 4 && b[s] == 'P' && b[s + 1] == 'A' && b[s + 2] == 'S' && b[s + 3] == 'S');
+    }
+
+    /** Bases upper-cased, as htsjdk reports them. */
+    private String upper(int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (b[i] >= 'a' && b[i] <= 'z') return str(s, e).toUpperCase(java.util.Locale.ROOT);
+        }
+        return str(s, e);
+    }
+
+    private String str(int s, int e) {
+        return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The previous contig string when the bytes match, so each record does not allocate one. */
+    private String sameAs(String prev, byte[] buf, int s, int e) {
+        if (s == e) throw error("CHROM is empty", "fix the record");
+        if (prev.length() == e - s) {
+            boolean same = true;
+            for (int i = 0; i < e - s && same; i++) same = prev.charAt(i) == buf[s + i];
+            if (same) return prev;
+        }
+        return str(s, e);
+    }
+}

@@ -1,0 +1,209 @@
+package org.rareset.annotate.vcf;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.rareset.annotate.InputException;
+
+/**
+ * Reads a bgzipped (or plain) VCF or a BCF as split, sparse {@link Variant}s: one per ALT allele,
+ * GT turned into allele counts (haploid calls 0/1), missing calls tracked, a sample subset, region
+ * queries through the tabix index ({@code 1} and {@code chr1} match), and optionally only
+ * records passing all filters. Records must be sorted by position within each contig, and each
+ * contig in one block; anything else is reported as bad input.
+ *
+ * <pre>{@code
+ * try (VcfVariantSource src = VcfVariantSource.open(vcf, VcfReadOptions.all().withRegion("chr1:1-200000"))) {
+ *     for (Variant v : src) { ... }
+ * }
+ * }</pre>
+ */
+public final class VcfVariantSource implements VariantSource {
+    /** How records are decoded. */
+    enum Decoder { FAST, HTSJDK }
+
+    private final Path file;
+    private final RecordStream stream;
+    private final SampleSelection selection;
+    private final boolean passOnly;
+    private final ReadStats stats = new ReadStats();
+    private boolean iterated;
+
+    private VcfVariantSource(Path file, RecordStream stream, SampleSelection selection, boolean passOnly) {
+        this.file = file;
+        this.stream = stream;
+        this.selection = selection;
+        this.passOnly = passOnly;
+    }
+
+    /** The whole file, every sample. */
+    public static VcfVariantSource open(Path vcf) {
+        return open(vcf, VcfReadOptions.all());
+    }
+
+    /**
+     * Opens {@code vcf} (.vcf, .vcf.gz, .bcf) for reading.
+     *
+     * @throws InputException when the file, its index, a region or a sample cannot be used
+     */
+    public static VcfVariantSource open(Path vcf, VcfReadOptions options) {
+        return open(vcf, options, Decoder.FAST);
+    }
+
+    /**
+     * Opens {@code vcf} as {@link #open(Path, VcfReadOptions)} does, inflating BGZF on up to
+     * {@code threads} threads.
+     */
+    public static VcfVariantSource open(Path vcf, VcfReadOptions options, int threads) {
+        return open(vcf, options, Decoder.FAST, threads);
+    }
+
+    static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder) {
+        return open(vcf, options, decoder, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder, int threads) {
+        if (!Files.isRegularFile(vcf)) {
+            throw InputException.of(vcf, "file not found", "check the --vcf path");
+        }
+        RegionSet regions = options.hasRegions() ? RegionSet.of(options) : null;
+        boolean bcf = isBcf(vcf);
+        RecordStream stream;
+        if (bcf) {
+            stream = new HtsjdkRecordStream(vcf, regions, false);
+            if (regions != null) checkContigs(vcf, regions, ((HtsjdkRecordStream) stream).headerContigs(), stream);
+        } else if (regions != null) {
+            VcfIndex index = VcfIndex.require(vcf);
+            regions = index.resolveAll(vcf, regions);
+            stream = decoder == Decoder.FAST ? new TabixRecordStream(vcf, index.tabix(), regions) : new HtsjdkRecordStream(vcf, regions, true);
+        } else {
+            stream = decoder == Decoder.FAST ? new TextRecordStream(vcf, threads, null) : new HtsjdkRecordStream(vcf, null, false);
+        }
+        try {
+            List<String> header = stream.headerSamples();
+            if (header.isEmpty()) {
+                throw InputException.of(vcf, "the VCF has no sample columns, so no genotypes (GT)",
+                        "give a VCF with a FORMAT column, GT, and one column per sample");
+            }
+            SampleSelection selection = SampleSelection.resolve(vcf, header, options);
+            stream.select(selection);
+            return new VcfVariantSource(vcf, stream, selection, options.passOnly());
+        } catch (RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+    }
+
+    /** BCF regions are read by streaming (htsjdk has no BCF index queries), so check contigs against the header. */
+    private static void checkContigs(Path vcf, RegionSet regions, List<String> contigs, RecordStream stream) {
+        for (GenomicRegion r : regions.regions()) {
+            boolean known = contigs.stream().anyMatch(c -> Contigs.same(c, r.chrom()));
+            if (!known) {
+                stream.close();
+                throw InputException.of(vcf, "region " + r + " is on contig '" + r.chrom() + "', which the file does not have",
+                        "use one of its contigs: " + String.join(", ", contigs.subList(0, Math.min(10, contigs.size()))));
+            }
+        }
+    }
+
+    static boolean isBcf(Path vcf) {
+        String n = vcf.getFileName().toString().toLowerCase();
+        return n.endsWith(".bcf") || n.endsWith(".bcf.gz");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public List<String> samples() {
+        return selection.names();
+    }
+
+    /** Counts of what was read and skipped; complete once iteration has finished. */
+    public ReadStats stats() {
+        return stats;
+    }
+
+    @Override
+    public Iterator<Variant> iterator() {
+        if (iterated) throw new IllegalStateException("a VcfVariantSource can be iterated once");
+        iterated = true;
+        return new VariantIterator();
+    }
+
+    @Override
+    public void close() {
+        stream.close();
+    }
+
+    private final class VariantIterator implements Iterator<Variant> {
+        private final ArrayDeque<Variant> pending = new ArrayDeque<>();
+        private final RecordCalls calls = new RecordCalls(selection.size());
+        private final Set<String> finishedContigs = new HashSet<>();
+        private String contig;
+        private int lastPos;
+        private boolean done;
+
+        @Override
+        public boolean hasNext() {
+            while (pending.isEmpty() && !done) fill();
+            return !pending.isEmpty();
+        }
+
+        @Override
+        public Variant next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            return pending.poll();
+        }
+
+        private void fill() {
+            if (!stream.advance()) {
+                done = true;
+                return;
+            }
+            String chrom = stream.chrom();
+            int pos = stream.pos();
+            checkOrder(chrom, pos);
+            stats.records++;
+            if (passOnly && !stream.passes()) {
+                stats.failedFilterRecords++;
+                return;
+            }
+            List<String> alts = stream.alts();
+            if (alts.isEmpty()) {
+                stats.noAltRecords++;
+                return;
+            }
+            if (alts.size() > 1) stats.multiAllelicRecords++;
+            stream.decodeGenotypes(calls);
+            VariantSplitter.split(chrom, pos, stream.id(), stream.ref(), alts, calls, pending::add);
+            stats.variants += alts.size();
+        }
+
+        private void checkOrder(String chrom, int pos) {
+            if (chrom.equals(contig)) {
+                if (pos < lastPos) {
+                    throw new InputException(file.toString(), stream.location(),
+                            "records are not sorted: position " + chrom + ":" + pos + " comes after " + chrom + ":" + lastPos,
+                            "sort the file with `bcftools sort -Oz -o sorted.vcf.gz " + file.getFileName() + "` and index it");
+                }
+            } else {
+                if (contig != null) finishedContigs.add(contig);
+                if (finishedContigs.contains(chrom)) {
+                    throw new InputException(file.toString(), stream.location(),
+                            "records are not sorted: contig " + chrom + " appears again after " + contig,
+                            "sort the file with `bcftools sort -Oz -o sorted.vcf.gz " + file.getFileName() + "` and index it");
+                }
+                contig = chrom;
+            }
+            lastPos = pos;
+        }
+    }
+}

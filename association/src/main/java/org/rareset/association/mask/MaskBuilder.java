@@ -1,0 +1,167 @@
+package org.rareset.association.mask;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.rareset.association.genotype.GeneGenotypes;
+import org.rareset.association.genotype.GeneGenotypes.Column;
+import org.rareset.association.input.AnnotationTable;
+import org.rareset.association.input.GeneVariants;
+import org.rareset.association.input.TraitData;
+
+/**
+ * Turns a gene's variants into the genotype columns of each mask for one trait: restricts the
+ * sparse carriers to the trait's analysed samples (MAF and MAC there, missing calls
+ * mean-imputed), applies the mask expression and MAF limit, collapses ultra-rare variants and
+ * attaches weights. Work is proportional to the carriers, not the samples.
+ *
+ * <p>Collapsing follows REGENIE and SAIGE-GENE+: variants with MAC below {@code collapseMac}
+ * (0 = off) become one pseudo-variant whose dosage is, per sample, the maximum over them; with
+ * a MAF-based weighting the pseudo-variant is weighted by its own MAF, otherwise it takes the
+ * largest weight of its variants.
+ */
+public final class MaskBuilder {
+    private final AnnotationTable annotations;
+    private final Weighting weighting;
+    private final int collapseMac;
+
+    public MaskBuilder(AnnotationTable annotations, Weighting weighting, int collapseMac) {
+        this.annotations = annotations;
+        this.weighting = weighting;
+        this.collapseMac = collapseMac;
+    }
+
+    /** Why a gene has nothing to test under a mask. */
+    public enum Skip {
+        NO_VARIANT_IN_MASK("no variant passes the mask"),
+        MONOMORPHIC("every variant in the mask is monomorphic in the analysed samples"),
+        ABOVE_MAX_MAF("every variant in the mask is above --max-maf"),
+        NO_WEIGHT("every variant in the mask has a missing or zero weight");
+
+        public final String reason;
+        Skip(String reason) { this.reason = reason; }
+    }
+
+    /** Result of building one mask: the genotypes, or why there are none. */
+    public record Outcome(MaskedGene gene, Skip skip) {}
+
+    /** A gene's variants restricted to one trait's analysed samples, shared by all masks. */
+    public static final class TraitGene {
+        final GeneVariants gene;
+        final TraitData trait;
+        final Column[] columns;   // null where monomorphic in the analysed samples
+
+        TraitGene(GeneVariants gene, TraitData trait) {
+            this.gene = gene;
+            this.trait = trait;
+            this.columns = new Column[gene.size()];
+            for (int j = 0; j < gene.size(); j++) {
+                Column c = GeneGenotypes.column(gene.variants().get(j), trait.analysisIndex(), trait.sampleCount());
+                columns[j] = c.mac() > 0 ? c : null;
+            }
+        }
+    }
+
+    public TraitGene forTrait(GeneVariants gene, TraitData trait) {
+        return new TraitGene(gene, trait);
+    }
+
+    public Outcome build(TraitGene tg, Mask mask) {
+        GeneVariants gene = tg.gene;
+        int n = tg.trait.sampleCount();
+        List<Column> kept = new ArrayList<>();
+        List<Double> keptWeights = new ArrayList<>();
+        List<Column> rare = new ArrayList<>();
+        List<Double> rareWeights = new ArrayList<>();
+        int inMask = 0;
+        int polymorphic = 0;
+        int underMaf = 0;
+        int nVariants = 0;
+        double mac = 0;
+        java.util.BitSet carriers = new java.util.BitSet(n);
+        for (int j = 0; j < gene.size(); j++) {
+            int row = gene.annotationRows()[j];
+            if (mask.expression() != null && !mask.expression().test(annotations, row)) continue;
+            inMask++;
+            Column c = tg.columns[j];
+            if (c == null) continue;
+            polymorphic++;
+            if (mask.hasMafLimit() && c.maf() > mask.maxMaf()) continue;
+            underMaf++;
+            double w = weighting.weight(c.maf(), annotations, row);
+            if (!(w > 0)) continue; // NaN (missing annotation) or zero: the variant contributes nothing
+            nVariants++;
+            mac += c.mac();
+            for (int k = 0; k < c.carriers(); k++) carriers.set(c.samples()[k]);
+            if (collapseMac > 0 && c.mac() < collapseMac) {
+                rare.add(c);
+                rareWeights.add(w);
+            } else {
+                kept.add(c);
+                keptWeights.add(w);
+            }
+        }
+        if (inMask == 0) return new Outcome(null, Skip.NO_VARIANT_IN_MASK);
+        if (polymorphic == 0) return new Outcome(null, Skip.MONOMORPHIC);
+        if (underMaf == 0) return new Outcome(null, Skip.ABOVE_MAX_MAF);
+        if (nVariants == 0) return new Outcome(null, Skip.NO_WEIGHT);
+        if (!rare.isEmpty()) {
+            Column pseudo = collapse(rare, n);
+            kept.add(pseudo);
+            keptWeights.add(weighting.frequencyOnly()
+                    ? weighting.weight(pseudo.maf(), annotations, gene.annotationRows()[0])
+                    : rareWeights.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        }
+        double[] weights = keptWeights.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Outcome(new MaskedGene(gene.gene(), mask.name(), GeneGenotypes.of(n, kept), weights,
+                nVariants, mac, carriers.cardinality(), rare.size()), null);
+    }
+
+    /** Per-sample maximum over the ultra-rare columns: a sparse union of their entries. */
+    static Column collapse(List<Column> rare, int n) {
+        int total = 0;
+        for (Column c : rare) total += c.samples().length;
+        long[] packed = new long[total]; // sample in the high bits, entry index in the low bits: one sort
+        double[] all = new double[total];
+        boolean[] observed = new boolean[total];
+        int k = 0;
+        for (Column c : rare) {
+            for (int e = 0; e < c.samples().length; e++) {
+                packed[k] = ((long) c.samples()[e] << 32) | k;
+                all[k] = c.dosages()[e];
+                observed[k] = e < c.carriers();
+                k++;
+            }
+        }
+        Arrays.sort(packed);
+        int[] carrierRows = new int[total];
+        double[] carrierDos = new double[total];
+        int[] imputedRows = new int[total];
+        double[] imputedDos = new double[total];
+        int nc = 0;
+        int ni = 0;
+        int i = 0;
+        double sum = 0;
+        while (i < total) {
+            int sample = (int) (packed[i] >>> 32);
+            double max = 0;
+            boolean anyObserved = false;
+            for (; i < total && (int) (packed[i] >>> 32) == sample; i++) {
+                int idx = (int) packed[i];
+                if (observed[idx] && all[idx] > 0) anyObserved = true;
+                max = Math.max(max, all[idx]);
+            }
+            sum += max;
+            if (anyObserved) { carrierRows[nc] = sample; carrierDos[nc++] = max; }
+            else { imputedRows[ni] = sample; imputedDos[ni++] = max; }
+        }
+        int[] rows = new int[nc + ni];
+        double[] dos = new double[nc + ni];
+        System.arraycopy(carrierRows, 0, rows, 0, nc);
+        System.arraycopy(carrierDos, 0, dos, 0, nc);
+        System.arraycopy(imputedRows, 0, rows, nc, ni);
+        System.arraycopy(imputedDos, 0, dos, nc, ni);
+        double f = sum / (2.0 * n);
+        return new Column("collapsed(" + rare.size() + ")", rows, dos, Math.min(f, 1 - f), Math.min(sum, 2.0 * n - sum), nc, ni);
+    }
+}

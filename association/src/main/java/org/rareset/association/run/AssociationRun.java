@@ -1,0 +1,212 @@
+package org.rareset.association.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.vcf.Contigs;
+import org.rareset.association.engine.AssociationEngine;
+import org.rareset.association.genotype.GeneGenotypes;
+import org.rareset.association.input.GeneScoreTable;
+import org.rareset.association.input.GeneVariants;
+import org.rareset.association.input.TraitData;
+import org.rareset.association.mask.Mask;
+import org.rareset.association.mask.MaskBuilder;
+import org.rareset.association.mask.MaskedGene;
+import org.rareset.association.nullmodel.NullModel;
+import org.rareset.association.nullmodel.TraitType;
+import org.rareset.association.tests.Burden;
+import org.rareset.association.tests.GeneResult;
+import org.rareset.association.tests.GeneTest;
+import org.rareset.association.tests.TestOptions;
+
+/**
+ * Runs every trait x gene x mask x test: fits each trait's null model once (per chromosome with
+ * LOCO offsets), then tests genes in parallel (each task is one whole gene) and returns rows in a
+ * fixed order (trait, gene in input order, mask, test) whatever the thread count. Genes with
+ * nothing to test under a mask are counted per trait, mask and reason.
+ */
+public final class AssociationRun {
+    /** Mask and test names of rows from gene impairment scores ({@link #runScores}). */
+    public static final String SCORE_MASK = "score";
+    public static final String SCORE_TEST = "score";
+
+    /** Offsets for a trait's null model: per chromosome (LOCO). */
+    @FunctionalInterface
+    public interface OffsetProvider {
+        /** Offset per analysed sample of {@code trait} for genes on {@code chrom}; null = no offset. */
+        double[] offset(TraitData trait, String chrom);
+    }
+
+    /**
+     * @param maskBuilder null when only {@link #runScores} is used
+     * @param offsets     null for no offsets
+     */
+    public record Settings(List<GeneTest> tests, TestOptions options, List<Mask> masks, MaskBuilder maskBuilder,
+                           int threads, OffsetProvider offsets) {}
+
+    /** Count of genes with nothing to test, per trait, mask and reason. */
+    public record Skipped(String phenotype, String mask, String reason, int genes) {}
+
+    public record Result(List<ResultRow> rows, List<Skipped> skipped, int genes) {}
+
+    /** What one gene produced for one trait: rows, and (mask, reason) pairs for what was skipped. */
+    private record GeneOutcome(List<ResultRow> rows, List<String[]> skips) {}
+
+    @FunctionalInterface
+    private interface UnitTester<G> {
+        GeneOutcome test(TraitData trait, G unit, AssociationEngine engine);
+    }
+
+    private final Settings settings;
+
+    public AssociationRun(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Tests the genes' variants under every mask. */
+    public Result run(List<TraitData> traits, List<GeneVariants> genes, IntConsumer progress) {
+        return runUnits(traits, genes, g -> g.variants().get(0).chrom(), this::testGene, progress);
+    }
+
+    /**
+     * Tests gene impairment scores, one column per gene, with the single-column score test (the
+     * burden test of one column of weight 1; logistic with SPA/Firth for binary traits). Rows have
+     * mask and test {@value #SCORE_MASK}; n_carriers counts samples whose score differs from the
+     * gene's baseline.
+     *
+     * @param chromOf chromosome of a gene for LOCO offsets (null when unknown)
+     */
+    public Result runScores(List<TraitData> traits, List<GeneScoreTable.GeneScore> genes,
+                            java.util.function.Function<String, String> chromOf, IntConsumer progress) {
+        return runUnits(traits, genes, g -> chromOf == null ? null : chromOf.apply(g.gene()), this::testScore, progress);
+    }
+
+    private <G> Result runUnits(List<TraitData> traits, List<G> units, java.util.function.Function<G, String> chromOf,
+                                UnitTester<G> tester, IntConsumer progress) {
+        List<ResultRow> rows = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
+            Thread t = new Thread(r, "assoc-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // every null model without offsets is fitted before the first gene, so bad traits fail fast
+            List<EngineCache> caches = new ArrayList<>();
+            for (TraitData trait : traits) caches.add(new EngineCache(trait));
+            AtomicInteger done = new AtomicInteger();
+            for (int t = 0; t < traits.size(); t++) {
+                TraitData trait = traits.get(t);
+                EngineCache engines = caches.get(t);
+                List<Future<GeneOutcome>> futures = new ArrayList<>(units.size());
+                for (G unit : units) {
+                    futures.add(pool.submit(() -> {
+                        GeneOutcome o = tester.test(trait, unit, engines.forChrom(chromOf.apply(unit)));
+                        progress.accept(done.incrementAndGet());
+                        return o;
+                    }));
+                }
+                Map<String, Map<String, Integer>> skips = new TreeMap<>();
+                for (Future<GeneOutcome> f : futures) {
+                    GeneOutcome o = get(f);
+                    rows.addAll(o.rows());
+                    for (String[] s : o.skips()) skips.computeIfAbsent(s[0], k -> new TreeMap<>()).merge(s[1], 1, Integer::sum);
+                }
+                skips.forEach((mask, byReason) -> byReason.forEach((reason, count) ->
+                        skipped.add(new Skipped(trait.name(), mask, reason, count))));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(rows, skipped, units.size());
+    }
+
+    private GeneOutcome testGene(TraitData trait, GeneVariants gene, AssociationEngine engine) {
+        List<ResultRow> rows = new ArrayList<>();
+        List<String[]> skips = new ArrayList<>(0);
+        MaskBuilder.TraitGene tg = settings.maskBuilder().forTrait(gene, trait);
+        for (Mask mask : settings.masks()) {
+            MaskBuilder.Outcome o = settings.maskBuilder().build(tg, mask);
+            if (o.gene() == null) {
+                skips.add(new String[] {mask.name(), o.skip().reason});
+                continue;
+            }
+            MaskedGene mg = o.gene();
+            for (GeneResult r : engine.test(mg.genotypes(), mg.weights(), settings.tests())) {
+                rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), r.test(), mg.nVariants(), mg.mac(),
+                        mg.nCarriers(), r.beta(), r.se(), r.log10P()));
+            }
+        }
+        return new GeneOutcome(rows, skips);
+    }
+
+    private GeneOutcome testScore(TraitData trait, GeneScoreTable.GeneScore gene, AssociationEngine engine) {
+        int[] map = trait.analysisIndex();
+        int k = 0;
+        for (int s : gene.samples()) if (map[s] >= 0) k++;
+        if (k == 0) {
+            return new GeneOutcome(List.of(), List.<String[]>of(new String[] {SCORE_MASK, "the score is the same for every analysed sample"}));
+        }
+        int[] rows = new int[k];
+        double[] dev = new double[k];
+        k = 0;
+        for (int i = 0; i < gene.samples().length; i++) {
+            int a = map[gene.samples()[i]];
+            if (a >= 0) { rows[k] = a; dev[k++] = gene.deviations()[i]; }
+        }
+        GeneGenotypes.Column col = new GeneGenotypes.Column(gene.gene(), rows, dev, Double.NaN, Double.NaN, k, 0);
+        GeneResult r = engine.test(GeneGenotypes.of(trait.sampleCount(), List.of(col)), new double[] {1.0},
+                List.of(Burden.INSTANCE)).get(0);
+        return new GeneOutcome(List.of(new ResultRow(trait.name(), gene.gene(), SCORE_MASK, SCORE_TEST, 1, Double.NaN, k,
+                r.beta(), r.se(), r.log10P())), List.of());
+    }
+
+    /** One engine per trait, or per trait and chromosome when LOCO offsets are given. */
+    private final class EngineCache {
+        private final TraitData trait;
+        private final Map<String, AssociationEngine> byChrom = new ConcurrentHashMap<>();
+        private final AssociationEngine plain;
+
+        EngineCache(TraitData trait) {
+            this.trait = trait;
+            this.plain = settings.offsets() == null ? engine(null) : null;
+        }
+
+        AssociationEngine forChrom(String chrom) {
+            if (plain != null) return plain;
+            String c = chrom == null ? "" : Contigs.canonical(chrom);
+            return byChrom.computeIfAbsent(c, key -> engine(settings.offsets().offset(trait, key)));
+        }
+
+        private AssociationEngine engine(double[] offset) {
+            NullModel model = trait.type() == TraitType.BINARY
+                    ? NullModel.logistic(trait.y(), trait.x(), offset)
+                    : NullModel.linear(trait.y(), trait.x(), offset);
+            return new AssociationEngine(model, settings.options());
+        }
+    }
+
+    private static GeneOutcome get(Future<GeneOutcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof InputException ie) throw ie;
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.rareset.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rareset.annotate.InputException;
+import org.rareset.association.input.AnnotationTable;
+import org.rareset.association.input.GeneScoreTable;
+import org.rareset.association.input.LocoPredictions;
+import org.rareset.association.input.GeneVariants;
+import org.rareset.association.input.TraitData;
+import org.rareset.association.mask.Mask;
+import org.rareset.association.mask.MaskBuilder;
+import org.rareset.association.mask.MaskFile;
+import org.rareset.association.mask.Weighting;
+import org.rareset.association.multiple.SignificanceTable;
+import org.rareset.association.multiple.TraitSummary;
+import org.rareset.association.run.AssociationRun;
+import org.rareset.association.run.ResultRow;
+import org.rareset.association.run.ResultWriters;
+import org.rareset.association.run.SummaryWriter;
+import org.rareset.association.tests.GeneTest;
+import org.rareset.association.tests.GeneTests;
+import org.rareset.association.tests.TestOptions;
+import org.rareset.cli.options.ChunkOptions;
+import org.rareset.cli.options.CohortOptions;
+import org.rareset.cli.options.RuntimeOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rareset assoc}: gene-based rare-variant association tests (burden, SKAT, SKAT-O, ACAT). */
+@Command(name = "assoc", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Gene-based rare-variant association tests: weighted burden, SKAT, SKAT-O, ACAT-V and ACAT-O",
+                "for every phenotype x gene x mask, with linear or logistic null models.",
+                "",
+                "Samples analysed are those in the genotypes, the phenotypes and the covariates at once; per trait,",
+                "samples with a missing value are dropped (counts are printed). A trait with two values is binary.",
+                "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac",
+                "n_carriers beta se pval log10p) and, beside it, <out>.summary.tsv (genomic inflation, Bonferroni and",
+                "Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv and <out>.skipped.tsv."},
+        footer = {"", "Examples:",
+                "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv --covar covar.tsv \\",
+                "      --phenotypes QT,BT --tests burden,skat,skato,acatv,acato --collapse-mac 0 --out results.tsv",
+                "  rareset assoc --vcf cohort.bcf --annotations annot.parquet --pheno pheno.tsv --masks masks.txt \\",
+                "      --max-maf 0.01,0.001 --out results.parquet",
+                "  rareset assoc --scores scores.parquet --pheno pheno.tsv --covar covar.tsv --out score_results.tsv",
+                "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv --pred step1_pred.list --out r.tsv",
+                "",
+                "Mask file (one mask per line):",
+                "  plof: is_plof == 1",
+                "  missense: Consequence_missense_variant == 1 && CADD_PHRED > 20"})
+public final class AssocCommand implements Callable<Integer> {
+    @Mixin RuntimeOptions runtime;
+    @Mixin ChunkOptions chunk;
+    @Spec CommandSpec spec;
+
+    @Mixin CohortOptions cohort;
+
+    @Option(names = "--masks", paramLabel = "FILE", description = "Mask file, 'name: expression' per line (default: one mask 'all' with every variant of the gene).")
+    Path maskFile;
+
+    @Option(names = "--max-maf", split = ",", paramLabel = "MAF", description = "MAF limit(s); each threshold makes its own mask named <mask>.<maf>.")
+    List<Double> maxMaf;
+
+    @Option(names = "--collapse-mac", defaultValue = "10", paramLabel = "MAC", description = "Collapse variants with MAC below this into one pseudo-variant per gene and mask (default: ${DEFAULT-VALUE}; 0 = off).")
+    int collapseMac;
+
+    @Option(names = "--weights", defaultValue = "beta:1,25", paramLabel = "SPEC", description = "Variant weights: beta:a,b (Beta density at the MAF of the analysed samples; default ${DEFAULT-VALUE}), none, or an annotation column.")
+    String weights;
+
+    @Option(names = "--tests", defaultValue = "burden,skat,skato,acatv,acato", paramLabel = "LIST", description = "Tests to run (default: ${DEFAULT-VALUE}).")
+    String tests;
+
+    @Option(names = "--firth-threshold", defaultValue = "0.05", paramLabel = "P", description = "Binary traits: burden p below this is recomputed with Firth regression (default ${DEFAULT-VALUE}; 0 = never).")
+    double firthThreshold;
+
+    @Option(names = "--no-spa", description = "Binary traits: no saddlepoint approximation for score tests.")
+    boolean noSpa;
+
+    @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "ALPHA", description = "Significance level for Bonferroni and Benjamini-Hochberg (default ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--scores", paramLabel = "FILE", description = "Test gene impairment scores (long format 'sample gene score', TSV or Parquet, from rareset score) instead of variants: one score test per gene, Bonferroni per trait.")
+    Path scores;
+
+    @Option(names = "--pred", paramLabel = "FILE", description = "REGENIE step-1 _pred.list: LOCO predictions used as null-model offsets (per chromosome).")
+    Path pred;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Results: .tsv, .tsv.gz or .parquet.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        java.util.function.Consumer<String> log = msg -> { if (!runtime.quiet) { err.println("assoc: " + msg); err.flush(); } };
+        checkOptions();
+        List<GeneTest> testList = parseTests();
+        cohort.readSampleTables();
+        List<String> traits = cohort.traits();
+        Map<String, LocoPredictions> predictions = pred == null ? null : LocoPredictions.readList(pred);
+        if (predictions != null) {
+            for (String t : traits) {
+                if (!predictions.containsKey(t)) {
+                    throw new InputException(pred.toString(), null, "no LOCO predictions for trait '" + t + "'",
+                            "the list names: " + String.join(", ", predictions.keySet()));
+                }
+            }
+        }
+        AssociationRun.OffsetProvider offsets = predictions == null ? null : (trait, chrom) -> {
+            if (chrom == null) {
+                throw new InputException(pred.toString(), null, "--pred needs each gene's chromosome", "give --annotations with --scores");
+            }
+            return predictions.get(trait.name()).offsets(trait, chrom);
+        };
+        TestOptions options = new TestOptions(TestOptions.DEFAULT_RHO, firthThreshold, !noSpa, 2.0);
+        Progress progress;
+        AssociationRun.Result result;
+        List<TraitData> traitData;
+        long t0;
+        int nGenes;
+        if (scores != null) {
+            GeneScoreTable scoreTable = GeneScoreTable.read(scores);
+            log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
+            traitData = cohort.buildTraits(scoreTable.samples(), log);
+            AnnotationTable ann = cohort.annotations == null ? null : cohort.readAnnotations();
+            AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
+                    runtime.effectiveThreads(), offsets));
+            nGenes = scoreTable.genes().size();
+            log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
+            progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
+            t0 = System.nanoTime();
+            result = run.runScores(traitData, chunk.select(scoreTable.genes()), ann == null ? null : ann::chromOf, progress::update);
+        } else {
+            AnnotationTable ann = cohort.readAnnotations();
+            List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
+            Weighting weighting = Weighting.parse(weights, ann);
+            CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
+            List<GeneVariants> genes = chunk.select(genotypes.genes());
+            traitData = cohort.buildTraits(genotypes.samples(), log);
+            AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
+                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets));
+            nGenes = genes.size();
+            log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
+                    genes.size(), masks.size(), traitData.size(), testList.size(), runtime.effectiveThreads()));
+            progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
+            t0 = System.nanoTime();
+            result = run.run(traitData, genes, progress::update);
+        }
+        progress.finish();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s: %.1f genes/s per trait", nGenes, traitData.size(),
+                seconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
+        ResultWriters.write(out, result.rows());
+        SignificanceTable<ResultRow> sig = new SignificanceTable<>(result.rows(), ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
+        SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
+        SummaryWriter.writeSignificant(SummaryWriter.significantPath(out), sig.adjusted());
+        SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), result.skipped());
+
+        for (AssociationRun.Skipped s : result.skipped()) {
+            log.accept(String.format("skipped: %s, mask %s: %d gene(s): %s", s.phenotype(), s.mask(), s.genes(), s.reason()));
+        }
+        for (TraitSummary s : sig.summaries()) {
+            log.accept(String.format(Locale.ROOT, "%s %s: %d tests, lambda %.3f, %d Bonferroni-significant, %d at FDR %s",
+                    s.phenotype(), s.test(), s.nTests(), s.lambda(), s.nBonferroni(), s.nBenjaminiHochberg(), alpha));
+        }
+        log.accept(String.format(Locale.ROOT, "wrote %d rows to %s", result.rows().size(), out));
+        return 0;
+    }
+
+    private void checkOptions() {
+        checkCommonOptions();
+        checkGenotypeOptions();
+    }
+
+    private void checkCommonOptions() {
+        if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
+        if (!(firthThreshold >= 0 && firthThreshold <= 1)) throw new InputException(null, null, "--firth-threshold " + firthThreshold + " is outside [0, 1]", null);
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".tsv") || name.endsWith(".tsv.gz") || name.endsWith(".txt") || name.endsWith(".txt.gz") || name.endsWith(".parquet"))) {
+            throw new InputException(out.toString(), null, "unknown output format", "name the output .tsv, .tsv.gz or .parquet");
+        }
+    }
+
+    private void checkGenotypeOptions() {
+        if (scores != null) {
+            if (cohort.vcf != null || cohort.store != null || maskFile != null) {
+                throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf, --store and --masks", null);
+            }
+            return;
+        }
+        cohort.requireGenotypes();
+        if (collapseMac < 0) throw new InputException(null, null, "--collapse-mac " + collapseMac + " is negative", "use 0 to turn collapsing off");
+    }
+
+    private List<GeneTest> parseTests() {
+        try {
+            List<GeneTest> t = GeneTests.parse(tests);
+            if (t.isEmpty()) throw new IllegalArgumentException("no test given");
+            return t;
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, null, "--tests: " + e.getMessage(), "valid tests: " + String.join(",", GeneTests.names()));
+        }
+    }
+
+    /** Progress on a terminal only: genes done out of total. */
+    static final class Progress {
+        private final PrintWriter err;
+        private final int total;
+        private final boolean on;
+        private volatile long last;
+
+        Progress(PrintWriter err, int total, boolean on) {
+            this.err = err;
+            this.total = total;
+            this.on = on;
+        }
+
+        void update(int done) {
+            if (!on) return;
+            long now = System.nanoTime();
+            if (now - last < 500_000_000L && done < total) return;
+            last = now;
+            synchronized (err) {
+                err.print("\rassoc: " + done + "/" + total + " genes");
+                err.flush();
+            }
+        }
+
+        void finish() {
+            if (on) { err.println(); err.flush(); }
+        }
+    }
+}

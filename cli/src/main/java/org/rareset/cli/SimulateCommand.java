@@ -1,0 +1,121 @@
+package org.rareset.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rareset.annotate.simulate.CohortSimulator;
+import org.rareset.annotate.simulate.SimulationSettings;
+import org.rareset.annotate.simulate.SimulationSummary;
+import org.rareset.cli.options.RuntimeOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rareset simulate}: writes a synthetic cohort (VCF, genes, annotations, traits, truth). */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {
+            "Write a synthetic cohort into a folder: cohort.vcf.gz (+ .tbi), genes.bed, annotations.tsv,",
+            "pheno.tsv (QT, BT, NULL_QT, NULL_BT), covar.tsv (age, sex, PC1..PC4) and truth.tsv (causal genes",
+            "and effects). Most variants are seen once or a few times; the QT and BT traits depend on a few",
+            "causal genes through their variants' annotations (pLoF fully, missense by its damage scores);",
+            "the NULL traits have no genetic part. The same --seed gives byte-identical files."},
+        footer = {"", "Examples:",
+            "  rareset simulate --out cohort --samples 2000 --genes 200 --seed 1",
+            "  rareset simulate --out big --samples 100000 --genes 800 --variants 20000 --case-rate 0.05",
+            "  rareset simulate --out plain --samples 500 --genes 20 --contig-style plain --missing-rate 0 --multiallelic-rate 0"})
+public final class SimulateCommand implements Callable<Integer> {
+    @Mixin RuntimeOptions runtime;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if missing).")
+    Path out;
+
+    @Option(names = "--samples", defaultValue = "2000", description = "Number of samples (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--genes", defaultValue = "200", description = "Number of genes (default: ${DEFAULT-VALUE}).")
+    int genes;
+
+    @Option(names = "--variants", defaultValue = "0",
+            description = "Total variant sites spread over the genes; 0 lets each gene draw 3..100 (default: ${DEFAULT-VALUE}).")
+    int variants;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--case-rate", defaultValue = "0.1", description = "Fraction of cases of the binary traits (default: ${DEFAULT-VALUE}).")
+    double caseRate;
+
+    @Option(names = "--chromosomes", defaultValue = "22", description = "Autosomes carrying genes, 1..22 (default: ${DEFAULT-VALUE}).")
+    int chromosomes;
+
+    @Option(names = "--contig-style", defaultValue = "chr", paramLabel = "chr|plain",
+            description = "Contig names chr1.. (chr) or 1.. (plain) (default: ${DEFAULT-VALUE}).")
+    ContigStyle contigStyle;
+
+    @Option(names = "--missing-rate", defaultValue = "0.001",
+            description = "Mean fraction of genotype calls written ./.; 0 for none (default: ${DEFAULT-VALUE}).")
+    double missingRate;
+
+    @Option(names = "--multiallelic-rate", defaultValue = "0.01",
+            description = "Fraction of records with two ALT alleles; 0 for none (default: ${DEFAULT-VALUE}).")
+    double multiAllelicRate;
+
+    @Option(names = "--causal-genes", defaultValue = "5",
+            description = "Causal genes per genetic trait (default: ${DEFAULT-VALUE}, or --genes when fewer).")
+    int causalGenes;
+
+    @Option(names = "--effect-size", defaultValue = "0.8",
+            description = "Trait change, in noise standard deviations, per allele of a fully damaging variant in a causal gene (default: ${DEFAULT-VALUE}).")
+    double effectSize;
+
+    @Option(names = "--compression-level", defaultValue = "1",
+            description = "BGZF deflate level 0..9: 1 is fastest, 6 smallest among the usual (default: ${DEFAULT-VALUE}).")
+    int compressionLevel;
+
+    enum ContigStyle { chr, plain }
+
+    @Override
+    public Integer call() throws Exception {
+        boolean causalGiven = spec.commandLine().getParseResult().hasMatchedOption("--causal-genes");
+        int causal = causalGiven || genes < 1 ? causalGenes : Math.min(causalGenes, genes);
+        SimulationSettings settings = new SimulationSettings(samples, genes, variants, seed, caseRate, chromosomes,
+                contigStyle == ContigStyle.chr, missingRate, multiAllelicRate, causal, effectSize, compressionLevel,
+                runtime.threads < 0 ? -1 : runtime.effectiveThreads());
+        CohortSimulator simulator = new CohortSimulator(settings, commandLine(causal));
+        PrintWriter err = spec.commandLine().getErr();
+        boolean progress = runtime.showProgress();
+        long planned = progress ? simulator.plannedSites() : 0;
+        SimulationSummary s = simulator.run(out, progress ? done -> {
+            err.printf(Locale.ROOT, "\rsimulate: %,d of ~%,d variant sites", done, planned);
+            err.flush();
+        } : null);
+        if (progress) err.println();
+        PrintWriter o = spec.commandLine().getOut();
+        if (!runtime.quiet) {
+            o.printf(Locale.ROOT, "Simulated %,d samples, %,d genes, %,d VCF records (%,d ALT alleles, %,d multi-allelic), "
+                    + "%,d missing calls, %,d annotation rows in %.1f s%n",
+                    s.samples(), s.genes(), s.records(), s.alleles(), s.multiAllelicRecords(), s.missingCalls(),
+                    s.annotationRows(), s.seconds());
+            o.printf(Locale.ROOT, "Traits %s (binary traits: %,d cases); causal genes in %s%n",
+                    String.join(", ", s.traits()), s.cases(), out.resolve(SimulationSummary.TRUTH));
+            o.printf(Locale.ROOT, "Wrote %s (%,d bytes) and its index, %s, %s, %s, %s, %s%n", out.resolve(SimulationSummary.VCF),
+                    s.vcfBytes(), SimulationSummary.GENES, SimulationSummary.ANNOTATIONS, SimulationSummary.PHENOTYPES,
+                    SimulationSummary.COVARIATES, SimulationSummary.TRUTH);
+            o.flush();
+        }
+        return 0;
+    }
+
+    /** The options as given, recorded in the VCF header so a file says how it was made. */
+    private String commandLine(int causal) {
+        return String.format(Locale.ROOT,
+                "rareset simulate --samples %d --genes %d --variants %d --seed %d --case-rate %s --chromosomes %d --contig-style %s"
+                        + " --missing-rate %s --multiallelic-rate %s --causal-genes %d --effect-size %s --compression-level %d",
+                samples, genes, variants, seed, caseRate, chromosomes, contigStyle, missingRate, multiAllelicRate, causal,
+                effectSize, compressionLevel);
+    }
+}
