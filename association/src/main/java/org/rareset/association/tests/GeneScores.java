@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Score statistics of one gene under one null model: U_j = s g_j'r and their null covariance
- * V_jk = s^2 (g_j'W g_k - g_j'WX (X'WX)^-1 X'W g_k), with s = {@link NullModel#scoreScale()} (1/sigma
- * for a quantitative trait, so both traits share one standardised form). Unweighted; the
+ * V_jk = g_j'W g_k - g_j'WX (X'WX)^-1 X'W g_k, with s = {@link NullModel#scoreScale()} (1/sigma
+ * for a quantitative trait, W = I there, so both traits share one standardised form with
+ * Var(U) = V). Unweighted; the
  * variant weights are kept beside them. Computed once per gene in O(m * carriers + m^2 p^2)
  * and shared by all tests of the gene.
  *
@@ -68,7 +69,6 @@ public final class GeneScores {
         }
         double[] scratch = scratch(model.sampleCount());
         double[][] v = new double[m][m];
-        double s2 = s * s;
         for (int j = 0; j < m; j++) {
             GeneGenotypes.Column cj = genotypes.column(j);
             int[] sj = cj.samples();
@@ -82,7 +82,7 @@ public final class GeneScores {
                 for (int k = 0; k < sl.length; k++) gwg += scratch[sl[k]] * dl[k];
                 double corr = 0;
                 for (int a = 0; a < p; a++) corr += xtwg[j][a] * proj[l][a];
-                double val = s2 * (gwg - corr);
+                double val = gwg - corr;
                 v[j][l] = val;
                 v[l][j] = val;
             }
