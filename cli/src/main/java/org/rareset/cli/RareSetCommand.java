@@ -30,6 +30,7 @@ import picocli.CommandLine.ParseResult;
                 org.rareset.cli.risk.RiskCommand.class,
                 org.rareset.cli.pipeline.PipelineCommand.class,
                 org.rareset.cli.pipeline.MergeCommand.class,
+                CompletionCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",
@@ -40,6 +41,10 @@ public final class RareSetCommand implements Runnable {
     public static final int EXIT_INPUT = 2;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = org.rareset.cli.log.LogSetup.LOG_FILE_OPTION, scope = CommandLine.ScopeType.INHERIT,
+            paramLabel = "FILE", description = "Also append the log (what goes to stderr) to FILE, each line timestamped.")
+    java.nio.file.Path logFile;
 
     @Override
     public void run() {
@@ -52,11 +57,14 @@ public final class RareSetCommand implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(new ExitCodes());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        org.rareset.cli.log.LogSetup.install(cl);
         return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        CommandLine cl = newCommandLine();
+        cl.setErr(org.rareset.cli.log.LogSetup.timestampedStderr());
+        System.exit(cl.execute(args));
     }
 
     static boolean debugRequested(ParseResult parseResult) {

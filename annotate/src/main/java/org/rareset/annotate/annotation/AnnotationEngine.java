@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.AsyncTableWriter;
 import org.rareset.annotate.table.Column;
 import org.rareset.annotate.table.TableSchema;
 import org.rareset.annotate.table.TableWriter;
@@ -94,6 +95,8 @@ public final class AnnotationEngine {
      */
     public AnnotationSummary run(VariantSource variants, Path out, LongConsumer progress) {
         TableWriter w = TableWriters.open(out, schema);
+        // With two or more threads, encoding the output overlaps with the join.
+        if (options.threads() > 1) w = new AsyncTableWriter(w);
         try {
             AnnotationSummary summary = annotate(variants, w, progress);
             check(summary);

@@ -59,8 +59,8 @@ public final class StepPlanner {
         String traits = String.join(",", cfg.phenotypes());
 
         // ingest: the sparse genotype store, used by assoc when it reads stores
-        Step ingest = step(Steps.INGEST, List.of(), inv("ingest", args("--vcf", vcf, "--out", STAGING + "/store")),
-                List.of(vcf), Map.of("store", "store"), Set.of("--vcf", "--out"));
+        Step ingest = step(Steps.INGEST, List.of(), inv("ingest", args("--vcf", vcf, "--out", STAGING + "/cohort.rsg")),
+                List.of(vcf), Map.of("store", "cohort.rsg"), Set.of("--vcf", "--out"));
 
         // annotate: the annotation table, given in inputs or made by the annotate command
         Step annotate;
