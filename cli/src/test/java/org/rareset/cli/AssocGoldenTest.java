@@ -109,8 +109,41 @@ class AssocGoldenTest {
         Map<String, String[]> rows = runContract("results.tsv", CONTRACT_TESTS);
         assertEquals(300, rows.size());
         System.out.println("assoc golden, contract run, worst |log10 ratio|: " + compare(rows, List.of("QT")));
+        checkFirth(rows);
         Path summary = dir.resolve("results.summary.tsv");
         assertTrue(Files.readString(summary).startsWith("phenotype\ttest\tn_tests\tlambda"), "summary written");
+    }
+
+    /**
+     * Binary burden rows whose plain score p (oracle) is below the default --firth-threshold 0.05 are
+     * Firth-penalised: beta, SE and LRT p within 1e-3 relative of the double-precision reference
+     * ({@code *_own_exact} in provenance/firth_crosscheck.tsv).
+     */
+    static void checkFirth(Map<String, String[]> rows) throws IOException {
+        List<String> lines = Files.readAllLines(golden.resolve("provenance/firth_crosscheck.tsv"));
+        List<String> header = List.of(lines.get(0).split("\t"));
+        int checked = 0;
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split("\t");
+            double plain = Math.pow(10, oracleLog10("BT", f[1], "burden"));
+            if (plain >= 0.05) continue;
+            String[] r = rows.get("BT\t" + f[1] + "\tburden");
+            double beta = Double.parseDouble(f[header.indexOf("beta_own_exact")]);
+            double se = Double.parseDouble(f[header.indexOf("se_own_exact")]);
+            double plrt = Double.parseDouble(f[header.indexOf("plrt_own_exact")]);
+            assertEquals(beta, Double.parseDouble(r[7]), 1e-3 * Math.abs(beta), "Firth beta " + f[1]);
+            assertEquals(se, Double.parseDouble(r[8]), 1e-3 * se, "Firth se " + f[1]);
+            assertEquals(Math.log10(plrt), Double.parseDouble(r[10]), 1e-3 / Math.log(10), "Firth LRT p " + f[1]);
+            checked++;
+        }
+        assertTrue(checked >= 2, "some binary burden rows go through Firth (" + checked + ")");
+    }
+
+    static double oracleLog10(String phenotype, String gene, String test) throws IOException {
+        for (String[] o : oracle()) {
+            if (o[0].equals(phenotype) && o[1].equals(gene) && o[2].equals(test)) return Math.log10(Double.parseDouble(o[5]));
+        }
+        throw new AssertionError("no oracle row " + phenotype + " " + gene + " " + test);
     }
 
     @Test
