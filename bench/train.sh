@@ -15,4 +15,4 @@ export OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS=1
 cp="cli/target/rareset.jar:deepset/target/test-classes"
 /usr/bin/time -v java -Xmx3g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
     -Dai.djl.pytorch.num_interop_threads=1 -cp "$cp" org.rareset.deepset.train.TrainingBenchmark "$@" \
-    2> >(grep -E "Maximum resident|Elapsed \(wall" >&2)
+    2> >(grep -E "Maximum resident|Elapsed \(wall|User time|System time" >&2)

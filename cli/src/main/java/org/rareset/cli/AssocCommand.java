@@ -14,6 +14,8 @@ import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.input.LocoPredictions;
 import org.rareset.association.input.GeneVariants;
 import org.rareset.association.input.TraitData;
+import java.util.ArrayList;
+import org.rareset.association.mask.IndicatorBurden;
 import org.rareset.association.mask.Mask;
 import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.mask.MaskFile;
@@ -76,7 +78,7 @@ public final class AssocCommand implements Callable<Integer> {
     @Option(names = "--weights", defaultValue = "beta:1,25", paramLabel = "SPEC", description = "Variant weights: beta:a,b (Beta density at the MAF of the analysed samples; default ${DEFAULT-VALUE}), none, or an annotation column.")
     String weights;
 
-    @Option(names = "--tests", defaultValue = "burden,skat,skato,acatv,acato", paramLabel = "LIST", description = "Tests to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tests", defaultValue = "burden,skat,skato,acatv,acato", paramLabel = "LIST", description = "Tests to run (default: ${DEFAULT-VALUE}); also burden-max and burden-sum, REGENIE's unweighted max/sum burden masks.")
     String tests;
 
     @Option(names = "--firth-threshold", defaultValue = "0.05", paramLabel = "P", description = "Binary traits: burden p below this is recomputed with Firth regression (default ${DEFAULT-VALUE}; 0 = never).")
@@ -96,6 +98,8 @@ public final class AssocCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Results: .tsv, .tsv.gz or .parquet.")
     Path out;
+
+    private List<IndicatorBurden> indicators = List.of();
 
     @Override
     public Integer call() throws IOException {
@@ -146,10 +150,10 @@ public final class AssocCommand implements Callable<Integer> {
             List<GeneVariants> genes = chunk.select(genotypes.genes());
             traitData = cohort.buildTraits(genotypes.samples(), log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
-                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets));
+                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators));
             nGenes = genes.size();
             log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
-                    genes.size(), masks.size(), traitData.size(), testList.size(), runtime.effectiveThreads()));
+                    genes.size(), masks.size(), traitData.size(), testList.size() + indicators.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
             t0 = System.nanoTime();
             result = run.run(traitData, genes, progress::update);
@@ -202,12 +206,24 @@ public final class AssocCommand implements Callable<Integer> {
     }
 
     private List<GeneTest> parseTests() {
+        List<String> engineTests = new ArrayList<>();
+        indicators = new ArrayList<>();
+        for (String t : tests.split(",")) {
+            if (t.isBlank()) continue;
+            IndicatorBurden ib = IndicatorBurden.byName(t);
+            if (ib != null) {
+                if (!indicators.contains(ib)) indicators.add(ib);
+            } else {
+                engineTests.add(t);
+            }
+        }
         try {
-            List<GeneTest> t = GeneTests.parse(tests);
-            if (t.isEmpty()) throw new IllegalArgumentException("no test given");
-            return t;
+            List<GeneTest> list = GeneTests.parse(String.join(",", engineTests));
+            if (list.isEmpty() && indicators.isEmpty()) throw new IllegalArgumentException("no test given");
+            return list;
         } catch (IllegalArgumentException e) {
-            throw new InputException(null, null, "--tests: " + e.getMessage(), "valid tests: " + String.join(",", GeneTests.names()));
+            throw new InputException(null, null, "--tests: " + e.getMessage(), "valid tests: " + String.join(",", GeneTests.names())
+                    + ",burden-max,burden-sum");
         }
     }
 

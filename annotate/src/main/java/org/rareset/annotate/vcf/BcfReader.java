@@ -27,8 +27,17 @@ final class BcfReader implements CloseableIterator<VariantContext> {
     private final Codec codec = new Codec();
     private final VCFHeader header;
 
+    /** FORMAT key name of a dictionary index, for {@link BcfGenotypeDecoder}. */
+    String dictionary(int index) {
+        return codec.dictionaryString(index);
+    }
+
     /** BCF2 codec accepting minor versions 1 and 2. */
     private static final class Codec extends BCF2Codec {
+        String dictionaryString(int index) {
+            return getDictionaryString(index);
+        }
+
         @Override
         protected void validateVersionCompatibility(BCFVersion supported, BCFVersion actual) {
             if (actual.getMajorVersion() != 2 || actual.getMinorVersion() > 2) {

@@ -21,6 +21,7 @@ final class HtsjdkRecordStream implements RecordStream {
     private final Path file;
     private final VCFFileReader reader;
     private final VCFHeader header;
+    private final BcfReader bcf;
     private final Iterator<GenomicRegion> regions;
     private final RegionSet streamFilter;
     private final boolean queryIndex;
@@ -43,10 +44,12 @@ final class HtsjdkRecordStream implements RecordStream {
         this.streamFilter = this.queryIndex ? null : regions;
         if (VcfVariantSource.isBcf(file)) {
             BcfReader bcf = HtsjdkErrors.call(file, () -> new BcfReader(file));
+            this.bcf = bcf;
             this.reader = null;
             this.header = bcf.header();
             this.it = bcf;
         } else {
+            this.bcf = null;
             this.reader = HtsjdkErrors.call(file, () -> new VCFFileReader(file, this.queryIndex));
             this.header = reader.getFileHeader();
             if (!this.queryIndex) it = reader.iterator();
@@ -129,14 +132,7 @@ final class HtsjdkRecordStream implements RecordStream {
     @Override
     public void decodeGenotypes(RecordCalls calls) {
         HtsjdkErrors.call(file, () -> {
-            try {
-                decode(calls);
-            } catch (IndexOutOfBoundsException e) {
-                // htsjdk's BCF genotype decoder does not know BCF 2.2's end-of-vector value (mixed ploidy).
-                throw new InputException(file.toString(), location(),
-                        "this BCF record mixes ploidies (e.g. haploid and diploid calls), which the BCF decoder cannot read",
-                        "convert it to VCF first: bcftools view -Oz -o cohort.vcf.gz " + file.getFileName(), e);
-            }
+            decode(calls);
             return null;
         });
     }
@@ -148,6 +144,20 @@ final class HtsjdkRecordStream implements RecordStream {
         }
         List<Allele> all = vc.getAlleles();
         calls.reset(all.size() - 1);
+        if (bcf != null && vc.getGenotypes() instanceof htsjdk.variant.variantcontext.LazyGenotypesContext lazy
+                && lazy.getUnparsedGenotypeData() instanceof htsjdk.variant.bcf2.BCF2Codec.LazyData raw) {
+            try {
+                if (!BcfGenotypeDecoder.decode(raw.bytes, raw.nGenotypeFields, header.getNGenotypeSamples(),
+                        bcf::dictionary, selection, calls, alleles)) {
+                    throw new InputException(file.toString(), location(), "record has no GT field",
+                            "rareset needs genotypes: give a file with GT for every sample");
+                }
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw new InputException(file.toString(), location(), "cannot decode the BCF genotypes (" + e.getMessage() + ")",
+                        "check the file with `bcftools view`", e);
+            }
+            return;
+        }
         for (int col = 0; col < selection.columns(); col++) {
             int s = selection.indexOf(col);
             if (s < 0) continue;

@@ -2,8 +2,6 @@ package org.rareset.annotate.vcf;
 
 import htsjdk.tribble.index.Block;
 import htsjdk.tribble.index.tabix.TabixIndex;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -26,20 +24,19 @@ final class TabixRecordStream implements RecordStream {
     private String where;
 
     /** @param regions regions with contigs spelled as in the file, in file order */
-    TabixRecordStream(Path file, Path tbi, RegionSet regions) {
+    TabixRecordStream(Path file, TabixIndex index, RegionSet regions) {
         this.file = file;
-        try (BgzfLineSource header = new BgzfLineSource(file, 1)) {
-            this.samples = VcfHeader.read(file, header).samples;
+        this.chunks = new SeekableBgzfChunkReader(file);
+        this.lines = new BgzfLineSource(chunks);
+        try {
+            this.samples = VcfHeader.read(file, lines).samples;
+            this.index = index;
+        } catch (RuntimeException e) {
+            lines.close();
+            throw e;
         }
         this.decoder = new VcfLineDecoder(file, samples.size());
         this.regions = regions.regions().iterator();
-        try {
-            this.index = new TabixIndex(tbi);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        this.chunks = new SeekableBgzfChunkReader(file);
-        this.lines = new BgzfLineSource(chunks);
     }
 
     @Override

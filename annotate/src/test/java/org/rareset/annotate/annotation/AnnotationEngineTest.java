@@ -119,7 +119,7 @@ class AnnotationEngineTest {
     private AnnotationEngine.Options gtfOptions(boolean proteinCodingOnly, int window) {
         List<Gene> genes = GeneModelReader.read(gtf);
         if (proteinCodingOnly) genes = genes.stream().filter(Gene::isProteinCoding).toList();
-        return new AnnotationEngine.Options(new GeneMapper(genes, window), proteinCodingOnly, FillValues.deeprvat(), false);
+        return new AnnotationEngine.Options(new GeneMapper(genes, window), proteinCodingOnly, FillValues.deeprvat(), false, 2);
     }
 
     /** Rows by "chrom:pos:ref:alt/gene_name", each a column-name map. */
