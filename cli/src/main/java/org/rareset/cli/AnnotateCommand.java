@@ -148,7 +148,7 @@ public final class AnnotateCommand implements Callable<Integer> {
                 sources.add(VcfInfoSource.open(fs.file, fs.columns));
             }
             AnnotationEngine engine = new AnnotationEngine(sources,
-                    new AnnotationEngine.Options(mapper, proteinCodingOnly, fill, allowUnmatched));
+                    new AnnotationEngine.Options(mapper, proteinCodingOnly, fill, allowUnmatched, runtime.effectiveThreads()));
             AnnotationSummary summary;
             try (VcfVariantSource variants = VcfVariantSource.open(vcf, VcfReadOptions.all(),
                     Math.min(2, runtime.effectiveThreads()))) {

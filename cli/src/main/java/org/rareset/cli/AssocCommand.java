@@ -4,33 +4,24 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
-import org.rareset.annotate.store.GenotypeStore;
-import org.rareset.annotate.vcf.VariantSource;
-import org.rareset.annotate.vcf.VcfVariantSource;
 import org.rareset.association.input.AnnotationTable;
-import org.rareset.association.input.CohortBuilder;
-import org.rareset.association.input.GeneGrouper;
 import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.input.LocoPredictions;
 import org.rareset.association.input.GeneVariants;
-import org.rareset.association.input.MissingValues;
-import org.rareset.association.input.SampleTable;
-import org.rareset.association.input.TableFiles;
 import org.rareset.association.input.TraitData;
+import java.util.ArrayList;
+import org.rareset.association.mask.IndicatorBurden;
 import org.rareset.association.mask.Mask;
 import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.mask.MaskFile;
 import org.rareset.association.mask.Weighting;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
-import org.rareset.association.nullmodel.TraitType;
 import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.ResultRow;
 import org.rareset.association.run.ResultWriters;
@@ -38,6 +29,8 @@ import org.rareset.association.run.SummaryWriter;
 import org.rareset.association.tests.GeneTest;
 import org.rareset.association.tests.GeneTests;
 import org.rareset.association.tests.TestOptions;
+import org.rareset.cli.options.ChunkOptions;
+import org.rareset.cli.options.CohortOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,31 +61,10 @@ import picocli.CommandLine.Spec;
                 "  missense: Consequence_missense_variant == 1 && CADD_PHRED > 20"})
 public final class AssocCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
+    @Mixin ChunkOptions chunk;
     @Spec CommandSpec spec;
 
-    @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes: VCF or BCF (bgzipped, optionally indexed).")
-    Path vcf;
-
-    @Option(names = "--store", paramLabel = "DIR", description = "Genotypes: a RareSet genotype store.")
-    Path store;
-
-    @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet): chrom pos ref alt gene (or gene_id) and annotation columns.")
-    Path annotations;
-
-    @Option(names = "--pheno", required = true, paramLabel = "FILE", description = "Phenotypes (TSV/CSV/Parquet) with a 'sample' column or PLINK 'FID IID' columns.")
-    Path pheno;
-
-    @Option(names = "--covar", paramLabel = "FILE", description = "Covariates, same layout; all columns are used (intercept added).")
-    Path covar;
-
-    @Option(names = "--phenotypes", split = ",", paramLabel = "NAME", description = "Traits to analyse (default: every phenotype column).")
-    List<String> phenotypes;
-
-    @Option(names = "--trait-type", paramLabel = "TYPE", description = "Override detection: 'binary' or 'quantitative' for all traits, or per trait 'QT=quantitative,BT=binary'.")
-    String traitType;
-
-    @Option(names = "--missing", split = ",", paramLabel = "TOKEN", description = "Texts meaning a missing value besides an empty cell (default: NA,-9).")
-    List<String> missing = new ArrayList<>(MissingValues.DEFAULT);
+    @Mixin CohortOptions cohort;
 
     @Option(names = "--masks", paramLabel = "FILE", description = "Mask file, 'name: expression' per line (default: one mask 'all' with every variant of the gene).")
     Path maskFile;
@@ -106,7 +78,7 @@ public final class AssocCommand implements Callable<Integer> {
     @Option(names = "--weights", defaultValue = "beta:1,25", paramLabel = "SPEC", description = "Variant weights: beta:a,b (Beta density at the MAF of the analysed samples; default ${DEFAULT-VALUE}), none, or an annotation column.")
     String weights;
 
-    @Option(names = "--tests", defaultValue = "burden,skat,skato,acatv,acato", paramLabel = "LIST", description = "Tests to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tests", defaultValue = "burden,skat,skato,acatv,acato", paramLabel = "LIST", description = "Tests to run (default: ${DEFAULT-VALUE}); also burden-max and burden-sum, REGENIE's unweighted max/sum burden masks.")
     String tests;
 
     @Option(names = "--firth-threshold", defaultValue = "0.05", paramLabel = "P", description = "Binary traits: burden p below this is recomputed with Firth regression (default ${DEFAULT-VALUE}; 0 = never).")
@@ -127,16 +99,16 @@ public final class AssocCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Results: .tsv, .tsv.gz or .parquet.")
     Path out;
 
+    private List<IndicatorBurden> indicators = List.of();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> log = msg -> { if (!runtime.quiet) { err.println("assoc: " + msg); err.flush(); } };
         checkOptions();
         List<GeneTest> testList = parseTests();
-        MissingValues missingValues = new MissingValues(missing);
-        SampleTable phenoTable = SampleTable.from(TableFiles.read(pheno), missingValues, null);
-        SampleTable covarTable = covar == null ? null : SampleTable.from(TableFiles.read(covar), missingValues, null);
-        List<String> traits = phenotypes == null || phenotypes.isEmpty() ? phenoTable.columns() : phenotypes;
+        cohort.readSampleTables();
+        List<String> traits = cohort.traits();
         Map<String, LocoPredictions> predictions = pred == null ? null : LocoPredictions.readList(pred);
         if (predictions != null) {
             for (String t : traits) {
@@ -161,37 +133,27 @@ public final class AssocCommand implements Callable<Integer> {
         if (scores != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(scores);
             log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
-            traitData = new CohortBuilder(scoreTable.samples(), phenoTable, covarTable, log).build(traits, parseTraitTypes(traits));
-            AnnotationTable ann = annotations == null ? null : AnnotationTable.from(TableFiles.read(annotations));
+            traitData = cohort.buildTraits(scoreTable.samples(), log);
+            AnnotationTable ann = cohort.annotations == null ? null : cohort.readAnnotations();
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
                     runtime.effectiveThreads(), offsets));
             nGenes = scoreTable.genes().size();
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
             t0 = System.nanoTime();
-            result = run.runScores(traitData, scoreTable.genes(), ann == null ? null : ann::chromOf, progress::update);
+            result = run.runScores(traitData, chunk.select(scoreTable.genes()), ann == null ? null : ann::chromOf, progress::update);
         } else {
-            AnnotationTable ann = AnnotationTable.from(TableFiles.read(annotations));
+            AnnotationTable ann = cohort.readAnnotations();
             List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
             Weighting weighting = Weighting.parse(weights, ann);
-            List<String> genotypeSamples;
-            List<GeneVariants> genes;
-            try (VariantSource source = vcf != null ? VcfVariantSource.open(vcf) : GenotypeStore.open(store)) {
-                genotypeSamples = source.samples();
-                // samples first: a mismatch should fail before the whole VCF is read
-                new CohortBuilder(genotypeSamples, phenoTable, covarTable, s -> { }).build(traits, parseTraitTypes(traits));
-                genes = GeneGrouper.group(source, ann, log);
-            }
-            traitData = new CohortBuilder(genotypeSamples, phenoTable, covarTable, log).build(traits, parseTraitTypes(traits));
-            if (genes.isEmpty()) {
-                throw new InputException(annotations.toString(), null, "no genotyped variant has an annotation row",
-                        "check that chrom/pos/ref/alt in the annotations match the VCF");
-            }
+            CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
+            List<GeneVariants> genes = chunk.select(genotypes.genes());
+            traitData = cohort.buildTraits(genotypes.samples(), log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
-                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets));
+                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators));
             nGenes = genes.size();
             log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
-                    genes.size(), masks.size(), traitData.size(), testList.size(), runtime.effectiveThreads()));
+                    genes.size(), masks.size(), traitData.size(), testList.size() + indicators.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
             t0 = System.nanoTime();
             result = run.run(traitData, genes, progress::update);
@@ -199,6 +161,8 @@ public final class AssocCommand implements Callable<Integer> {
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
 
+        log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s: %.1f genes/s per trait", nGenes, traitData.size(),
+                seconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
         ResultWriters.write(out, result.rows());
         SignificanceTable<ResultRow> sig = new SignificanceTable<>(result.rows(), ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
@@ -212,8 +176,7 @@ public final class AssocCommand implements Callable<Integer> {
             log.accept(String.format(Locale.ROOT, "%s %s: %d tests, lambda %.3f, %d Bonferroni-significant, %d at FDR %s",
                     s.phenotype(), s.test(), s.nTests(), s.lambda(), s.nBonferroni(), s.nBenjaminiHochberg(), alpha));
         }
-        log.accept(String.format(Locale.ROOT, "wrote %d rows to %s (%.1f s, %.1f genes/s per trait)", result.rows().size(), out,
-                seconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
+        log.accept(String.format(Locale.ROOT, "wrote %d rows to %s", result.rows().size(), out));
         return 0;
     }
 
@@ -233,55 +196,34 @@ public final class AssocCommand implements Callable<Integer> {
 
     private void checkGenotypeOptions() {
         if (scores != null) {
-            if (vcf != null || store != null || maskFile != null) {
+            if (cohort.vcf != null || cohort.store != null || maskFile != null) {
                 throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf, --store and --masks", null);
             }
             return;
         }
-        if ((vcf == null) == (store == null)) {
-            throw new InputException(null, null, "give genotypes with exactly one of --vcf or --store", "for example --vcf cohort.vcf.gz");
-        }
-        if (annotations == null) {
-            throw new InputException(null, null, "--annotations is required", "a TSV with chrom pos ref alt gene columns assigns variants to genes");
-        }
+        cohort.requireGenotypes();
         if (collapseMac < 0) throw new InputException(null, null, "--collapse-mac " + collapseMac + " is negative", "use 0 to turn collapsing off");
     }
 
     private List<GeneTest> parseTests() {
+        List<String> engineTests = new ArrayList<>();
+        indicators = new ArrayList<>();
+        for (String t : tests.split(",")) {
+            if (t.isBlank()) continue;
+            IndicatorBurden ib = IndicatorBurden.byName(t);
+            if (ib != null) {
+                if (!indicators.contains(ib)) indicators.add(ib);
+            } else {
+                engineTests.add(t);
+            }
+        }
         try {
-            List<GeneTest> t = GeneTests.parse(tests);
-            if (t.isEmpty()) throw new IllegalArgumentException("no test given");
-            return t;
+            List<GeneTest> list = GeneTests.parse(String.join(",", engineTests));
+            if (list.isEmpty() && indicators.isEmpty()) throw new IllegalArgumentException("no test given");
+            return list;
         } catch (IllegalArgumentException e) {
-            throw new InputException(null, null, "--tests: " + e.getMessage(), "valid tests: " + String.join(",", GeneTests.names()));
-        }
-    }
-
-    private Map<String, TraitType> parseTraitTypes(List<String> traits) {
-        Map<String, TraitType> m = new HashMap<>();
-        if (traitType == null) return m;
-        for (String part : traitType.split(",")) {
-            String p = part.trim();
-            if (p.isEmpty()) continue;
-            int eq = p.indexOf('=');
-            String trait = eq < 0 ? "*" : p.substring(0, eq).trim();
-            TraitType t = parseType(eq < 0 ? p : p.substring(eq + 1));
-            if (t == null) {
-                throw new InputException(null, null, "--trait-type '" + p + "': unknown type", "use binary or quantitative, e.g. --trait-type BT=binary");
-            }
-            if (!trait.equals("*") && !traits.contains(trait)) {
-                throw new InputException(null, null, "--trait-type names '" + trait + "', which is not analysed", "traits: " + String.join(",", traits));
-            }
-            m.put(trait, t);
-        }
-        return m;
-    }
-
-    static TraitType parseType(String text) {
-        switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "quantitative": case "qt": case "linear": case "continuous": return TraitType.QUANTITATIVE;
-            case "binary": case "bt": case "logistic": case "case-control": return TraitType.BINARY;
-            default: return null;
+            throw new InputException(null, null, "--tests: " + e.getMessage(), "valid tests: " + String.join(",", GeneTests.names())
+                    + ",burden-max,burden-sum");
         }
     }
 

@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
                 + "scoring as DeepRVAT does: its zero padding row always joins the max.",
             "--model reads a folder written by rareset train: inputs are standardised as in training, the max "
                 + "is masked and a sample carrying nothing in a gene gets the model's learned empty-gene score.",
-            "The annotation table (TSV, optionally .gz) has columns chrom pos ref alt gene plus every "
+            "The annotation table (TSV or CSV, optionally gzipped, or Parquet) has columns chrom pos ref alt gene plus every "
                 + "annotation the model reads; all its rows are used (no variant filter). Missing values "
-                + "take the model's fill values (DeepRVAT: sift_score 1, MAF_MB 10000, others 0)."},
+                + "take the model's fill values (DeepRVAT: sift_score 1, MAF_MB 10000, others 0). Without a "
+                + "MAF_MB column, MAF_MB is computed from the cohort's genotypes as DeepRVAT does."},
         footer = {"",
             "Output: long format 'sample gene score' (gene-major), or with --wide one row per sample and a "
                 + "column per gene. Format from the extension: .parquet, .tsv, .tsv.gz. The file appears only when complete.",
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
 public final class ScoreCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
+    @Mixin org.rareset.cli.options.ChunkOptions chunk;
     @Spec CommandSpec spec;
 
     /** Which ensemble scores: exactly one source. */
@@ -66,7 +68,7 @@ public final class ScoreCommand implements Callable<Integer> {
     Path vcf;
 
     @Option(names = "--annotations", required = true, paramLabel = "FILE",
-            description = "Annotation table: chrom pos ref alt gene and the model's annotation columns, tab-separated.")
+            description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene and the model's annotation columns.")
     Path annotations;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
@@ -91,11 +93,12 @@ public final class ScoreCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
 
         GeneScoringEngine engine = new GeneScoringEngine(ensemble);
-        int nGenes = input.genes().size();
+        var genes = chunk.select(input.genes());
+        int nGenes = genes.size();
         boolean progress = runtime.showProgress();
         int[] done = {0};
         try (ScoresWriter writer = ScoresWriter.open(out, input.samples(), wide)) {
-            engine.scoreAll(input.genes().iterator(), runtime.effectiveThreads(), g -> {
+            engine.scoreAll(genes.iterator(), runtime.effectiveThreads(), g -> {
                 writer.write(g);
                 done[0]++;
                 if (progress && (done[0] % 100 == 0 || done[0] == nGenes)) {
@@ -108,8 +111,8 @@ public final class ScoreCommand implements Callable<Integer> {
         if (progress) log.println();
         long t2 = System.nanoTime();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "scored %d genes x %d samples with %d models in %.1f s (reading %.1f s); wrote %s",
-                nGenes, input.samples().size(), ensemble.members().size(), (t2 - t1) / 1e9, (t1 - t0) / 1e9, out));
+                "scored %d genes x %d samples with %d models and wrote %s in %.1f s (reading took %.1f s)",
+                nGenes, input.samples().size(), ensemble.members().size(), out, (t2 - t1) / 1e9, (t1 - t0) / 1e9));
         return RareSetCommand.EXIT_OK;
     }
 

@@ -82,9 +82,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Variants used for training (default: ${DEFAULT-VALUE}). MAF and MAF_MB are computed from the genotypes if the table lacks them.")
     String trainFilter;
 
-    @Option(names = "--plof-annotations", split = ",", paramLabel = "NAME",
-            description = "pLoF flag columns for the sign check (default: those of ${DEFAULT-VALUE} among the inputs).")
-    List<String> plofAnnotations = DeepRvatInputs.PLOF_FLAGS;
+    @Option(names = "--plof-annotations", split = ",", paramLabel = "NAME", defaultValue = PLOF_DEFAULT,
+            description = "pLoF flag columns for the sign check; those among the inputs are used (default: ${DEFAULT-VALUE}).")
+    List<String> plofAnnotations;
+
+    static final String PLOF_DEFAULT = "Consequence_splice_acceptor_variant,Consequence_splice_donor_variant,"
+            + "Consequence_stop_gained,Consequence_frameshift_variant,Consequence_stop_lost,Consequence_start_lost,is_plof";
 
     @Option(names = "--repeats", defaultValue = "6", description = "Networks in the ensemble (default: ${DEFAULT-VALUE}).")
     int repeats;

@@ -105,6 +105,8 @@ class TrainCommandTest {
         assertEquals("binary", e.description().traits().get(1).kind());
         assertEquals(List.of("G1", "G2", "G4"), e.description().traits().get(1).seed_genes());
         assertEquals(List.of("age", "sex"), e.description().training().covariates());
+        assertEquals(List.of("is_plof"), e.description().plof_annotations());
+        assertEquals(String.join(",", org.rareset.deepset.train.DeepRvatInputs.PLOF_FLAGS), TrainCommand.PLOF_DEFAULT);
         try (var files = Files.list(dir)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temporary folder left");
         }
@@ -159,7 +161,7 @@ class TrainCommandTest {
         assertTrue(r.err().contains("OTHER"), r.err());
 
         args = base(dir.resolve("m3"));
-        args.addAll(List.of("--train-filter", "MAF < "));
+        args.addAll(List.of("--train-filter", "MAF < ", "--plof-annotations", "is_plof"));
         r = run(args.toArray(new String[0]));
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--train-filter: character 7: expected a number"), r.err());

@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.AsyncTableWriter;
 import org.rareset.annotate.table.Column;
 import org.rareset.annotate.table.TableSchema;
 import org.rareset.annotate.table.TableWriter;
@@ -33,7 +35,12 @@ public final class AnnotationEngine {
     static final double FEW_MATCHES = 0.10;
 
     /** How genes are chosen and missing values filled. */
-    public record Options(GeneMapper genes, boolean proteinCodingOnly, FillValues fill, boolean allowUnmatched) {}
+    public record Options(GeneMapper genes, boolean proteinCodingOnly, FillValues fill, boolean allowUnmatched,
+                          int threads) {
+        public Options(GeneMapper genes, boolean proteinCodingOnly, FillValues fill, boolean allowUnmatched) {
+            this(genes, proteinCodingOnly, fill, allowUnmatched, 1);
+        }
+    }
 
     private final Options options;
     private final List<AnnotationSource> sources;
@@ -88,6 +95,8 @@ public final class AnnotationEngine {
      */
     public AnnotationSummary run(VariantSource variants, Path out, LongConsumer progress) {
         TableWriter w = TableWriters.open(out, schema);
+        // With two or more threads, encoding the output overlaps with the join.
+        if (options.threads() > 1) w = new AsyncTableWriter(w);
         try {
             AnnotationSummary summary = annotate(variants, w, progress);
             check(summary);
@@ -104,54 +113,16 @@ public final class AnnotationEngine {
         long[] matched = new long[sources.size()];
         AnnotationSource.Match[] matches = new AnnotationSource.Match[sources.size()];
         double[] values = new double[nValues];
-        int base = KEY_COLUMNS.size();
-        int consBase = base + nValues;
         Set<String> contigsWithoutGenes = new HashSet<>();
-        for (Variant v : variants) {
-            summary.variants++;
-            if (summary.firstVariantKey == null) summary.firstVariantKey = v.key();
-            if (progress != null && summary.variants % 100_000 == 0) progress.accept(summary.variants);
-            String chrom = Contigs.canonical(v.chrom());
-            for (int s = 0; s < sources.size(); s++) {
-                matches[s] = sources.get(s).lookup(v, chrom);
-                if (matches[s] != null) matched[s]++;
+        // With two or more threads the cohort is decoded on its own thread, ahead of the join.
+        Prefetch<Variant> prefetch = options.threads() > 1 ? new Prefetch<>(variants.iterator(), "rareset-variants") : null;
+        Iterator<Variant> it = prefetch != null ? prefetch : variants.iterator();
+        try {
+            while (it.hasNext()) {
+                annotateOne(it.next(), w, progress, summary, matched, matches, values, contigsWithoutGenes);
             }
-            List<Gene> genes = genesFor(v, chrom, matches, contigsWithoutGenes, summary);
-            if (genes.isEmpty()) {
-                summary.withoutGene++;
-                continue;
-            }
-            double af = DerivedColumns.af(v);
-            String variantId = v.key();
-            for (Gene g : genes) {
-                Arrays.fill(values, Double.NaN);
-                values[0] = af;
-                values[1] = DerivedColumns.maf(af);
-                values[2] = DerivedColumns.mafMb(af);
-                int mask = 0;
-                for (int s = 0; s < sources.size(); s++) {
-                    if (matches[s] == null) continue;
-                    matches[s].values(g, values, sourceOffset[s]);
-                    if (sources.get(s).hasConsequences()) mask |= matches[s].consequences(g);
-                }
-                w.setString(0, v.chrom());
-                w.setInt(1, v.pos());
-                w.setString(2, v.ref());
-                w.setString(3, v.alt());
-                w.setString(4, variantId);
-                w.setString(5, g.id());
-                w.setString(6, g.name());
-                for (int i = 0; i < nValues; i++) {
-                    double x = values[i];
-                    w.setDouble(base + i, Double.isNaN(x) ? fill[i] : x);
-                }
-                if (consequences) {
-                    for (int t = 0; t < Consequences.TERMS.size(); t++) w.setInt(consBase + t, (mask >> t) & 1);
-                    w.setInt(consBase + Consequences.TERMS.size(), Consequences.isPlof(mask) ? 1 : 0);
-                }
-                w.endRow();
-                summary.rows++;
-            }
+        } finally {
+            if (prefetch != null) prefetch.close();
         }
         for (int s = 0; s < sources.size(); s++) {
             AnnotationSource src = sources.get(s);
@@ -163,6 +134,56 @@ public final class AnnotationEngine {
                     + "; their variants were skipped (" + summary.geneContigMissing + ")");
         }
         return summary;
+    }
+
+    private void annotateOne(Variant v, TableWriter w, LongConsumer progress, AnnotationSummary summary, long[] matched,
+                             AnnotationSource.Match[] matches, double[] values, Set<String> contigsWithoutGenes) {
+        int base = KEY_COLUMNS.size();
+        int consBase = base + nValues;
+        summary.variants++;
+        if (summary.firstVariantKey == null) summary.firstVariantKey = v.key();
+        if (progress != null && summary.variants % 100_000 == 0) progress.accept(summary.variants);
+        String chrom = Contigs.canonical(v.chrom());
+        for (int s = 0; s < sources.size(); s++) {
+            matches[s] = sources.get(s).lookup(v, chrom);
+            if (matches[s] != null) matched[s]++;
+        }
+        List<Gene> genes = genesFor(v, chrom, matches, contigsWithoutGenes, summary);
+        if (genes.isEmpty()) {
+            summary.withoutGene++;
+            return;
+        }
+        double af = DerivedColumns.af(v);
+        String variantId = v.key();
+        for (Gene g : genes) {
+            Arrays.fill(values, Double.NaN);
+            values[0] = af;
+            values[1] = DerivedColumns.maf(af);
+            values[2] = DerivedColumns.mafMb(af);
+            int mask = 0;
+            for (int s = 0; s < sources.size(); s++) {
+                if (matches[s] == null) continue;
+                matches[s].values(g, values, sourceOffset[s]);
+                if (sources.get(s).hasConsequences()) mask |= matches[s].consequences(g);
+            }
+            w.setString(0, v.chrom());
+            w.setInt(1, v.pos());
+            w.setString(2, v.ref());
+            w.setString(3, v.alt());
+            w.setString(4, variantId);
+            w.setString(5, g.id());
+            w.setString(6, g.name());
+            for (int i = 0; i < nValues; i++) {
+                double x = values[i];
+                w.setDouble(base + i, Double.isNaN(x) ? fill[i] : x);
+            }
+            if (consequences) {
+                for (int t = 0; t < Consequences.TERMS.size(); t++) w.setInt(consBase + t, (mask >> t) & 1);
+                w.setInt(consBase + Consequences.TERMS.size(), Consequences.isPlof(mask) ? 1 : 0);
+            }
+            w.endRow();
+            summary.rows++;
+        }
     }
 
     private List<Gene> genesFor(Variant v, String chrom, AnnotationSource.Match[] matches,

@@ -1,6 +1,5 @@
 package org.rareset.annotate.annotation;
 
-import htsjdk.tribble.readers.TabixReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,15 +13,14 @@ import org.rareset.annotate.vcf.Contigs;
 
 /**
  * Records from the data lines of a text file (lines starting with {@code #} are headers).
- * With a tabix index ({@code file.tbi} or {@code file.csi} beside a bgzipped file) it reads by
- * region through htsjdk's {@link TabixReader}; otherwise it reads the whole file in order.
+ * With a tabix index ({@code file.tbi} beside a bgzipped file) it reads by region
+ * ({@link TabixLines}); otherwise it reads the whole file in order.
  */
 final class LineRecordStream implements RecordStream {
     private final Path file;
     private final LineParser parser;
-    private final TabixReader tabix;
+    private final TabixLines tabix;
     private final Map<String, String> tabixNames = new HashMap<>();
-    private TabixReader.Iterator region;
     private BufferedReader plain;
     private long lineNumber;
     private String lastRegion;
@@ -31,11 +29,11 @@ final class LineRecordStream implements RecordStream {
     private LineRecordStream(Path file, LineParser parser, boolean useIndex) {
         this.file = file;
         this.parser = parser;
-        TabixReader t = null;
+        TabixLines t = null;
         if (useIndex && hasIndex(file)) {
             try {
-                t = new TabixReader(file.toString());
-                for (String name : t.getChromosomes()) tabixNames.put(Contigs.canonical(name), name);
+                t = new TabixLines(file);
+                for (String name : t.sequenceNames()) tabixNames.put(Contigs.canonical(name), name);
             } catch (IOException | RuntimeException e) {
                 throw InputException.of(file, "cannot read its tabix index: " + e.getMessage(),
                         "re-create it with 'tabix' or remove it to read the file in order");
@@ -51,7 +49,7 @@ final class LineRecordStream implements RecordStream {
     }
 
     static boolean hasIndex(Path file) {
-        return Files.isRegularFile(Path.of(file + ".tbi")) || Files.isRegularFile(Path.of(file + ".csi"));
+        return Files.isRegularFile(Path.of(file + ".tbi"));
     }
 
     boolean indexed() {
@@ -71,12 +69,7 @@ final class LineRecordStream implements RecordStream {
 
     private String nextLine() {
         try {
-            if (tabix != null) {
-                if (region == null) return null;
-                String line = region.next();
-                if (line == null) region = null;
-                return line;
-            }
+            if (tabix != null) return tabix.nextLine();
             String line = plain.readLine();
             if (line != null) lineNumber++;
             return line;
@@ -95,18 +88,19 @@ final class LineRecordStream implements RecordStream {
         pending.clear();
         String name = tabixNames.get(chrom);
         lastRegion = chrom + ":" + pos;
-        if (name == null) {
-            region = null;
-            return;
+        try {
+            if (name == null) tabix.stop(); // the file has no such contig
+            else tabix.seek(name, pos);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), location(), "cannot read: " + e.getMessage(), "is the file truncated?");
         }
-        region = tabix.query(name, Math.max(0, pos - 1), Integer.MAX_VALUE >> 2);
     }
 
     @Override
     public void restart() {
         pending.clear();
         if (tabix != null) {
-            region = null;
+            tabix.stop();
             return;
         }
         closePlain();

@@ -306,10 +306,25 @@ class CohortSimulatorTest {
         InputException e = assertThrows(InputException.class,
                 () -> new CohortSimulator(SimulationSettings.of(0, 10, 1, 0.1), "x"));
         assertTrue(e.getMessage().startsWith("--samples: must be at least 1"), e.getMessage());
+        e = assertThrows(InputException.class, () -> SimulationSettings.of(20_000_000, 10, 1, 0.1).validate());
+        assertTrue(e.getMessage().startsWith("--samples: at most 10000000"), e.getMessage());
         e = assertThrows(InputException.class, () -> new CohortSimulator(SimulationSettings.of(100, 10, 1, 1.5), "x"));
         assertTrue(e.getMessage().startsWith("--case-rate"), e.getMessage());
         e = assertThrows(InputException.class, () -> SimulationSettings.of(100, 10, 1, 0.1).withVariants(5).validate());
         assertTrue(e.getMessage().startsWith("--variants"), e.getMessage());
+    }
+
+    @Test
+    void aFailureHalfwayLeavesNoOutputBehind() throws IOException {
+        Path failed = dir.resolve("failed");
+        SimulationSettings s = new SimulationSettings(100, 40, 0, 5, 0.1, 2, true, 0.001, 0.01, 2, 1.0, 1, 2);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new CohortSimulator(s, "x").run(failed, done -> {
+            throw new IllegalStateException("stop after " + done + " sites");
+        }));
+        assertTrue(e.getMessage().startsWith("stop after 256"), e.getMessage());
+        try (Stream<Path> files = Files.list(failed)) {
+            assertEquals(List.of(), files.toList(), "nothing left after a failed run");
+        }
     }
 
     @Test

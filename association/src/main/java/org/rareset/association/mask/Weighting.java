@@ -27,8 +27,14 @@ public interface Weighting {
         };
     }
 
+    /** The weight of a variant from its MAF and annotation row. */
+    @FunctionalInterface
+    interface RowWeight {
+        double weight(double maf, AnnotationTable annotations, int row);
+    }
+
     /** A weighting that reads the annotation row (and possibly the MAF). */
-    static Weighting ofRow(Weighting f) {
+    static Weighting ofRow(RowWeight f) {
         return new Weighting() {
             @Override public double weight(double maf, AnnotationTable t, int row) { return f.weight(maf, t, row); }
             @Override public boolean frequencyOnly() { return false; }

@@ -18,6 +18,7 @@ import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.input.GeneVariants;
 import org.rareset.association.input.TraitData;
+import org.rareset.association.mask.IndicatorBurden;
 import org.rareset.association.mask.Mask;
 import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.mask.MaskedGene;
@@ -51,7 +52,12 @@ public final class AssociationRun {
      * @param offsets     null for no offsets
      */
     public record Settings(List<GeneTest> tests, TestOptions options, List<Mask> masks, MaskBuilder maskBuilder,
-                           int threads, OffsetProvider offsets) {}
+                           int threads, OffsetProvider offsets, List<IndicatorBurden> indicators) {
+        public Settings(List<GeneTest> tests, TestOptions options, List<Mask> masks, MaskBuilder maskBuilder,
+                        int threads, OffsetProvider offsets) {
+            this(tests, options, masks, maskBuilder, threads, offsets, List.of());
+        }
+    }
 
     /** Count of genes with nothing to test, per trait, mask and reason. */
     public record Skipped(String phenotype, String mask, String reason, int genes) {}
@@ -141,8 +147,16 @@ public final class AssociationRun {
                 continue;
             }
             MaskedGene mg = o.gene();
-            for (GeneResult r : engine.test(mg.genotypes(), mg.weights(), settings.tests())) {
-                rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), r.test(), mg.nVariants(), mg.mac(),
+            if (!settings.tests().isEmpty()) {
+                for (GeneResult r : engine.test(mg.genotypes(), mg.weights(), settings.tests())) {
+                    rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), r.test(), mg.nVariants(), mg.mac(),
+                            mg.nCarriers(), r.beta(), r.se(), r.log10P()));
+                }
+            }
+            for (IndicatorBurden ib : settings.indicators()) {
+                GeneGenotypes one = GeneGenotypes.of(trait.sampleCount(), List.of(ib.combine(mg.genotypes())));
+                GeneResult r = engine.test(one, new double[] {1.0}, List.of(Burden.INSTANCE)).get(0);
+                rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), ib.testName, mg.nVariants(), mg.mac(),
                         mg.nCarriers(), r.beta(), r.se(), r.log10P()));
             }
         }

@@ -1,7 +1,11 @@
 package org.rareset.association.tests;
 
+import org.rareset.association.pvalue.MixtureTail;
+
 /**
- * SKAT (Wu et al. 2011): Q = sum_j (w_j U_j)^2 ~ sum_k lambda_k chi2_1, lambda the eigenvalues of diag(w) V diag(w) (R SKAT Get_Lambda filter), upper tail by the stringent MixtureTail.
+ * SKAT (Wu et al. 2011): Q = sum_j (w_j U_j)^2 ~ sum_k lambda_k chi2_1, lambda the eigenvalues of
+ * diag(w) V diag(w) with R SKAT's filter (drop lambda <= mean(non-negative lambda) / 1e5); upper tail
+ * by the stringent {@link MixtureTail} (exact chi2_1 for a single eigenvalue). No beta/se.
  */
 public final class Skat implements GeneTest {
     /** Shared instance (the class is stateless). */
@@ -14,6 +18,11 @@ public final class Skat implements GeneTest {
 
     @Override
     public GeneResult apply(GeneScores scores) {
-        throw new UnsupportedOperationException("skat not implemented yet");
+        double[] wu = scores.weightedScores();
+        double q = 0;
+        for (double x : wu) q += x * x;
+        double[] lambda = Eigenvalues.skatLambda(scores.weightedCovariance());
+        if (lambda.length == 0) return scores.resultOf(name(), Double.NaN, Double.NaN, Double.NaN);
+        return scores.resultOf(name(), Double.NaN, Double.NaN, MixtureTail.log10Upper(q, lambda));
     }
 }

@@ -59,8 +59,8 @@ public final class StepPlanner {
         String traits = String.join(",", cfg.phenotypes());
 
         // ingest: the sparse genotype store, used by assoc when it reads stores
-        Step ingest = step(Steps.INGEST, List.of(), inv("ingest", args("--vcf", vcf, "--out", STAGING + "/store")),
-                List.of(vcf), Map.of("store", "store"), Set.of("--vcf", "--out"));
+        Step ingest = step(Steps.INGEST, List.of(), inv("ingest", args("--vcf", vcf, "--out", STAGING + "/cohort.rsg")),
+                List.of(vcf), Map.of("store", "cohort.rsg"), Set.of("--vcf", "--out"));
 
         // annotate: the annotation table, given in inputs or made by the annotate command
         Step annotate;
@@ -103,9 +103,10 @@ public final class StepPlanner {
         assocOutputs.put("results", "results.tsv");
         List<String> assocNeeds = new ArrayList<>(List.of(Steps.ANNOTATE));
         if (useStore) assocNeeds.add(Steps.INGEST);
-        boolean scoreAssoc = cfg.stepEnabled(Steps.SCORE) && hasOption("assoc", "--scores");
-        if (cfg.stepEnabled(Steps.SCORE) && commands.containsKey("assoc") && !hasOption("assoc", "--scores")) {
-            warnings.add("assoc: this build's 'rareset assoc' has no --scores option: gene impairment scores are not tested");
+        boolean scoreAssoc = usable(score) && hasOption("assoc", "--scores");
+        if (cfg.stepEnabled(Steps.SCORE) && commands.containsKey("assoc") && !scoreAssoc) {
+            warnings.add("assoc: gene impairment scores are not tested (" + (usable(score) ? "this build's 'rareset assoc' has no --scores"
+                    : "the score step cannot run") + ")");
         }
         if (scoreAssoc) {
             assocRuns.add(new Step.Invocation("assoc", args("--scores", score.output("scores"), "--pheno", pheno, "--covar", covar,
@@ -113,9 +114,8 @@ public final class StepPlanner {
             assocOutputs.put("deeprvat", "deeprvat.tsv");
             assocInputs.add(score.output("scores"));
         }
-        Step assoc = step(Steps.ASSOC, assocNeeds, assocRuns, assocInputs, assocOutputs,
+        Step assoc = step(Steps.ASSOC, assocNeeds, assocRuns, false, assocInputs, assocOutputs,
                 Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out", "--scores"));
-        if (scoreAssoc && !usable(score)) assoc = blockedBy(assoc, Steps.SCORE);
 
         List<Path> resultFiles = new ArrayList<>();
         resultFiles.add(assoc.output("results"));
@@ -133,7 +133,7 @@ public final class StepPlanner {
         }
         List<Path> riskInputs = inputs(pheno, covar, score.output("scores"));
         riskInputs.addAll(resultFiles);
-        Step risk = step(Steps.RISK, List.of(Steps.SCORE, Steps.ASSOC), riskRuns, riskInputs, riskOutputs,
+        Step risk = step(Steps.RISK, List.of(Steps.SCORE, Steps.ASSOC), riskRuns, true, riskInputs, riskOutputs,
                 Set.of("--pheno", "--covar", "--scores", "--results", "--trait", "--seed", "--out"));
 
         List<Object> reportArgs = new ArrayList<>(List.of("--results", results, "--study", cfg.study(), "--out", STAGING));
@@ -184,14 +184,6 @@ public final class StepPlanner {
         return spec != null && spec.findOption(option) != null;
     }
 
-    private Step blockedBy(Step s, String upstream) {
-        List<String> why = new ArrayList<>(s.unavailable());
-        why.add("needs the outputs of step " + upstream + ", which cannot run");
-        Step b = new Step(s.name(), s.invocations(), s.inputs(), s.params(), s.dir(), s.outputs(), why);
-        planned.put(s.name(), b);
-        return b;
-    }
-
     private Path dir(String step) {
         return out.resolve(Steps.folder(step));
     }
@@ -199,10 +191,11 @@ public final class StepPlanner {
     /** Builds, checks and records one step. */
     private Step step(String name, List<String> needs, Step.Invocation invocation, List<Path> inputs, Map<String, String> outputs,
                       Set<String> managed) {
-        return step(name, needs, List.of(invocation), inputs, outputs, managed);
+        return step(name, needs, List.of(invocation), false, inputs, outputs, managed);
     }
 
-    private Step step(String name, List<String> needs, List<Step.Invocation> invocations, List<Path> inputs,
+    /** @param sectionToAll the step's section options go to every invocation, not only the first */
+    private Step step(String name, List<String> needs, List<Step.Invocation> invocations, boolean sectionToAll, List<Path> inputs,
                       Map<String, String> outputs, Set<String> managed) {
         List<String> unavailable = new ArrayList<>();
         Map<String, String> params = new LinkedHashMap<>();
@@ -219,7 +212,7 @@ public final class StepPlanner {
             List<String> extra = sectionArgs(name, spec, managed, params);
             for (Step.Invocation inv : invocations) {
                 List<String> a = new ArrayList<>(inv.args());
-                if (inv == invocations.get(0)) a.addAll(extra);
+                if (sectionToAll || inv == invocations.get(0)) a.addAll(extra);
                 if (spec.findOption("--threads") != null) a.addAll(List.of("--threads", Integer.toString(threads)));
                 full.add(new Step.Invocation(inv.command(), a));
                 check(name, spec, a);
@@ -282,9 +275,11 @@ public final class StepPlanner {
 
     /** Parses the full command line with the command's own parser: wrong values fail here, not mid-run. */
     private void check(String step, CommandSpec spec, List<String> args) {
-        CommandLine fresh = RareSetCommand.newCommandLine().getSubcommands().get(spec.name());
+        List<String> full = new ArrayList<>();
+        full.add(spec.name());
+        for (String a : args) full.add(a.replace(STAGING, out.toString()));
         try {
-            fresh.parseArgs(args.stream().map(a -> a.replace(STAGING, out.toString())).toArray(String[]::new));
+            RareSetCommand.newCommandLine().parseArgs(full.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             Node where = cfg.section(step);
             if (e.getArgSpec() instanceof OptionSpec o && cfg.section(step) != null) {

@@ -125,7 +125,7 @@ public final class StudyConfig {
         if (top.containsKey("steps")) {
             Node sn = top.get("steps");
             if (!(sn instanceof MappingNode sm)) throw YamlConfigException.at(file, sn, "steps must be a mapping of step: true/false", "for example 'train: false'");
-            for (Map.Entry<String, Node> e : entries(file, sm, Set.copyOf(Steps.NAMES), "in steps").entrySet()) {
+            for (Map.Entry<String, Node> e : entries(file, sm, new java.util.LinkedHashSet<>(Steps.NAMES), "in steps").entrySet()) {
                 steps.put(e.getKey(), bool(file, e.getValue(), "steps." + e.getKey()));
             }
         }
@@ -149,7 +149,9 @@ public final class StudyConfig {
                 throw YamlConfigException.at(file, t.getKeyNode(), "unknown key '" + key + "' " + where,
                         "known keys: " + String.join(", ", known) + (key != null ? suggestion(key, known) : ""));
             }
-            out.put(key, t.getValueNode());
+            if (out.put(key, t.getValueNode()) != null) {
+                throw YamlConfigException.at(file, t.getKeyNode(), "key '" + key + "' appears twice " + where, "keep one of them");
+            }
         }
         return out;
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.rareset.annotate.InputException;
 
 /**
- * Gene positions from a BED file ({@code chrom start end name}, 0-based half-open, tab-separated;
+ * Gene positions from a BED file ({@code chrom start end name [gene_name|score] ...}, 0-based half-open, tab-separated;
  * {@code #}, {@code track} and {@code browser} lines ignored), laid out on one genome-wide axis
  * with chromosomes in natural order (1..22, X, Y, M, then others alphabetically).
  */
@@ -37,7 +37,7 @@ public final class GenePositions {
     }
 
     public static GenePositions read(Path bed) {
-        record Raw(String name, String chrom, long start, long end) {}
+        record Raw(String name, String alias, String chrom, long start, long end) {}
         List<Raw> raw = new ArrayList<>();
         try (BufferedReader r = TabularFile.open(bed)) {
             String line;
@@ -51,7 +51,8 @@ public final class GenePositions {
                             + f.length, "genes.bed lists one gene per line");
                 }
                 try {
-                    raw.add(new Raw(f[3].trim(), stripChr(f[0].trim()), Long.parseLong(f[1].trim()), Long.parseLong(f[2].trim())));
+                    raw.add(new Raw(f[3].trim(), f.length > 4 ? alias(f[4].trim()) : null, stripChr(f[0].trim()),
+                            Long.parseLong(f[1].trim()), Long.parseLong(f[2].trim())));
                 } catch (NumberFormatException e) {
                     throw InputException.atLine(bed, n, "start/end '" + f[1] + "'/'" + f[2] + "' are not integers",
                             "BED columns 2 and 3 are 0-based start and end");
@@ -76,10 +77,25 @@ public final class GenePositions {
         }
         Map<String, Gene> genes = new LinkedHashMap<>();
         for (Raw g : raw) {
-            genes.putIfAbsent(g.name(), new Gene(g.name(), g.chrom(), g.start(), g.end(),
-                    offset.get(g.chrom()) + (g.start() + g.end()) / 2.0));
+            Gene gene = new Gene(g.name(), g.chrom(), g.start(), g.end(), offset.get(g.chrom()) + (g.start() + g.end()) / 2.0);
+            genes.putIfAbsent(g.name(), gene);
+            if (g.alias() != null) genes.putIfAbsent(g.alias(), gene);
         }
         return new GenePositions(genes, chroms, Math.max(1, at));
+    }
+
+    /**
+     * A fifth column that is a gene name (RareSet's genes.bed: gene_id gene_name), not a BED score
+     * or strand, also finds the gene.
+     */
+    static String alias(String f) {
+        if (f.isEmpty() || f.equals("+") || f.equals("-") || f.equals(".")) return null;
+        try {
+            Double.parseDouble(f);
+            return null;
+        } catch (NumberFormatException e) {
+            return f;
+        }
     }
 
     static String stripChr(String c) {

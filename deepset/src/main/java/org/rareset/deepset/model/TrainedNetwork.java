@@ -99,11 +99,17 @@ public final class TrainedNetwork implements DeepSetNetwork {
     @Override
     public void scoreEmbeddings(double[] pooled, int n, double[] out) {
         int h = embeddingSize();
+        int r = weights.shape().rhoHidden();
         double[] g = new double[h];
+        double[] a = new double[r];
+        double[] c = new double[r];
+        double[] o = new double[1];
         for (int i = 0; i < n; i++) {
             System.arraycopy(pooled, i * h, g, 0, h);
-            double r = rho(g);
-            out[i] = sigmoid(reverse ? -r : r);
+            layer(2, g, a, true);
+            layer(3, a, c, true);
+            layer(4, c, o, false);
+            out[i] = sigmoid(reverse ? -o[0] : o[0]);
         }
     }
 

@@ -20,12 +20,16 @@ public final class DeepRvatNetwork implements DeepSetNetwork {
     public static final double NEGATIVE_SLOPE = 0.01;
 
     /** A linear layer: {@code weight} row-major {@code [out, in]}. */
-    public record Linear(int in, int out, double[] weight, double[] bias) {
+    public record Linear(int in, int out, double[] weight, double[] bias, double[] weightByInput) {
         public Linear {
             if (weight.length != in * out || bias.length != out) {
                 throw new IllegalArgumentException("linear layer " + in + "->" + out + " with "
                         + weight.length + " weights and " + bias.length + " biases");
             }
+        }
+
+        public Linear(int in, int out, double[] weight, double[] bias) {
+            this(in, out, weight, bias, transpose(weight, in, out));
         }
 
         static Linear of(Tensor w, Tensor b) {
@@ -35,13 +39,25 @@ public final class DeepRvatNetwork implements DeepSetNetwork {
             return new Linear(w.size(1), w.size(0), toDouble(w.values()), toDouble(b.values()));
         }
 
-        /** {@code y[o] = sum_i W[o][i] x[i] + b[o]}. */
+        private static double[] transpose(double[] w, int in, int out) {
+            double[] t = new double[w.length];
+            for (int o = 0; o < out; o++) for (int i = 0; i < in; i++) t[i * out + o] = w[o * in + i];
+            return t;
+        }
+
+        /**
+         * {@code y[o] = (sum_i W[o][i] x[i]) + b[o]}, summed over i in order. The loop runs input by
+         * input over all outputs (vectorisable) and skips zero inputs, which add exactly nothing.
+         */
         void apply(double[] x, int xOff, double[] y, int yOff) {
-            for (int o = 0, w = 0; o < out; o++) {
-                double acc = 0;
-                for (int i = 0; i < in; i++, w++) acc += weight[w] * x[xOff + i];
-                y[yOff + o] = acc + bias[o];
+            java.util.Arrays.fill(y, yOff, yOff + out, 0.0);
+            for (int i = 0; i < in; i++) {
+                double xi = x[xOff + i];
+                if (xi == 0) continue;
+                int base = i * out;
+                for (int o = 0; o < out; o++) y[yOff + o] += weightByInput[base + o] * xi;
             }
+            for (int o = 0; o < out; o++) y[yOff + o] += bias[o];
         }
     }
 

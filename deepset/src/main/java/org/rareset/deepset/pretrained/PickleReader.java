@@ -63,7 +63,12 @@ public final class PickleReader {
 
     /** Unpickles one object from {@code data}. */
     public static Object load(byte[] data, Resolver resolver) {
-        return new PickleReader(data, resolver).run();
+        PickleReader reader = new PickleReader(data, resolver);
+        try {
+            return reader.run();
+        } catch (java.nio.BufferUnderflowException e) {
+            throw reader.error("ends in the middle of a value");
+        }
     }
 
     /** A resolver that knows only {@code collections.OrderedDict} and refuses persistent ids. */

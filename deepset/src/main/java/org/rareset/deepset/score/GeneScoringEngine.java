@@ -70,12 +70,10 @@ public final class GeneScoringEngine {
         long[] pairs = samplePairs(gene, carried);
         int nSamples = 0;
         int nMulti = 0;
-        int[] singleRowCarriers = new int[carried.length];
         for (int i = 0; i < pairs.length; ) {
             int j = i + 1;
             while (j < pairs.length && (pairs[j] >>> 32) == (pairs[i] >>> 32)) j++;
-            if (j - i == 1) singleRowCarriers[(int) pairs[i]]++;
-            else nMulti++;
+            if (j - i > 1) nMulti++;
             nSamples++;
             i = j;
         }

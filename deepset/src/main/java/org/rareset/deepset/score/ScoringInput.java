@@ -13,7 +13,7 @@ public record ScoringInput(List<String> samples, List<GeneRows> genes, Summary s
     public record Summary(long annotationRows, int genes, long vcfAlleles, long vcfAllelesAnnotated,
                           long vcfAllelesWithoutAnnotation, long annotationRowsWithoutVcfRecord,
                           long missingCallsAsNonCarriers, long duplicateVcfRecords,
-                          Map<String, Long> filledMissingValues) {
+                          Map<String, Long> filledMissingValues, boolean mafMbFromGenotypes) {
 
         /** Human-readable lines, one fact each. */
         public List<String> lines() {
@@ -30,6 +30,7 @@ public record ScoringInput(List<String> samples, List<GeneRows> genes, Summary s
             if (duplicateVcfRecords > 0) {
                 out.add(duplicateVcfRecords + " repeated VCF records of one variant (carriers merged)");
             }
+            if (mafMbFromGenotypes) out.add("MAF_MB computed from the cohort's genotypes (the table has no MAF_MB column)");
             filledMissingValues.forEach((col, n) -> out.add(n + " missing " + col + " values filled with the model's default"));
             return out;
         }

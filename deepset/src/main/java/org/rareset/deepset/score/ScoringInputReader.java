@@ -22,12 +22,17 @@ import org.rareset.annotate.vcf.VariantSource;
  * model's annotation columns; TSV, CSV, gzipped or Parquet) with a cohort's genotypes into
  * per-gene {@link GeneRows}.
  *
+ * <p>When the model reads {@code MAF_MB} and the table has no such column, it is computed from the
+ * cohort's genotypes as DeepRVAT does ({@link #mafMb}).
+ *
  * <p>Variants match on contig (ignoring a {@code chr} prefix), position, REF and ALT. Every
  * annotation row takes part (no variant filter: the table defines the model's input). The table
  * is checked completely before the genotypes are read.
  */
 public final class ScoringInputReader {
     static final List<String> KEY_COLUMNS = List.of("chrom", "pos", "ref", "alt", "gene");
+    /** DeepRVAT's allele-frequency input, computed from the cohort when the table lacks it. */
+    public static final String MAF_MB = "MAF_MB";
 
     private ScoringInputReader() {}
 
@@ -46,6 +51,8 @@ public final class ScoringInputReader {
         double[] values = new double[1024];
         long rows;
         final Map<String, Long> filled = new LinkedHashMap<>();
+        /** Index of MAF_MB among the model's inputs when it is computed from the genotypes, else -1. */
+        int derivedMafMb = -1;
     }
 
     static Table readTable(Path file, ScoringEnsemble ensemble) {
@@ -66,11 +73,17 @@ public final class ScoringInputReader {
             int[] colIdx = new int[width];
             for (int c = 0; c < width; c++) {
                 colIdx[c] = names.indexOf(cols.get(c));
-                if (colIdx[c] < 0) missing.add(cols.get(c));
+                if (colIdx[c] < 0 && cols.get(c).equals(MAF_MB)) {
+                    t.derivedMafMb = c;
+                } else if (colIdx[c] < 0) {
+                    missing.add(cols.get(c));
+                }
             }
             if (!missing.isEmpty()) {
-                throw InputException.atLine(file, 1, "missing " + missing.size() + " column(s) the model needs: "
-                        + String.join(", ", missing), "add them to the annotation table");
+                String list = String.join(", ", missing.size() > 12 ? missing.subList(0, 12) : missing)
+                        + (missing.size() > 12 ? ", ..." : "");
+                throw InputException.atLine(file, 1, "missing " + missing.size() + " column(s) the model needs: " + list,
+                        "add them to the annotation table; it needs chrom pos ref alt gene and the model's annotations");
             }
             double[] fill = new double[width];
             boolean[] canFill = new boolean[width];
@@ -118,7 +131,9 @@ public final class ScoringInputReader {
                 }
                 for (int c = 0; c < width; c++) {
                     double v;
-                    if (row.isMissing(colIdx[c])) {
+                    if (c == t.derivedMafMb) {
+                        v = Double.NaN; // set from the genotypes in join()
+                    } else if (row.isMissing(colIdx[c])) {
                         if (!canFill[c]) throw row.error(cols.get(c) + " is missing", "the model needs a value");
                         v = fill[c];
                         filled[c]++;
@@ -148,6 +163,8 @@ public final class ScoringInputReader {
         long unannotated = 0;
         long missingCalls = 0;
         long duplicates = 0;
+        double[] mafMb = t.derivedMafMb < 0 ? null : new double[carriersOfVariant.length];
+        if (mafMb != null) Arrays.fill(mafMb, mafMb(0.0));
         for (Variant v : genotypes) {
             alleles++;
             Integer vid = t.variantIds.get(variantKey(v.chrom(), Integer.toString(v.pos()), v.ref(), v.alt()));
@@ -163,6 +180,7 @@ public final class ScoringInputReader {
                 carriers = union(carriersOfVariant[vid], carriers);
             }
             carriersOfVariant[vid] = carriers;
+            if (mafMb != null) mafMb[vid] = mafMb(v.altFrequency());
         }
         long rowsWithoutRecord = 0;
         int[] none = new int[0];
@@ -174,6 +192,7 @@ public final class ScoringInputReader {
             for (int i = 0; i < rows.size; i++) {
                 int row = rows.values[i];
                 System.arraycopy(t.values, row * width, values, i * width, width);
+                if (mafMb != null) values[i * width + t.derivedMafMb] = mafMb[t.variantOfRow.values[row]];
                 int[] c = carriersOfVariant[t.variantOfRow.values[row]];
                 if (c == null) rowsWithoutRecord++;
                 carriers[i] = c == null ? none : c;
@@ -181,7 +200,7 @@ public final class ScoringInputReader {
             genes.add(new GeneRows(t.geneNames.get(g), width, values, carriers));
         }
         ScoringInput.Summary summary = new ScoringInput.Summary(t.rows, t.geneNames.size(), alleles, annotated,
-                unannotated, rowsWithoutRecord, missingCalls, duplicates, t.filled);
+                unannotated, rowsWithoutRecord, missingCalls, duplicates, t.filled, mafMb != null);
         return new ScoringInput(genotypes.samples(), genes, summary);
     }
 
@@ -212,6 +231,15 @@ public final class ScoringInputReader {
             out.add(x);
         }
         return out.toArray();
+    }
+
+    /**
+     * DeepRVAT's {@code MAF_MB = (af (1 - af) + 1e-8)^-0.5}, with {@code af} the ALT allele frequency
+     * over called alleles (DeepRVAT: {@code sum(GT) / 2n}, the same when no call is missing); 10000
+     * for a variant nobody carries.
+     */
+    static double mafMb(double af) {
+        return Math.pow(af * (1 - af) + 1e-8, -0.5);
     }
 
     static String variantKey(String chrom, String pos, String ref, String alt) {

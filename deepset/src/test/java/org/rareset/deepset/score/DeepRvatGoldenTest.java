@@ -85,6 +85,36 @@ class DeepRvatGoldenTest {
         assertTrue(worst <= TOLERANCE);
     }
 
+    /**
+     * Without a MAF_MB column, MAF_MB comes from the cohort's genotypes; the fixture wrote
+     * DeepRVAT's values at full precision, so they must agree exactly.
+     */
+    @Test
+    void mafMbFromTheGenotypesEqualsTheTable(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        List<String> lines = Files.readAllLines(golden.resolve("annotations.tsv"));
+        int col = java.util.Arrays.asList(lines.get(0).split("\t")).indexOf("MAF_MB");
+        List<String> cut = lines.stream().map(l -> {
+            List<String> f = new java.util.ArrayList<>(java.util.Arrays.asList(l.split("\t", -1)));
+            f.remove(col);
+            return String.join("\t", f);
+        }).toList();
+        Path ann = tmp.resolve("no_maf_mb.tsv");
+        Files.write(ann, cut);
+        ScoringInput derived;
+        try (VcfVariantSource vcf = VcfVariantSource.open(golden.resolve("cohort.vcf.gz"))) {
+            derived = ScoringInputReader.read(ann, ensemble, vcf);
+        }
+        assertTrue(derived.summary().mafMbFromGenotypes());
+        for (int g = 0; g < input.genes().size(); g++) {
+            GeneRows a = input.genes().get(g);
+            GeneRows b = derived.genes().get(g);
+            for (int r = 0; r < a.nRows(); r++) {
+                assertEquals(a.values()[r * 34], b.values()[r * 34], 0.0, a.gene() + " row " + r);
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.values(), b.values(), 0.0);
+        }
+    }
+
     /** rho of each model for the fixture's three chosen pairs, built from their carried rows. */
     @Test
     void perModelRhoMatches() throws IOException {

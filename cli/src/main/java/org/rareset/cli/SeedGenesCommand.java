@@ -1,0 +1,97 @@
+package org.rareset.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.rareset.annotate.InputException;
+import org.rareset.association.input.AnnotationTable;
+import org.rareset.association.input.TraitData;
+import org.rareset.association.mask.MaskBuilder;
+import org.rareset.association.run.AssociationRun;
+import org.rareset.association.run.AtomicOutput;
+import org.rareset.association.run.PValueFormat;
+import org.rareset.association.seed.SeedGeneSelector;
+import org.rareset.association.tests.TestOptions;
+import org.rareset.cli.options.CohortOptions;
+import org.rareset.cli.options.RuntimeOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rareset seed-genes}: DeepRVAT-style seed genes for training gene impairment scores. */
+@Command(name = "seed-genes", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Choose seed genes per trait for training gene impairment scores, as DeepRVAT does:",
+                "pLoF and missense masks x burden and SKAT tests on variants with 0 < MAF < 0.001, weights",
+                "sqrt(Beta(MAF; 1, 25)) (pLoF variants weigh 1), Bonferroni over the pooled results at --alpha,",
+                "and at least --min-genes genes per trait (the best-ranked ones when fewer pass).",
+                "Writes a TSV: phenotype gene log10p pval mask test n_variants bonferroni rank."},
+        footer = {"", "Examples:",
+                "  rareset seed-genes --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv \\",
+                "      --covar covar.tsv --phenotypes QT,BT --out seed_genes.tsv"})
+public final class SeedGenesCommand implements Callable<Integer> {
+    @Mixin RuntimeOptions runtime;
+    @Mixin CohortOptions cohort;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--plof-column", defaultValue = "is_plof", paramLabel = "NAME", description = "Annotation column flagging pLoF variants with 1 (default: ${DEFAULT-VALUE}).")
+    String plofColumn;
+
+    @Option(names = "--missense-column", defaultValue = "Consequence_missense_variant", paramLabel = "NAME", description = "Annotation column flagging missense variants with 1 (default: ${DEFAULT-VALUE}).")
+    String missenseColumn;
+
+    @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "ALPHA", description = "Bonferroni level over the pooled tests of a trait (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--min-genes", defaultValue = "3", paramLabel = "N", description = "At least this many genes per trait (default: ${DEFAULT-VALUE}).")
+    int minGenes;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Seed genes, TSV.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> log = msg -> { if (!runtime.quiet) { err.println("seed-genes: " + msg); err.flush(); } };
+        if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
+        if (minGenes < 0) throw new InputException(null, null, "--min-genes " + minGenes + " is negative", null);
+        cohort.requireGenotypes();
+        cohort.readSampleTables();
+        AnnotationTable ann = cohort.readAnnotations();
+        var masks = SeedGeneSelector.masks(ann, plofColumn, missenseColumn);
+        CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
+        List<TraitData> traits = cohort.buildTraits(genotypes.samples(), log);
+        AssociationRun run = new AssociationRun(new AssociationRun.Settings(SeedGeneSelector.tests(), TestOptions.defaults(), masks,
+                new MaskBuilder(ann, SeedGeneSelector.weighting(ann, plofColumn), 0), runtime.effectiveThreads(), null));
+        AssociationRun.Result result = run.run(traits, genotypes.genes(), done -> { });
+        for (AssociationRun.Skipped s : result.skipped()) {
+            log.accept(String.format("%s, mask %s: %d gene(s) skipped: %s", s.phenotype(), s.mask(), s.genes(), s.reason()));
+        }
+        List<SeedGeneSelector.SeedGene> seeds = new SeedGeneSelector(alpha, minGenes).select(result.rows());
+        AtomicOutput.write(out, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("phenotype\tgene\tlog10p\tpval\tmask\ttest\tn_variants\tbonferroni\trank\n");
+                for (SeedGeneSelector.SeedGene g : seeds) {
+                    w.write(g.phenotype() + "\t" + g.gene() + "\t" + PValueFormat.number(g.log10P()) + "\t"
+                            + PValueFormat.format(g.log10P(), 6) + "\t" + g.mask() + "\t" + g.test() + "\t" + g.nVariants()
+                            + "\t" + (g.bonferroni() ? 1 : 0) + "\t" + g.rank() + "\n");
+                }
+            }
+        });
+        for (TraitData t : traits) {
+            long n = seeds.stream().filter(g -> g.phenotype().equals(t.name())).count();
+            long sig = seeds.stream().filter(g -> g.phenotype().equals(t.name()) && g.bonferroni()).count();
+            log.accept(String.format(Locale.ROOT, "%s: %d seed genes (%d Bonferroni-significant)", t.name(), n, sig));
+        }
+        log.accept("wrote " + out);
+        return 0;
+    }
+}

@@ -1,0 +1,131 @@
+package org.rareset.cli.options;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.store.GenotypeStore;
+import org.rareset.annotate.vcf.VariantSource;
+import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.association.input.AnnotationTable;
+import org.rareset.association.input.CohortBuilder;
+import org.rareset.association.input.GeneGrouper;
+import org.rareset.association.input.GeneVariants;
+import org.rareset.association.input.MissingValues;
+import org.rareset.association.input.SampleTable;
+import org.rareset.association.input.TableFiles;
+import org.rareset.association.input.TraitData;
+import org.rareset.association.nullmodel.TraitType;
+import picocli.CommandLine.Option;
+
+/**
+ * The inputs of an association analysis, shared by {@code assoc} and {@code seed-genes}:
+ * genotypes (VCF/BCF or store), annotations, phenotypes, covariates and trait choices.
+ */
+public final class CohortOptions {
+    @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes: VCF or BCF (bgzipped, optionally indexed).")
+    public Path vcf;
+
+    @Option(names = "--store", paramLabel = "FILE", description = "Genotypes: a RareSet genotype store.")
+    public Path store;
+
+    @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet): chrom pos ref alt gene (or gene_id) and annotation columns.")
+    public Path annotations;
+
+    @Option(names = "--pheno", required = true, paramLabel = "FILE", description = "Phenotypes (TSV/CSV/Parquet) with a 'sample' column or PLINK 'FID IID' columns.")
+    public Path pheno;
+
+    @Option(names = "--covar", paramLabel = "FILE", description = "Covariates, same layout; all columns are used (an intercept is added).")
+    public Path covar;
+
+    @Option(names = "--phenotypes", split = ",", paramLabel = "NAME", description = "Traits to analyse (default: every phenotype column).")
+    public List<String> phenotypes;
+
+    @Option(names = "--trait-type", paramLabel = "TYPE", description = "Override detection (a trait with two values is binary): 'binary' or 'quantitative' for all traits, or per trait 'QT=quantitative,BT=binary'.")
+    public String traitType;
+
+    @Option(names = "--missing", split = ",", paramLabel = "TOKEN", description = "Texts meaning a missing phenotype or covariate besides an empty cell (default: NA,-9).")
+    public List<String> missing = new ArrayList<>(MissingValues.DEFAULT);
+
+    private SampleTable phenoTable;
+    private SampleTable covarTable;
+
+    /** Genes with their variants, and the genotype samples. */
+    public record Genotypes(List<String> samples, List<GeneVariants> genes) {}
+
+    /** Checks that exactly one genotype source and the annotations are given. */
+    public void requireGenotypes() {
+        if ((vcf == null) == (store == null)) {
+            throw new InputException(null, null, "give genotypes with exactly one of --vcf or --store", "for example --vcf cohort.vcf.gz");
+        }
+        if (annotations == null) {
+            throw new InputException(null, null, "--annotations is required", "a TSV with chrom pos ref alt gene columns assigns variants to genes");
+        }
+    }
+
+    /** Reads the phenotype and covariate tables (once). */
+    public void readSampleTables() {
+        MissingValues mv = new MissingValues(missing);
+        phenoTable = SampleTable.from(TableFiles.read(pheno), mv, null);
+        covarTable = covar == null ? null : SampleTable.from(TableFiles.read(covar), mv, null);
+    }
+
+    public List<String> traits() {
+        return phenotypes == null || phenotypes.isEmpty() ? phenoTable.columns() : phenotypes;
+    }
+
+    public AnnotationTable readAnnotations() {
+        return AnnotationTable.from(TableFiles.read(annotations));
+    }
+
+    /** Reads the genotypes into genes; checks the sample overlap before reading the variants. */
+    public Genotypes readGenotypes(AnnotationTable ann, Consumer<String> log) {
+        try (VariantSource source = vcf != null ? VcfVariantSource.open(vcf) : GenotypeStore.open(store)) {
+            List<String> samples = source.samples();
+            buildTraits(samples, s -> { });
+            List<GeneVariants> genes = GeneGrouper.group(source, ann, log);
+            if (genes.isEmpty()) {
+                throw new InputException(annotations.toString(), null, "no genotyped variant has an annotation row",
+                        "check that chrom/pos/ref/alt in the annotations match the genotypes");
+            }
+            return new Genotypes(samples, genes);
+        }
+    }
+
+    /** One {@link TraitData} per trait over the samples in the genotypes, phenotypes and covariates. */
+    public List<TraitData> buildTraits(List<String> genotypeSamples, Consumer<String> log) {
+        return new CohortBuilder(genotypeSamples, phenoTable, covarTable, log).build(traits(), traitTypes());
+    }
+
+    private Map<String, TraitType> traitTypes() {
+        Map<String, TraitType> m = new HashMap<>();
+        if (traitType == null) return m;
+        for (String part : traitType.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) continue;
+            int eq = p.indexOf('=');
+            String trait = eq < 0 ? "*" : p.substring(0, eq).trim();
+            TraitType t = parseType(eq < 0 ? p : p.substring(eq + 1));
+            if (t == null) {
+                throw new InputException(null, null, "--trait-type '" + p + "': unknown type", "use binary or quantitative, e.g. --trait-type BT=binary");
+            }
+            if (!trait.equals("*") && !traits().contains(trait)) {
+                throw new InputException(null, null, "--trait-type names '" + trait + "', which is not analysed", "traits: " + String.join(",", traits()));
+            }
+            m.put(trait, t);
+        }
+        return m;
+    }
+
+    static TraitType parseType(String text) {
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "quantitative": case "qt": case "linear": case "continuous": return TraitType.QUANTITATIVE;
+            case "binary": case "bt": case "logistic": case "case-control": return TraitType.BINARY;
+            default: return null;
+        }
+    }
+}
