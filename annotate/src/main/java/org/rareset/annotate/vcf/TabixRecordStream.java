@@ -1,13 +1,11 @@
 package org.rareset.annotate.vcf;
 
-import htsjdk.tribble.index.Block;
-import htsjdk.tribble.index.tabix.TabixIndex;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 
 /**
- * Records of a bgzipped VCF inside regions: the tabix index gives the first BGZF virtual offset
+ * Records of a bgzipped VCF inside regions: the tabix or CSI index gives the first BGZF virtual offset
  * that can hold a region's records; lines are read from there with {@link BgzfLineSource} and
  * decoded by {@link VcfLineDecoder} until the records pass the region's end (the file is sorted).
  * Records are kept when their POS lies in the region.
@@ -16,7 +14,7 @@ final class TabixRecordStream implements RecordStream {
     private final Path file;
     private final List<String> samples;
     private final VcfLineDecoder decoder;
-    private final TabixIndex index;
+    private final RegionIndex index;
     private final SeekableBgzfChunkReader chunks;
     private final BgzfLineSource lines;
     private final Iterator<GenomicRegion> regions;
@@ -24,7 +22,7 @@ final class TabixRecordStream implements RecordStream {
     private String where;
 
     /** @param regions regions with contigs spelled as in the file, in file order */
-    TabixRecordStream(Path file, TabixIndex index, RegionSet regions) {
+    TabixRecordStream(Path file, RegionIndex index, RegionSet regions) {
         this.file = file;
         this.chunks = new SeekableBgzfChunkReader(file);
         this.lines = new BgzfLineSource(chunks);
@@ -69,13 +67,11 @@ final class TabixRecordStream implements RecordStream {
             if (!regions.hasNext()) return false;
             region = regions.next();
             where = "a record in region " + region;
-            List<Block> blocks = index.getBlocks(region.chrom(), region.start(), region.end());
-            if (blocks.isEmpty()) {
+            long first = index.firstOffset(region.chrom(), region.start(), region.end());
+            if (first < 0) {
                 region = null;
                 continue;
             }
-            long first = Long.MAX_VALUE;
-            for (Block b : blocks) first = Math.min(first, b.getStartPosition());
             chunks.seek(first);
             lines.discard();
         }

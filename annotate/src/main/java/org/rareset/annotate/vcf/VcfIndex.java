@@ -11,47 +11,47 @@ import java.util.Map;
 import org.rareset.annotate.InputException;
 
 /**
- * The tabix index beside a bgzipped VCF: finds it, and maps region contigs to the file's own
+ * The tabix (.tbi) or CSI (.csi) index beside a bgzipped VCF: finds it, and maps region contigs to the file's own
  * spelling ({@code 1} vs {@code chr1}), refusing contigs the file does not have.
  */
 final class VcfIndex {
     private final Path indexFile;
-    private final TabixIndex tabix;
+    private final RegionIndex index;
     private final Map<String, String> contigByCanonical = new HashMap<>();
     private final List<String> contigs;
 
-    private VcfIndex(Path indexFile, TabixIndex tabix) {
+    private VcfIndex(Path indexFile, RegionIndex index) {
         this.indexFile = indexFile;
-        this.tabix = tabix;
-        List<String> contigs = new ArrayList<>(tabix.getSequenceNames());
+        this.index = index;
+        List<String> contigs = new ArrayList<>(index.contigs());
         this.contigs = contigs;
         for (String c : contigs) contigByCanonical.put(Contigs.canonical(c), c);
     }
 
-    /** Loads the {@code .tbi} beside {@code vcf}, or says clearly why a region query cannot be done. */
+    /** Loads the {@code .tbi} (else the {@code .csi}) beside {@code vcf}, or says clearly why a region query cannot be done. */
     static VcfIndex require(Path vcf) {
         Path tbi = vcf.resolveSibling(vcf.getFileName() + ".tbi");
         Path csi = vcf.resolveSibling(vcf.getFileName() + ".csi");
-        if (!Files.exists(tbi)) {
-            String name = vcf.getFileName().toString();
+        String name = vcf.getFileName().toString();
+        if (!Files.exists(tbi) && !Files.exists(csi)) {
             if (!name.endsWith(".gz") && !name.endsWith(".bgz")) {
                 throw InputException.of(vcf, "a region query needs a bgzipped, indexed VCF",
                         "compress and index it: bgzip " + name + " && tabix -p vcf " + name + ".gz");
             }
-            throw InputException.of(vcf, "a region query needs an index, but " + tbi.getFileName() + " is missing"
-                            + (Files.exists(csi) ? " (only a CSI index is present, which is not supported for VCF)" : ""),
-                    "create it with: tabix -p vcf " + name);
+            throw InputException.of(vcf, "a region query needs an index, but neither " + tbi.getFileName() + " nor "
+                    + csi.getFileName() + " exists", "create it with: tabix -p vcf " + name);
         }
+        Path file = Files.exists(tbi) ? tbi : csi;
         try {
-            return new VcfIndex(tbi, new TabixIndex(tbi));
+            return new VcfIndex(file, file == tbi ? RegionIndex.of(new TabixIndex(tbi)) : CsiIndex.read(csi));
         } catch (IOException | RuntimeException e) {
-            throw InputException.of(tbi, "cannot read tabix index (" + e.getMessage() + ")",
-                    "re-create it with: tabix -f -p vcf " + vcf.getFileName());
+            throw InputException.of(file, "cannot read the index (" + e.getMessage() + ")",
+                    "re-create it with: tabix -f -p vcf " + name);
         }
     }
 
-    TabixIndex tabix() {
-        return tabix;
+    RegionIndex index() {
+        return index;
     }
 
     Path file() {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What to read from a VCF/BCF: regions (through the tabix index), a sample subset, and whether
+ * What to read from a VCF/BCF: regions (through the tabix or CSI index), a sample subset, and whether
  * only records passing all filters are kept. Immutable; start from {@link #all()} and use the
  * {@code with...} methods.
  *

@@ -14,7 +14,8 @@ import org.rareset.annotate.InputException;
 /**
  * Reads a bgzipped (or plain) VCF or a BCF as split, sparse {@link Variant}s: one per ALT allele,
  * GT turned into allele counts (haploid calls 0/1), missing calls tracked, a sample subset, region
- * queries through the tabix index ({@code 1} and {@code chr1} match), and optionally only
+ * queries through the tabix or CSI index ({@code 1} and {@code chr1} match; BCF is streamed and
+ * filtered by position), and optionally only
  * records passing all filters. Records must be sorted by position within each contig, and each
  * contig in one block; anything else is reported as bad input.
  *
@@ -81,7 +82,9 @@ public final class VcfVariantSource implements VariantSource {
         } else if (regions != null) {
             VcfIndex index = VcfIndex.require(vcf);
             regions = index.resolveAll(vcf, regions);
-            stream = decoder == Decoder.FAST ? new TabixRecordStream(vcf, index.tabix(), regions) : new HtsjdkRecordStream(vcf, regions, true);
+            // htsjdk queries tabix indexes only, so a CSI-indexed file always takes the fast path.
+            if (index.file().toString().endsWith(".csi")) decoder = Decoder.FAST;
+            stream = decoder == Decoder.FAST ? new TabixRecordStream(vcf, index.index(), regions) : new HtsjdkRecordStream(vcf, regions, true);
         } else {
             stream = decoder == Decoder.FAST ? new TextRecordStream(vcf, threads, null) : new HtsjdkRecordStream(vcf, null, false);
         }
