@@ -45,7 +45,7 @@ public final class MixtureTail {
      */
     public static double log10Upper(double q, double[] lambda, double relTol) {
         if (lambda.length <= 2 || q <= 0) return log10Upper(q, lambda);
-        return contourLogUpper(q, lambda) / LN10;
+        return contourLogUpper(q, lambda, Math.max(relTol, 1e-12)) / LN10;
     }
 
     /**
@@ -72,6 +72,11 @@ public final class MixtureTail {
      * with e^{K(c) - cq} pulled out in log space.
      */
     static double contourLogUpper(double q, double[] lambda) {
+        return contourLogUpper(q, lambda, 1e-12);
+    }
+
+    /** {@link #contourLogUpper(double, double[])} with the quadrature's relative tolerance. */
+    static double contourLogUpper(double q, double[] lambda, double relTol) {
         MixtureCgf cgf = new MixtureCgf(lambda);
         double sd = Math.sqrt(cgf.variance);
         double c = cgf.saddlepoint(q);
@@ -114,7 +119,7 @@ public final class MixtureTail {
         double width = Math.min(h, Math.abs(c)) / 2;
         while (y0 < yMax) {
             double y1 = Math.min(yMax, y0 + width);
-            total += Quadrature.integrate(g, y0, y1, 1e-12, 1e-15 * Math.abs(total) + 1e-300);
+            total += Quadrature.integrate(g, y0, y1, relTol, relTol * 1e-3 * Math.abs(total) + 1e-300);
             y0 = y1;
             width *= 2;
         }
