@@ -127,6 +127,7 @@ public final class AssocCommand implements Callable<Integer> {
         AssociationRun.Result result;
         List<TraitData> traitData;
         long t0;
+        long cpu0;
         int nGenes;
         if (scores != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(scores);
@@ -139,6 +140,7 @@ public final class AssocCommand implements Callable<Integer> {
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
             t0 = System.nanoTime();
+            cpu0 = processCpuNanos();
             result = run.runScores(traitData, scoreTable.genes(), ann == null ? null : ann::chromOf, progress::update);
         } else {
             AnnotationTable ann = cohort.readAnnotations();
@@ -154,13 +156,15 @@ public final class AssocCommand implements Callable<Integer> {
                     genes.size(), masks.size(), traitData.size(), testList.size() + indicators.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
             t0 = System.nanoTime();
+            cpu0 = processCpuNanos();
             result = run.run(traitData, genes, progress::update);
         }
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
 
-        log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s: %.1f genes/s per trait", nGenes, traitData.size(),
-                seconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
+        log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s (%.2f s CPU): %.1f genes/s per trait",
+                nGenes, traitData.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
         ResultWriters.write(out, result.rows());
         SignificanceTable<ResultRow> sig = new SignificanceTable<>(result.rows(), ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
@@ -223,6 +227,12 @@ public final class AssocCommand implements Callable<Integer> {
             throw new InputException(null, null, "--tests: " + e.getMessage(), "valid tests: " + String.join(",", GeneTests.names())
                     + ",burden-max,burden-sum");
         }
+    }
+
+    /** CPU time of the whole process (all threads), or 0 where the JVM does not report it. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
     }
 
     /** Progress on a terminal only: genes done out of total. */
