@@ -29,6 +29,7 @@ import org.rareset.association.run.SummaryWriter;
 import org.rareset.association.tests.GeneTest;
 import org.rareset.association.tests.GeneTests;
 import org.rareset.association.tests.TestOptions;
+import org.rareset.cli.options.ChunkOptions;
 import org.rareset.cli.options.CohortOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
@@ -61,6 +62,7 @@ import picocli.CommandLine.Spec;
                 "  missense: Consequence_missense_variant == 1 && CADD_PHRED > 20"})
 public final class AssocCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
+    @Mixin ChunkOptions chunk;
     @Spec CommandSpec spec;
 
     @Mixin CohortOptions cohort;
@@ -137,18 +139,19 @@ public final class AssocCommand implements Callable<Integer> {
             AnnotationTable ann = cohort.annotations == null ? null : cohort.readAnnotations();
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
                     runtime.effectiveThreads(), offsets));
-            nGenes = scoreTable.genes().size();
+            List<GeneScoreTable.GeneScore> scoreGenes = chunk.select(scoreTable.genes());
+            nGenes = scoreGenes.size();
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
             t0 = System.nanoTime();
             cpu0 = processCpuNanos();
-            result = run.runScores(traitData, scoreTable.genes(), ann == null ? null : ann::chromOf, progress::update);
+            result = run.runScores(traitData, scoreGenes, ann == null ? null : ann::chromOf, progress::update);
         } else {
             AnnotationTable ann = cohort.readAnnotations();
             List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
             Weighting weighting = Weighting.parse(weights, ann);
             CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
-            List<GeneVariants> genes = genotypes.genes();
+            List<GeneVariants> genes = chunk.select(genotypes.genes());
             traitData = cohort.buildTraits(genotypes.samples(), log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
                     new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators));

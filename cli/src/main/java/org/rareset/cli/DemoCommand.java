@@ -1,22 +1,57 @@
 package org.rareset.cli;
 
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.simulate.CohortSummary;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Runs the main job on the bundled cohort in testdata/ and prints what it found. */
+/** Runs the main job on the bundled cohort in testdata/demo and prints what it found. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the pipeline on the bundled demo cohort and print what it found.")
+        description = "Run the pipeline on the bundled demo cohort (testdata/demo) and print what it found.",
+        footer = {"", "Examples:", "  rareset demo", "  rareset demo --data my-simulated-cohort"})
 public final class DemoCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Cohort folder as written by rareset simulate (default: the bundled testdata/demo).")
+    Path data;
+
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println("RareSet demo: nothing to run yet.");
+        Path folder = data != null ? data : bundledCohort();
+        CohortSummary summary = CohortSummary.read(folder);
+        summary.describe().forEach(spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * testdata/demo of this checkout: from the {@code rareset.testdata} property (tests), beside the
+     * jar ({@code cli/target/rareset.jar}), or under the working folder.
+     */
+    static Path bundledCohort() {
+        String prop = System.getProperty("rareset.testdata");
+        if (prop != null && Files.isDirectory(Path.of(prop, "demo"))) return Path.of(prop, "demo");
+        try {
+            Path jar = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                if (Files.isDirectory(p.resolve("testdata/demo"))) return p.resolve("testdata/demo");
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // No code location: fall back to the working folder.
+        }
+        Path local = Path.of("testdata", "demo");
+        if (Files.isDirectory(local)) return local;
+        throw new InputException("testdata/demo", null, "the bundled demo cohort was not found",
+                "run from the RareSet checkout or pass --data DIR");
     }
 }

@@ -19,9 +19,18 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                IngestCommand.class,
                 AssocCommand.class,
                 SeedGenesCommand.class,
                 SimulateCommand.class,
+                AnnotateCommand.class,
+                TrainCommand.class,
+                ScoreCommand.class,
+                org.rareset.cli.report.ReportCommand.class,
+                org.rareset.cli.risk.RiskCommand.class,
+                org.rareset.cli.pipeline.PipelineCommand.class,
+                org.rareset.cli.pipeline.MergeCommand.class,
+                CompletionCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with --debug output)",
@@ -32,6 +41,10 @@ public final class RareSetCommand implements Runnable {
     public static final int EXIT_INPUT = 2;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = org.rareset.cli.log.LogSetup.LOG_FILE_OPTION, scope = CommandLine.ScopeType.INHERIT,
+            paramLabel = "FILE", description = "Also append the log (what goes to stderr) to FILE, each line timestamped.")
+    java.nio.file.Path logFile;
 
     @Override
     public void run() {
@@ -44,11 +57,14 @@ public final class RareSetCommand implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(new ExitCodes());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        org.rareset.cli.log.LogSetup.install(cl);
         return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        CommandLine cl = newCommandLine();
+        cl.setErr(org.rareset.cli.log.LogSetup.timestampedStderr());
+        System.exit(cl.execute(args));
     }
 
     static boolean debugRequested(ParseResult parseResult) {
@@ -81,7 +97,8 @@ public final class RareSetCommand implements Runnable {
     static final class ExitCodes implements IExitCodeExceptionMapper {
         @Override
         public int getExitCode(Throwable t) {
-            return t instanceof InputException ? EXIT_INPUT : EXIT_INTERNAL;
+            // Usage errors (unknown or missing options, bad values) are bad input too.
+            return t instanceof InputException || t instanceof CommandLine.ParameterException ? EXIT_INPUT : EXIT_INTERNAL;
         }
     }
 }

@@ -17,15 +17,21 @@ import picocli.CommandLine.Spec;
 /** {@code rareset simulate}: writes a synthetic cohort (VCF, genes, annotations, traits, truth). */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {
-            "Write a synthetic cohort into a folder: cohort.vcf.gz (+ .tbi), genes.bed, annotations.tsv,",
-            "pheno.tsv (QT, BT, NULL_QT, NULL_BT), covar.tsv (age, sex, PC1..PC4) and truth.tsv (causal genes",
-            "and effects). Most variants are seen once or a few times; the QT and BT traits depend on a few",
-            "causal genes through their variants' annotations (pLoF fully, missense by its damage scores);",
-            "the NULL traits have no genetic part. The same --seed gives byte-identical files."},
+            "Write a synthetic cohort into a folder: cohort.vcf.gz (+ .tbi), genes.bed, annotations.tsv, "
+                + "pheno.tsv (QT, BT, NULL_QT, NULL_BT), covar.tsv (age, sex, PC1..PC4) and truth.tsv "
+                + "(causal genes and their effects).",
+            "Most variants are seen once or a few times. QT and BT depend on a few causal genes through "
+                + "their variants' annotations (pLoF fully, missense by its damage scores); the NULL traits "
+                + "have no genetic part. The same --seed gives byte-identical files. See docs/simulate.md.",
+            ""},
         footer = {"", "Examples:",
             "  rareset simulate --out cohort --samples 2000 --genes 200 --seed 1",
-            "  rareset simulate --out big --samples 100000 --genes 800 --variants 20000 --case-rate 0.05",
-            "  rareset simulate --out plain --samples 500 --genes 20 --contig-style plain --missing-rate 0 --multiallelic-rate 0"})
+            "  # 100,000 samples x 20,000 variant sites, 5%% cases:",
+            "  rareset simulate --out big --samples 100000 --genes 800 \\",
+            "      --variants 20000 --case-rate 0.05",
+            "  # contigs named 1..22, no missing calls, no multi-allelic records:",
+            "  rareset simulate --out plain --samples 500 --genes 20 \\",
+            "      --contig-style plain --missing-rate 0 --multiallelic-rate 0"})
 public final class SimulateCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
@@ -33,46 +39,46 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into (created if missing).")
     Path out;
 
-    @Option(names = "--samples", defaultValue = "2000", description = "Number of samples (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "2000", description = "Number of samples (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--genes", defaultValue = "200", description = "Number of genes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--genes", paramLabel = "G", defaultValue = "200", description = "Number of genes (default: ${DEFAULT-VALUE}).")
     int genes;
 
-    @Option(names = "--variants", defaultValue = "0",
+    @Option(names = "--variants", paramLabel = "V", defaultValue = "0",
             description = "Total variant sites spread over the genes; 0 lets each gene draw 3..100 (default: ${DEFAULT-VALUE}).")
     int variants;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--case-rate", defaultValue = "0.1", description = "Fraction of cases of the binary traits (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--case-rate", paramLabel = "R", defaultValue = "0.1", description = "Fraction of cases of the binary traits (default: ${DEFAULT-VALUE}).")
     double caseRate;
 
-    @Option(names = "--chromosomes", defaultValue = "22", description = "Autosomes carrying genes, 1..22 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chromosomes", paramLabel = "K", defaultValue = "22", description = "Autosomes carrying genes, 1..22 (default: ${DEFAULT-VALUE}).")
     int chromosomes;
 
     @Option(names = "--contig-style", defaultValue = "chr", paramLabel = "chr|plain",
             description = "Contig names chr1.. (chr) or 1.. (plain) (default: ${DEFAULT-VALUE}).")
     ContigStyle contigStyle;
 
-    @Option(names = "--missing-rate", defaultValue = "0.001",
+    @Option(names = "--missing-rate", paramLabel = "RATE", defaultValue = "0.001",
             description = "Mean fraction of genotype calls written ./.; 0 for none (default: ${DEFAULT-VALUE}).")
     double missingRate;
 
-    @Option(names = "--multiallelic-rate", defaultValue = "0.01",
+    @Option(names = "--multiallelic-rate", paramLabel = "RATE", defaultValue = "0.01",
             description = "Fraction of records with two ALT alleles; 0 for none (default: ${DEFAULT-VALUE}).")
     double multiAllelicRate;
 
-    @Option(names = "--causal-genes", defaultValue = "5",
+    @Option(names = "--causal-genes", paramLabel = "C", defaultValue = "5",
             description = "Causal genes per genetic trait (default: ${DEFAULT-VALUE}, or --genes when fewer).")
     int causalGenes;
 
-    @Option(names = "--effect-size", defaultValue = "0.8",
+    @Option(names = "--effect-size", paramLabel = "SD", defaultValue = "0.8",
             description = "Trait change, in noise standard deviations, per allele of a fully damaging variant in a causal gene (default: ${DEFAULT-VALUE}).")
     double effectSize;
 
-    @Option(names = "--compression-level", defaultValue = "1",
+    @Option(names = "--compression-level", paramLabel = "L", defaultValue = "1",
             description = "BGZF deflate level 0..9: 1 is fastest, 6 smallest among the usual (default: ${DEFAULT-VALUE}).")
     int compressionLevel;
 

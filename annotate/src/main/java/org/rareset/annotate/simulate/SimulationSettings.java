@@ -27,6 +27,8 @@ public record SimulationSettings(int samples, int genes, int variants, long seed
 
     public static final int MIN_GENE_VARIANTS = 3;
     public static final int MAX_GENE_VARIANTS = 100;
+    public static final int MAX_SAMPLES = 10_000_000;
+    public static final int MAX_GENES = 1_000_000;
 
     /** Defaults for everything but the size, seed and case rate. */
     public static SimulationSettings of(int samples, int genes, long seed, double caseRate) {
@@ -47,6 +49,9 @@ public record SimulationSettings(int samples, int genes, int variants, long seed
     /** Checks every value before any work starts; each problem names its option. */
     public SimulationSettings validate() {
         require(samples >= 1, "--samples", "must be at least 1 (got " + samples + ")", "give the number of samples to simulate, e.g. --samples 2000");
+        require(samples <= MAX_SAMPLES, "--samples", "at most " + MAX_SAMPLES + " (got " + samples + ")",
+                "each VCF line holds 4 bytes per sample; simulate larger cohorts in parts");
+        require(genes <= MAX_GENES, "--genes", "at most " + MAX_GENES + " (got " + genes + ")", "the autosomes hold a million simulated genes at most");
         require(genes >= 1, "--genes", "must be at least 1 (got " + genes + ")", "give the number of genes, e.g. --genes 200");
         require(variants == 0 || variants >= genes, "--variants",
                 "must be 0 (natural gene sizes) or at least --genes (" + genes + "), got " + variants, "each gene needs at least one variant site");

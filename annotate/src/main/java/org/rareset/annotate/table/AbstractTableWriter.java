@@ -9,6 +9,7 @@ abstract class AbstractTableWriter implements TableWriter {
     protected final TableSchema schema;
     protected final AtomicFile file;
     private final Object[] row;
+    private final ColumnType[] types;
     private long rows;
     private boolean finished;
 
@@ -16,6 +17,8 @@ abstract class AbstractTableWriter implements TableWriter {
         this.schema = schema;
         this.file = new AtomicFile(path);
         this.row = new Object[schema.size()];
+        this.types = new ColumnType[schema.size()];
+        for (int i = 0; i < types.length; i++) types[i] = schema.column(i).type();
     }
 
     /** Writes one complete row; values are null or already of the column's Java type. */
@@ -47,10 +50,13 @@ abstract class AbstractTableWriter implements TableWriter {
         return schema.column(i).type().coerce(v, schema.column(i).name());
     }
 
-    @Override public void setString(int c, String v) { row[c] = v == null ? null : normalize(c, v); }
-    @Override public void setInt(int c, int v) { row[c] = normalize(c, v); }
-    @Override public void setLong(int c, long v) { row[c] = normalize(c, v); }
-    @Override public void setDouble(int c, double v) { row[c] = Double.isNaN(v) ? null : normalize(c, v); }
+    // Setters take the direct path when the value already has the column's type (the common case).
+    @Override public void setString(int c, String v) { row[c] = v == null || types[c] == ColumnType.STRING ? v : normalize(c, v); }
+    @Override public void setInt(int c, int v) { row[c] = types[c] == ColumnType.INT ? Integer.valueOf(v) : normalize(c, v); }
+    @Override public void setLong(int c, long v) { row[c] = types[c] == ColumnType.LONG ? Long.valueOf(v) : normalize(c, v); }
+    @Override public void setDouble(int c, double v) {
+        row[c] = Double.isNaN(v) ? null : types[c] == ColumnType.DOUBLE ? Double.valueOf(v) : normalize(c, v);
+    }
     @Override public void setBoolean(int c, boolean v) { row[c] = normalize(c, v); }
     @Override public void setNull(int c) { row[c] = null; }
 
@@ -64,6 +70,25 @@ abstract class AbstractTableWriter implements TableWriter {
         }
         rows++;
         Arrays.fill(row, null);
+    }
+
+    /**
+     * Writes a row whose values are already null or of their column's Java type (as the typed
+     * setters leave them); {@link AsyncTableWriter} checks them on the producing thread.
+     */
+    void writeChecked(Object[] values) {
+        if (finished) throw new IllegalStateException("writer for " + path() + " is closed");
+        try {
+            write(values);
+        } catch (IOException e) {
+            throw TableWriter.unchecked(path(), e);
+        }
+        rows++;
+    }
+
+    /** The value as the column's Java type (null for NaN); throws when it does not fit. */
+    Object checked(int c, Object v) {
+        return normalize(c, v);
     }
 
     @Override

@@ -38,14 +38,23 @@ public final class ParquetTableWriter extends AbstractTableWriter {
     public ParquetTableWriter(Path path, TableSchema schema, CompressionCodecName codec,
                               Map<String, String> keyValueMetadata) throws IOException {
         super(path, schema);
-        this.writer = new Builder(new LocalOutputFile(file.temp()), schema, keyValueMetadata)
+        Builder b = new Builder(new LocalOutputFile(file.temp()), schema, keyValueMetadata)
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(ParquetCodecs.INSTANCE)
                 .withCompressionCodec(codec)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withRowGroupSize(ROW_GROUP_BYTES)
-                .withDictionaryEncoding(true)
-                .build();
+                .withDictionaryEncoding(false)
+                .withSizeStatisticsEnabled(false);
+        // Dictionaries pay off for repetitive text (chrom, gene); for scores they cost time for
+        // nothing. Min/max statistics are kept for numbers (readers prune row groups with them)
+        // and left out for text, where comparing every value costs more than it saves.
+        for (Column c : schema.columns()) {
+            if (c.type() == ColumnType.STRING) {
+                b = b.withDictionaryEncoding(c.name(), true).withStatisticsEnabled(c.name(), false);
+            }
+        }
+        this.writer = b.build();
     }
 
     /** The Parquet message type for a table schema. */

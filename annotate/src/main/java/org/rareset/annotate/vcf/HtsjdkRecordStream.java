@@ -5,6 +5,7 @@ import htsjdk.variant.variantcontext.Allele;
 import htsjdk.variant.variantcontext.Genotype;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFFileReader;
+import htsjdk.variant.vcf.VCFHeader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +20,8 @@ import org.rareset.annotate.InputException;
 final class HtsjdkRecordStream implements RecordStream {
     private final Path file;
     private final VCFFileReader reader;
+    private final VCFHeader header;
+    private final BcfReader bcf;
     private final Iterator<GenomicRegion> regions;
     private final RegionSet streamFilter;
     private final boolean queryIndex;
@@ -37,20 +40,30 @@ final class HtsjdkRecordStream implements RecordStream {
     HtsjdkRecordStream(Path file, RegionSet regions, boolean queryIndex) {
         this.file = file;
         this.queryIndex = queryIndex && regions != null;
-        this.reader = HtsjdkErrors.call(file, () -> new VCFFileReader(file, this.queryIndex));
         this.regions = this.queryIndex ? regions.regions().iterator() : null;
         this.streamFilter = this.queryIndex ? null : regions;
-        if (!this.queryIndex) it = reader.iterator();
+        if (VcfVariantSource.isBcf(file)) {
+            BcfReader bcf = HtsjdkErrors.call(file, () -> new BcfReader(file));
+            this.bcf = bcf;
+            this.reader = null;
+            this.header = bcf.header();
+            this.it = bcf;
+        } else {
+            this.bcf = null;
+            this.reader = HtsjdkErrors.call(file, () -> new VCFFileReader(file, this.queryIndex));
+            this.header = reader.getFileHeader();
+            if (!this.queryIndex) it = reader.iterator();
+        }
     }
 
     @Override
     public List<String> headerSamples() {
-        return reader.getFileHeader().getGenotypeSamples();
+        return header.getGenotypeSamples();
     }
 
     List<String> headerContigs() {
         List<String> out = new ArrayList<>();
-        reader.getFileHeader().getContigLines().forEach(c -> out.add(c.getID()));
+        header.getContigLines().forEach(c -> out.add(c.getID()));
         return out;
     }
 
@@ -131,6 +144,20 @@ final class HtsjdkRecordStream implements RecordStream {
         }
         List<Allele> all = vc.getAlleles();
         calls.reset(all.size() - 1);
+        if (bcf != null && vc.getGenotypes() instanceof htsjdk.variant.variantcontext.LazyGenotypesContext lazy
+                && lazy.getUnparsedGenotypeData() instanceof htsjdk.variant.bcf2.BCF2Codec.LazyData raw) {
+            try {
+                if (!BcfGenotypeDecoder.decode(raw.bytes, raw.nGenotypeFields, header.getNGenotypeSamples(),
+                        bcf::dictionary, selection, calls, alleles)) {
+                    throw new InputException(file.toString(), location(), "record has no GT field",
+                            "rareset needs genotypes: give a file with GT for every sample");
+                }
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw new InputException(file.toString(), location(), "cannot decode the BCF genotypes (" + e.getMessage() + ")",
+                        "check the file with `bcftools view`", e);
+            }
+            return;
+        }
         for (int col = 0; col < selection.columns(); col++) {
             int s = selection.indexOf(col);
             if (s < 0) continue;
@@ -165,6 +192,6 @@ final class HtsjdkRecordStream implements RecordStream {
     @Override
     public void close() {
         if (it != null) it.close();
-        reader.close();
+        if (reader != null) reader.close();
     }
 }

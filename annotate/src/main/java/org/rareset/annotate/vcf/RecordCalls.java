@@ -12,7 +12,10 @@ import java.util.Arrays;
  */
 final class RecordCalls {
     final int nSamples;
+    /** Ploidy per sample, 0 for missing; 2 unless listed in {@code touched}, so diploid hom-ref calls write nothing. */
     final byte[] ploidy;
+    private int nTouched;
+    private int[] touched = new int[16];
     int nAlt;
     int calledAlleles;
     int nMissing;
@@ -25,9 +28,12 @@ final class RecordCalls {
     RecordCalls(int nSamples) {
         this.nSamples = nSamples;
         this.ploidy = new byte[nSamples];
+        java.util.Arrays.fill(ploidy, (byte) 2);
     }
 
     void reset(int nAlt) {
+        for (int i = 0; i < nTouched; i++) ploidy[touched[i]] = 2;
+        nTouched = 0;
         this.nAlt = nAlt;
         calledAlleles = 0;
         nMissing = 0;
@@ -36,12 +42,23 @@ final class RecordCalls {
 
     /** A homozygous-reference call of the given ploidy: the common case, kept cheap. */
     void refCall(int sample, int p) {
-        ploidy[sample] = (byte) p;
+        if (p != 2) setPloidy(sample, p);
         calledAlleles += p;
     }
 
+    /** {@code n} consecutive diploid homozygous-reference calls. */
+    void refRun(int n) {
+        calledAlleles += 2 * n;
+    }
+
+    private void setPloidy(int sample, int p) {
+        if (nTouched == touched.length) touched = Arrays.copyOf(touched, nTouched * 2);
+        touched[nTouched++] = sample;
+        ploidy[sample] = (byte) p;
+    }
+
     void missingCall(int sample) {
-        ploidy[sample] = 0;
+        setPloidy(sample, 0);
         if (nMissing == missing.length) missing = Arrays.copyOf(missing, nMissing * 2);
         missing[nMissing++] = sample;
     }
@@ -51,7 +68,7 @@ final class RecordCalls {
      * {@code <= nAlt}); samples must arrive in increasing order.
      */
     void call(int sample, int[] alleles, int p) {
-        ploidy[sample] = (byte) p;
+        if (p != 2) setPloidy(sample, p);
         calledAlleles += p;
         int base = -1;
         for (int i = 0; i < p; i++) {

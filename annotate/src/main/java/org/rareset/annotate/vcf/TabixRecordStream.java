@@ -1,42 +1,42 @@
 package org.rareset.annotate.vcf;
 
-import htsjdk.tribble.readers.TabixReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import htsjdk.tribble.index.Block;
+import htsjdk.tribble.index.tabix.TabixIndex;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 
 /**
- * Records of a bgzipped VCF inside regions: htsjdk's {@link TabixReader} seeks to each region
- * through the index, and {@link VcfLineDecoder} decodes the lines. Records are kept when their POS
- * lies in the region.
+ * Records of a bgzipped VCF inside regions: the tabix index gives the first BGZF virtual offset
+ * that can hold a region's records; lines are read from there with {@link BgzfLineSource} and
+ * decoded by {@link VcfLineDecoder} until the records pass the region's end (the file is sorted).
+ * Records are kept when their POS lies in the region.
  */
 final class TabixRecordStream implements RecordStream {
     private final Path file;
     private final List<String> samples;
     private final VcfLineDecoder decoder;
-    private final TabixReader reader;
+    private final TabixIndex index;
+    private final SeekableBgzfChunkReader chunks;
+    private final BgzfLineSource lines;
     private final Iterator<GenomicRegion> regions;
     private GenomicRegion region;
-    private TabixReader.Iterator it;
+    private String where;
 
     /** @param regions regions with contigs spelled as in the file, in file order */
-    TabixRecordStream(Path file, RegionSet regions) {
+    TabixRecordStream(Path file, TabixIndex index, RegionSet regions) {
         this.file = file;
-        try (BgzfLineSource lines = new BgzfLineSource(file, 1)) {
+        this.chunks = new SeekableBgzfChunkReader(file);
+        this.lines = new BgzfLineSource(chunks);
+        try {
             this.samples = VcfHeader.read(file, lines).samples;
+            this.index = index;
+        } catch (RuntimeException e) {
+            lines.close();
+            throw e;
         }
         this.decoder = new VcfLineDecoder(file, samples.size());
         this.regions = regions.regions().iterator();
-        this.reader = HtsjdkErrors.call(file, () -> {
-            try {
-                return new TabixReader(file.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 
     @Override
@@ -55,27 +55,29 @@ final class TabixRecordStream implements RecordStream {
     }
 
     private boolean advanceUnchecked() {
-        try {
-            while (true) {
-                String line = it == null ? null : it.next();
-                if (line == null) {
-                    if (!regions.hasNext()) return false;
-                    region = regions.next();
-                    it = reader.query(region.chrom(), region.start() - 1, region.end());
+        while (true) {
+            if (region != null && lines.next()) {
+                if (lines.lineEnd() == lines.lineStart()) continue;
+                decoder.site(lines.buffer(), lines.lineStart(), lines.lineEnd(), where);
+                if (!decoder.chrom().equals(region.chrom()) || decoder.pos() > region.end()) {
+                    region = null;
                     continue;
                 }
-                byte[] b = line.getBytes(StandardCharsets.ISO_8859_1);
-                int end = b.length;
-                if (end > 0 && b[end - 1] == '\r') end--;
-                int t1 = line.indexOf('\t');
-                int t2 = t1 < 0 ? -1 : line.indexOf('\t', t1 + 1);
-                String where = "record " + (t2 < 0 ? line.substring(0, Math.min(40, line.length())) : line.substring(0, t2).replace('\t', ':'));
-                decoder.site(b, 0, end, where);
-                if (decoder.pos() < region.start() || decoder.pos() > region.end()) continue;
+                if (decoder.pos() < region.start()) continue;
                 return true;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!regions.hasNext()) return false;
+            region = regions.next();
+            where = "a record in region " + region;
+            List<Block> blocks = index.getBlocks(region.chrom(), region.start(), region.end());
+            if (blocks.isEmpty()) {
+                region = null;
+                continue;
+            }
+            long first = Long.MAX_VALUE;
+            for (Block b : blocks) first = Math.min(first, b.getStartPosition());
+            chunks.seek(first);
+            lines.discard();
         }
     }
 
@@ -93,11 +95,11 @@ final class TabixRecordStream implements RecordStream {
 
     @Override
     public String location() {
-        return decoder.location();
+        return "record " + decoder.chrom() + ":" + decoder.pos();
     }
 
     @Override
     public void close() {
-        reader.close();
+        lines.close();
     }
 }

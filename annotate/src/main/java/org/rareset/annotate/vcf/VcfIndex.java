@@ -16,11 +16,14 @@ import org.rareset.annotate.InputException;
  */
 final class VcfIndex {
     private final Path indexFile;
+    private final TabixIndex tabix;
     private final Map<String, String> contigByCanonical = new HashMap<>();
     private final List<String> contigs;
 
-    private VcfIndex(Path indexFile, List<String> contigs) {
+    private VcfIndex(Path indexFile, TabixIndex tabix) {
         this.indexFile = indexFile;
+        this.tabix = tabix;
+        List<String> contigs = new ArrayList<>(tabix.getSequenceNames());
         this.contigs = contigs;
         for (String c : contigs) contigByCanonical.put(Contigs.canonical(c), c);
     }
@@ -40,11 +43,15 @@ final class VcfIndex {
                     "create it with: tabix -p vcf " + name);
         }
         try {
-            return new VcfIndex(tbi, new ArrayList<>(new TabixIndex(tbi).getSequenceNames()));
+            return new VcfIndex(tbi, new TabixIndex(tbi));
         } catch (IOException | RuntimeException e) {
             throw InputException.of(tbi, "cannot read tabix index (" + e.getMessage() + ")",
                     "re-create it with: tabix -f -p vcf " + vcf.getFileName());
         }
+    }
+
+    TabixIndex tabix() {
+        return tabix;
     }
 
     Path file() {

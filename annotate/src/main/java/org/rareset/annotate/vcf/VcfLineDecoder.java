@@ -19,6 +19,8 @@ final class VcfLineDecoder {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int HOM_REF_UNPHASED_TAB = '0' | '/' << 8 | '0' << 16 | '\t' << 24;
     private static final int HOM_REF_PHASED_TAB = '0' | '|' << 8 | '0' << 16 | '\t' << 24;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HOM_REF_PAIR = (HOM_REF_UNPHASED_TAB & 0xFFFFFFFFL) | (long) HOM_REF_UNPHASED_TAB << 32;
     private static final int MAX_PLOIDY = 8;
 
     private final Path file;
@@ -98,27 +100,61 @@ final class VcfLineDecoder {
         int col = 0;
         int nCols = columns;
         boolean keepAll = selection.keepsAll();
-        while (col < nCols) {
-            if (p > end) throw columnCount(col);
-            // The common case: a GT-only 0/0 or 0|0 followed by a tab.
-            if (gtOnly && p + 4 <= end) {
-                int w = (int) INT.get(buf, p);
-                if (w == HOM_REF_UNPHASED_TAB || w == HOM_REF_PHASED_TAB) {
-                    int s = keepAll ? col : selection.indexOf(col);
-                    if (s >= 0) calls.refCall(s, 2);
-                    p += 4;
-                    col++;
+        if (gtOnly && keepAll) {
+            // Runs of 0/0 (two samples per 8-byte compare), then anything else one call at a time.
+            int lineEnd = end;
+            while (col < nCols) {
+                int runEnd = homRefRun(buf, p, lineEnd);
+                int run = (runEnd - p) >>> 2;
+                p = runEnd;
+                if (run > 0) {
+                    if (col + run > nCols) throw columnCount(col + run);
+                    calls.refRun(run);
+                    col += run;
                     continue;
                 }
+                if (p > end) throw columnCount(col);
+                p = genotype(p, col, nAlt, calls);
+                col++;
             }
-            int s = keepAll ? col : selection.indexOf(col);
-            p = s >= 0 ? genotype(p, s, nAlt, calls) : skipField(p);
-            col++;
+        } else {
+            while (col < nCols) {
+                if (p > end) throw columnCount(col);
+                // The common case: a GT-only 0/0 or 0|0 followed by a tab.
+                if (gtOnly && p + 4 <= end) {
+                    int w = (int) INT.get(buf, p);
+                    if (w == HOM_REF_UNPHASED_TAB || w == HOM_REF_PHASED_TAB) {
+                        int s = selection.indexOf(col);
+                        if (s >= 0) calls.refCall(s, 2);
+                        p += 4;
+                        col++;
+                        continue;
+                    }
+                }
+                int s = keepAll ? col : selection.indexOf(col);
+                p = s >= 0 ? genotype(p, s, nAlt, calls) : skipField(p);
+                col++;
+            }
         }
         if (p <= end) {
             throw error("record has more sample columns than the header's " + nCols,
                     "check the record's columns against the #CHROM line");
         }
+    }
+
+    /**
+     * End of the run of tab-terminated {@code 0/0} / {@code 0|0} fields starting at {@code p}:
+     * eight bytes (two unphased calls) per compare, then four. Small, so the JIT compiles it early.
+     */
+    private static int homRefRun(byte[] buf, int p, int end) {
+        int last8 = end - 8;
+        while (p <= last8 && (long) LONG.get(buf, p) == HOM_REF_PAIR) p += 8;
+        while (p + 4 <= end) {
+            int w = (int) INT.get(buf, p);
+            if (w != HOM_REF_UNPHASED_TAB && w != HOM_REF_PHASED_TAB) break;
+            p += 4;
+        }
+        return p;
     }
 
     /** Parses one GT (up to ':' or tab) for output sample {@code s}; returns the next column's start. */

@@ -81,7 +81,7 @@ public final class VcfVariantSource implements VariantSource {
         } else if (regions != null) {
             VcfIndex index = VcfIndex.require(vcf);
             regions = index.resolveAll(vcf, regions);
-            stream = decoder == Decoder.FAST ? new TabixRecordStream(vcf, regions) : new HtsjdkRecordStream(vcf, regions, true);
+            stream = decoder == Decoder.FAST ? new TabixRecordStream(vcf, index.tabix(), regions) : new HtsjdkRecordStream(vcf, regions, true);
         } else {
             stream = decoder == Decoder.FAST ? new TextRecordStream(vcf, threads, null) : new HtsjdkRecordStream(vcf, null, false);
         }

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rareset.annotate.InputException;
 
-class ParquetRoundTripTest {
+public class ParquetRoundTripTest {
     @TempDir Path dir;
 
     static final TableSchema SCHEMA = TableSchema.of(Column.string("chrom"), Column.integer("pos"),
@@ -174,7 +174,7 @@ class ParquetRoundTripTest {
      * Reads the file with Parquet's low-level column readers (no record assembly, no RareSet
      * reader code), checking definition levels for nulls. An independent path to the values.
      */
-    static List<Object[]> readWithColumnReaders(Path p, CompressionCodecName expectedCodec) throws IOException {
+    public static List<Object[]> readWithColumnReaders(Path p, CompressionCodecName expectedCodec) throws IOException {
         List<Object[]> out = new ArrayList<>();
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(p), options())) {
             MessageType schema = r.getFooter().getFileMetaData().getSchema();

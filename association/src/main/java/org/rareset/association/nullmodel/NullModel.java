@@ -44,8 +44,9 @@ public final class NullModel {
         this.type = type;
         this.n = y.length;
         this.p = x[0].length;
-        this.x = x;
-        this.y = y;
+        this.x = new double[x.length][];
+        for (int i = 0; i < x.length; i++) this.x[i] = x[i].clone(); // immutable: callers may reuse their arrays
+        this.y = y.clone();
         this.offset = offset;
         this.coefficients = coefficients;
         this.fitted = fitted;
@@ -73,6 +74,18 @@ public final class NullModel {
         double[] off = checkInputs(y, x, offset);
         int n = y.length;
         int p = x[0].length;
+        double tss = 0;
+        double mean = 0;
+        boolean constant = true;
+        for (double v : y) {
+            mean += v / n;
+            constant &= v == y[0];
+        }
+        for (double v : y) tss += (v - mean) * (v - mean);
+        if (constant) {
+            throw new InputException("phenotype", null, "the trait is constant (" + y[0] + " in all " + n + " samples)",
+                    "check the trait column and its missing-value code");
+        }
         double[] w = new double[n];
         Arrays.fill(w, 1.0);
         double[][] inv = weightedGramInverse(x, w);
@@ -92,7 +105,7 @@ public final class NullModel {
             rss += r * r;
         }
         double s2 = rss / (n - p);
-        if (!(s2 > 0)) {
+        if (!(rss > 1e-20 * tss)) {
             throw new InputException("phenotype", null, "the trait has no variance left after adjusting for the covariates",
                     "check that the trait is not constant or fully explained by covariates");
         }

@@ -77,8 +77,10 @@ public final class SkatO implements GeneTest {
         }
         Mixture mix = Mixture.of(a, rho);
         if (mix == null) return scores.resultOf(name(), Double.NaN, Double.NaN, log10Cap);
-        double p = integrate(qmin, rho, mix);
-        double log10 = p > 0 ? Math.log10(Math.min(p, 1.0)) : Double.NEGATIVE_INFINITY;
+        // the integral is computed relative to p_min (p lies in [p_min, n_rho p_min]) so it never underflows
+        double logScale = log10Pmin * LN10;
+        double lnP = logScale + Math.log(integrate(qmin, rho, mix, logScale));
+        double log10 = Double.isFinite(lnP) ? Math.min(lnP / LN10, 0.0) : log10Cap;
         return scores.resultOf(name(), Double.NaN, Double.NaN, Math.min(log10, log10Cap));
     }
 
@@ -153,8 +155,10 @@ public final class SkatO implements GeneTest {
         }
     }
 
-    /** p = int_0^u S(x) dchisq(x,1) dx + P(chi2_1 > u), piecewise between kinks. */
-    static double integrate(double[] qmin, double[] rho, Mixture mix) {
+    /**
+     * p / exp(logScale) with p = int_0^u S(x) dchisq(x,1) dx + P(chi2_1 > u), piecewise between kinks.
+     */
+    static double integrate(double[] qmin, double[] rho, Mixture mix, double logScale) {
         int nr = rho.length;
         double sd1 = Math.sqrt(mix.varQ() - mix.varRemain()) / Math.sqrt(mix.varQ());
         double muQ = mix.muQ();
@@ -167,7 +171,7 @@ public final class SkatO implements GeneTest {
             u = Math.min(u, (qmin[i] - target * (1 - rho[i])) / mix.tau()[i]);
             xCeil = Math.min(xCeil, (qmin[i] - ceiling * (1 - rho[i])) / mix.tau()[i]);
         }
-        if (!(u > 0)) return 1.0;
+        if (!(u > 0)) return Math.exp(-logScale);
         TreeSet<Double> cuts = new TreeSet<>();
         cuts.add(0.0);
         cuts.add(u);
@@ -192,10 +196,10 @@ public final class SkatO implements GeneTest {
             double min1 = minLine(qmin, rho, mix.tau(), x);
             if (min1 > ceiling) return 0.0;
             double st = (min1 - muQ) * sd1 + muQ;
-            double s = st <= 0 ? 1.0 : Math.exp(logS.at(Math.sqrt(st)));
-            return s * norm * Math.exp(-0.5 * x);
+            double lnS = st <= 0 ? 0.0 : logS.at(Math.sqrt(st));
+            return norm * Math.exp(lnS - 0.5 * x - logScale);
         };
-        double tail = 2 * Math.exp(Normal.logUpper(Math.sqrt(u)));
+        double tail = 2 * Math.exp(Normal.logUpper(Math.sqrt(u)) - logScale);
         Double[] pts = cuts.toArray(new Double[0]);
         double total = tail;
         double[] parts = new double[pts.length - 1];

@@ -1,0 +1,41 @@
+package org.rareset.annotate.annotation;
+
+/** Allele spelling rules for matching sources that write the same variant differently. */
+final class Alleles {
+    private Alleles() {}
+
+    /**
+     * Minimal representation key: common trailing then leading bases trimmed, position shifted
+     * accordingly ({@code 100 CTT>CT} and {@code 100 CT>C} both become {@code 101 T>-}... as
+     * {@code pos:ref:alt}), so a source split by {@code bcftools norm -m} still matches.
+     */
+    static String minimal(int pos, String ref, String alt) {
+        int r = ref.length();
+        int a = alt.length();
+        while (r > 1 && a > 1 && ref.charAt(r - 1) == alt.charAt(a - 1)) {
+            r--;
+            a--;
+        }
+        int s = 0;
+        while (s < r - 1 && s < a - 1 && ref.charAt(s) == alt.charAt(s)) s++;
+        return (pos + s) + ":" + ref.substring(s, r) + ":" + alt.substring(s, a);
+    }
+
+    /**
+     * The allele string VEP writes in CSQ/Allele for {@code alt} of a record with alleles
+     * {@code ref, alts}: when every allele starts with the same base (indels in VCF style), VEP
+     * drops it and writes an empty result as {@code -}.
+     */
+    static String vepAllele(String ref, String[] alts, String alt) {
+        char first = ref.charAt(0);
+        boolean trim = ref.length() > 0;
+        boolean anyIndel = false;
+        for (String a : alts) {
+            if (a.isEmpty() || a.charAt(0) != first) trim = false;
+            if (a.length() != ref.length()) anyIndel = true;
+        }
+        if (!trim || !anyIndel) return alt;
+        String s = alt.substring(1);
+        return s.isEmpty() ? "-" : s;
+    }
+}

@@ -1,0 +1,50 @@
+package org.rareset.annotate.annotation;
+
+import java.util.List;
+import org.rareset.annotate.vcf.Variant;
+
+/**
+ * One annotation input (VEP, CADD, SpliceAI, a score table, VCF INFO fields), matched to cohort
+ * variants on (chrom, pos, ref, alt). {@link #lookup} is called in cohort order: sorted by
+ * position within each contig.
+ */
+public interface AnnotationSource extends AutoCloseable {
+    /** Label for the summary, e.g. {@code CADD (whole_genome.tsv.gz)}. */
+    String name();
+
+    /** Numeric output columns this source fills, in order. */
+    List<String> columns();
+
+    /** True for VEP, which also yields consequence terms and gene names. */
+    default boolean hasConsequences() {
+        return false;
+    }
+
+    /** The source's values for {@code variant}, or null when the source does not have it. */
+    Match lookup(Variant variant, String canonicalChrom);
+
+    /** The first record in the source, to show next to a cohort key when nothing matches. */
+    String exampleKey();
+
+    @Override
+    void close();
+
+    /** What a source knows about one variant. */
+    interface Match {
+        /**
+         * Writes {@link #columns()} values for the variant in {@code gene} (null: no particular
+         * gene) into {@code out} from {@code offset}; NaN where the source has no value.
+         */
+        void values(Gene gene, double[] out, int offset);
+
+        /** Consequence bits ({@link Consequences}) for {@code gene}; 0 when unknown. */
+        default int consequences(Gene gene) {
+            return 0;
+        }
+
+        /** Genes the source names for this variant (VEP), for mapping without a gene file. */
+        default List<Gene> genes() {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.rareset.annotate.annotation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.ReadOptions;
+import org.rareset.annotate.table.Row;
+import org.rareset.annotate.table.TableReader;
+import org.rareset.annotate.table.TableReaders;
+import org.rareset.annotate.table.TextInput;
+import org.rareset.annotate.vcf.Contigs;
+
+/**
+ * Numeric columns of a table keyed by chrom, pos, ref, alt: CADD files ({@code #Chrom Pos Ref
+ * Alt RawScore PHRED}) or any TSV/CSV/Parquet. A bgzipped TSV with a tabix index is read by
+ * region; anything else is streamed in order (it must be sorted by position within contigs).
+ */
+public final class ScoreTableSource extends CursorSource {
+    /** CADD's columns under DeepRVAT's names. */
+    public static final Map<String, String> CADD_COLUMNS = cadd();
+
+    private static Map<String, String> cadd() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("RawScore", "CADD_raw");
+        m.put("PHRED", "CADD_PHRED");
+        return m;
+    }
+
+    private static final List<String> CHROM_NAMES = List.of("chrom", "chr", "chromosome", "#chrom", "contig");
+    private static final List<String> POS_NAMES = List.of("pos", "position", "start", "bp");
+    private static final List<String> REF_NAMES = List.of("ref", "reference");
+    private static final List<String> ALT_NAMES = List.of("alt", "alternate", "alt_allele");
+
+    private final String label;
+    private final List<String> outputs;
+
+    private ScoreTableSource(String label, Path file, RecordStream stream, List<String> outputs) {
+        super(file, stream);
+        this.label = label;
+        this.outputs = outputs;
+    }
+
+    /**
+     * Opens {@code file} taking {@code columns} (file column name to output name, in order).
+     *
+     * @throws InputException when the key or value columns are missing
+     */
+    public static ScoreTableSource open(String kind, Path file, Map<String, String> columns) {
+        if (columns.isEmpty()) throw InputException.of(file, "no columns chosen", "name the columns to take, e.g. file:score=my_score");
+        List<String> header;
+        boolean tabixText = LineRecordStream.hasIndex(file) && !TableReaders.isParquet(file);
+        if (tabixText) {
+            header = textHeader(file);
+        } else {
+            try (TableReader r = TableReaders.open(file)) {
+                header = r.columns();
+            }
+        }
+        int[] key = {find(file, header, CHROM_NAMES, "chromosome"), find(file, header, POS_NAMES, "position"),
+                find(file, header, REF_NAMES, "reference allele"), find(file, header, ALT_NAMES, "alternate allele")};
+        int[] value = new int[columns.size()];
+        int k = 0;
+        for (String c : columns.keySet()) {
+            int i = header.indexOf(c);
+            if (i < 0) throw TableReader.missingColumn(file, c, header);
+            value[k++] = i;
+        }
+        List<String> outputs = new ArrayList<>(columns.values());
+        String label = kind + " (" + file.getFileName() + ")";
+        RecordStream stream = tabixText
+                ? LineRecordStream.open(file, lineParser(file, key, value, header.size()))
+                : new TableRecordStream(file, key, value);
+        return new ScoreTableSource(label, file, stream, outputs);
+    }
+
+    public static ScoreTableSource cadd(Path file) {
+        return open("CADD", file, CADD_COLUMNS);
+    }
+
+    /** The last header line of a text table: {@code #}-prefixed, or the first line. */
+    static List<String> textHeader(Path file) {
+        try (BufferedReader in = TextInput.open(file)) {
+            String line;
+            String last = null;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("##")) continue;
+                last = line.startsWith("#") ? line.substring(1) : line;
+                break;
+            }
+            if (last == null) throw InputException.of(file, "empty file: no header line", null);
+            List<String> cols = new ArrayList<>();
+            for (String c : last.split("\t", -1)) cols.add(c.trim());
+            return cols;
+        } catch (IOException e) {
+            throw InputException.of(file, "cannot read: " + e.getMessage(), null);
+        }
+    }
+
+    private static int find(Path file, List<String> header, List<String> names, String what) {
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i).toLowerCase(Locale.ROOT);
+            if (h.startsWith("#")) h = h.substring(1);
+            if (names.contains(h)) return i;
+        }
+        throw InputException.of(file, "no " + what + " column (looked for " + String.join("/", names) + ")",
+                "columns are: " + String.join(", ", header));
+    }
+
+    private static LineParser lineParser(Path file, int[] key, int[] value, int nColumns) {
+        return (String line, String location, Consumer<KeyedRecord> out) -> {
+            String[] f = split(line, nColumns);
+            if (f == null) {
+                throw new InputException(file.toString(), location, "line has the wrong number of fields (header has "
+                        + nColumns + ")", "every line needs one tab-separated value per column");
+            }
+            int pos;
+            try {
+                pos = Integer.parseInt(f[key[1]]);
+            } catch (NumberFormatException e) {
+                throw new InputException(file.toString(), location, "position '" + f[key[1]] + "' is not a number", null);
+            }
+            double[] v = new double[value.length];
+            for (int i = 0; i < value.length; i++) v[i] = parseNumber(f[value[i]]);
+            out.accept(new KeyedRecord(Contigs.canonical(f[key[0]]), pos, f[key[2]], f[key[3]], v));
+        };
+    }
+
+    /** Splits on tabs into exactly {@code n} fields; null when the count differs. */
+    private static String[] split(String line, int n) {
+        String[] f = new String[n];
+        int from = 0;
+        for (int i = 0; i < n - 1; i++) {
+            int to = line.indexOf('\t', from);
+            if (to < 0) return null;
+            f[i] = line.substring(from, to);
+            from = to + 1;
+        }
+        if (line.indexOf('\t', from) >= 0) return null;
+        f[n - 1] = line.substring(from);
+        return f;
+    }
+
+    @Override public String name() { return label; }
+    @Override public List<String> columns() { return outputs; }
+
+    @Override
+    protected Match toMatch(Object payload) {
+        return constant((double[]) payload);
+    }
+
+    /** Rows of any table format, in file order. */
+    private static final class TableRecordStream implements RecordStream {
+        private final Path file;
+        private final int[] key;
+        private final int[] value;
+        private TableReader reader;
+        private java.util.Iterator<Row> rows;
+        private long last;
+
+        TableRecordStream(Path file, int[] key, int[] value) {
+            this.file = file;
+            this.key = key;
+            this.value = value;
+            restart();
+        }
+
+        @Override
+        public KeyedRecord next() {
+            if (!rows.hasNext()) return null;
+            Row r = rows.next();
+            last = r.lineNumber();
+            double[] v = new double[value.length];
+            for (int i = 0; i < value.length; i++) v[i] = r.getDouble(value[i]);
+            String chrom = r.getString(key[0]);
+            String ref = r.getString(key[2]);
+            String alt = r.getString(key[3]);
+            if (chrom == null || ref == null || alt == null) throw r.error("chrom, ref or alt is missing", null);
+            return new KeyedRecord(Contigs.canonical(chrom), r.getInt(key[1]), ref, alt, v);
+        }
+
+        @Override public boolean canSeek() { return false; }
+        @Override public void seek(String chrom, int pos) { throw new UnsupportedOperationException(); }
+
+        @Override
+        public void restart() {
+            if (reader != null) reader.close();
+            reader = TableReaders.open(file, ReadOptions.defaults());
+            rows = reader.iterator();
+            last = 0;
+        }
+
+        @Override
+        public String location() {
+            return (TableReaders.isParquet(file) ? "row " : "line ") + last;
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
+    }
+}

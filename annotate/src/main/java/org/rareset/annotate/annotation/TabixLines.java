@@ -1,0 +1,98 @@
+package org.rareset.annotate.annotation;
+
+import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.tribble.index.Block;
+import htsjdk.tribble.index.tabix.TabixIndex;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Lines of a bgzipped, tabix-indexed file from a position onwards: the index gives the first
+ * BGZF block that can hold the position, then lines are read in order to the end of the file
+ * (the caller stops at the next contig). Reads whole buffers rather than byte by byte, which is
+ * most of the cost for tables like CADD's.
+ */
+final class TabixLines implements AutoCloseable {
+    private final TabixIndex index;
+    private final BlockCompressedInputStream in;
+    private byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean active;
+    private boolean eof;
+
+    TabixLines(Path file) throws IOException {
+        this.index = new TabixIndex(Path.of(file + ".tbi"));
+        this.in = new BlockCompressedInputStream(file);
+    }
+
+    List<String> sequenceNames() {
+        return index.getSequenceNames();
+    }
+
+    /** Moves to the first line that can hold {@code name}:{@code start} (1-based) or later. */
+    void seek(String name, int start) throws IOException {
+        List<Block> blocks = index.getBlocks(name, Math.max(1, start), Integer.MAX_VALUE >> 2);
+        pos = 0;
+        limit = 0;
+        eof = false;
+        if (blocks.isEmpty()) {
+            active = false;
+            return;
+        }
+        long first = Long.MAX_VALUE;
+        for (Block b : blocks) first = Math.min(first, b.getStartPosition());
+        in.seek(first);
+        active = true;
+    }
+
+    /** Nothing more to read until the next seek. */
+    void stop() {
+        active = false;
+    }
+
+    /** The next line without its line break, or null at the end (or before any seek). */
+    String nextLine() throws IOException {
+        if (!active) return null;
+        int scan = pos;
+        while (true) {
+            for (int i = scan; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    String line = new String(buf, pos, i - pos, StandardCharsets.ISO_8859_1);
+                    pos = i + 1;
+                    return line;
+                }
+            }
+            if (eof) {
+                if (pos < limit) {
+                    String line = new String(buf, pos, limit - pos, StandardCharsets.ISO_8859_1);
+                    pos = limit;
+                    return line;
+                }
+                active = false;
+                return null;
+            }
+            // Keep the partial line, refill behind it.
+            int kept = limit - pos;
+            if (kept == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            System.arraycopy(buf, pos, buf, 0, kept);
+            pos = 0;
+            limit = kept;
+            scan = kept;
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) eof = true;
+            else limit += n;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // Reading is over.
+        }
+    }
+}

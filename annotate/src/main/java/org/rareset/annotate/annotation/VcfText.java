@@ -1,0 +1,81 @@
+package org.rareset.annotate.annotation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.TextInput;
+
+/** Just enough VCF text handling for annotation VCFs: the INFO header lines and INFO lookups. */
+final class VcfText {
+    private VcfText() {}
+
+    /** An {@code ##INFO} header line. */
+    record InfoField(String id, String number, String type, String description) {}
+
+    private static final Pattern INFO = Pattern.compile("^##INFO=<ID=([^,>]+),Number=([^,>]+),Type=([^,>]+)(?:,Description=\"(.*?)\")?");
+
+    /** INFO definitions from the header; checks the file looks like a VCF. */
+    static Map<String, InfoField> infoFields(Path file) {
+        Map<String, InfoField> out = new LinkedHashMap<>();
+        try (BufferedReader in = TextInput.open(file)) {
+            String line = in.readLine();
+            if (line == null || !line.startsWith("##fileformat=VCF")) {
+                throw InputException.atLine(file, 1, "not a VCF: the first line is not ##fileformat=VCF...",
+                        "give a VCF (plain or bgzipped)");
+            }
+            while ((line = in.readLine()) != null && line.startsWith("##")) {
+                Matcher m = INFO.matcher(line);
+                if (m.find()) out.put(m.group(1), new InfoField(m.group(1), m.group(2), m.group(3), m.group(4)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw InputException.of(file, "cannot read: " + e.getMessage(), null);
+        }
+    }
+
+    /** The first 8 columns (CHROM..INFO) of a data line; null when there are fewer. */
+    static String[] fixedColumns(String line) {
+        String[] f = new String[8];
+        int from = 0;
+        for (int i = 0; i < 8; i++) {
+            int to = line.indexOf('\t', from);
+            if (to < 0) {
+                if (i < 7) return null;
+                to = line.length();
+            }
+            f[i] = line.substring(from, to);
+            from = to + 1;
+        }
+        return f;
+    }
+
+    /** The value of {@code key} in an INFO column, or null (flags give ""). */
+    static String info(String infoColumn, String key) {
+        int n = infoColumn.length();
+        int from = 0;
+        while (from < n) {
+            int end = infoColumn.indexOf(';', from);
+            if (end < 0) end = n;
+            if (infoColumn.startsWith(key, from)) {
+                int after = from + key.length();
+                if (after == end) return "";
+                if (infoColumn.charAt(after) == '=') return infoColumn.substring(after + 1, end);
+            }
+            from = end + 1;
+        }
+        return null;
+    }
+
+    static int position(Path file, String location, String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new InputException(file.toString(), location, "POS '" + s + "' is not a number", "is this a VCF?");
+        }
+    }
+}

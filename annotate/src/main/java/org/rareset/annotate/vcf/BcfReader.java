@@ -1,0 +1,83 @@
+package org.rareset.annotate.vcf;
+
+import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.samtools.util.CloseableIterator;
+import htsjdk.tribble.TribbleException;
+import htsjdk.tribble.readers.PositionalBufferedStream;
+import htsjdk.variant.bcf2.BCF2Codec;
+import htsjdk.variant.bcf2.BCFVersion;
+import htsjdk.variant.variantcontext.VariantContext;
+import htsjdk.variant.vcf.VCFHeader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.NoSuchElementException;
+
+/**
+ * Streams a BCF file with htsjdk's {@link BCF2Codec}. bcftools writes BCF 2.2 inside BGZF, which
+ * htsjdk's file reader refuses (it accepts only uncompressed BCF 2.1); the record layout the codec
+ * decodes is the same, so the BGZF layer is removed here and version 2.2 is accepted.
+ */
+final class BcfReader implements CloseableIterator<VariantContext> {
+    private final InputStream raw;
+    private final PositionalBufferedStream in;
+    private final Codec codec = new Codec();
+    private final VCFHeader header;
+
+    /** FORMAT key name of a dictionary index, for {@link BcfGenotypeDecoder}. */
+    String dictionary(int index) {
+        return codec.dictionaryString(index);
+    }
+
+    /** BCF2 codec accepting minor versions 1 and 2. */
+    private static final class Codec extends BCF2Codec {
+        String dictionaryString(int index) {
+            return getDictionaryString(index);
+        }
+
+        @Override
+        protected void validateVersionCompatibility(BCFVersion supported, BCFVersion actual) {
+            if (actual.getMajorVersion() != 2 || actual.getMinorVersion() > 2) {
+                throw new TribbleException("BCF version " + actual + " is not supported (2.1 and 2.2 are)");
+            }
+        }
+    }
+
+    BcfReader(Path file) {
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            this.raw = BlockCompressedInputStream.isValidFile(buffered) ? new BlockCompressedInputStream(buffered) : buffered;
+            this.in = new PositionalBufferedStream(raw);
+            this.header = (VCFHeader) codec.readHeader(in).getHeaderValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    VCFHeader header() {
+        return header;
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            return !in.isDone();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public VariantContext next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        return codec.decode(in);
+    }
+
+    @Override
+    public void close() {
+        in.close();
+    }
+}

@@ -1,0 +1,146 @@
+package org.rareset.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.store.IngestEngine;
+import org.rareset.annotate.store.IngestReport;
+import org.rareset.annotate.store.VariantFilters;
+import org.rareset.annotate.vcf.VcfReadOptions;
+import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.cli.options.RuntimeOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rareset ingest}: VCF/BCF to genotype store, with QC. The work is in {@link IngestEngine}. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Convert a VCF/BCF once into a sparse genotype store (.rsg) that later steps read gene by gene.",
+                "Multi-allelic records are split into one variant per ALT allele; only minor-allele carriers and "
+                        + "missing calls are stored. Writes a QC summary (<out>.qc.tsv) and per-sample missingness "
+                        + "(<out>.samples.tsv) beside the store and prints the summary.",
+                "The store appears only when ingest succeeds; bad input stops with one line naming the file and record (exit 2)."},
+        footer = {"%nExamples:",
+                "  rareset ingest --vcf cohort.vcf.gz --out cohort.rsg",
+                "  rareset ingest --vcf cohort.vcf.gz --out chr1.rsg --region chr1:1-5000000",
+                "  rareset ingest --vcf cohort.bcf --out qc.rsg --samples-file keep.txt \\",
+                "      --pass-only --max-missing 0.05 --min-ac 1 --hwe-p 1e-12"})
+public final class IngestCommand implements Callable<Integer> {
+    @Option(names = "--vcf", required = true, paramLabel = "FILE",
+            description = "Input VCF (.vcf, .vcf.gz bgzipped) or BCF. Region queries need a tabix index (.tbi) for VCF.")
+    Path vcf;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Genotype store to write, e.g. cohort.rsg.")
+    Path out;
+
+    @Option(names = "--region", paramLabel = "CHR:START-END",
+            description = "Only variants whose POS is in this region (1-based, inclusive; repeatable; 1 and chr1 match).")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--regions-file", paramLabel = "FILE",
+            description = "Regions file: BED if named .bed/.bed.gz, else 'chrom start [end]' 1-based inclusive lines.")
+    Path regionsFile;
+
+    @Option(names = "--samples-file", paramLabel = "FILE",
+            description = "Keep only these samples (one name per line); they keep the VCF's column order.")
+    Path samplesFile;
+
+    @Option(names = "--pass-only", description = "Keep only records whose FILTER is PASS or '.'.")
+    boolean passOnly;
+
+    @Option(names = "--max-missing", paramLabel = "FRACTION", defaultValue = "1",
+            description = "Drop variants with a larger fraction of samples missing (default: ${DEFAULT-VALUE}, keep all).")
+    double maxMissing;
+
+    @Option(names = "--min-ac", paramLabel = "N", defaultValue = "0",
+            description = "Drop variants whose ALT allele count is below N (default: ${DEFAULT-VALUE}).")
+    int minAc;
+
+    @Option(names = "--hwe-p", paramLabel = "P",
+            description = "Drop variants whose exact Hardy-Weinberg p-value (Wigginton et al. 2005) is below P; "
+                    + "variants with non-diploid calls are not tested.")
+    Double hweP;
+
+    @Mixin RuntimeOptions runtime;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        VcfReadOptions read = VcfReadOptions.all().withRegions(regions).withRegionsFile(regionsFile)
+                .withSamplesFile(samplesFile).withPassOnly(passOnly);
+        VariantFilters filters = new VariantFilters(maxMissing, minAc, hweP);
+        ProgressLine progress = runtime.showProgress() ? new ProgressLine(spec.commandLine().getErr()) : null;
+        long t0 = System.nanoTime();
+        IngestReport report;
+        try (VcfVariantSource source = VcfVariantSource.open(vcf, read, runtime.effectiveThreads())) {
+            report = IngestEngine.run(source, out, filters, progress);
+        } finally {
+            if (progress != null) progress.finish();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        PrintWriter o = spec.commandLine().getOut();
+        if (!runtime.quiet) {
+            o.printf(Locale.ROOT, "rareset ingest: %s -> %s in %.1f s%n", vcf, out, seconds);
+            for (Map.Entry<String, String> e : report.summary().entrySet()) o.println("  " + e.getKey() + "\t" + e.getValue());
+            o.println("  QC written to " + IngestReport.qcFile(out) + " and " + IngestReport.samplesFile(out));
+        }
+        o.flush();
+        return RareSetCommand.EXIT_OK;
+    }
+
+    private void checkOptions() {
+        if (!(maxMissing >= 0 && maxMissing <= 1)) {
+            throw new InputException("--max-missing", null, "value " + maxMissing + " is not a fraction", "give a number from 0 to 1");
+        }
+        if (minAc < 0) throw new InputException("--min-ac", null, "value " + minAc + " is negative", "give 0 or more");
+        if (hweP != null && !(hweP > 0 && hweP <= 1)) {
+            throw new InputException("--hwe-p", null, "value " + hweP + " is not a p-value threshold", "give a number in (0, 1], e.g. 1e-12");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw InputException.of(out, "the output folder " + parent + " does not exist", "create it first or choose another --out");
+        }
+        if (Files.exists(vcf) && out.toAbsolutePath().normalize().equals(vcf.toAbsolutePath().normalize())) {
+            throw InputException.of(out, "--out is the input VCF", "choose another name, e.g. cohort.rsg");
+        }
+    }
+
+    /** A self-overwriting progress line on stderr, at most a few updates a second. */
+    static final class ProgressLine implements IngestEngine.Progress {
+        private final PrintWriter err;
+        private final long start = System.nanoTime();
+        private long lastPrint;
+        private boolean printed;
+
+        ProgressLine(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void update(long read, long kept) {
+            long now = System.nanoTime();
+            if (now - lastPrint < 250_000_000L) return;
+            lastPrint = now;
+            printed = true;
+            double s = (now - start) / 1e9;
+            err.printf(Locale.ROOT, "\ringest: %,d variants read, %,d kept, %.0f variants/s ", read, kept, read / Math.max(s, 1e-9));
+            err.flush();
+        }
+
+        void finish() {
+            if (printed) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.rareset.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.cli.options.RuntimeOptions;
+import org.rareset.deepset.model.ModelFiles;
+import org.rareset.deepset.pretrained.PretrainedEnsemble;
+import org.rareset.deepset.score.GeneScoringEngine;
+import org.rareset.deepset.score.ScoringEnsemble;
+import org.rareset.deepset.score.ScoringInput;
+import org.rareset.deepset.score.ScoringInputReader;
+import org.rareset.deepset.score.output.ScoresWriter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rareset score}: gene impairment scores for every sample and gene from a deep-set ensemble. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {
+            "Score every gene for every sample with a deep-set ensemble (the mean of the models' sigmoid outputs).",
+            "Each annotation row (variant x gene) goes through phi once; a sample's rows are max-pooled; "
+                + "samples carrying nothing in a gene get the empty-gene score.",
+            "--pretrained reads DeepRVAT's published PyTorch Lightning checkpoints directly (no Python), "
+                + "scoring as DeepRVAT does: its zero padding row always joins the max.",
+            "--model reads a folder written by rareset train: inputs are standardised as in training, the max "
+                + "is masked and a sample carrying nothing in a gene gets the model's learned empty-gene score.",
+            "The annotation table (TSV or CSV, optionally gzipped, or Parquet) has columns chrom pos ref alt gene plus every "
+                + "annotation the model reads; all its rows are used (no variant filter). Missing values "
+                + "take the model's fill values (DeepRVAT: sift_score 1, MAF_MB 10000, others 0). Without a "
+                + "MAF_MB column, MAF_MB is computed from the cohort's genotypes as DeepRVAT does."},
+        footer = {"",
+            "Output: long format 'sample gene score' (gene-major), or with --wide one row per sample and a "
+                + "column per gene. Format from the extension: .parquet, .tsv, .tsv.gz. The file appears only when complete.",
+            "",
+            "Examples:",
+            "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
+            "      --annotations annotations.tsv --out scores.parquet",
+            "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
+            "      --annotations annotations.tsv.gz --out scores_wide.tsv --wide --threads 4",
+            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
+public final class ScoreCommand implements Callable<Integer> {
+    @Mixin RuntimeOptions runtime;
+    @Mixin org.rareset.cli.options.ChunkOptions chunk;
+    @Spec CommandSpec spec;
+
+    /** Which ensemble scores: exactly one source. */
+    static final class ModelSource {
+        @Option(names = "--pretrained", paramLabel = "DIR",
+                description = "DeepRVAT's pretrained_models folder: model_config.yaml and repeat_*/best/bag_*.ckpt "
+                        + "(a .ckpt.reverse marker negates that model).")
+        Path pretrained;
+
+        @Option(names = "--model", paramLabel = "DIR",
+                description = "A model folder written by rareset train (model.json and repeat_*.params).")
+        Path trained;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ModelSource model;
+
+    @Option(names = "--vcf", required = true, paramLabel = "FILE", description = "Genotypes: VCF, VCF.gz or BCF.")
+    Path vcf;
+
+    @Option(names = "--annotations", required = true, paramLabel = "FILE",
+            description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene and the model's annotation columns.")
+    Path annotations;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Scores: .parquet, .tsv or .tsv.gz.")
+    Path out;
+
+    @Option(names = "--wide", description = "One row per sample and a column per gene instead of the long format.")
+    boolean wide;
+
+    @Override
+    public Integer call() {
+        PrintWriter log = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        ScoresWriter.checkTarget(out);
+        ScoringEnsemble ensemble = loadEnsemble();
+        if (!runtime.quiet) log.println(ensemble.describe());
+        ScoringInput input;
+        try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
+            input = ScoringInputReader.read(annotations, ensemble, source);
+        }
+        if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
+        long t1 = System.nanoTime();
+
+        GeneScoringEngine engine = new GeneScoringEngine(ensemble);
+        var genes = chunk.select(input.genes());
+        int nGenes = genes.size();
+        boolean progress = runtime.showProgress();
+        int[] done = {0};
+        try (ScoresWriter writer = ScoresWriter.open(out, input.samples(), wide)) {
+            engine.scoreAll(genes.iterator(), runtime.effectiveThreads(), g -> {
+                writer.write(g);
+                done[0]++;
+                if (progress && (done[0] % 100 == 0 || done[0] == nGenes)) {
+                    log.print("\rscoring genes: " + done[0] + "/" + nGenes);
+                    log.flush();
+                }
+            });
+            writer.commit();
+        }
+        if (progress) log.println();
+        long t2 = System.nanoTime();
+        spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                "scored %d genes x %d samples with %d models and wrote %s in %.1f s (reading took %.1f s)",
+                nGenes, input.samples().size(), ensemble.members().size(), out, (t2 - t1) / 1e9, (t1 - t0) / 1e9));
+        return RareSetCommand.EXIT_OK;
+    }
+
+    private ScoringEnsemble loadEnsemble() {
+        if (model.trained != null) return ModelFiles.load(model.trained);
+        return PretrainedEnsemble.load(model.pretrained);
+    }
+}

@@ -1,0 +1,173 @@
+package org.rareset.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.cli.options.RuntimeOptions;
+import org.rareset.deepset.model.ModelFiles;
+import org.rareset.deepset.train.DeepRvatInputs;
+import org.rareset.deepset.train.EnsembleTrainer;
+import org.rareset.deepset.train.TrainingDataLoader;
+import org.rareset.deepset.train.TrainingOptions;
+import org.rareset.deepset.train.VariantFilter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rareset train}: trains a deep-set gene impairment model (an ensemble) on seed genes. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Train a deep-set gene impairment model (DeepRVAT's method) on CPU with DJL.",
+            "",
+            "Each network learns, from the variant annotations, a score per (sample, gene); per trait a "
+                    + "linear head over the covariates and the trait's seed-gene scores predicts the trait "
+                    + "(mean squared error, averaged over traits). Variants pass --train-filter; quantitative "
+                    + "traits are rank-inverse-normal transformed, binary ones (0/1) kept; covariates and "
+                    + "input annotations are standardised (stored in model.json). 80/20 train/validation split, "
+                    + "AdamW, early stopping on the validation loss; --repeats networks from seeds derived from "
+                    + "--seed, each oriented so that pLoF flags raise its score.",
+            "",
+            "The model folder holds model.json and one DJL parameter file per network; score with "
+                    + "'rareset score --model DIR'."},
+        footer = {"", "Examples:",
+            "  rareset train --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv \\",
+            "      --covar covar.tsv --seed-genes seed_genes.tsv --phenotypes QT,BT --out model/",
+            "  # a simulated cohort that has only a few annotation columns:",
+            "  rareset train --vcf sim.vcf.gz --annotations sim_annotations.tsv --pheno sim_pheno.tsv \\",
+            "      --seed-genes seed.tsv --phenotypes QT --annotations-list is_plof,missense,CADD_raw \\",
+            "      --train-filter 'MAF < 0.01' --repeats 3 --seed 7 --out sim_model/",
+            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
+public final class TrainCommand implements Callable<Integer> {
+    @Mixin RuntimeOptions runtime;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--vcf", required = true, paramLabel = "FILE", description = "Genotypes (VCF/BCF, bgzipped or plain).")
+    Path vcf;
+
+    @Option(names = "--annotations", required = true, paramLabel = "TSV",
+            description = "Annotation table: chrom pos ref alt gene, then annotation columns; one row per (variant, gene).")
+    Path annotations;
+
+    @Option(names = "--pheno", required = true, paramLabel = "TSV", description = "Phenotypes: sample, then one column per trait.")
+    Path pheno;
+
+    @Option(names = "--covar", paramLabel = "TSV", description = "Covariates: sample, then one column per covariate.")
+    Path covar;
+
+    @Option(names = "--covariates", split = ",", paramLabel = "NAME",
+            description = "Covariate columns to use (default: all columns of --covar).")
+    List<String> covariates;
+
+    @Option(names = "--seed-genes", required = true, paramLabel = "TSV",
+            description = "Seed genes: a table with columns phenotype, gene (rareset seed-genes writes it).")
+    Path seedGenes;
+
+    @Option(names = "--phenotypes", required = true, split = ",", paramLabel = "NAME",
+            description = "Traits to train on together, e.g. QT,BT.")
+    List<String> phenotypes;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write.")
+    Path out;
+
+    @Option(names = "--annotations-list", split = ",", paramLabel = "NAME",
+            description = "Model input annotations in order (default: DeepRVAT's 34). Each must be a column of --annotations.")
+    List<String> annotationList;
+
+    @Option(names = "--train-filter", defaultValue = VariantFilter.DEFAULT, paramLabel = "EXPR",
+            description = "Variants used for training (default: ${DEFAULT-VALUE}). MAF and MAF_MB are computed from the genotypes if the table lacks them.")
+    String trainFilter;
+
+    @Option(names = "--plof-annotations", split = ",", paramLabel = "NAME", defaultValue = PLOF_DEFAULT,
+            description = "pLoF flag columns for the sign check; those among the inputs are used (default: ${DEFAULT-VALUE}).")
+    List<String> plofAnnotations;
+
+    static final String PLOF_DEFAULT = "Consequence_splice_acceptor_variant,Consequence_splice_donor_variant,"
+            + "Consequence_stop_gained,Consequence_frameshift_variant,Consequence_stop_lost,Consequence_start_lost,is_plof";
+
+    @Option(names = "--repeats", defaultValue = "6", description = "Networks in the ensemble (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for the split, initialisation and batch order (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--phi-hidden", defaultValue = "20", description = "Width of phi's layers (default: ${DEFAULT-VALUE}).")
+    int phiHidden;
+
+    @Option(names = "--rho-hidden", defaultValue = "10", description = "Width of rho's hidden layers (default: ${DEFAULT-VALUE}).")
+    int rhoHidden;
+
+    @Option(names = "--learning-rate", defaultValue = "1e-3", description = "AdamW learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--batch-size", defaultValue = "1024", description = "Samples per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--min-epochs", defaultValue = "1", description = "Epochs before early stopping may stop (default: ${DEFAULT-VALUE}).")
+    int minEpochs;
+
+    @Option(names = "--max-epochs", defaultValue = "200", description = "Epochs at most (default: ${DEFAULT-VALUE}).")
+    int maxEpochs;
+
+    @Option(names = "--patience", defaultValue = "3", description = "Epochs without a better validation loss before stopping (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--validation-fraction", defaultValue = "0.2", description = "Share of samples held out (default: ${DEFAULT-VALUE}).")
+    double validationFraction;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        TrainingOptions options;
+        try {
+            options = new TrainingOptions(phiHidden, rhoHidden, learningRate, weightDecay, batchSize, minEpochs,
+                    maxEpochs, patience, validationFraction, repeats, seed);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("rareset train", null, e.getMessage(), "see rareset train --help");
+        }
+        // One PyTorch thread unless asked otherwise: small matrices gain nothing from more, and
+        // results are reproducible.
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(runtime.threads > 0 ? runtime.threads : 1));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+        VariantFilter filter = VariantFilter.parse(trainFilter);
+        List<String> inputs = annotationList == null ? DeepRvatInputs.ANNOTATIONS : annotationList;
+        var loaderSpec = new TrainingDataLoader.Spec(annotations, pheno, covar, seedGenes, phenotypes, inputs, filter,
+                plofAnnotations, covariates);
+        java.util.function.Consumer<String> log = line -> {
+            if (!runtime.quiet) {
+                err.println("rareset train: " + line);
+                err.flush();
+            }
+        };
+        boolean progress = runtime.showProgress();
+        java.util.function.Consumer<String> epochLog = line -> {
+            if (progress || !line.contains(" epoch ")) log.accept(line);
+        };
+        long t0 = System.nanoTime();
+        TrainingDataLoader.Loaded loaded;
+        try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
+            loaded = TrainingDataLoader.load(loaderSpec, source, vcf, log);
+        }
+        log.accept(String.format(java.util.Locale.ROOT, "inputs read in %.1f s", (System.nanoTime() - t0) / 1e9));
+        String version = RareSetCommand.class.getPackage().getImplementationVersion();
+        var provenance = new EnsembleTrainer.Provenance(filter.toString(), loaded.plofAnnotations(),
+                version == null ? "development build" : version);
+        EnsembleTrainer.Outcome outcome = new EnsembleTrainer(options).train(loaded.data(), provenance, epochLog);
+        ModelFiles.save(outcome.description(), outcome.weights(), out);
+        outWriter.printf(java.util.Locale.ROOT, "trained %d network(s) on %d samples, %d seed genes, traits %s in %.1f s: %s%n",
+                options.repeats(), loaded.data().nSamples(), loaded.data().genes().size(),
+                String.join(",", phenotypes), (System.nanoTime() - t0) / 1e9, out);
+        outWriter.flush();
+        return 0;
+    }
+}

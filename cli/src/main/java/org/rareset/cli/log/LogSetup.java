@@ -1,0 +1,93 @@
+package org.rareset.cli.log;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.rareset.cli.VersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Logging and help conventions shared by every command: stderr lines carry a timestamp when run
+ * from the launcher, {@code --log-file FILE} appends the same log (timestamped) to a file, usage
+ * errors print one line and a pointer to --help (not the whole usage), and every subcommand answers
+ * {@code --version}.
+ */
+public final class LogSetup {
+    public static final String LOG_FILE_OPTION = "--log-file";
+
+    private LogSetup() {}
+
+    public static void install(CommandLine cl) {
+        cl.setExecutionStrategy(pr -> executeWithLogFile(cl, pr));
+        cl.setParameterExceptionHandler(LogSetup::usageError);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec s = sub.getCommandSpec();
+            if (s.version().length == 0 && s.versionProvider() == null) s.versionProvider(new VersionProvider());
+        }
+    }
+
+    /** stderr of the launcher, each line prefixed with the local time. */
+    public static PrintWriter timestampedStderr() {
+        return new PrintWriter(LinePrefixWriter.timestamped(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true);
+    }
+
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("rareset: usage error: " + ex.getMessage());
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
+        err.flush();
+        return cmd.getExitCodeExceptionMapper() != null ? cmd.getExitCodeExceptionMapper().getExitCode(ex)
+                : cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static Path logFile(ParseResult pr) {
+        for (ParseResult p = pr; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(LOG_FILE_OPTION)) return p.matchedOptionValue(LOG_FILE_OPTION, (Path) null);
+        }
+        return null;
+    }
+
+    private static int executeWithLogFile(CommandLine root, ParseResult pr) {
+        Path log = logFile(pr);
+        if (log == null) return new CommandLine.RunLast().execute(pr);
+        PrintWriter original = root.getErr();
+        Writer file;
+        try {
+            Path abs = log.toAbsolutePath();
+            if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+            file = Files.newBufferedWriter(abs, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            original.println("rareset: error: " + log + ": cannot open the log file: " + e.getMessage() + " (check the folder)");
+            original.flush();
+            return 2;
+        }
+        PrintWriter tee = new PrintWriter(new TeeWriter(original, LinePrefixWriter.timestamped(file)), true);
+        root.setErr(tee);
+        try {
+            return new CommandLine.RunLast().execute(pr);
+        } catch (CommandLine.ExecutionException ex) {
+            // Handle here, while stderr still goes to the log file too.
+            if (!(ex.getCause() instanceof Exception cause)) throw ex;
+            try {
+                return root.getExecutionExceptionHandler().handleExecutionException(cause, ex.getCommandLine(), pr);
+            } catch (Exception e) {
+                throw ex;
+            }
+        } finally {
+            tee.flush();
+            root.setErr(original);
+            try {
+                file.close();
+            } catch (IOException e) {
+                original.println("rareset: warning: could not close the log file " + log + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package org.rareset.cli.pipeline;
+
+import static org.rareset.cli.pipeline.Step.STAGING;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.rareset.annotate.InputException;
+import org.rareset.cli.RareSetCommand;
+import org.rareset.cli.report.StudyReport;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Turns a {@link StudyConfig} into the list of {@link Step}s with their exact command lines, and
+ * checks every step section against its command (unknown options, wrong values) before anything
+ * runs. Steps whose command this build lacks stay in the plan, marked unavailable with the reason,
+ * as do the steps that need their outputs.
+ */
+public final class StepPlanner {
+    /** Subcommand run by each step. */
+    static final Map<String, String> COMMAND = Map.of(Steps.INGEST, "ingest", Steps.ANNOTATE, "annotate",
+            Steps.SEED_GENES, "seed-genes", Steps.TRAIN, "train", Steps.SCORE, "score", Steps.ASSOC, "assoc",
+            Steps.RISK, "risk", Steps.REPORT, "report");
+
+    private final StudyConfig cfg;
+    private final Path out;
+    private final int threads;
+    private final Map<String, CommandSpec> commands = new LinkedHashMap<>();
+    private final Map<String, Step> planned = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    public StepPlanner(StudyConfig cfg, int threads) {
+        this.cfg = cfg;
+        this.out = cfg.output();
+        this.threads = threads;
+        CommandLine root = RareSetCommand.newCommandLine();
+        root.getSubcommands().forEach((name, cl) -> commands.put(name, cl.getCommandSpec()));
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public List<Step> plan() {
+        Path vcf = cfg.input("vcf"), pheno = cfg.input("pheno"), covar = cfg.input("covar"), genes = cfg.input("genes");
+        String traits = String.join(",", cfg.phenotypes());
+
+        // ingest: the sparse genotype store, used by assoc when it reads stores
+        Step ingest = step(Steps.INGEST, List.of(), inv("ingest", args("--vcf", vcf, "--out", STAGING + "/cohort.rsg")),
+                List.of(vcf), Map.of("store", "cohort.rsg"), Set.of("--vcf", "--out"));
+
+        // annotate: the annotation table, given in inputs or made by the annotate command
+        Step annotate;
+        Path givenAnnotations = cfg.input("annotations");
+        if (givenAnnotations != null) {
+            annotate = new Step(Steps.ANNOTATE, List.of(), List.of(givenAnnotations), Map.of("annotations", givenAnnotations.toString()),
+                    dir(Steps.ANNOTATE), Map.of("annotations", givenAnnotations), List.of());
+            planned.put(Steps.ANNOTATE, annotate);
+            if (cfg.section(Steps.ANNOTATE) != null) warnings.add("annotate: options ignored, inputs.annotations is used as the annotation table");
+        } else {
+            annotate = step(Steps.ANNOTATE, List.of(), inv("annotate", args("--vcf", vcf, "--out", STAGING + "/annotations.tsv")),
+                    List.of(vcf), Map.of("annotations", "annotations.tsv"), Set.of("--vcf", "--out"));
+        }
+        Path ann = annotate.output("annotations");
+
+        Step seed = step(Steps.SEED_GENES, List.of(Steps.ANNOTATE),
+                inv("seed-genes", args("--vcf", vcf, "--annotations", ann, "--pheno", pheno, "--covar", covar,
+                        "--phenotypes", traits, "--out", STAGING + "/seed_genes.tsv")),
+                inputs(vcf, ann, pheno, covar), Map.of("seed_genes", "seed_genes.tsv"),
+                Set.of("--vcf", "--annotations", "--pheno", "--covar", "--phenotypes", "--out"));
+
+        Step train = step(Steps.TRAIN, List.of(Steps.ANNOTATE, Steps.SEED_GENES),
+                inv("train", args("--vcf", vcf, "--annotations", ann, "--pheno", pheno, "--covar", covar,
+                        "--seed-genes", seed.output("seed_genes"), "--phenotypes", traits, "--seed", cfg.seed(), "--out", STAGING + "/model")),
+                inputs(vcf, ann, pheno, covar, seed.output("seed_genes")), Map.of("model", "model"),
+                Set.of("--vcf", "--annotations", "--pheno", "--covar", "--seed-genes", "--phenotypes", "--seed", "--out"));
+
+        Step score = step(Steps.SCORE, List.of(Steps.ANNOTATE, Steps.TRAIN),
+                inv("score", args("--model", train.output("model"), "--vcf", vcf, "--annotations", ann, "--out", STAGING + "/scores.parquet")),
+                inputs(vcf, ann, train.output("model")), Map.of("scores", "scores.parquet"),
+                Set.of("--model", "--vcf", "--annotations", "--out"));
+
+        boolean useStore = usable(ingest) && hasOption("assoc", "--store");
+        List<Object> genotypes = useStore ? List.of("--store", ingest.output("store")) : List.of("--vcf", vcf);
+        List<Step.Invocation> assocRuns = new ArrayList<>();
+        List<Path> assocInputs = inputs(useStore ? ingest.output("store") : vcf, ann, pheno, covar);
+        Map<String, String> assocOutputs = new LinkedHashMap<>();
+        assocRuns.add(inv("assoc", args(genotypes.get(0), genotypes.get(1), "--annotations", ann, "--pheno", pheno, "--covar", covar,
+                "--phenotypes", traits, "--out", STAGING + "/results.tsv")));
+        assocOutputs.put("results", "results.tsv");
+        List<String> assocNeeds = new ArrayList<>(List.of(Steps.ANNOTATE));
+        if (useStore) assocNeeds.add(Steps.INGEST);
+        boolean scoreAssoc = usable(score) && hasOption("assoc", "--scores");
+        if (cfg.stepEnabled(Steps.SCORE) && commands.containsKey("assoc") && !scoreAssoc) {
+            warnings.add("assoc: gene impairment scores are not tested (" + (usable(score) ? "this build's 'rareset assoc' has no --scores"
+                    : "the score step cannot run") + ")");
+        }
+        if (scoreAssoc) {
+            assocRuns.add(new Step.Invocation("assoc", args("--scores", score.output("scores"), "--pheno", pheno, "--covar", covar,
+                    "--phenotypes", traits, "--out", STAGING + "/deeprvat.tsv")));
+            assocOutputs.put("deeprvat", "deeprvat.tsv");
+            assocInputs.add(score.output("scores"));
+        }
+        Step assoc = step(Steps.ASSOC, assocNeeds, assocRuns, false, assocInputs, assocOutputs,
+                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out", "--scores"));
+
+        List<Path> resultFiles = new ArrayList<>();
+        resultFiles.add(assoc.output("results"));
+        if (assoc.output("deeprvat") != null) resultFiles.add(assoc.output("deeprvat"));
+        String results = joinPaths(resultFiles);
+
+        List<String> riskTraits = riskTraits();
+        List<Step.Invocation> riskRuns = new ArrayList<>();
+        Map<String, String> riskOutputs = new LinkedHashMap<>();
+        for (String t : riskTraits) {
+            String file = "risk." + StudyReport.slug(t) + ".tsv";
+            riskRuns.add(new Step.Invocation("risk", args("--pheno", pheno, "--covar", covar, "--scores", score.output("scores"),
+                    "--results", results, "--trait", t, "--seed", cfg.seed(), "--out", STAGING + "/" + file)));
+            riskOutputs.put("risk:" + t, file);
+        }
+        List<Path> riskInputs = inputs(pheno, covar, score.output("scores"));
+        riskInputs.addAll(resultFiles);
+        Step risk = step(Steps.RISK, List.of(Steps.SCORE, Steps.ASSOC), riskRuns, true, riskInputs, riskOutputs,
+                Set.of("--pheno", "--covar", "--scores", "--results", "--trait", "--seed", "--out"));
+
+        List<Object> reportArgs = new ArrayList<>(List.of("--results", results, "--study", cfg.study(), "--out", STAGING));
+        List<Path> reportInputs = new ArrayList<>(resultFiles);
+        if (genes != null) {
+            reportArgs.addAll(List.of("--genes", genes));
+            reportInputs.add(genes);
+        }
+        if (usable(score)) {
+            reportArgs.addAll(List.of("--scores", score.output("scores")));
+            reportInputs.add(score.output("scores"));
+        }
+        if (usable(risk) && !risk.outputs().isEmpty()) {
+            List<Path> riskFiles = new ArrayList<>(risk.outputs().values());
+            reportArgs.addAll(List.of("--risk", joinPaths(riskFiles)));
+            reportInputs.addAll(riskFiles);
+        }
+        step(Steps.REPORT, List.of(Steps.ASSOC), inv("report", args(reportArgs.toArray())), reportInputs,
+                Map.of("html", StudyReport.slug(cfg.study()) + ".html"), Set.of("--results", "--study", "--out", "--genes", "--scores", "--risk"));
+        return List.copyOf(planned.values());
+    }
+
+    private List<String> riskTraits() {
+        MappingNode m = cfg.section(Steps.RISK);
+        if (m != null) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("traits")) {
+                    List<String> traits = StudyConfig.stringList(cfg.file(), t.getValueNode(), "risk.traits");
+                    for (String tr : traits) {
+                        if (!cfg.phenotypes().contains(tr)) {
+                            throw YamlConfigException.at(cfg.file(), t.getValueNode(), "risk.traits: '" + tr + "' is not one of the phenotypes "
+                                    + cfg.phenotypes(), "list traits from 'phenotypes'");
+                        }
+                    }
+                    return traits;
+                }
+            }
+        }
+        return cfg.phenotypes();
+    }
+
+    private boolean usable(Step s) {
+        return s != null && cfg.stepEnabled(s.name()) && s.available();
+    }
+
+    private boolean hasOption(String command, String option) {
+        CommandSpec spec = commands.get(command);
+        return spec != null && spec.findOption(option) != null;
+    }
+
+    private Path dir(String step) {
+        return out.resolve(Steps.folder(step));
+    }
+
+    /** Builds, checks and records one step. */
+    private Step step(String name, List<String> needs, Step.Invocation invocation, List<Path> inputs, Map<String, String> outputs,
+                      Set<String> managed) {
+        return step(name, needs, List.of(invocation), false, inputs, outputs, managed);
+    }
+
+    /** @param sectionToAll the step's section options go to every invocation, not only the first */
+    private Step step(String name, List<String> needs, List<Step.Invocation> invocations, boolean sectionToAll, List<Path> inputs,
+                      Map<String, String> outputs, Set<String> managed) {
+        List<String> unavailable = new ArrayList<>();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("phenotypes", String.join(",", cfg.phenotypes()));
+        params.put("seed", Long.toString(cfg.seed()));
+        List<Step.Invocation> full = new ArrayList<>();
+        String command = COMMAND.get(name);
+        CommandSpec spec = commands.get(command);
+        if (spec == null) {
+            unavailable.add("command 'rareset " + command + "' is not available in this build");
+            if (cfg.section(name) != null) warnings.add(name + ": options not checked, 'rareset " + command + "' is not available in this build");
+            full.addAll(invocations);
+        } else {
+            List<String> extra = sectionArgs(name, spec, managed, params);
+            for (Step.Invocation inv : invocations) {
+                List<String> a = new ArrayList<>(inv.args());
+                if (sectionToAll || inv == invocations.get(0)) a.addAll(extra);
+                if (spec.findOption("--threads") != null) a.addAll(List.of("--threads", Integer.toString(threads)));
+                full.add(new Step.Invocation(inv.command(), a));
+                check(name, spec, a);
+            }
+        }
+        for (String n : needs) {
+            Step up = planned.get(n);
+            if (up != null && (!cfg.stepEnabled(n) || !up.available())) {
+                if (!cfg.stepEnabled(n) && up.invocations().isEmpty()) continue; // given as an input
+                unavailable.add("needs the outputs of step " + n + (cfg.stepEnabled(n) ? ", which cannot run" : ", which is switched off"));
+            }
+        }
+        Path dir = dir(name);
+        Map<String, Path> outs = new LinkedHashMap<>();
+        outputs.forEach((k, v) -> outs.put(k, dir.resolve(v)));
+        Step s = new Step(name, full, inputs, params, dir, outs, unavailable);
+        planned.put(name, s);
+        return s;
+    }
+
+    /** The step's configuration section as command options, each checked against the command. */
+    private List<String> sectionArgs(String step, CommandSpec spec, Set<String> managed, Map<String, String> params) {
+        MappingNode m = cfg.section(step);
+        List<String> out = new ArrayList<>();
+        if (m == null) return out;
+        for (NodeTuple t : m.getValue()) {
+            String key = ((ScalarNode) t.getKeyNode()).getValue();
+            if (step.equals(Steps.RISK) && key.equals("traits")) continue; // the pipeline's own key
+            String option = "--" + key.replace('_', '-');
+            OptionSpec opt = spec.findOption(option);
+            if (opt == null || key.contains("-") || option.equals("--help") || option.equals("--version")) {
+                throw YamlConfigException.at(cfg.file(), t.getKeyNode(), "unknown key '" + key + "' in " + step,
+                        "options of 'rareset " + spec.name() + "' in snake_case: " + String.join(", ", keys(spec, managed)));
+            }
+            if (managed.contains(opt.longestName()) || opt.longestName().equals("--threads")) {
+                throw YamlConfigException.at(cfg.file(), t.getKeyNode(), step + "." + key + " is set by the pipeline",
+                        "remove it: the pipeline passes " + opt.longestName() + " itself (threads: at the top level)");
+            }
+            Node v = t.getValueNode();
+            String value;
+            if (v instanceof SequenceNode) {
+                value = String.join(",", StudyConfig.stringList(cfg.file(), v, step + "." + key));
+            } else {
+                value = StudyConfig.scalar(cfg.file(), v, step + "." + key);
+            }
+            params.put(step + "." + key, value);
+            if (opt.arity().max() == 0) { // a flag: true adds it, false leaves it out
+                String b = value.toLowerCase(Locale.ROOT);
+                if (!Set.of("true", "false", "yes", "no").contains(b)) {
+                    throw YamlConfigException.at(cfg.file(), v, step + "." + key + ": '" + value + "' is not true or false", "it is a switch");
+                }
+                if (b.equals("true") || b.equals("yes")) out.add(opt.longestName());
+            } else {
+                out.add(opt.longestName());
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
+    /** Parses the full command line with the command's own parser: wrong values fail here, not mid-run. */
+    private void check(String step, CommandSpec spec, List<String> args) {
+        List<String> full = new ArrayList<>();
+        full.add(spec.name());
+        for (String a : args) full.add(a.replace(STAGING, out.toString()));
+        try {
+            RareSetCommand.newCommandLine().parseArgs(full.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            Node where = cfg.section(step);
+            if (e.getArgSpec() instanceof OptionSpec o && cfg.section(step) != null) {
+                for (NodeTuple t : cfg.section(step).getValue()) {
+                    if (("--" + ((ScalarNode) t.getKeyNode()).getValue().replace('_', '-')).equals(o.longestName())) where = t.getValueNode();
+                }
+            }
+            throw where == null
+                    ? InputException.of(cfg.file(), "step " + step + ": " + e.getMessage(), "check the inputs and phenotypes")
+                    : YamlConfigException.at(cfg.file(), where, step + ": " + e.getMessage(), "see 'rareset " + spec.name() + " --help'");
+        }
+    }
+
+    private static List<String> keys(CommandSpec spec, Set<String> managed) {
+        Set<String> k = new TreeSet<>();
+        for (OptionSpec o : spec.options()) {
+            String n = o.longestName();
+            if (!n.startsWith("--") || managed.contains(n) || o.usageHelp() || o.versionHelp()
+                    || Set.of("--threads", "--debug", "--quiet", "--log-file").contains(n)) continue;
+            k.add(n.substring(2).replace('-', '_'));
+        }
+        return new ArrayList<>(k);
+    }
+
+    private static Step.Invocation inv(String command, List<String> args) {
+        return new Step.Invocation(command, args);
+    }
+
+    /** Arguments as strings; a null value drops its option (an optional input that is absent). */
+    private static List<String> args(Object... a) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            Object v = a[i];
+            if (v instanceof String s && s.startsWith("--") && i + 1 < a.length && a[i + 1] == null) {
+                i++;
+                continue;
+            }
+            out.add(String.valueOf(v));
+        }
+        return out;
+    }
+
+    private static List<Path> inputs(Path... p) {
+        Set<Path> s = new LinkedHashSet<>();
+        for (Path x : p) if (x != null) s.add(x);
+        return new ArrayList<>(s);
+    }
+
+    private static String joinPaths(List<Path> paths) {
+        List<String> s = new ArrayList<>();
+        for (Path p : paths) s.add(p.toString());
+        return String.join(",", s);
+    }
+}

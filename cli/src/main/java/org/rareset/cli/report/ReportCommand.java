@@ -1,0 +1,78 @@
+package org.rareset.cli.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rareset.annotate.InputException;
+import org.rareset.cli.options.RuntimeOptions;
+import org.rareset.cli.risk.RiskSection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rareset report}: the study's HTML report with QQ and Manhattan plots and discovery tables. */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = org.rareset.cli.VersionProvider.class,
+        description = {"Write one self-contained HTML report per study (opens offline) from association results:",
+            "per trait a QQ plot with lambda, a Manhattan plot over gene positions, the significant genes per test",
+            "and a comparison of discoveries across methods. Plots are also saved as PNG and SVG.",
+            "Outputs: OUT/STUDY.html, OUT/plots/STUDY.TRAIT.{qq,manhattan}.{png,svg}."},
+        footer = {"%nExamples:",
+            "  rareset report --results results.tsv --genes genes.bed --out report/",
+            "  rareset report --results burden.parquet --results deeprvat.tsv --scores scores.parquet \\",
+            "      --genes genes.bed --study cohort1 --risk risk.QT.tsv --out report/"})
+public final class ReportCommand implements Callable<Integer> {
+    @Mixin RuntimeOptions runtime;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--results", required = true, paramLabel = "FILE",
+            description = "Association results (TSV, TSV.gz or Parquet); repeat or comma-separate for several files.",
+            split = ",")
+    List<Path> results;
+
+    @Option(names = "--genes", paramLabel = "BED", description = "Gene positions (chrom start end name) for the Manhattan plots.")
+    Path genesBed;
+
+    @Option(names = "--scores", paramLabel = "FILE", description = "Gene impairment scores (long: sample gene score) to show each significant gene's mean score.")
+    Path scores;
+
+    @Option(names = "--risk", paramLabel = "FILE", split = ",",
+            description = "Risk tables written by 'rareset risk' to add as risk-stratification sections.")
+    List<Path> risk = new ArrayList<>();
+
+    @Option(names = "--study", defaultValue = "study", description = "Study name: the report's title and file name (default: ${DEFAULT-VALUE}).")
+    String study;
+
+    @Option(names = "--alpha", defaultValue = "0.05", description = "Family-wise alpha for Bonferroni per trait and test (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(alpha > 0 && alpha < 1)) throw new InputException("--alpha", null, "alpha " + alpha + " is not in (0, 1)", "for example --alpha 0.05");
+        ResultTableReader.Table table = ResultTableReader.read(results);
+        if (table.rows().isEmpty()) {
+            throw InputException.of(results.get(0), "no result rows with a p-value", "run 'rareset assoc' first");
+        }
+        GenePositions genes = genesBed == null ? GenePositions.empty() : GenePositions.read(genesBed);
+        GeneScoreSummary scoreSummary = scores == null ? new GeneScoreSummary() : GeneScoreSummary.read(scores);
+        List<String> inputs = new ArrayList<>();
+        for (Path p : results) inputs.add(p.getFileName().toString());
+        if (genesBed != null) inputs.add(genesBed.getFileName().toString());
+        if (scores != null) inputs.add(scores.getFileName().toString());
+        StudyReport report = new StudyReport(study, table.rows(), table.skipped(), genes, scoreSummary, alpha, inputs);
+        for (Path r : risk) report.addSection(RiskSection.fromTable(r));
+        Files.createDirectories(out);
+        StudyReport.Written w = report.write(out);
+        spec.commandLine().getOut().println("report: " + w.html().toAbsolutePath());
+        spec.commandLine().getErr().printf("report: %d rows, %d traits, %d plots (PNG and SVG) in %s%n",
+                table.rows().size(), report.traits().size(), w.plots().size(), out.resolve("plots"));
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+package org.rareset.cli.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the report shows for one trait: per test, the rows, genomic inflation, Bonferroni threshold
+ * (alpha over that test's gene x mask rows) and the significant genes with their best mask.
+ */
+public final class TraitSummary {
+    /** A gene's best (smallest p) row for one test, over its masks. */
+    public record Best(ResultRow row, boolean significant) {}
+
+    private final String phenotype;
+    private final List<String> tests;
+    private final Map<String, List<ResultRow>> rowsByTest = new LinkedHashMap<>();
+    private final Map<String, Double> lambda = new LinkedHashMap<>();
+    private final Map<String, Double> thresholdLog10 = new LinkedHashMap<>();
+    private final Map<String, Map<String, Best>> bestByTestGene = new LinkedHashMap<>();
+
+    public TraitSummary(String phenotype, List<ResultRow> rows, double alpha) {
+        this.phenotype = phenotype;
+        Set<String> t = new LinkedHashSet<>();
+        for (ResultRow r : rows) {
+            t.add(r.test());
+            rowsByTest.computeIfAbsent(r.test(), k -> new ArrayList<>()).add(r);
+        }
+        this.tests = List.copyOf(t);
+        for (Map.Entry<String, List<ResultRow>> e : rowsByTest.entrySet()) {
+            List<ResultRow> rs = e.getValue();
+            lambda.put(e.getKey(), Significance.lambda(rs.stream().mapToDouble(ResultRow::log10P).toArray()));
+            double thr = Significance.bonferroniLog10(alpha, rs.size());
+            thresholdLog10.put(e.getKey(), thr);
+            Map<String, Best> best = new LinkedHashMap<>();
+            for (ResultRow r : rs) {
+                Best b = best.get(r.gene());
+                if (b == null || r.log10P() < b.row().log10P()) best.put(r.gene(), new Best(r, r.log10P() <= thr));
+            }
+            bestByTestGene.put(e.getKey(), best);
+        }
+    }
+
+    public String phenotype() { return phenotype; }
+    public List<String> tests() { return tests; }
+    public List<ResultRow> rows(String test) { return rowsByTest.get(test); }
+    public double lambda(String test) { return lambda.get(test); }
+    public double thresholdLog10(String test) { return thresholdLog10.get(test); }
+    public Map<String, Best> best(String test) { return bestByTestGene.get(test); }
+
+    /** The smallest number of rows of any test: the Manhattan line uses the strictest threshold. */
+    public double strictestThresholdLog10() {
+        return thresholdLog10.values().stream().mapToDouble(Double::doubleValue).min().orElse(Math.log10(0.05));
+    }
+
+    /** Genes significant for a test, most significant first. */
+    public List<String> significantGenes(String test) {
+        List<Best> s = new ArrayList<>();
+        for (Best b : bestByTestGene.get(test).values()) if (b.significant()) s.add(b);
+        s.sort(Comparator.comparingDouble(b -> b.row().log10P()));
+        return s.stream().map(b -> b.row().gene()).toList();
+    }
+
+    /** Every gene significant for at least one test, ordered by its best p over the tests. */
+    public List<String> significantGenesAnyTest() {
+        Map<String, Double> best = new TreeMap<>();
+        for (String t : tests) {
+            for (Best b : bestByTestGene.get(t).values()) {
+                if (b.significant()) best.merge(b.row().gene(), b.row().log10P(), Math::min);
+            }
+        }
+        List<String> g = new ArrayList<>(best.keySet());
+        g.sort(Comparator.comparingDouble(best::get));
+        return g;
+    }
+
+    /** Number of genes significant for both tests (the diagonal counts a test's own discoveries). */
+    public int sharedDiscoveries(String a, String b) {
+        Set<String> sa = new LinkedHashSet<>(significantGenes(a));
+        sa.retainAll(significantGenes(b));
+        return sa.size();
+    }
+
+    /** Genes that only this test finds. */
+    public List<String> uniqueDiscoveries(String test) {
+        List<String> mine = new ArrayList<>(significantGenes(test));
+        for (String other : tests) if (!other.equals(test)) mine.removeAll(significantGenes(other));
+        return mine;
+    }
+}

@@ -1,0 +1,233 @@
+package org.rareset.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.rareset.annotate.table.Column;
+import org.rareset.annotate.table.Row;
+import org.rareset.annotate.table.TableSchema;
+import org.rareset.annotate.table.TableWriters;
+import org.rareset.annotate.table.TableReader;
+import org.rareset.annotate.table.TableReaders;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code rareset score --pretrained} on ../shared/golden/deeprvat, checked against its expected burdens. */
+class ScoreCommandTest {
+    private static Path golden;
+    private static Path models;
+    private static Map<String, Double> expected;
+
+    @BeforeAll
+    static void shared() throws IOException {
+        Path shared = Path.of(System.getProperty("rareset.shared", "../shared"));
+        golden = shared.resolve("golden/deeprvat");
+        models = shared.resolve("deeprvat-pretrained");
+        Assumptions.assumeTrue(Files.isRegularFile(golden.resolve("expected_burdens.tsv"))
+                        && Files.isRegularFile(models.resolve("model_config.yaml")),
+                golden + " or " + models + " absent: skipping the rareset score checks");
+        expected = new HashMap<>();
+        for (String line : Files.readAllLines(golden.resolve("expected_burdens.tsv")).subList(1, 3601)) {
+            String[] f = line.split("\t");
+            expected.put(f[0] + "\t" + f[1], Double.parseDouble(f[2]));
+        }
+    }
+
+    /** Reads a whole table (TSV, gz or Parquet) as rows of strings. */
+    static List<List<String>> readTable(Path file) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (TableReader reader = TableReaders.open(file)) {
+            rows.add(reader.columns());
+            for (Row row : reader) {
+                List<String> r = new java.util.ArrayList<>();
+                for (int c = 0; c < row.size(); c++) r.add(row.getString(c));
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cl = RareSetCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Run score(Path out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("score", "--pretrained", models.toString(),
+                "--vcf", golden.resolve("cohort.vcf.gz").toString(),
+                "--annotations", golden.resolve("annotations.tsv").toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
+    private static Map<String, Double> longScores(Path out) {
+        List<List<String>> rows = readTable(out);
+        assertEquals(List.of("sample", "gene", "score"), rows.get(0));
+        assertEquals(3601, rows.size());
+        Map<String, Double> got = new HashMap<>();
+        for (List<String> r : rows.subList(1, rows.size())) got.put(r.get(0) + "\t" + r.get(1), Double.parseDouble(r.get(2)));
+        return got;
+    }
+
+    private static Map<String, Double> wideScores(Path out) {
+        List<List<String>> rows = readTable(out);
+        List<String> header = rows.get(0);
+        assertEquals(13, header.size());
+        assertEquals("sample", header.get(0));
+        assertEquals(301, rows.size());
+        Map<String, Double> got = new HashMap<>();
+        for (List<String> r : rows.subList(1, rows.size())) {
+            for (int j = 1; j < r.size(); j++) got.put(r.get(0) + "\t" + header.get(j), Double.parseDouble(r.get(j)));
+        }
+        return got;
+    }
+
+    private static void assertAllMatch(Map<String, Double> got) {
+        assertEquals(3600, got.size());
+        expected.forEach((pair, e) -> assertEquals(e, got.get(pair), 1e-9, pair));
+    }
+
+    @Test
+    void longTsvMatchesEveryGoldenBurden(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("scores.tsv");
+        Run r = score(out, "--threads", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("scored 12 genes x 300 samples with 30 models"), r.out());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("sample\tgene\tscore", lines.get(0));
+        Map<String, Double> got = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            got.put(f[0] + "\t" + f[1], Double.parseDouble(f[2]));
+        }
+        assertEquals(3600, lines.size() - 1);
+        assertAllMatch(got);
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(out), left.collect(Collectors.toList()), "no temporary files left");
+        }
+    }
+
+    @Test
+    void longParquetMatchesEveryGoldenBurden(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("scores.parquet");
+        Run r = score(out);
+        assertEquals(0, r.exit(), r.err());
+        assertAllMatch(longScores(out));
+    }
+
+    @Test
+    void wideTsvHasOneRowPerSample(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("wide.tsv.gz");
+        Run r = score(out, "--wide");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out))) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+        String[] header = lines.get(0).split("\t");
+        assertEquals(13, header.length);
+        assertEquals("sample", header[0]);
+        assertEquals(301, lines.size());
+        Map<String, Double> got = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            for (int j = 1; j < f.length; j++) got.put(f[0] + "\t" + header[j], Double.parseDouble(f[j]));
+        }
+        assertAllMatch(got);
+    }
+
+    /** The same annotations as Parquet (written by the project's table writer) give the same scores. */
+    @Test
+    void readsParquetAnnotations(@TempDir Path tmp) throws IOException {
+        List<List<String>> rows = readTable(golden.resolve("annotations.tsv"));
+        List<Column> columns = new java.util.ArrayList<>();
+        for (String name : rows.get(0)) {
+            columns.add(List.of("chrom", "ref", "alt", "gene").contains(name) ? Column.string(name)
+                    : name.equals("pos") ? Column.integer(name) : Column.float64(name));
+        }
+        Path ann = tmp.resolve("annotations.parquet");
+        TableWriters.write(ann, new TableSchema(columns), w -> {
+            for (List<String> r : rows.subList(1, rows.size())) {
+                for (int c = 0; c < r.size(); c++) {
+                    switch (columns.get(c).type()) {
+                        case STRING -> w.setString(c, r.get(c));
+                        case INT -> w.setInt(c, Integer.parseInt(r.get(c)));
+                        default -> w.setDouble(c, Double.parseDouble(r.get(c)));
+                    }
+                }
+                w.endRow();
+            }
+        });
+        Path out = tmp.resolve("scores.tsv");
+        Run r = run("score", "--pretrained", models.toString(), "--vcf", golden.resolve("cohort.vcf.gz").toString(),
+                "--annotations", ann.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertAllMatch(longScores(out));
+    }
+
+    @Test
+    void wideParquetHasAColumnPerGene(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("wide.parquet");
+        Run r = score(out, "--wide");
+        assertEquals(0, r.exit(), r.err());
+        assertAllMatch(wideScores(out));
+    }
+
+    @Test
+    void refusesAnnotationsWithoutTheModelsColumnsNamingThem(@TempDir Path tmp) throws IOException {
+        List<String> lines = Files.readAllLines(golden.resolve("annotations.tsv"));
+        List<String> cut = lines.stream().map(l -> {
+            String[] f = l.split("\t", -1);
+            // drop columns 6 (CADD_raw) and 38 (alphamissense)
+            List<String> keep = new java.util.ArrayList<>();
+            for (int i = 0; i < f.length; i++) if (i != 6 && i != 38) keep.add(f[i]);
+            return String.join("\t", keep);
+        }).toList();
+        assertTrue(lines.get(0).split("\t")[6].equals("CADD_raw") && lines.get(0).split("\t")[38].equals("alphamissense"));
+        Path ann = tmp.resolve("annotations.tsv");
+        Files.write(ann, cut);
+        Path out = tmp.resolve("scores.tsv");
+        Run r = run("score", "--pretrained", models.toString(), "--vcf", golden.resolve("cohort.vcf.gz").toString(),
+                "--annotations", ann.toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(ann + ": line 1: missing 2 column(s) the model needs: CADD_raw, alphamissense"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void refusesAnUnknownOutputFormatBeforeReading(@TempDir Path tmp) {
+        Run r = score(tmp.resolve("scores.xlsx"));
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("cannot tell the table format"), r.err());
+        assertFalse(r.err().contains("DeepRVAT pretrained ensemble"), "refused before loading the models");
+    }
+
+    @Test
+    void helpHasExamples() {
+        Run r = run("score", "--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("Examples:") && r.out().contains("--pretrained"), r.out());
+    }
+}

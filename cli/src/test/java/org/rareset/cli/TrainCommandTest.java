@@ -1,0 +1,169 @@
+package org.rareset.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rareset.deepset.model.ModelFiles;
+import org.rareset.deepset.model.TrainedEnsemble;
+import picocli.CommandLine;
+
+/** {@code rareset train} as a whole command on a small generated cohort. */
+class TrainCommandTest {
+    @TempDir static Path dir;
+
+    /** 300 samples, 6 genes of 8 variants; QT depends on pLoF carriers of genes G1-G3. */
+    @BeforeAll
+    static void writeCohort() throws IOException {
+        Random rng = new Random(5);
+        int n = 300;
+        List<String> vcf = new ArrayList<>();
+        vcf.add("##fileformat=VCFv4.2");
+        vcf.add("##contig=<ID=1,length=10000000>");
+        vcf.add("##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">");
+        StringBuilder h = new StringBuilder("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT");
+        for (int s = 1; s <= n; s++) h.append("\tS").append(s);
+        vcf.add(h.toString());
+        List<String> ann = new ArrayList<>();
+        ann.add("chrom\tpos\tref\talt\tgene\tis_plof\tmissense\tCADD_raw\tCADD_PHRED");
+        double[] impact = new double[n];
+        int pos = 1000;
+        for (int g = 1; g <= 6; g++) {
+            for (int v = 0; v < 8; v++) {
+                pos += 100;
+                boolean plof = v < 3;
+                int[] gt = new int[n];
+                for (int k = 0; k < 3; k++) gt[rng.nextInt(n)] = 1;
+                StringBuilder line = new StringBuilder("1\t" + pos + "\t.\tA\tG\t.\tPASS\t.\tGT");
+                for (int s = 0; s < n; s++) {
+                    line.append(gt[s] == 1 ? "\t0/1" : "\t0/0");
+                    if (gt[s] == 1 && plof && g <= 3) impact[s] += 1;
+                }
+                vcf.add(line.toString());
+                double cadd = plof ? 5 + rng.nextDouble() : rng.nextDouble() * 4;
+                ann.add(String.format(java.util.Locale.ROOT, "chr1\t%d\tA\tG\tG%d\t%d\t%d\t%.3f\t%.2f", pos, g,
+                        plof ? 1 : 0, plof ? 0 : 1, cadd, 3 * cadd + 2));
+            }
+        }
+        Files.write(dir.resolve("cohort.vcf"), vcf);
+        Files.write(dir.resolve("ann.tsv"), ann);
+        List<String> pheno = new ArrayList<>(List.of("sample\tQT\tBT"));
+        List<String> covar = new ArrayList<>(List.of("sample\tage\tsex"));
+        for (int s = 0; s < n; s++) {
+            double qt = impact[s] + rng.nextGaussian();
+            pheno.add(String.format(java.util.Locale.ROOT, "S%d\t%.4f\t%d", s + 1, qt, qt > 1 ? 1 : 0));
+            covar.add(String.format(java.util.Locale.ROOT, "S%d\t%.1f\t%d", s + 1, 40 + 10 * rng.nextGaussian(), s % 2));
+        }
+        Files.write(dir.resolve("pheno.tsv"), pheno);
+        Files.write(dir.resolve("covar.tsv"), covar);
+        Files.write(dir.resolve("seed.tsv"), List.of("phenotype\tgene\tlog10p", "QT\tG1\t-5", "QT\tG2\t-4",
+                "QT\tG3\t-3", "BT\tG1\t-3", "BT\tG2\t-2", "BT\tG4\t-1"));
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cl = RareSetCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static List<String> base(Path model) {
+        return new ArrayList<>(List.of("train", "--vcf", dir.resolve("cohort.vcf").toString(),
+                "--annotations", dir.resolve("ann.tsv").toString(), "--pheno", dir.resolve("pheno.tsv").toString(),
+                "--covar", dir.resolve("covar.tsv").toString(), "--seed-genes", dir.resolve("seed.tsv").toString(),
+                "--phenotypes", "QT,BT", "--annotations-list", "is_plof,missense,CADD_raw",
+                "--repeats", "2", "--max-epochs", "3", "--batch-size", "64", "--out", model.toString()));
+    }
+
+    @Test
+    void trainsAndWritesAModelFolder() throws IOException {
+        Path model = dir.resolve("model");
+        Run r = run(base(model).toArray(new String[0]));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("trained 2 network(s) on 300 samples, 4 seed genes"), r.out());
+        assertTrue(r.err().contains("32 matched genotypes, 25 used, 7 failed the filter"), r.err());
+        TrainedEnsemble e = ModelFiles.load(model);
+        assertEquals(List.of("is_plof", "missense", "CADD_raw"), e.annotations());
+        assertEquals(2, e.members().size());
+        assertEquals("MAF < 0.01 && CADD_PHRED > 5", e.description().train_filter());
+        assertEquals("binary", e.description().traits().get(1).kind());
+        assertEquals(List.of("G1", "G2", "G4"), e.description().traits().get(1).seed_genes());
+        assertEquals(List.of("age", "sex"), e.description().training().covariates());
+        assertEquals(List.of("is_plof"), e.description().plof_annotations());
+        assertEquals(String.join(",", org.rareset.deepset.train.DeepRvatInputs.PLOF_FLAGS), TrainCommand.PLOF_DEFAULT);
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temporary folder left");
+        }
+    }
+
+    @Test
+    void scoreReadsATrainedModelAndRefusesMissingColumns() throws IOException {
+        Path model = dir.resolve("model_for_score");
+        assertEquals(0, run(base(model).toArray(new String[0])).exit());
+        Path scores = dir.resolve("scores.tsv");
+        Run r = run("score", "--model", model.toString(), "--vcf", dir.resolve("cohort.vcf").toString(),
+                "--annotations", dir.resolve("ann.tsv").toString(), "--out", scores.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(scores);
+        assertEquals(1 + 300 * 6, lines.size(), "a score for every sample and gene");
+        for (String line : lines.subList(1, lines.size())) {
+            double s = Double.parseDouble(line.split("\t")[2]);
+            assertTrue(s > 0 && s < 1, line);
+        }
+
+        List<String> ann = Files.readAllLines(dir.resolve("ann.tsv"));
+        List<String> cut = new ArrayList<>();
+        for (String line : ann) {
+            String[] f = line.split("\t");
+            cut.add(String.join("\t", f[0], f[1], f[2], f[3], f[4], f[5], f[7], f[8]));
+        }
+        Path noMissense = dir.resolve("ann_no_missense.tsv");
+        Files.write(noMissense, cut);
+        r = run("score", "--model", model.toString(), "--vcf", dir.resolve("cohort.vcf").toString(),
+                "--annotations", noMissense.toString(), "--out", dir.resolve("s2.tsv").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("missense"), r.err());
+        assertFalse(Files.exists(dir.resolve("s2.tsv")));
+    }
+
+    @Test
+    void missingAnnotationColumnIsBadInput() {
+        List<String> args = base(dir.resolve("m2"));
+        args.set(args.indexOf("is_plof,missense,CADD_raw"), "is_plof,SpliceAI_delta_score,CADD_raw");
+        Run r = run(args.toArray(new String[0]));
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("ann.tsv: line 1: missing 1 annotation column(s) of the model: SpliceAI_delta_score"), r.err());
+        assertFalse(Files.exists(dir.resolve("m2")));
+    }
+
+    @Test
+    void phenotypeWithoutSeedGenesAndBadFilterAreBadInput() {
+        List<String> args = base(dir.resolve("m3"));
+        args.set(args.indexOf("QT,BT"), "QT,OTHER");
+        Run r = run(args.toArray(new String[0]));
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("OTHER"), r.err());
+
+        args = base(dir.resolve("m3"));
+        args.addAll(List.of("--train-filter", "MAF < ", "--plof-annotations", "is_plof"));
+        r = run(args.toArray(new String[0]));
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--train-filter: character 7: expected a number"), r.err());
+    }
+}

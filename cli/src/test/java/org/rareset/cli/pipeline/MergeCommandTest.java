@@ -1,0 +1,179 @@
+package org.rareset.cli.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rareset.annotate.table.Column;
+import org.rareset.annotate.table.TableSchema;
+import org.rareset.annotate.table.TableWriters;
+import org.rareset.cli.RareSetCommand;
+import org.rareset.cli.options.ChunkOptions;
+import org.rareset.cli.report.TabularFile;
+import picocli.CommandLine;
+
+/**
+ * Splitting a single run's table by the --chunk rule and merging the parts gives the table back,
+ * byte for byte for text, row for row for Parquet, for phenotype-major and gene-major tables.
+ */
+class MergeCommandTest {
+    @TempDir Path dir;
+
+    static int run(StringWriter err, String... args) {
+        CommandLine cl = RareSetCommand.newCommandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    /** A phenotype-major results table, as 'rareset assoc' writes it: for trait, for gene, for test. */
+    static List<String[]> phenotypeMajor() {
+        List<String[]> rows = new ArrayList<>();
+        for (String t : new String[] {"QT", "BT"}) {
+            for (int g = 0; g < 23; g++) {
+                for (String test : new String[] {"burden", "skat"}) {
+                    rows.add(new String[] {t, String.format(Locale.ROOT, "G%03d", g), "all", test, Integer.toString(g % 4 + 1),
+                            Double.toString(0.001 * (g + 1) * (test.length())), Double.toString(Math.log10(0.001 * (g + 1)))});
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** A gene-major long table, as a scorer might write: for gene, for sample. */
+    static List<String[]> geneMajor() {
+        List<String[]> rows = new ArrayList<>();
+        for (int g = 0; g < 11; g++) {
+            for (int s = 0; s < 5; s++) rows.add(new String[] {"S" + s, "G" + g, Double.toString(g * 0.1 + s * 0.01)});
+        }
+        return rows;
+    }
+
+    static List<String> genes(List<String[]> rows, int geneCol) {
+        Set<String> g = new LinkedHashSet<>();
+        for (String[] r : rows) g.add(r[geneCol]);
+        return new ArrayList<>(g);
+    }
+
+    static void writeText(Path p, String header, List<String[]> rows) throws Exception {
+        StringBuilder b = new StringBuilder(header).append('\n');
+        for (String[] r : rows) b.append(String.join("\t", r)).append('\n');
+        if (p.toString().endsWith(".gz")) {
+            try (var os = new java.util.zip.GZIPOutputStream(Files.newOutputStream(p))) {
+                os.write(b.toString().getBytes());
+            }
+        } else {
+            Files.writeString(p, b);
+        }
+    }
+
+    /** Writes the chunks in reverse order of arguments to check the names put them in order. */
+    List<String> splitText(String name, String header, List<String[]> rows, int geneCol, int n) throws Exception {
+        List<String> genes = genes(rows, geneCol);
+        List<String> files = new ArrayList<>();
+        for (int k = n; k >= 1; k--) {
+            Set<String> mine = new LinkedHashSet<>(new ChunkOptions.Chunk(k, n).select(genes));
+            List<String[]> part = rows.stream().filter(r -> mine.contains(r[geneCol])).toList();
+            Path p = dir.resolve(MergeCommand.chunkName(name, k, n));
+            writeText(p, header, part);
+            files.add(p.toString());
+        }
+        return files;
+    }
+
+    @Test
+    void phenotypeMajorTsvRoundTrips() throws Exception {
+        String header = "phenotype\tgene\tmask\ttest\tn_variants\tpval\tlog10p";
+        Path single = dir.resolve("results.tsv");
+        writeText(single, header, phenotypeMajor());
+        for (int n : new int[] {1, 2, 3, 7}) {
+            List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("merged.tsv").toString()));
+            args.addAll(splitText("results.tsv", header, phenotypeMajor(), 1, n));
+            StringWriter err = new StringWriter();
+            assertEquals(0, run(err, args.toArray(String[]::new)), err.toString());
+            assertArrayEquals(Files.readAllBytes(single), Files.readAllBytes(dir.resolve("merged.tsv")), "n = " + n);
+        }
+    }
+
+    @Test
+    void geneMajorGzippedRoundTrips() throws Exception {
+        String header = "sample\tgene\tscore";
+        Path single = dir.resolve("scores.tsv.gz");
+        writeText(single, header, geneMajor());
+        List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("merged.tsv.gz").toString()));
+        args.addAll(splitText("scores.tsv.gz", header, geneMajor(), 1, 4));
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, args.toArray(String[]::new)), err.toString());
+        try (var a = new GZIPInputStream(Files.newInputStream(single)); var b = new GZIPInputStream(Files.newInputStream(dir.resolve("merged.tsv.gz")))) {
+            assertArrayEquals(a.readAllBytes(), b.readAllBytes());
+        }
+    }
+
+    @Test
+    void parquetRoundTrips() throws Exception {
+        TableSchema schema = TableSchema.of(Column.string("phenotype"), Column.string("gene"), Column.string("mask"), Column.string("test"),
+                Column.integer("n_variants"), Column.float64("pval"), Column.float64("log10p"));
+        List<String[]> rows = phenotypeMajor();
+        Path single = dir.resolve("results.parquet");
+        write(single, schema, rows);
+        List<String> genes = genes(rows, 1);
+        List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("merged.parquet").toString()));
+        for (int k = 1; k <= 3; k++) {
+            Set<String> mine = new LinkedHashSet<>(new ChunkOptions.Chunk(k, 3).select(genes));
+            Path p = dir.resolve(MergeCommand.chunkName("results.parquet", k, 3));
+            write(p, schema, rows.stream().filter(r -> mine.contains(r[1])).toList());
+            args.add(p.toString());
+        }
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, args.toArray(String[]::new)), err.toString());
+        TabularFile a = TabularFile.read(single), b = TabularFile.read(dir.resolve("merged.parquet"));
+        assertEquals(a.header(), b.header());
+        assertEquals(a.records().size(), b.records().size());
+        for (int i = 0; i < a.records().size(); i++) assertArrayEquals(a.records().get(i), b.records().get(i), "row " + i);
+    }
+
+    static void write(Path p, TableSchema schema, List<String[]> rows) {
+        TableWriters.write(p, schema, w -> {
+            for (String[] r : rows) w.writeRow(r[0], r[1], r[2], r[3], Integer.parseInt(r[4]), Double.parseDouble(r[5]), Double.parseDouble(r[6]));
+        });
+    }
+
+    @Test
+    void missingChunkIsRefused() throws Exception {
+        String header = "phenotype\tgene\tmask\ttest\tn_variants\tpval\tlog10p";
+        List<String> files = splitText("results.tsv", header, phenotypeMajor(), 1, 3);
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "merge", "--out", dir.resolve("m.tsv").toString(), files.get(0), files.get(2)));
+        assertTrue(err.toString().contains("chunk(s) 2/3 missing"), err.toString());
+        assertTrue(!Files.exists(dir.resolve("m.tsv")));
+    }
+
+    @Test
+    void differentHeadersAreRefused() throws Exception {
+        Path a = dir.resolve("a.tsv"), b = dir.resolve("b.tsv");
+        Files.writeString(a, "phenotype\tgene\tpval\nQT\tG1\t0.5\n");
+        Files.writeString(b, "phenotype\tgene\tp\nQT\tG2\t0.5\n");
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "merge", "--out", dir.resolve("m.tsv").toString(), a.toString(), b.toString()));
+        assertTrue(err.toString().contains("b.tsv: header differs from a.tsv's"), err.toString());
+    }
+
+    @Test
+    void chunkNames() {
+        assertEquals("results.chunk2-of-8.tsv", MergeCommand.chunkName("results.tsv", 2, 8));
+        assertEquals("scores.chunk1-of-3.tsv.gz", MergeCommand.chunkName("scores.tsv.gz", 1, 3));
+        assertEquals("r.chunk1-of-2.parquet", MergeCommand.chunkName("r.parquet", 1, 2));
+    }
+}

@@ -1,0 +1,107 @@
+package org.rareset.cli.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rareset.cli.pipeline.PipelineRunner.Outcome;
+import org.rareset.cli.pipeline.PipelineRunner.Status;
+import org.rareset.cli.report.ReportFixture;
+
+/**
+ * The runner's bookkeeping on a two-step plan of real commands (report, then a second report that
+ * reads the first one's folder): skipping unchanged steps, rerunning on changed inputs or parameters,
+ * resuming after an interruption, and leaving no partial step folder after a failure.
+ */
+class PipelineRunnerTest {
+    @TempDir Path dir;
+    StudyConfig cfg;
+    Path results, bed;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        results = ReportFixture.results(dir);
+        bed = ReportFixture.genesBed(dir);
+        Files.writeString(dir.resolve("study.yaml"), """
+                study: s
+                output: out
+                inputs:
+                  vcf: results.tsv
+                  pheno: results.tsv
+                phenotypes: [QT]
+                """);
+        cfg = StudyConfig.read(dir.resolve("study.yaml"));
+    }
+
+    List<Step> plan(String alpha) {
+        Path out = cfg.output();
+        Step first = new Step(Steps.ASSOC, List.of(new Step.Invocation("report", List.of("--results", results.toString(), "--genes",
+                bed.toString(), "--study", "first", "--alpha", alpha, "--out", Step.STAGING))), List.of(results, bed),
+                Map.of("alpha", alpha), out.resolve("6-assoc"), Map.of("html", out.resolve("6-assoc/first.html")), List.of());
+        // The second step has the first one's folder as an input: a rerun of the first makes it rerun.
+        Step second = new Step(Steps.REPORT, List.of(new Step.Invocation("report", List.of("--results", results.toString(),
+                "--genes", bed.toString(), "--study", "second", "--out", Step.STAGING))),
+                List.of(results, out.resolve("6-assoc")), Map.of(), out.resolve("8-report"),
+                Map.of("html", out.resolve("8-report/second.html")), List.of());
+        return List.of(first, second);
+    }
+
+    List<Status> run(List<Step> plan, StringWriter log) throws Exception {
+        return new PipelineRunner(cfg, new PrintWriter(log, true), false).run(plan).stream().map(Outcome::status).toList();
+    }
+
+    @Test
+    void skipsUnchangedStepsAndRerunsChangedOnes() throws Exception {
+        StringWriter log = new StringWriter();
+        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("0.05"), log));
+        Path manifest = cfg.output().resolve("6-assoc/manifest.json");
+        String m = Files.readString(manifest);
+        assertTrue(m.contains("\"sha256\": \"" + Checksums.sha256(results) + "\""), m);
+        assertTrue(m.contains("--out @STEP_DIR@"), "commands recorded with the step folder as a placeholder");
+
+        assertEquals(List.of(Status.UP_TO_DATE, Status.UP_TO_DATE), run(plan("0.05"), new StringWriter()));
+
+        // A changed parameter reruns the step, and the step reading its folder.
+        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("0.01"), new StringWriter()));
+
+        // A changed input (same size and time do not hide a content change: the time moves) reruns both.
+        Files.writeString(results, Files.readString(results).replace("GENE001", "GENE901"));
+        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("0.01"), new StringWriter()));
+        assertEquals(List.of(Status.UP_TO_DATE, Status.UP_TO_DATE), run(plan("0.01"), new StringWriter()));
+    }
+
+    @Test
+    void resumesAfterAnInterruptedRun() throws Exception {
+        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("0.05"), new StringWriter()));
+        // As a kill during the second step leaves it: no step folder, a half-written staging folder.
+        PipelineRunner.deleteTree(cfg.output().resolve("8-report"));
+        Path partial = cfg.output().resolve(".partial/8-report");
+        Files.createDirectories(partial);
+        Files.writeString(partial.resolve("second.html"), "<html><body>half");
+        assertEquals(List.of(Status.UP_TO_DATE, Status.RAN), run(plan("0.05"), new StringWriter()));
+        assertTrue(Files.readString(cfg.output().resolve("8-report/second.html")).contains("</html>"));
+        assertFalse(Files.exists(cfg.output().resolve(".partial")), "staging area removed after a complete run");
+    }
+
+    @Test
+    void failedStepLeavesNoStepFolderAndStops() throws Exception {
+        Files.writeString(results, "phenotype\tgene\ttest\nQT\tG\tskat\n"); // no pval column: bad input
+        StringWriter log = new StringWriter();
+        List<Outcome> o = new PipelineRunner(cfg, new PrintWriter(log, true), false).run(plan("0.05"));
+        assertEquals(1, o.size(), "stops at the failing step");
+        assertEquals(Status.FAILED, o.get(0).status());
+        assertTrue(o.get(0).detail().endsWith("code 2"), o.get(0).detail());
+        assertTrue(log.toString().contains("[assoc] rareset: error: " + results + ": column 'pval' is missing"), log.toString());
+        assertFalse(Files.exists(cfg.output().resolve("6-assoc")));
+        assertFalse(Files.exists(cfg.output().resolve(".partial/6-assoc")));
+    }
+}

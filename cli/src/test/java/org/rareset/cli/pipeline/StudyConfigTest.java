@@ -1,0 +1,149 @@
+package org.rareset.cli.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rareset.cli.RareSetCommand;
+import picocli.CommandLine;
+
+/** Every wrong key or value in study.yaml is one clear line naming the file and line, exit code 2. */
+class StudyConfigTest {
+    @TempDir Path dir;
+
+    static final String GOOD = """
+            study: s1
+            output: out
+            inputs:
+              vcf: cohort.vcf.gz
+              pheno: pheno.tsv
+            phenotypes: [QT]
+            """;
+
+    @BeforeEach
+    void files() throws Exception {
+        Files.writeString(dir.resolve("cohort.vcf.gz"), "");
+        Files.writeString(dir.resolve("pheno.tsv"), "sample\tQT\n");
+    }
+
+    String runBad(String yaml) throws Exception {
+        Path cfg = dir.resolve("study.yaml");
+        Files.writeString(cfg, yaml);
+        CommandLine cl = RareSetCommand.newCommandLine();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int rc = cl.execute("pipeline", "--config", cfg.toString(), "--dry-run");
+        assertEquals(2, rc, "exit code 2 for " + err);
+        String line = err.toString().lines().filter(l -> l.startsWith("rareset: error:")).findFirst().orElseThrow();
+        assertTrue(line.contains(cfg.toString()), line);
+        assertTrue(!err.toString().contains("\tat "), "no stack trace");
+        return line;
+    }
+
+    @Test
+    void goodConfigurationReadsWithDefaults() throws Exception {
+        Path cfg = dir.resolve("study.yaml");
+        Files.writeString(cfg, GOOD);
+        StudyConfig c = StudyConfig.read(cfg);
+        assertEquals("s1", c.study());
+        assertEquals(dir.resolve("out").toAbsolutePath().normalize(), c.output());
+        assertEquals(1, c.seed());
+        assertTrue(c.stepEnabled(Steps.TRAIN));
+        assertEquals(dir.resolve("pheno.tsv").toAbsolutePath().normalize(), c.input("pheno"));
+    }
+
+    @Test
+    void unknownTopLevelKey() throws Exception {
+        String e = runBad(GOOD + "treads: 4\n");
+        assertTrue(e.contains("line 7: unknown key 'treads' at the top level (known keys: study, output, threads"), e);
+    }
+
+    @Test
+    void unknownInputKeyWithSuggestion() throws Exception {
+        String e = runBad(GOOD.replace("  pheno: pheno.tsv", "  pheno: pheno.tsv\n  Covar: covar.tsv"));
+        assertTrue(e.contains("line 6: unknown key 'Covar' in inputs") && e.contains("did you mean 'covar'?"), e);
+    }
+
+    @Test
+    void missingInputFile() throws Exception {
+        String e = runBad(GOOD.replace("pheno: pheno.tsv", "pheno: phenotypes.tsv"));
+        assertTrue(e.contains("line 5: inputs.pheno: " + dir.resolve("phenotypes.tsv") + " does not exist"), e);
+    }
+
+    @Test
+    void wrongThreadValue() throws Exception {
+        String e = runBad(GOOD + "threads: many\n");
+        assertTrue(e.contains("line 7: threads: 'many' is not an integer"), e);
+    }
+
+    @Test
+    void zeroThreads() throws Exception {
+        assertTrue(runBad(GOOD + "threads: 0\n").contains("threads: 0 is not between 1 and 4096"));
+    }
+
+    @Test
+    void missingRequiredKey() throws Exception {
+        String e = runBad(GOOD.replace("study: s1\n", ""));
+        assertTrue(e.contains("required key 'study' is missing"), e);
+    }
+
+    @Test
+    void badStudyName() throws Exception {
+        assertTrue(runBad(GOOD.replace("study: s1", "study: my study/1")).contains("study name 'my study/1' has characters"));
+    }
+
+    @Test
+    void stepSwitchMustBeBoolean() throws Exception {
+        String e = runBad(GOOD + "steps:\n  train: maybe\n");
+        assertTrue(e.contains("line 8: steps.train: 'maybe' is not true or false"), e);
+    }
+
+    @Test
+    void unknownStepName() throws Exception {
+        String e = runBad(GOOD + "steps:\n  training: false\n");
+        assertTrue(e.contains("line 8: unknown key 'training' in steps"), e);
+    }
+
+    @Test
+    void unknownOptionInAStepSection() throws Exception {
+        String e = runBad(GOOD + "report:\n  alfa: 0.01\n");
+        assertTrue(e.contains("line 8: unknown key 'alfa' in report") && e.contains("alpha"), e);
+    }
+
+    @Test
+    void wrongValueInAStepSectionIsCheckedByTheCommandsParser() throws Exception {
+        String e = runBad(GOOD + "report:\n  alpha: lots\n");
+        assertTrue(e.contains("line 8: report: Invalid value for option '--alpha': 'lots' is not a double"), e);
+    }
+
+    @Test
+    void optionsThePipelineSetsAreRefused() throws Exception {
+        String e = runBad(GOOD + "report:\n  out: elsewhere\n");
+        assertTrue(e.contains("line 8: report.out is set by the pipeline"), e);
+    }
+
+    @Test
+    void riskTraitsMustBePhenotypes() throws Exception {
+        String e = runBad(GOOD + "risk:\n  traits: [QT, LDL]\n");
+        assertTrue(e.contains("line 8: risk.traits: 'LDL' is not one of the phenotypes"), e);
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() throws Exception {
+        String e = runBad(GOOD + "inputs: [\n");
+        assertTrue(e.contains("not valid YAML"), e);
+    }
+
+    @Test
+    void duplicateKey() throws Exception {
+        String e = runBad(GOOD + "study: again\n");
+        assertTrue(e.contains("line 7: key 'study' appears twice at the top level"), e);
+    }
+}

@@ -1,0 +1,118 @@
+package org.rareset.cli.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rareset.cli.RareSetCommand;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+    @TempDir Path dir;
+
+    static int run(StringWriter out, StringWriter err, String... args) {
+        CommandLine cl = RareSetCommand.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void writesHtmlAndPlotFilesWithTheKnownDiscoveries() throws Exception {
+        Path results = ReportFixture.results(dir);
+        Path bed = ReportFixture.genesBed(dir);
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int rc = run(out, err, "report", "--results", results.toString(), "--genes", bed.toString(), "--study", "demo",
+                "--out", dir.resolve("rep").toString());
+        assertEquals(0, rc, err.toString());
+        Path html = dir.resolve("rep/demo.html");
+        assertTrue(out.toString().contains(html.toAbsolutePath().toString()));
+        String page = Files.readString(html);
+        assertTrue(page.contains("GENE007") && page.contains("GENE042") && page.contains("GENE099"));
+        assertTrue(page.contains("1.00e-400"), "p below 1e-300 printed from log10 p");
+        assertTrue(!page.contains("http://") || page.replace("http://www.w3.org/2000/svg", "").indexOf("http://") < 0,
+                "no network references");
+        assertTrue(!page.contains("https://"), "no network references");
+        for (String t : new String[] {"QT", "BT"}) {
+            for (String kind : new String[] {"qq", "manhattan"}) {
+                Path png = dir.resolve("rep/plots/demo." + t + "." + kind + ".png");
+                BufferedImage img = ImageIO.read(png.toFile());
+                assertNotNull(img, png + " is a PNG");
+                assertTrue(img.getWidth() > 400);
+                Path svg = dir.resolve("rep/plots/demo." + t + "." + kind + ".svg");
+                assertNotNull(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile()), "SVG is XML");
+            }
+        }
+        try (var files = Files.list(dir.resolve("rep/plots"))) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void discoveriesPerTestMatchTheFixture() throws Exception {
+        ResultTableReader.Table t = ResultTableReader.read(ReportFixture.results(dir));
+        StudyReport r = new StudyReport("s", t.rows(), t.skipped(), GenePositions.empty(), new GeneScoreSummary(), 0.05, List.of());
+        Map<String, TraitSummary> traits = r.traits();
+        TraitSummary qt = traits.get("QT");
+        // 300 rows per test (150 genes x 2 masks): threshold 0.05 / 300 = 1.67e-4
+        assertEquals(Math.log10(0.05 / 300), qt.thresholdLog10("burden"), 1e-12);
+        assertEquals(List.of("GENE007", "GENE042"), qt.significantGenes("deeprvat"));
+        assertEquals(List.of("GENE042"), qt.uniqueDiscoveries("deeprvat"));
+        assertEquals(1, qt.sharedDiscoveries("burden", "deeprvat"));
+        assertEquals(-400, qt.best("deeprvat").get("GENE007").row().log10P(), 0);
+        assertTrue(qt.significantGenes("burden").contains("GENE007"));
+        TraitSummary bt = traits.get("BT");
+        assertTrue(bt.significantGenes("skat").contains("GENE099"));
+        assertTrue(!bt.significantGenes("burden").contains("GENE099"));
+    }
+
+    @Test
+    void parquetResultsReadTheSameAsTsv() throws Exception {
+        Path tsv = ReportFixture.results(dir);
+        ResultTableReader.Table fromTsv = ResultTableReader.read(tsv);
+        Path parquet = dir.resolve("results.parquet");
+        org.rareset.annotate.table.TableSchema schema = org.rareset.annotate.table.TableSchema.of(
+                org.rareset.annotate.table.Column.string("phenotype"), org.rareset.annotate.table.Column.string("gene"),
+                org.rareset.annotate.table.Column.string("mask"), org.rareset.annotate.table.Column.string("test"),
+                org.rareset.annotate.table.Column.float64("pval"), org.rareset.annotate.table.Column.float64("log10p"));
+        org.rareset.annotate.table.TableWriters.write(parquet, schema, w -> {
+            for (ResultRow r : fromTsv.rows()) w.writeRow(r.phenotype(), r.gene(), r.mask(), r.test(), r.pval(), r.log10P());
+        });
+        ResultTableReader.Table fromParquet = ResultTableReader.read(parquet);
+        assertEquals(fromTsv.rows().size(), fromParquet.rows().size());
+        for (int i = 0; i < fromTsv.rows().size(); i += 97) {
+            assertEquals(fromTsv.rows().get(i).gene(), fromParquet.rows().get(i).gene());
+            assertEquals(fromTsv.rows().get(i).log10P(), fromParquet.rows().get(i).log10P(), 0);
+        }
+    }
+
+    @Test
+    void missingColumnIsABadInputError() throws Exception {
+        Path bad = dir.resolve("bad.tsv");
+        Files.writeString(bad, "phenotype\tgene\ttest\nQT\tG\tskat\n");
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int rc = run(out, err, "report", "--results", bad.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(2, rc);
+        assertTrue(err.toString().contains("bad.tsv: column 'pval' is missing"), err.toString());
+    }
+
+    @Test
+    void nonNumericPValueNamesTheLine() throws Exception {
+        Path bad = dir.resolve("bad.tsv");
+        Files.writeString(bad, "phenotype\tgene\tmask\ttest\tpval\nQT\tG\tall\tskat\t0.5\nQT\tH\tall\tskat\tx\n");
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(2, run(out, err, "report", "--results", bad.toString(), "--out", dir.resolve("r").toString()));
+        assertTrue(err.toString().contains("bad.tsv: line 3: 'x' is not a number in column pval"), err.toString());
+    }
+}

@@ -1,0 +1,62 @@
+package org.rareset.deepset.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of a trained model folder's {@code model.json}: what the networks read, how inputs
+ * were standardised and filtered, their sizes, the traits and seed genes they were trained on, the
+ * seeds and the software versions. Serialised with Gson (field names are the JSON keys).
+ */
+public record ModelDescription(
+        String format,
+        String rareset_version,
+        String djl_version,
+        String engine,
+        List<String> annotations,
+        Scaling scaling,
+        Map<String, Double> missing_values,
+        String train_filter,
+        List<String> plof_annotations,
+        Network network,
+        Training training,
+        List<Trait> traits,
+        List<Member> members) {
+
+    public static final String FORMAT = "rareset-deepset-model/1";
+    public static final String FILE_NAME = "model.json";
+
+    /** Means and sds of the input annotations (see {@link AnnotationScaling}). */
+    public record Scaling(double[] mean, double[] sd) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Scaling s && java.util.Arrays.equals(mean, s.mean) && java.util.Arrays.equals(sd, s.sd);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(mean) + java.util.Arrays.hashCode(sd);
+        }
+
+        @Override
+        public String toString() {
+            return "Scaling[mean=" + java.util.Arrays.toString(mean) + ", sd=" + java.util.Arrays.toString(sd) + "]";
+        }
+    }
+
+    /** Network sizes; pooling is always a masked max with a learned empty-gene embedding. */
+    public record Network(int phi_hidden, int rho_hidden, double negative_slope, String pool, boolean use_sigmoid) {}
+
+    /** Hyperparameters and data facts of the training run. */
+    public record Training(long seed, int repeats, double learning_rate, double weight_decay, int batch_size,
+                           int min_epochs, int max_epochs, int patience, double validation_fraction,
+                           int training_samples, int validation_samples, int training_variants,
+                           List<String> covariates) {}
+
+    /** One trait: its name, kind (quantitative: rank-based inverse normal; binary: as 0/1), seed genes. */
+    public record Trait(String name, String kind, List<String> seed_genes) {}
+
+    /** One network of the ensemble and how its training went. */
+    public record Member(int repeat, long seed, String parameters, boolean reverse, int epochs, int best_epoch,
+                         double validation_loss, String sign_check) {}
+}

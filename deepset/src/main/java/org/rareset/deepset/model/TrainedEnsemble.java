@@ -1,0 +1,100 @@
+package org.rareset.deepset.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.rareset.annotate.InputException;
+import org.rareset.deepset.score.ScoringEnsemble;
+
+/**
+ * An ensemble of networks trained by RareSet ({@code rareset train}), as saved in a model folder
+ * ({@link ModelFiles}). Its score is the mean over the members of their sigmoid outputs.
+ */
+public final class TrainedEnsemble implements ScoringEnsemble {
+    private final ModelDescription description;
+    private final List<TrainedNetwork> members;
+    private final Path source;
+
+    public TrainedEnsemble(ModelDescription description, List<TrainedNetwork> members, Path source) {
+        if (members.isEmpty()) throw new IllegalArgumentException("an ensemble needs at least one member");
+        if (members.size() != description.members().size()) {
+            throw new IllegalArgumentException(members.size() + " networks for " + description.members().size()
+                    + " described members");
+        }
+        for (TrainedNetwork m : members) {
+            if (m.inputSize() != description.annotations().size()) {
+                throw new IllegalArgumentException("member reads " + m.inputSize() + " annotations, model lists "
+                        + description.annotations().size());
+            }
+        }
+        this.description = description;
+        this.members = List.copyOf(members);
+        this.source = source;
+    }
+
+    public ModelDescription description() {
+        return description;
+    }
+
+    @Override
+    public List<String> annotations() {
+        return description.annotations();
+    }
+
+    @Override
+    public List<TrainedNetwork> members() {
+        return members;
+    }
+
+    /** Missing annotation values are filled as in training (see {@link MissingValues}). */
+    @Override
+    public OptionalDouble missingValue(String annotation) {
+        Double v = description.missing_values() == null ? null : description.missing_values().get(annotation);
+        return v == null ? OptionalDouble.of(MissingValues.fill(annotation)) : OptionalDouble.of(v);
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder traits = new StringBuilder();
+        for (ModelDescription.Trait t : description.traits()) {
+            if (traits.length() > 0) traits.append(", ");
+            traits.append(t.name());
+        }
+        return "RareSet deep-set ensemble of " + members.size() + " networks on " + annotations().size()
+                + " annotations, trained on " + traits + (source == null ? "" : " (" + source + ")");
+    }
+
+    /**
+     * Refuses an input whose columns lack some of this model's annotations, naming every missing one.
+     *
+     * @param available the input's column names
+     * @param input the input file, for the message
+     */
+    public void requireAnnotations(Collection<String> available, Path input) {
+        requireColumns(annotations(), available, input);
+    }
+
+    /** Throws an {@link InputException} naming every column of {@code needed} absent from {@code available}. */
+    public static void requireColumns(List<String> needed, Collection<String> available, Path input) {
+        Set<String> have = new HashSet<>(available);
+        List<String> missing = new ArrayList<>();
+        for (String a : needed) if (!have.contains(a)) missing.add(a);
+        if (!missing.isEmpty()) {
+            throw InputException.of(input, "missing " + missing.size() + " annotation column(s) the model reads: "
+                    + String.join(", ", missing), "add them to the annotation table, or use a model trained on "
+                    + "the columns you have (rareset train --annotations-list)");
+        }
+    }
+
+    /** Default fill for missing annotation values, stored per column in model.json. */
+    public static Map<String, Double> missingValueMap(List<String> annotations) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (String a : annotations) m.put(a, MissingValues.fill(a));
+        return m;
+    }
+}

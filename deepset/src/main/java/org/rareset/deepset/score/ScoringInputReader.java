@@ -1,0 +1,263 @@
+package org.rareset.deepset.score;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.Row;
+import org.rareset.annotate.table.TableReader;
+import org.rareset.annotate.table.TableReaders;
+import org.rareset.annotate.vcf.Contigs;
+import org.rareset.annotate.vcf.Variant;
+import org.rareset.annotate.vcf.VariantSource;
+
+/**
+ * Joins an annotation table (one row per variant and gene: {@code chrom pos ref alt gene} and the
+ * model's annotation columns; TSV, CSV, gzipped or Parquet) with a cohort's genotypes into
+ * per-gene {@link GeneRows}.
+ *
+ * <p>When the model reads {@code MAF_MB} and the table has no such column, it is computed from the
+ * cohort's genotypes as DeepRVAT does ({@link #mafMb}).
+ *
+ * <p>Variants match on contig (ignoring a {@code chr} prefix), position, REF and ALT. Every
+ * annotation row takes part (no variant filter: the table defines the model's input). The table
+ * is checked completely before the genotypes are read.
+ */
+public final class ScoringInputReader {
+    static final List<String> KEY_COLUMNS = List.of("chrom", "pos", "ref", "alt", "gene");
+    /** DeepRVAT's allele-frequency input, computed from the cohort when the table lacks it. */
+    public static final String MAF_MB = "MAF_MB";
+
+    private ScoringInputReader() {}
+
+    /** Reads the table, then streams the genotypes once. */
+    public static ScoringInput read(Path annotations, ScoringEnsemble ensemble, VariantSource genotypes) {
+        Table table = readTable(annotations, ensemble);
+        return join(table, ensemble.annotations().size(), genotypes);
+    }
+
+    /** The parsed annotation table: rows in file order, grouped by gene in order of first appearance. */
+    static final class Table {
+        final Map<String, Integer> variantIds = new HashMap<>();
+        final List<String> geneNames = new ArrayList<>();
+        final List<IntList> rowsOfGene = new ArrayList<>();
+        final IntList variantOfRow = new IntList();
+        double[] values = new double[1024];
+        long rows;
+        final Map<String, Long> filled = new LinkedHashMap<>();
+        /** Index of MAF_MB among the model's inputs when it is computed from the genotypes, else -1. */
+        int derivedMafMb = -1;
+    }
+
+    static Table readTable(Path file, ScoringEnsemble ensemble) {
+        List<String> cols = ensemble.annotations();
+        int width = cols.size();
+        Table t = new Table();
+        Map<String, Integer> geneIds = new HashMap<>();
+        Map<Long, Long> seenRow = new HashMap<>();
+        if (!Files.isRegularFile(file)) throw InputException.of(file, "no such file", "check the --annotations path");
+        try (TableReader reader = TableReaders.open(file)) {
+            List<String> names = reader.columns();
+            List<String> missing = new ArrayList<>();
+            int[] keyIdx = new int[KEY_COLUMNS.size()];
+            for (int k = 0; k < keyIdx.length; k++) {
+                keyIdx[k] = names.indexOf(KEY_COLUMNS.get(k));
+                if (keyIdx[k] < 0) missing.add(KEY_COLUMNS.get(k));
+            }
+            int[] colIdx = new int[width];
+            for (int c = 0; c < width; c++) {
+                colIdx[c] = names.indexOf(cols.get(c));
+                if (colIdx[c] < 0 && cols.get(c).equals(MAF_MB)) {
+                    t.derivedMafMb = c;
+                } else if (colIdx[c] < 0) {
+                    missing.add(cols.get(c));
+                }
+            }
+            if (!missing.isEmpty()) {
+                String list = String.join(", ", missing.size() > 12 ? missing.subList(0, 12) : missing)
+                        + (missing.size() > 12 ? ", ..." : "");
+                throw InputException.atLine(file, 1, "missing " + missing.size() + " column(s) the model needs: " + list,
+                        "add them to the annotation table; it needs chrom pos ref alt gene and the model's annotations");
+            }
+            double[] fill = new double[width];
+            boolean[] canFill = new boolean[width];
+            for (int c = 0; c < width; c++) {
+                OptionalDouble f = ensemble.missingValue(cols.get(c));
+                canFill[c] = f.isPresent();
+                fill[c] = f.orElse(Double.NaN);
+            }
+            long[] filled = new long[width];
+            for (Row row : reader) {
+                String pos = row.getString(keyIdx[1]);
+                String chrom = row.getString(keyIdx[0]);
+                String ref = row.getString(keyIdx[2]);
+                String alt = row.getString(keyIdx[3]);
+                String gene = row.getString(keyIdx[4]);
+                if (chrom == null || pos == null || ref == null || alt == null || gene == null) {
+                    throw row.error("chrom, pos, ref, alt and gene must all be given", null);
+                }
+                try {
+                    if (Integer.parseInt(pos) < 1) throw new NumberFormatException();
+                } catch (NumberFormatException e) {
+                    throw row.error("pos '" + pos + "' is not a position", "1-based integer");
+                }
+                String key = variantKey(chrom, pos, ref, alt);
+                Integer vid = t.variantIds.get(key);
+                if (vid == null) {
+                    vid = t.variantIds.size();
+                    t.variantIds.put(key, vid);
+                }
+                Integer gid = geneIds.get(gene);
+                if (gid == null) {
+                    gid = t.geneNames.size();
+                    geneIds.put(gene, gid);
+                    t.geneNames.add(gene);
+                    t.rowsOfGene.add(new IntList());
+                }
+                Long previous = seenRow.put(((long) vid << 32) | gid, row.lineNumber());
+                if (previous != null) {
+                    throw row.error("variant " + key + " in gene " + gene + " repeats line " + previous,
+                            "keep one row per variant and gene");
+                }
+                int r = (int) t.rows;
+                if ((long) (r + 1) * width > t.values.length) {
+                    t.values = Arrays.copyOf(t.values, Math.max(t.values.length * 2, (r + 1) * width));
+                }
+                for (int c = 0; c < width; c++) {
+                    double v;
+                    if (c == t.derivedMafMb) {
+                        v = Double.NaN; // set from the genotypes in join()
+                    } else if (row.isMissing(colIdx[c])) {
+                        if (!canFill[c]) throw row.error(cols.get(c) + " is missing", "the model needs a value");
+                        v = fill[c];
+                        filled[c]++;
+                    } else {
+                        v = row.getDouble(colIdx[c]);
+                        if (!Double.isFinite(v)) {
+                            throw row.error(cols.get(c) + " is " + v, "give a finite number or leave it empty");
+                        }
+                    }
+                    t.values[r * width + c] = v;
+                }
+                t.variantOfRow.add(vid);
+                t.rowsOfGene.get(gid).add(r);
+                t.rows++;
+            }
+            for (int c = 0; c < width; c++) if (filled[c] > 0) t.filled.put(cols.get(c), filled[c]);
+        }
+        if (t.rows == 0) throw InputException.of(file, "no annotation rows", "expected one row per variant and gene");
+        return t;
+    }
+
+    static ScoringInput join(Table t, int width, VariantSource genotypes) {
+        int nSamples = genotypes.samples().size();
+        int[][] carriersOfVariant = new int[t.variantIds.size()][];
+        long alleles = 0;
+        long annotated = 0;
+        long unannotated = 0;
+        long missingCalls = 0;
+        long duplicates = 0;
+        double[] mafMb = t.derivedMafMb < 0 ? null : new double[carriersOfVariant.length];
+        if (mafMb != null) Arrays.fill(mafMb, mafMb(0.0));
+        for (Variant v : genotypes) {
+            alleles++;
+            Integer vid = t.variantIds.get(variantKey(v.chrom(), Integer.toString(v.pos()), v.ref(), v.alt()));
+            if (vid == null) {
+                unannotated++;
+                continue;
+            }
+            annotated++;
+            missingCalls += v.missingCount();
+            int[] carriers = altCarriers(v, nSamples);
+            if (carriersOfVariant[vid] != null) {
+                duplicates++;
+                carriers = union(carriersOfVariant[vid], carriers);
+            }
+            carriersOfVariant[vid] = carriers;
+            if (mafMb != null) mafMb[vid] = mafMb(v.altFrequency());
+        }
+        long rowsWithoutRecord = 0;
+        int[] none = new int[0];
+        List<GeneRows> genes = new ArrayList<>(t.geneNames.size());
+        for (int g = 0; g < t.geneNames.size(); g++) {
+            IntList rows = t.rowsOfGene.get(g);
+            double[] values = new double[rows.size * width];
+            int[][] carriers = new int[rows.size][];
+            for (int i = 0; i < rows.size; i++) {
+                int row = rows.values[i];
+                System.arraycopy(t.values, row * width, values, i * width, width);
+                if (mafMb != null) values[i * width + t.derivedMafMb] = mafMb[t.variantOfRow.values[row]];
+                int[] c = carriersOfVariant[t.variantOfRow.values[row]];
+                if (c == null) rowsWithoutRecord++;
+                carriers[i] = c == null ? none : c;
+            }
+            genes.add(new GeneRows(t.geneNames.get(g), width, values, carriers));
+        }
+        ScoringInput.Summary summary = new ScoringInput.Summary(t.rows, t.geneNames.size(), alleles, annotated,
+                unannotated, rowsWithoutRecord, missingCalls, duplicates, t.filled, mafMb != null);
+        return new ScoringInput(genotypes.samples(), genes, summary);
+    }
+
+    /**
+     * Samples carrying at least one ALT copy. When REF is the minor allele the carriers listed are
+     * REF carriers, so ALT carriers are the called samples without two REF copies (diploid calls).
+     */
+    static int[] altCarriers(Variant v, int nSamples) {
+        if (v.altIsMinor()) return v.carrierSamples().clone();
+        boolean[] notAlt = new boolean[nSamples];
+        for (int s : v.missingSamples()) notAlt[s] = true;
+        for (int i = 0; i < v.carrierSamples().length; i++) {
+            if (v.carrierCounts()[i] >= 2) notAlt[v.carrierSamples()[i]] = true;
+        }
+        IntList out = new IntList();
+        for (int s = 0; s < nSamples; s++) if (!notAlt[s]) out.add(s);
+        return out.toArray();
+    }
+
+    private static int[] union(int[] a, int[] b) {
+        IntList out = new IntList();
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            int x = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            if (i < a.length && a[i] == x) i++;
+            if (j < b.length && b[j] == x) j++;
+            out.add(x);
+        }
+        return out.toArray();
+    }
+
+    /**
+     * DeepRVAT's {@code MAF_MB = (af (1 - af) + 1e-8)^-0.5}, with {@code af} the ALT allele frequency
+     * over called alleles (DeepRVAT: {@code sum(GT) / 2n}, the same when no call is missing); 10000
+     * for a variant nobody carries.
+     */
+    static double mafMb(double af) {
+        return Math.pow(af * (1 - af) + 1e-8, -0.5);
+    }
+
+    static String variantKey(String chrom, String pos, String ref, String alt) {
+        return Contigs.canonical(chrom) + ":" + pos + ":" + ref.toUpperCase() + ":" + alt.toUpperCase();
+    }
+
+    /** A growable int array. */
+    static final class IntList {
+        int[] values = new int[4];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) values = Arrays.copyOf(values, size * 2);
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}

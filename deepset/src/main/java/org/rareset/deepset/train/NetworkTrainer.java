@@ -1,0 +1,321 @@
+package org.rareset.deepset.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.rareset.deepset.model.NetworkShape;
+import org.rareset.deepset.model.NetworkWeights;
+
+/**
+ * Trains one deep-set network with DJL (PyTorch engine, CPU).
+ *
+ * <p>Per batch: phi on the batch's distinct variant rows, a padded gather + max per bucket of
+ * (sample, gene) pairs (see {@link SparseBatch}), rho and the sigmoid on the pooled embeddings and
+ * on the learned empty-gene embedding, then per trait a linear head over the covariates and the
+ * trait's seed-gene scores. The loss is the mean over traits of each trait's mean squared error
+ * over the batch samples where it is observed. AdamW; early stopping on the validation loss,
+ * keeping the parameters of the best epoch.
+ *
+ * <p>Deterministic for a seed: parameters are initialised from a Java RNG (PyTorch's default
+ * Linear init, U(-1/sqrt(in), 1/sqrt(in))), the batch order comes from the same RNG, and the
+ * operations used are deterministic on CPU.
+ */
+public final class NetworkTrainer {
+
+    /** Result of one training run. */
+    public record Result(NetworkWeights weights, int epochs, int bestEpoch, double bestValidationLoss,
+                         List<Double> trainingLoss, List<Double> validationLoss) {}
+
+    /** Receives one line per epoch; may ignore it. */
+    public interface Progress {
+        void epoch(int epoch, double trainingLoss, double validationLoss, boolean improved);
+    }
+
+    private final TrainingData data;
+    private final TrainingOptions options;
+
+    public NetworkTrainer(TrainingData data, TrainingOptions options) {
+        this.data = data;
+        this.options = options;
+    }
+
+    public NetworkShape shape() {
+        return new NetworkShape(data.width(), options.phiHidden(), options.rhoHidden(),
+                NetworkShape.DEFAULT_NEGATIVE_SLOPE);
+    }
+
+    /** Trains on {@code trainSamples}, stops early on {@code validationSamples}. */
+    public Result train(int[] trainSamples, int[] validationSamples, long seed, Progress progress) {
+        NetworkShape shape = shape();
+        SplittableRandom rng = new SplittableRandom(seed);
+        Engine.getInstance().setRandomSeed((int) seed);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(data.standardisedRows(), new Shape(data.nRows(), data.width()));
+            Map<String, NDArray> params = initialise(manager, shape, rng);
+            Optimizer optimizer = Optimizer.adamW()
+                    .optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
+                    .optWeightDecays((float) options.weightDecay())
+                    .build();
+            SparseBatch.Builder batches = new SparseBatch.Builder(data);
+            List<SparseBatch> validation = batchesOf(batches, validationSamples);
+
+            List<Double> trainLoss = new ArrayList<>();
+            List<Double> valLoss = new ArrayList<>();
+            double best = Double.POSITIVE_INFINITY;
+            int bestEpoch = -1;
+            Map<String, float[]> bestValues = snapshot(params, shape);
+            int sinceBest = 0;
+            int epoch = 0;
+            int[] order = trainSamples.clone();
+            while (epoch < options.maxEpochs()) {
+                shuffle(order, rng);
+                double sum = 0;
+                int nBatches = 0;
+                for (int start = 0; start < order.length; start += options.batchSize()) {
+                    int[] samples = java.util.Arrays.copyOfRange(order, start,
+                            Math.min(order.length, start + options.batchSize()));
+                    SparseBatch batch = batches.build(samples);
+                    try (NDScope scope = new NDScope();
+                         GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray loss = batchLoss(manager, x, params, batch, null, null);
+                        sum += loss.getFloat();
+                        gc.backward(loss);
+                    }
+                    step(optimizer, params);
+                    nBatches++;
+                }
+                double tl = sum / Math.max(1, nBatches);
+                double vl = validationLoss(manager, x, params, validation);
+                trainLoss.add(tl);
+                valLoss.add(vl);
+                epoch++;
+                boolean improved = vl < best;
+                if (improved) {
+                    best = vl;
+                    bestEpoch = epoch;
+                    bestValues = snapshot(params, shape);
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                if (progress != null) progress.epoch(epoch, tl, vl, improved);
+                if (!Double.isFinite(tl)) break;
+                if (epoch >= options.minEpochs() && sinceBest >= options.patience()) break;
+            }
+            return new Result(new NetworkWeights(shape, bestValues), epoch, bestEpoch, best, trainLoss, valLoss);
+        }
+    }
+
+    /**
+     * Scores of {@code samples} x every seed gene computed the training way (DJL, float32, sparse
+     * batch), for checking against a direct computation. Row-major {@code samples.length x genes}.
+     */
+    static double[] batchScores(TrainingData data, NetworkWeights weights, int[] samples) {
+        TrainingOptions opt = TrainingOptions.defaults();
+        opt = new TrainingOptions(weights.shape().phiHidden(), weights.shape().rhoHidden(), opt.learningRate(),
+                opt.weightDecay(), opt.batchSize(), opt.minEpochs(), opt.maxEpochs(), opt.patience(),
+                opt.validationFraction(), 1, 0);
+        NetworkTrainer t = new NetworkTrainer(data, opt);
+        int nGenes = data.genes().size();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(data.standardisedRows(), new Shape(data.nRows(), data.width()));
+            Map<String, NDArray> params = new LinkedHashMap<>();
+            weights.asMap().forEach((k, v) -> params.put(k, manager.create(v,
+                    new Shape(java.util.Arrays.stream(weights.shape().parameterShapes().get(k)).asLongStream().toArray()))));
+            SparseBatch batch = new SparseBatch.Builder(data).build(samples);
+            float[] stack = t.scoreStack(manager, x, params, batch).toFloatArray();
+            // Cells of every gene: rebuild positions from a one-trait view over all genes.
+            double[] out = new double[samples.length * nGenes];
+            long[] cells = batch.cellsOfAllGenes();
+            for (int i = 0; i < out.length; i++) out[i] = stack[(int) cells[i]];
+            return out;
+        }
+    }
+
+    private List<SparseBatch> batchesOf(SparseBatch.Builder builder, int[] samples) {
+        List<SparseBatch> out = new ArrayList<>();
+        for (int start = 0; start < samples.length; start += options.batchSize()) {
+            out.add(builder.build(java.util.Arrays.copyOfRange(samples, start,
+                    Math.min(samples.length, start + options.batchSize()))));
+        }
+        return out;
+    }
+
+    /** Mean over traits of each trait's validation MSE (over all validation samples with a value). */
+    private double validationLoss(NDManager manager, NDArray x, Map<String, NDArray> params, List<SparseBatch> batches) {
+        int nTraits = data.traits().size();
+        double[] sse = new double[nTraits];
+        long[] n = new long[nTraits];
+        for (SparseBatch batch : batches) {
+            try (NDScope scope = new NDScope()) {
+                batchLoss(manager, x, params, batch, sse, n);
+            }
+        }
+        double total = 0;
+        int counted = 0;
+        for (int t = 0; t < nTraits; t++) {
+            if (n[t] > 0) {
+                total += sse[t] / n[t];
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : total / counted;
+    }
+
+    /**
+     * The batch loss. With {@code sse}/{@code counts} given, also adds each trait's sum of squared
+     * errors and observation count (for the validation loss).
+     */
+    private NDArray batchLoss(NDManager manager, NDArray x, Map<String, NDArray> params, SparseBatch batch,
+                              double[] sse, long[] counts) {
+        NDArray scores = scoreStack(manager, x, params, batch);
+        int b = batch.samples().length;
+        int nCov = data.nCovariates();
+        NDArray cov = null;
+        if (nCov > 0) {
+            float[] c = new float[b * nCov];
+            for (int i = 0; i < b; i++) {
+                for (int k = 0; k < nCov; k++) c[i * nCov + k] = data.covariate(batch.samples()[i], k);
+            }
+            cov = manager.create(c, new Shape(b, nCov));
+        }
+        NDArray total = null;
+        int observedTraits = 0;
+        for (int t = 0; t < data.traits().size(); t++) {
+            TrainingData.Trait trait = data.traits().get(t);
+            float[] y = new float[b];
+            float[] mask = new float[b];
+            int n = 0;
+            for (int i = 0; i < b; i++) {
+                float v = trait.values()[batch.samples()[i]];
+                if (!Float.isNaN(v)) {
+                    y[i] = v;
+                    mask[i] = 1;
+                    n++;
+                }
+            }
+            if (n == 0) continue;
+            int nSeeds = trait.seedSlots().length;
+            NDArray cells = scores.get(new NDIndex("{}", manager.create(batch.cells().get(t))))
+                    .reshape(b, nSeeds);
+            NDArray features = cov == null ? cells : cov.concat(cells, 1);
+            NDArray yHat = Linear.linear(features, params.get(headWeight(t)), params.get(headBias(t)))
+                    .singletonOrThrow().reshape(b);
+            NDArray err = yHat.sub(manager.create(y)).mul(manager.create(mask));
+            NDArray sq = err.square().sum();
+            if (sse != null) {
+                sse[t] += sq.getFloat();
+                counts[t] += n;
+            }
+            NDArray traitLoss = sq.div(n);
+            total = total == null ? traitLoss : total.add(traitLoss);
+            observedTraits++;
+        }
+        if (total == null) return manager.create(0f);
+        return total.div(observedTraits);
+    }
+
+    /** Scores stacked as [empty, pairs...] (see {@link SparseBatch}), after the sigmoid. */
+    private NDArray scoreStack(NDManager manager, NDArray x, Map<String, NDArray> params, SparseBatch batch) {
+        float slope = NetworkShape.DEFAULT_NEGATIVE_SLOPE;
+        NDList pooled = new NDList();
+        pooled.add(params.get(NetworkShape.EMPTY).reshape(1, options.phiHidden()));
+        if (batch.rows().length > 0) {
+            NDArray rows = x.get(new NDIndex("{}", manager.create(batch.rows())));
+            NDArray h = Activation.leakyRelu(linear(rows, params, "phi.0"), slope);
+            NDArray phi = Activation.leakyRelu(linear(h, params, "phi.1"), slope);
+            for (SparseBatch.Bucket bucket : batch.buckets()) {
+                NDArray idx = manager.create(bucket.index());
+                if (bucket.width() == 1) {
+                    pooled.add(phi.get(new NDIndex("{}", idx)));
+                } else {
+                    NDArray gathered = phi.get(new NDIndex("{}", idx.reshape(bucket.nPairs(), bucket.width())));
+                    pooled.add(gathered.max(new int[] {1}));
+                }
+            }
+        }
+        NDArray g = pooled.size() == 1 ? pooled.get(0) : NDArrays.concat(pooled, 0);
+        NDArray r = Activation.leakyRelu(linear(g, params, "rho.0"), slope);
+        r = Activation.leakyRelu(linear(r, params, "rho.1"), slope);
+        r = linear(r, params, "rho.2");
+        return Activation.sigmoid(r).reshape(-1);
+    }
+
+    private static NDArray linear(NDArray in, Map<String, NDArray> params, String layer) {
+        return Linear.linear(in, params.get(layer + ".weight"), params.get(layer + ".bias")).singletonOrThrow();
+    }
+
+    private static String headWeight(int trait) {
+        return "head." + trait + ".weight";
+    }
+
+    private static String headBias(int trait) {
+        return "head." + trait + ".bias";
+    }
+
+    /** AdamW step on every parameter, then clears the gradients. */
+    private static void step(Optimizer optimizer, Map<String, NDArray> params) {
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            NDArray p = e.getValue();
+            try (NDArray grad = p.getGradient()) {
+                optimizer.update(e.getKey(), p, grad);
+                grad.subi(grad);
+            }
+        }
+    }
+
+    /** PyTorch's default Linear initialisation, from a Java RNG; the empty embedding starts at 0. */
+    private Map<String, NDArray> initialise(NDManager manager, NetworkShape shape, SplittableRandom rng) {
+        Map<String, NDArray> params = new LinkedHashMap<>();
+        for (NetworkShape.Layer l : shape.layers()) {
+            params.put(l.weightName(), uniform(manager, rng, new Shape(l.out(), l.in()), l.in()));
+            params.put(l.biasName(), uniform(manager, rng, new Shape(l.out()), l.in()));
+        }
+        params.put(NetworkShape.EMPTY, manager.zeros(new Shape(shape.phiHidden())));
+        int nCov = data.nCovariates();
+        for (int t = 0; t < data.traits().size(); t++) {
+            int in = nCov + data.traits().get(t).seedSlots().length;
+            params.put(headWeight(t), uniform(manager, rng, new Shape(1, in), in));
+            params.put(headBias(t), uniform(manager, rng, new Shape(1), in));
+        }
+        for (NDArray p : params.values()) p.setRequiresGradient(true);
+        return params;
+    }
+
+    private static NDArray uniform(NDManager manager, SplittableRandom rng, Shape shape, int fanIn) {
+        double bound = 1.0 / Math.sqrt(fanIn);
+        float[] v = new float[(int) shape.size()];
+        for (int i = 0; i < v.length; i++) v[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
+        return manager.create(v, shape);
+    }
+
+    private static Map<String, float[]> snapshot(Map<String, NDArray> params, NetworkShape shape) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (String name : shape.parameterNames()) out.put(name, params.get(name).toFloatArray());
+        return out;
+    }
+
+    private static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.rareset.deepset.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The index arrays of one training batch: how to compute every (sample, seed gene) score of the
+ * batch from phi evaluated once per distinct variant row.
+ *
+ * <ul>
+ *   <li>{@link #rows}: the distinct variant rows carried in the batch (global row indexes); phi
+ *       runs on these only.</li>
+ *   <li>{@link #buckets}: the (sample, gene) pairs that carry something, grouped by how many rows
+ *       they carry (1, 2, 3-4, 5-8, ...). A bucket with width k holds {@code n x k} local row
+ *       indexes; a pair with fewer than k rows repeats its first row, which cannot change a max, so
+ *       no mask is needed and padding costs at most a factor 2.</li>
+ *   <li>Pooled embeddings are stacked as {@code [empty, bucket 0 pairs..., bucket 1 pairs...]}, so
+ *       position 0 is the learned empty-gene embedding and pair p sits at 1 + p.</li>
+ *   <li>{@link #cells}: per trait, for each batch sample and each of the trait's seed genes, the
+ *       position of its score in that stack (0 when the sample carries nothing in the gene);
+ *       {@link #cellsOfAllGenes} the same over every seed gene.</li>
+ * </ul>
+ * Samples that carry nothing in a gene cost one index entry, no computation.
+ */
+public record SparseBatch(int[] samples, long[] rows, List<Bucket> buckets, int nPairs, List<long[]> cells,
+                          long[] cellsOfAllGenes) {
+
+    /** Pairs carrying between {@code width/2 + 1} and {@code width} rows, padded to {@code width}. */
+    public record Bucket(int width, int nPairs, long[] index) {}
+
+    /** Builds batches; reuses scratch arrays, so one builder serves one thread. */
+    public static final class Builder {
+        private final TrainingData data;
+        private final int[] localOf;
+
+        public Builder(TrainingData data) {
+            this.data = data;
+            this.localOf = new int[data.nRows()];
+            Arrays.fill(localOf, -1);
+        }
+
+        public SparseBatch build(int[] samples) {
+            int nGenes = data.genes().size();
+            int b = samples.length;
+            long[] rowList = new long[16];
+            int nLocal = 0;
+            // Pairs: for each, its cell (batch sample * nGenes + gene) and its local rows.
+            List<int[]> pairRows = new ArrayList<>();
+            List<Integer> pairCell = new ArrayList<>();
+            int[] tmp = new int[16];
+            for (int i = 0; i < b; i++) {
+                int s = samples[i];
+                int end = data.entryStart(s + 1);
+                for (int e = data.entryStart(s); e < end; ) {
+                    int g = data.entryGene(e);
+                    int k = 0;
+                    for (; e < end && data.entryGene(e) == g; e++) {
+                        int row = data.entryRow(e);
+                        if (localOf[row] < 0) {
+                            if (nLocal == rowList.length) rowList = Arrays.copyOf(rowList, nLocal * 2);
+                            rowList[nLocal] = row;
+                            localOf[row] = nLocal++;
+                        }
+                        if (k == tmp.length) tmp = Arrays.copyOf(tmp, k * 2);
+                        tmp[k++] = localOf[row];
+                    }
+                    pairRows.add(Arrays.copyOf(tmp, k));
+                    pairCell.add(i * nGenes + g);
+                }
+            }
+            for (int r = 0; r < nLocal; r++) localOf[(int) rowList[r]] = -1;
+
+            // Bucket by width class (ceil to a power of two), keeping the build order inside a bucket.
+            int nPairs = pairRows.size();
+            int maxClass = 0;
+            int[] classOf = new int[nPairs];
+            for (int p = 0; p < nPairs; p++) {
+                classOf[p] = widthClass(pairRows.get(p).length);
+                maxClass = Math.max(maxClass, classOf[p]);
+            }
+            int[] perClass = new int[maxClass + 1];
+            for (int c : classOf) perClass[c]++;
+            int[] position = new int[nPairs];
+            List<Bucket> buckets = new ArrayList<>();
+            int next = 1;
+            for (int c = 0; c <= maxClass; c++) {
+                if (perClass[c] == 0) continue;
+                int width = 1 << c;
+                long[] index = new long[perClass[c] * width];
+                int n = 0;
+                for (int p = 0; p < nPairs; p++) {
+                    if (classOf[p] != c) continue;
+                    int[] rs = pairRows.get(p);
+                    for (int j = 0; j < width; j++) index[n * width + j] = rs[j < rs.length ? j : 0];
+                    position[p] = next++;
+                    n++;
+                }
+                buckets.add(new Bucket(width, n, index));
+            }
+
+            int[] cellPosition = new int[b * nGenes];
+            for (int p = 0; p < nPairs; p++) cellPosition[pairCell.get(p)] = position[p];
+            List<long[]> cells = new ArrayList<>();
+            for (TrainingData.Trait t : data.traits()) {
+                int[] seeds = t.seedSlots();
+                long[] c = new long[b * seeds.length];
+                for (int i = 0; i < b; i++) {
+                    for (int j = 0; j < seeds.length; j++) c[i * seeds.length + j] = cellPosition[i * nGenes + seeds[j]];
+                }
+                cells.add(c);
+            }
+            long[] all = new long[cellPosition.length];
+            for (int i = 0; i < all.length; i++) all[i] = cellPosition[i];
+            return new SparseBatch(samples.clone(), Arrays.copyOf(rowList, nLocal), buckets, nPairs, cells, all);
+        }
+
+        /** Smallest c with 2^c >= k. */
+        static int widthClass(int k) {
+            return 32 - Integer.numberOfLeadingZeros(k - 1);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package org.rareset.deepset.train;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.vcf.Contigs;
+import org.rareset.annotate.vcf.Variant;
+import org.rareset.annotate.vcf.VariantSource;
+import org.rareset.deepset.model.AnnotationScaling;
+import org.rareset.deepset.model.MissingValues;
+
+/**
+ * Assembles {@link TrainingData} from the user's files: genotypes, a per-(variant, gene)
+ * annotation table, phenotypes, covariates and seed genes.
+ *
+ * <ul>
+ *   <li>Only rows of seed genes are kept. A row is used when its variant is in the genotypes, ALT is
+ *       the minor allele, and it passes the train filter. The filter's {@code MAF} and
+ *       {@code MAF_MB} are computed from the cohort's genotypes when the table lacks them; model
+ *       inputs must all be in the table, as {@code rareset score} will need them there too.</li>
+ *   <li>Samples: those in the genotypes with at least one requested trait observed and every
+ *       covariate present, in genotype order. Everything skipped is counted in the log.</li>
+ *   <li>Quantitative traits get the rank-based inverse normal transform; binary traits (only 0/1)
+ *       stay as they are. Covariates are standardised.</li>
+ *   <li>Input annotations are standardised with means and sds over the used rows (see
+ *       {@link AnnotationScaling}); missing values are filled as in {@link MissingValues}.</li>
+ * </ul>
+ */
+public final class TrainingDataLoader {
+
+    /** What to load. {@code covar} and {@code covariates} may be null (all covariate columns). */
+    public record Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
+                       List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
+                       List<String> covariates) {}
+
+    /** The data and the pLoF columns actually used. */
+    public record Loaded(TrainingData data, List<String> plofAnnotations) {}
+
+    private record Row(int gene, double[] values, double[] filterValues, long line) {}
+
+    private TrainingDataLoader() {}
+
+    public static Loaded load(Spec spec, VariantSource genotypes, Path genotypeFile, Consumer<String> log) {
+        // Phenotypes and covariates first: cheap, and they decide the samples.
+        SampleColumns pheno = SampleColumns.read(spec.pheno(), spec.phenotypes(), "--phenotypes");
+        SampleColumns covar = spec.covar() == null ? null
+                : SampleColumns.read(spec.covar(), spec.covariates(), "--covariates");
+        Map<String, List<String>> seeds = readSeedGenes(spec.seedGenes(), spec.phenotypes());
+
+        List<String> genes = new ArrayList<>(new LinkedHashSet<>(seeds.values().stream().flatMap(List::stream).toList()));
+        Map<String, Integer> geneSlot = new HashMap<>();
+        for (int i = 0; i < genes.size(); i++) geneSlot.put(genes.get(i), i);
+
+        List<String> annotations = spec.annotationList();
+        List<String> plof = new ArrayList<>();
+        for (String p : spec.plofAnnotations()) if (annotations.contains(p)) plof.add(p);
+        int[] plofColumns = plof.stream().mapToInt(annotations::indexOf).toArray();
+
+        Map<String, List<Row>> rows = readAnnotations(spec, geneSlot, log);
+
+        // Samples: genotype order, with a trait value and complete covariates.
+        List<String> vcfSamples = genotypes.samples();
+        int[] cohortOf = new int[vcfSamples.size()];
+        List<String> cohort = new ArrayList<>();
+        int noPheno = 0;
+        int noCovar = 0;
+        for (int i = 0; i < vcfSamples.size(); i++) {
+            String s = vcfSamples.get(i);
+            cohortOf[i] = -1;
+            double[] p = pheno.values(s);
+            boolean observed = false;
+            if (p != null) for (double v : p) observed |= !Double.isNaN(v);
+            if (!observed) {
+                noPheno++;
+                continue;
+            }
+            if (covar != null) {
+                double[] c = covar.values(s);
+                boolean complete = c != null;
+                if (c != null) for (double v : c) complete &= !Double.isNaN(v);
+                if (!complete) {
+                    noCovar++;
+                    continue;
+                }
+            }
+            cohortOf[i] = cohort.size();
+            cohort.add(s);
+        }
+        log.accept(String.format("samples: %d in %s; %d used, %d without any requested trait value, "
+                + "%d with missing covariates", vcfSamples.size(), genotypeFile, cohort.size(), noPheno, noCovar));
+        if (cohort.size() < 10) {
+            throw InputException.of(spec.pheno(), "only " + cohort.size() + " samples have genotypes, a trait value"
+                    + " and covariates", "check that sample names match the VCF");
+        }
+
+        // Genotypes: keep used rows with their carriers.
+        int w = annotations.size();
+        AnnotationScaling.Accumulator scale = new AnnotationScaling.Accumulator(w);
+        List<int[]> rowGene = new ArrayList<>();
+        List<double[]> rowValues = new ArrayList<>();
+        List<int[]> rowCarriers = new ArrayList<>();
+        int filtered = 0;
+        int altMajor = 0;
+        int matched = 0;
+        Set<String> seen = new java.util.HashSet<>();
+        List<String> fcols = new ArrayList<>(spec.filter().columns());
+        int fMaf = fcols.indexOf(DeepRvatInputs.MAF);
+        int fMafMb = fcols.indexOf(DeepRvatInputs.MAF_MB);
+        for (Variant v : genotypes) {
+            String key = key(v.chrom(), v.pos(), v.ref(), v.alt());
+            List<Row> rs = rows.get(key);
+            if (rs == null) continue;
+            seen.add(key);
+            double af = v.altFrequency();
+            double maf = Math.min(af, 1 - af);
+            double mafMb = DeepRvatInputs.mafMb(af);
+            int[] carriers = null;
+            for (Row r : rs) {
+                matched++;
+                double[] fv = r.filterValues();
+                if (fMaf >= 0 && Double.isNaN(fv[fMaf])) fv[fMaf] = maf;
+                if (fMafMb >= 0 && Double.isNaN(fv[fMafMb])) fv[fMafMb] = mafMb;
+                boolean pass = spec.filter().test(col -> fv[fcols.indexOf(col)]);
+                if (!pass) {
+                    filtered++;
+                    continue;
+                }
+                if (!v.altIsMinor() && v.alleleCount() > 0) {
+                    altMajor++;
+                    continue;
+                }
+                if (carriers == null) carriers = cohortCarriers(v, cohortOf);
+                double[] values = r.values().clone();
+                for (int j = 0; j < w; j++) if (Double.isNaN(values[j])) values[j] = MissingValues.fill(annotations.get(j));
+                scale.add(values);
+                rowGene.add(new int[] {r.gene()});
+                rowValues.add(values);
+                rowCarriers.add(carriers);
+            }
+        }
+        int unmatched = 0;
+        for (Map.Entry<String, List<Row>> e : rows.entrySet()) if (!seen.contains(e.getKey())) unmatched += e.getValue().size();
+        log.accept(String.format("seed-gene annotation rows: %d matched genotypes, %d used, %d failed the filter '%s', "
+                        + "%d skipped (ALT is the major allele), %d have no genotypes", matched, rowValues.size(),
+                filtered, spec.filter(), altMajor, unmatched));
+        if (rowValues.isEmpty()) {
+            throw InputException.of(spec.annotations(), "no seed-gene variant passes the filter '" + spec.filter()
+                    + "' and is in " + genotypeFile, "check the seed genes, the filter and the variant keys");
+        }
+
+        TrainingData.Builder b = new TrainingData.Builder(annotations, scale.scaling(), plofColumns, genes, cohort);
+        for (int i = 0; i < rowValues.size(); i++) b.addRow(rowGene.get(i)[0], rowValues.get(i), rowCarriers.get(i));
+        addCovariates(b, covar, cohort);
+        addTraits(b, pheno, seeds, geneSlot, cohort, spec.phenotypes(), log);
+        return new Loaded(b.build(), plof);
+    }
+
+    private static int[] cohortCarriers(Variant v, int[] cohortOf) {
+        int[] c = new int[v.carrierSamples().length];
+        int n = 0;
+        for (int s : v.carrierSamples()) if (cohortOf[s] >= 0) c[n++] = cohortOf[s];
+        return java.util.Arrays.copyOf(c, n);
+    }
+
+    private static void addCovariates(TrainingData.Builder b, SampleColumns covar, List<String> cohort) {
+        if (covar == null || covar.columns().isEmpty()) return;
+        int k = covar.columns().size();
+        float[] out = new float[cohort.size() * k];
+        for (int j = 0; j < k; j++) {
+            double[] col = new double[cohort.size()];
+            for (int i = 0; i < cohort.size(); i++) col[i] = covar.values(cohort.get(i))[j];
+            double[] z = TraitTransforms.standardise(col);
+            for (int i = 0; i < cohort.size(); i++) out[i * k + j] = (float) z[i];
+        }
+        b.covariates(covar.columns(), out);
+    }
+
+    private static void addTraits(TrainingData.Builder b, SampleColumns pheno, Map<String, List<String>> seeds,
+                                  Map<String, Integer> geneSlot, List<String> cohort, List<String> phenotypes,
+                                  Consumer<String> log) {
+        for (int t = 0; t < phenotypes.size(); t++) {
+            String name = phenotypes.get(t);
+            double[] y = new double[cohort.size()];
+            for (int i = 0; i < cohort.size(); i++) y[i] = pheno.values(cohort.get(i))[t];
+            boolean binary = TraitTransforms.isBinary(y);
+            double[] z = binary ? y : TraitTransforms.inverseNormal(y);
+            float[] f = new float[z.length];
+            int observed = 0;
+            for (int i = 0; i < z.length; i++) {
+                f[i] = (float) z[i];
+                if (!Double.isNaN(z[i])) observed++;
+            }
+            int[] slots = seeds.get(name).stream().mapToInt(geneSlot::get).toArray();
+            log.accept(String.format("trait %s: %s, %d samples observed, %d seed genes", name,
+                    binary ? "binary" : "quantitative (rank-based inverse normal)", observed, slots.length));
+            b.trait(new TrainingData.Trait(name, binary, f, slots));
+        }
+    }
+
+    static String key(String chrom, int pos, String ref, String alt) {
+        return Contigs.canonical(chrom) + ":" + pos + ":" + ref + ":" + alt;
+    }
+
+    /** Seed genes per requested phenotype from a {@code phenotype gene ...} table, in file order. */
+    static Map<String, List<String>> readSeedGenes(Path file, List<String> phenotypes) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String p : phenotypes) out.put(p, new ArrayList<>());
+        try (TsvFile t = new TsvFile(file)) {
+            int pc = t.require("phenotype", "seed genes are a table 'phenotype gene ...' (rareset seed-genes)");
+            int gc = t.require("gene", "seed genes are a table 'phenotype gene ...' (rareset seed-genes)");
+            for (String[] f; (f = t.next()) != null; ) {
+                List<String> l = out.get(f[pc]);
+                if (l != null && !l.contains(f[gc])) l.add(f[gc]);
+            }
+        }
+        for (Map.Entry<String, List<String>> e : out.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                throw InputException.of(file, "no seed genes for phenotype " + e.getKey(),
+                        "run rareset seed-genes for it, or drop it from --phenotypes");
+            }
+        }
+        return out;
+    }
+
+    /** Reads the annotation rows of seed genes: model columns and filter columns (NaN = missing or derived). */
+    private static Map<String, List<Row>> readAnnotations(Spec spec, Map<String, Integer> geneSlot, Consumer<String> log) {
+        Map<String, List<Row>> rows = new HashMap<>();
+        List<String> annotations = spec.annotationList();
+        List<String> filterCols = new ArrayList<>(spec.filter().columns());
+        Set<String> derivable = Set.of(DeepRvatInputs.MAF, DeepRvatInputs.MAF_MB);
+        long total = 0;
+        long kept = 0;
+        try (TsvFile t = new TsvFile(spec.annotations())) {
+            String hint = "the annotation table has columns chrom pos ref alt gene, then annotations";
+            int chrom = t.require("chrom", hint);
+            int pos = t.require("pos", hint);
+            int ref = t.require("ref", hint);
+            int alt = t.require("alt", hint);
+            int gene = t.require("gene", hint);
+            List<String> missing = new ArrayList<>();
+            int[] ac = new int[annotations.size()];
+            for (int j = 0; j < ac.length; j++) {
+                ac[j] = t.column(annotations.get(j));
+                if (ac[j] < 0) missing.add(annotations.get(j));
+            }
+            int[] fc = new int[filterCols.size()];
+            for (int j = 0; j < fc.length; j++) {
+                fc[j] = t.column(filterCols.get(j));
+                if (fc[j] < 0 && !derivable.contains(filterCols.get(j))) {
+                    throw InputException.atLine(spec.annotations(), 1, "the train filter reads column '"
+                            + filterCols.get(j) + "', which the table lacks", "change --train-filter or add the column");
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw InputException.atLine(spec.annotations(), 1, "missing " + missing.size()
+                        + " annotation column(s) of the model: " + String.join(", ", missing),
+                        "add them, or pass --annotations-list with the columns you have");
+            }
+            for (String[] f; (f = t.next()) != null; ) {
+                total++;
+                Integer slot = geneSlot.get(f[gene]);
+                if (slot == null) continue;
+                double[] v = new double[ac.length];
+                for (int j = 0; j < ac.length; j++) v[j] = ac[j] < 0 ? Double.NaN : t.number(f[ac[j]], annotations.get(j));
+                double[] fv = new double[fc.length];
+                for (int j = 0; j < fc.length; j++) fv[j] = fc[j] < 0 ? Double.NaN : t.number(f[fc[j]], filterCols.get(j));
+                int p;
+                try {
+                    p = Integer.parseInt(f[pos]);
+                } catch (NumberFormatException e) {
+                    throw InputException.atLine(spec.annotations(), t.line(), "pos '" + f[pos] + "' is not a position",
+                            "use 1-based integer positions");
+                }
+                rows.computeIfAbsent(key(f[chrom], p, f[ref], f[alt]), k -> new ArrayList<>(1))
+                        .add(new Row(slot, v, fv, t.line()));
+                kept++;
+            }
+        }
+        log.accept(String.format("annotations: %d rows in %s, %d in seed genes", total, spec.annotations(), kept));
+        return rows;
+    }
+}

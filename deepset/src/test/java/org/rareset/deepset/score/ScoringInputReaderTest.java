@@ -1,0 +1,107 @@
+package org.rareset.deepset.score;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.vcf.VcfVariantSource;
+
+class ScoringInputReaderTest {
+    @TempDir Path tmp;
+
+    /** Two annotations; x fills missing values with 5, y refuses them. */
+    static final ScoringEnsemble TWO_COLUMNS = new ScoringEnsemble() {
+        public List<String> annotations() { return List.of("x", "y"); }
+        public List<DeepSetNetwork> members() { return List.of(); }
+        public OptionalDouble missingValue(String a) { return a.equals("x") ? OptionalDouble.of(5) : OptionalDouble.empty(); }
+        public String describe() { return "two columns"; }
+    };
+
+    private Path vcf() throws IOException {
+        Path p = tmp.resolve("c.vcf");
+        Files.writeString(p, String.join("\n",
+                "##fileformat=VCFv4.2",
+                "##contig=<ID=chr1,length=1000000>",
+                "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">",
+                "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB\tC\tD",
+                "chr1\t100\t.\tA\tG\t.\tPASS\t.\tGT\t0/1\t0/0\t1/1\t./.",
+                // ALT is the major allele here: carriers are the samples with at least one ALT copy.
+                "chr1\t200\t.\tC\tT\t.\tPASS\t.\tGT\t1/1\t0/1\t0/0\t1/1",
+                "chr1\t300\t.\tG\tA\t.\tPASS\t.\tGT\t0/0\t0/1\t0/0\t0/0",
+                "") );
+        return p;
+    }
+
+    private ScoringInput read(String... tableLines) throws IOException {
+        Path ann = tmp.resolve("a.tsv");
+        Files.writeString(ann, String.join("\n", tableLines) + "\n");
+        try (VcfVariantSource src = VcfVariantSource.open(vcf())) {
+            return ScoringInputReader.read(ann, TWO_COLUMNS, src);
+        }
+    }
+
+    @Test
+    void joinsVariantsToGeneRowsWithAltCarriers() throws IOException {
+        ScoringInput in = read("chrom\tpos\tref\talt\tgene\ty\tx\textra",
+                "1\t100\tA\tG\tG1\t0.5\t1\tz",        // 'chr' prefix is ignored when matching
+                "chr1\t200\tC\tT\tG1\t-1\tNA\tz",     // x missing: filled with 5
+                "chr1\t200\tC\tT\tG2\t2\t3\tz",       // one record in two genes
+                "chr1\t999\tT\tC\tG2\t4\t4\tz");      // no VCF record: carried by nobody
+        assertEquals(List.of("A", "B", "C", "D"), in.samples());
+        assertEquals(2, in.genes().size());
+        GeneRows g1 = in.genes().get(0);
+        assertEquals("G1", g1.gene());
+        assertArrayEquals(new double[] {1, 0.5, 5, -1}, g1.values());
+        assertArrayEquals(new int[] {0, 2}, g1.carriers()[0]);       // D is missing: not a carrier
+        assertArrayEquals(new int[] {0, 1, 3}, g1.carriers()[1]);    // ALT-major record
+        GeneRows g2 = in.genes().get(1);
+        assertArrayEquals(new int[] {0, 1, 3}, g2.carriers()[0]);
+        assertArrayEquals(new int[] {}, g2.carriers()[1]);
+        ScoringInput.Summary s = in.summary();
+        assertEquals(4, s.annotationRows());
+        assertEquals(3, s.vcfAlleles());
+        assertEquals(2, s.vcfAllelesAnnotated());
+        assertEquals(1, s.vcfAllelesWithoutAnnotation());
+        assertEquals(1, s.annotationRowsWithoutVcfRecord());
+        assertEquals(1, s.missingCallsAsNonCarriers());
+        assertEquals(Map.of("x", 1L), s.filledMissingValues());
+        assertTrue(s.lines().stream().anyMatch(l -> l.contains("1 missing x values filled")), s.lines().toString());
+    }
+
+    @Test
+    void namesEveryMissingColumn() {
+        InputException e = assertThrows(InputException.class, () -> read("chrom\tpos\tref\talt\tx", "1\t100\tA\tG\t1"));
+        assertTrue(e.getMessage().contains("line 1: missing 2 column(s) the model needs: gene, y"), e.getMessage());
+    }
+
+    @Test
+    void refusesAMissingValueTheModelCannotFill() {
+        InputException e = assertThrows(InputException.class,
+                () -> read("chrom\tpos\tref\talt\tgene\tx\ty", "1\t100\tA\tG\tG1\t1\t"));
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("y is missing"), e.getMessage());
+    }
+
+    @Test
+    void refusesARepeatedVariantGeneRow() {
+        InputException e = assertThrows(InputException.class, () -> read("chrom\tpos\tref\talt\tgene\tx\ty",
+                "1\t100\tA\tG\tG1\t1\t1", "chr1\t100\tA\tG\tG1\t2\t2"));
+        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("repeats line 2"), e.getMessage());
+    }
+
+    @Test
+    void refusesANonNumericAnnotation() {
+        InputException e = assertThrows(InputException.class,
+                () -> read("chrom\tpos\tref\talt\tgene\tx\ty", "1\t100\tA\tG\tG1\tabc\t1"));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+}

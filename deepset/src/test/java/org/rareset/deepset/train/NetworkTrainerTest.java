@@ -1,0 +1,46 @@
+package org.rareset.deepset.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.rareset.deepset.model.TrainedNetwork;
+
+class NetworkTrainerTest {
+
+    @Test
+    void trainingLowersValidationLossAndIsDeterministic() {
+        SyntheticCohort c = new SyntheticCohort(3000, 12, 20, new int[] {0, 1, 2, 3}, 1.5, 7);
+        TrainingData data = c.trainingData(new int[] {0, 1, 2, 3});
+        TrainingOptions opt = TrainingOptions.defaults().withRepeats(1).withEpochs(1, 15).withBatchSize(256)
+                .withLearningRate(1e-2);
+        int[][] split = EnsembleTrainer.split(data.nSamples(), 0.2, new java.util.SplittableRandom(1));
+        long t0 = System.nanoTime();
+        NetworkTrainer.Result a = new NetworkTrainer(data, opt).train(split[0], split[1], 42,
+                (e, tl, vl, imp) -> System.out.printf("epoch %d %.4f %.4f%n", e, tl, vl));
+        System.out.printf("trained in %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        double first = a.validationLoss().get(0);
+        assertTrue(a.bestValidationLoss() < first, "validation loss should fall: " + a.validationLoss());
+        NetworkTrainer.Result b = new NetworkTrainer(data, opt).train(split[0], split[1], 42, null);
+        assertEquals(a.weights(), b.weights(), "same seed, same weights");
+        assertEquals(a.validationLoss(), b.validationLoss());
+        NetworkTrainer.Result other = new NetworkTrainer(data, opt).train(split[0], split[1], 43, null);
+        assertNotEquals(a.weights(), other.weights());
+
+        TrainedNetwork net = new TrainedNetwork(a.weights(), data.scaling(), false);
+        SignCheck.Outcome sign = SignCheck.check(net, data);
+        if (sign.reverse()) net = net.reversed();
+        double[] plof = {1, 0, 4, 0.5};
+        double[] benign = {0, 0, 1, 0};
+        assertTrue(score(net, plof) > score(net, benign), "pLoF should score above a benign variant");
+    }
+
+    static double score(TrainedNetwork net, double[] row) {
+        double[] emb = new double[net.embeddingSize()];
+        double[] out = new double[1];
+        net.embed(row, 1, emb);
+        net.scoreEmbeddings(emb, 1, out);
+        return out[0];
+    }
+}
