@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,12 +49,16 @@ public final class GenotypeStoreWriter implements Closeable {
     private GenotypeStoreWriter(Path target, List<String> samples) throws IOException {
         this.target = target.toAbsolutePath();
         this.samples = List.copyOf(samples);
-        Path dir = this.target.getParent();
-        String base = this.target.getFileName().toString();
-        this.tmp = Files.createTempFile(dir, "." + base + ".", ".tmp");
-        this.tmpTable = Files.createTempFile(dir, "." + base + ".", ".table.tmp");
-        this.data = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20);
-        this.table = new BufferedOutputStream(Files.newOutputStream(tmpTable), 1 << 16);
+        this.tmp = TempFiles.beside(this.target, ".tmp");
+        this.tmpTable = TempFiles.beside(this.target, ".table.tmp");
+        this.data = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 20);
+        try {
+            this.table = new BufferedOutputStream(Files.newOutputStream(tmpTable, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
+        } catch (IOException e) {
+            data.close();
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
         ByteBuffer h = ByteBuffer.allocate(StoreFormat.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         h.put(StoreFormat.HEAD_MAGIC).putInt(StoreFormat.VERSION).putInt(0);
         data.write(h.array());
@@ -163,7 +167,7 @@ public final class GenotypeStoreWriter implements Closeable {
             data.write(f.array());
             data.close();
             Files.deleteIfExists(tmpTable);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            TempFiles.commit(tmp, target);
             committed = true;
         } catch (IOException e) {
             close();

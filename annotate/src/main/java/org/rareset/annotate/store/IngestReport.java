@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,12 +128,12 @@ public final class IngestReport {
     private static void writeAtomically(Path target, Body body) {
         Path abs = target.toAbsolutePath();
         try {
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+            Path tmp = TempFiles.beside(abs, ".tmp");
             try {
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     body.write(w);
                 }
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                TempFiles.commit(tmp, abs);
             } finally {
                 Files.deleteIfExists(tmp);
             }

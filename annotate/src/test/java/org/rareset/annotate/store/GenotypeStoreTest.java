@@ -107,6 +107,17 @@ class GenotypeStoreTest {
     }
 
     @Test
+    void storeGetsOrdinaryFilePermissions() throws IOException {
+        Path vcf = TestVcfs.writeBgzip(dir.resolve("p.vcf.gz"), FastDecoderEquivalenceTest.randomVcf(5, 5, 10, true));
+        Path store = ingest(vcf, dir.resolve("p.rsg"));
+        Path plain = Files.createFile(dir.resolve("plain"));
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            // Not the owner-only mode of Files.createTempFile.
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(store));
+        }
+    }
+
+    @Test
     void abandonedWriterLeavesNothing() throws IOException {
         Path out = dir.resolve("x.rsg");
         try (GenotypeStoreWriter w = GenotypeStoreWriter.create(out, List.of("a"))) {
