@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
 public final class ScoreCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
+    @Mixin org.rareset.cli.options.ChunkOptions chunk;
     @Spec CommandSpec spec;
 
     /** Which ensemble scores: exactly one source. */
@@ -92,11 +93,12 @@ public final class ScoreCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
 
         GeneScoringEngine engine = new GeneScoringEngine(ensemble);
-        int nGenes = input.genes().size();
+        var genes = chunk.select(input.genes());
+        int nGenes = genes.size();
         boolean progress = runtime.showProgress();
         int[] done = {0};
         try (ScoresWriter writer = ScoresWriter.open(out, input.samples(), wide)) {
-            engine.scoreAll(input.genes().iterator(), runtime.effectiveThreads(), g -> {
+            engine.scoreAll(genes.iterator(), runtime.effectiveThreads(), g -> {
                 writer.write(g);
                 done[0]++;
                 if (progress && (done[0] % 100 == 0 || done[0] == nGenes)) {

@@ -25,7 +25,7 @@ import picocli.CommandLine;
  * Opens the report in real headless Chromium (Debian's {@code chromium}): the page must finish its
  * script (body data-rendered="ok") with no console message other than the page's own marker, and the
  * screenshot must show the plots. Skipped when chromium is absent, except where
- * RARESET_REQUIRE_BROWSER is set (CI), where its absence fails.
+ * RARESET_REQUIRE_CI_TOOLS is set (CI), where its absence fails.
  */
 class ReportChromiumTest {
     static final String MARKER = "rareset-report-rendered";
@@ -62,7 +62,7 @@ class ReportChromiumTest {
     void reportRendersInHeadlessChromiumWithoutConsoleErrors() throws Exception {
         Path chromium = chromium();
         if (chromium == null) {
-            if (System.getenv("RARESET_REQUIRE_BROWSER") != null) fail("chromium is required here (RARESET_REQUIRE_BROWSER) but not on PATH");
+            if (System.getenv("RARESET_REQUIRE_CI_TOOLS") != null) fail("chromium is required here (RARESET_REQUIRE_CI_TOOLS) but not on PATH");
             Assumptions.abort("chromium not installed: skipping the browser rendering check (apt-get install chromium; CI installs it)");
         }
         Path work = Path.of("target", "chromium-report").toAbsolutePath();
