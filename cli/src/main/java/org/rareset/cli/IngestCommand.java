@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
                 "The store appears only when ingest succeeds; bad input stops with one line naming the file and record (exit 2)."},
         footer = {"%nExamples:",
                 "  rareset ingest --vcf cohort.vcf.gz --out cohort.rsg",
-                "  rareset ingest --vcf cohort.vcf.gz --out chr1.rsg --region chr1:1-5000000 --pass-only",
-                "  rareset ingest --vcf cohort.bcf --out qc.rsg --samples-file unrelated.txt --max-missing 0.05 --min-ac 1 --hwe-p 1e-12"})
+                "  rareset ingest --vcf cohort.vcf.gz --out chr1.rsg --region chr1:1-5000000",
+                "  rareset ingest --vcf cohort.bcf --out qc.rsg --samples-file keep.txt \\",
+                "      --pass-only --max-missing 0.05 --min-ac 1 --hwe-p 1e-12"})
 public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--vcf", required = true, paramLabel = "FILE",
             description = "Input VCF (.vcf, .vcf.gz bgzipped) or BCF. Region queries need a tabix index (.tbi) for VCF.")

@@ -24,7 +24,8 @@ import org.rareset.annotate.table.TextInput;
  *   {@code gene_id} or {@code ID} ({@code gene:} prefix dropped), {@code Name}, {@code biotype}
  *   or {@code gene_type}.</li>
  *   <li>BED: {@code chrom start end name [score strand biotype]}, 0-based half-open; the name
- *   is both id and symbol, or {@code id|symbol}.</li>
+ *   is both id and symbol, or {@code id|symbol}; a non-numeric fifth column is taken as the
+ *   symbol ({@code chrom start end gene_id gene_name strand}).</li>
  * </ul>
  */
 public final class GeneModelReader {
@@ -181,10 +182,21 @@ public final class GeneModelReader {
                 name = id.substring(bar + 1);
                 id = id.substring(0, bar);
             }
+            // Column 5 is a score in BED proper; some gene lists put the symbol there instead.
+            if (bar < 0 && f.length >= 5 && !f[4].isEmpty() && !f[4].equals(".") && !isNumber(f[4])) name = f[4];
             String biotype = f.length >= 7 ? f[6] : "";
             genes.add(new Gene(Gene.stripVersion(id), name, biotype, f[0], start0 + 1, end));
         }
         return genes;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static int parseInt(Path path, long line, String s, String what) {

@@ -72,6 +72,25 @@ abstract class AbstractTableWriter implements TableWriter {
         Arrays.fill(row, null);
     }
 
+    /**
+     * Writes a row whose values are already null or of their column's Java type (as the typed
+     * setters leave them); {@link AsyncTableWriter} checks them on the producing thread.
+     */
+    void writeChecked(Object[] values) {
+        if (finished) throw new IllegalStateException("writer for " + path() + " is closed");
+        try {
+            write(values);
+        } catch (IOException e) {
+            throw TableWriter.unchecked(path(), e);
+        }
+        rows++;
+    }
+
+    /** The value as the column's Java type (null for NaN); throws when it does not fit. */
+    Object checked(int c, Object v) {
+        return normalize(c, v);
+    }
+
     @Override
     public void close() {
         if (finished) return;

@@ -18,6 +18,8 @@ public final class AsyncTableWriter implements TableWriter {
     private static final List<Object[]> END = new ArrayList<>();
 
     private final TableWriter target;
+    private final AbstractTableWriter checkedTarget;
+    private final ColumnType[] types;
     private final BlockingQueue<List<Object[]>> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
     private final Thread thread;
     private volatile Throwable failure;
@@ -28,7 +30,10 @@ public final class AsyncTableWriter implements TableWriter {
 
     public AsyncTableWriter(TableWriter target) {
         this.target = target;
+        this.checkedTarget = target instanceof AbstractTableWriter a ? a : null;
         this.row = new Object[target.schema().size()];
+        this.types = new ColumnType[row.length];
+        for (int i = 0; i < types.length; i++) types[i] = target.schema().column(i).type();
         this.thread = new Thread(this::drain, "rareset-table-writer");
         thread.setDaemon(true);
         thread.start();
@@ -39,7 +44,11 @@ public final class AsyncTableWriter implements TableWriter {
             while (true) {
                 List<Object[]> b = queue.take();
                 if (b == END) return;
-                for (Object[] r : b) target.writeRow(r);
+                if (checkedTarget != null) {
+                    for (Object[] r : b) checkedTarget.writeChecked(r);
+                } else {
+                    for (Object[] r : b) target.writeRow(r);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -64,15 +73,24 @@ public final class AsyncTableWriter implements TableWriter {
         if (values.length != row.length) {
             throw new IllegalArgumentException("row has " + values.length + " values, schema " + row.length);
         }
-        System.arraycopy(values, 0, row, 0, values.length);
+        for (int i = 0; i < values.length; i++) row[i] = check(i, values[i]);
         endRow();
     }
 
-    @Override public void setString(int c, String v) { row[c] = v; }
-    @Override public void setInt(int c, int v) { row[c] = v; }
-    @Override public void setLong(int c, long v) { row[c] = v; }
-    @Override public void setDouble(int c, double v) { row[c] = Double.isNaN(v) ? null : v; }
-    @Override public void setBoolean(int c, boolean v) { row[c] = v; }
+    /** Values are checked here, on the caller's thread, so that a wrong type fails where it is made. */
+    private Object check(int c, Object v) {
+        if (v == null) return null;
+        if (checkedTarget != null) return checkedTarget.checked(c, v);
+        return v;
+    }
+
+    @Override public void setString(int c, String v) { row[c] = v == null || types[c] == ColumnType.STRING ? v : check(c, v); }
+    @Override public void setInt(int c, int v) { row[c] = types[c] == ColumnType.INT ? Integer.valueOf(v) : check(c, v); }
+    @Override public void setLong(int c, long v) { row[c] = types[c] == ColumnType.LONG ? Long.valueOf(v) : check(c, v); }
+    @Override public void setDouble(int c, double v) {
+        row[c] = Double.isNaN(v) ? null : types[c] == ColumnType.DOUBLE ? Double.valueOf(v) : check(c, v);
+    }
+    @Override public void setBoolean(int c, boolean v) { row[c] = types[c] == ColumnType.BOOLEAN ? Boolean.valueOf(v) : check(c, v); }
     @Override public void setNull(int c) { row[c] = null; }
 
     @Override

@@ -44,10 +44,15 @@ public final class ParquetTableWriter extends AbstractTableWriter {
                 .withCompressionCodec(codec)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withRowGroupSize(ROW_GROUP_BYTES)
-                .withDictionaryEncoding(false);
-        // Dictionaries pay off for repetitive text (chrom, gene); for scores they cost time for nothing.
+                .withDictionaryEncoding(false)
+                .withSizeStatisticsEnabled(false);
+        // Dictionaries pay off for repetitive text (chrom, gene); for scores they cost time for
+        // nothing. Min/max statistics are kept for numbers (readers prune row groups with them)
+        // and left out for text, where comparing every value costs more than it saves.
         for (Column c : schema.columns()) {
-            if (c.type() == ColumnType.STRING) b = b.withDictionaryEncoding(c.name(), true);
+            if (c.type() == ColumnType.STRING) {
+                b = b.withDictionaryEncoding(c.name(), true).withStatisticsEnabled(c.name(), false);
+            }
         }
         this.writer = b.build();
     }

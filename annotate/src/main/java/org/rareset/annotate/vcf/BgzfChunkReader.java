@@ -36,7 +36,9 @@ final class BgzfChunkReader implements ChunkReader {
     private final Path file;
     private final InputStream in;
     private final ExecutorService pool;
-    private final ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+    /** Arrays handed back by the consumer, reused for later batches (saves zeroing fresh memory). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final int maxInFlight;
     private boolean eofSeen;
     private boolean lastBlockEmpty;
@@ -65,12 +67,12 @@ final class BgzfChunkReader implements ChunkReader {
     }
 
     @Override
-    public byte[] next() {
+    public Chunk next() {
         while (true) {
             while (!eofSeen && inFlight.size() < maxInFlight) submitBatch();
-            Future<byte[]> f = inFlight.poll();
+            Future<Chunk> f = inFlight.poll();
             if (f == null) return null;
-            byte[] text;
+            Chunk text;
             try {
                 text = f.get();
             } catch (InterruptedException e) {
@@ -80,8 +82,14 @@ final class BgzfChunkReader implements ChunkReader {
                 if (e.getCause() instanceof InputException ie) throw ie;
                 throw new IllegalStateException(e.getCause());
             }
-            if (text.length > 0) return text;
+            if (text.length() > 0) return text;
+            recycle(text);
         }
+    }
+
+    @Override
+    public void recycle(Chunk chunk) {
+        if (spare.size() < maxInFlight + 2) spare.add(chunk.bytes());
     }
 
     /** Reads whole blocks up to the batch targets and queues their inflation. */
@@ -143,8 +151,9 @@ final class BgzfChunkReader implements ChunkReader {
         }
     }
 
-    private byte[] inflate(List<byte[]> blocks, List<Long> offsets, int total) {
-        byte[] out = new byte[total];
+    private Chunk inflate(List<byte[]> blocks, List<Long> offsets, int total) {
+        byte[] out = spare.poll();
+        if (out == null || out.length < total) out = new byte[Math.max(total, TARGET_TEXT_BYTES + (1 << 16))];
         Inflater inflater = new Inflater(true);
         try {
             int at = 0;
@@ -165,7 +174,7 @@ final class BgzfChunkReader implements ChunkReader {
                 }
                 at += size;
             }
-            return out;
+            return new Chunk(out, total);
         } catch (DataFormatException e) {
             throw InputException.of(file, "corrupt BGZF data (" + e.getMessage() + ")",
                     "the file is damaged: re-create it with bgzip");
@@ -176,7 +185,7 @@ final class BgzfChunkReader implements ChunkReader {
 
     @Override
     public void close() {
-        for (Future<byte[]> f : inFlight) f.cancel(true);
+        for (Future<Chunk> f : inFlight) f.cancel(true);
         pool.shutdownNow();
         try {
             in.close();

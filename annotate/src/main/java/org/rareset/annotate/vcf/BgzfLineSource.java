@@ -75,7 +75,7 @@ final class BgzfLineSource implements Closeable {
                 lineNumber++;
                 return true;
             }
-            byte[] chunk = chunks.next();
+            ChunkReader.Chunk chunk = chunks.next();
             if (chunk == null) {
                 if (pos < limit) {
                     lineStart = pos;
@@ -87,17 +87,19 @@ final class BgzfLineSource implements Closeable {
                 return false;
             }
             int keep = limit - pos;
-            if (keep + chunk.length > buf.length) {
-                byte[] bigger = new byte[Math.max(buf.length * 2, keep + chunk.length + 8)];
+            int n = chunk.length();
+            if (keep + n > buf.length) {
+                byte[] bigger = new byte[Math.max(buf.length * 2, keep + n + 8)];
                 System.arraycopy(buf, pos, bigger, 0, keep);
                 buf = bigger;
             } else {
                 System.arraycopy(buf, pos, buf, 0, keep);
             }
-            System.arraycopy(chunk, 0, buf, keep, chunk.length);
+            System.arraycopy(chunk.bytes(), 0, buf, keep, n);
+            chunks.recycle(chunk);
             pos = 0;
             scanFrom = keep;
-            limit = keep + chunk.length;
+            limit = keep + n;
         }
     }
 

@@ -5,7 +5,6 @@ import htsjdk.samtools.util.BlockCompressedInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /** Chunks of a BGZF file from a virtual file offset on (htsjdk's {@link BlockCompressedInputStream}), for index seeks. */
 final class SeekableBgzfChunkReader implements ChunkReader {
@@ -29,10 +28,10 @@ final class SeekableBgzfChunkReader implements ChunkReader {
     }
 
     @Override
-    public byte[] next() {
+    public Chunk next() {
         try {
             int n = in.read(buf, 0, buf.length);
-            return n <= 0 ? null : Arrays.copyOf(buf, n);
+            return n <= 0 ? null : new Chunk(buf, n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.zip.ZipException;
 import org.rareset.annotate.InputException;
 
@@ -20,12 +19,12 @@ final class StreamChunkReader implements ChunkReader {
     }
 
     @Override
-    public byte[] next() {
+    public Chunk next() {
         byte[] b = new byte[1 << 20];
         try {
             int n = in.readNBytes(b, 0, b.length);
             if (n == 0) return null;
-            return n == b.length ? b : Arrays.copyOf(b, n);
+            return new Chunk(b, n);
         } catch (EOFException | ZipException e) {
             throw InputException.of(file, "the file is truncated or corrupt (" + e.getMessage() + ")",
                     "copy, download or compress it again");

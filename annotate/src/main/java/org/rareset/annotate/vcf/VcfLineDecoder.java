@@ -102,18 +102,11 @@ final class VcfLineDecoder {
         boolean keepAll = selection.keepsAll();
         if (gtOnly && keepAll) {
             // Runs of 0/0 (two samples per 8-byte compare), then anything else one call at a time.
+            int lineEnd = end;
             while (col < nCols) {
-                int run = 0;
-                while (p + 8 <= end && (long) LONG.get(buf, p) == HOM_REF_PAIR) {
-                    p += 8;
-                    run += 2;
-                }
-                while (p + 4 <= end) {
-                    int w = (int) INT.get(buf, p);
-                    if (w != HOM_REF_UNPHASED_TAB && w != HOM_REF_PHASED_TAB) break;
-                    p += 4;
-                    run++;
-                }
+                int runEnd = homRefRun(buf, p, lineEnd);
+                int run = (runEnd - p) >>> 2;
+                p = runEnd;
                 if (run > 0) {
                     if (col + run > nCols) throw columnCount(col + run);
                     calls.refRun(run);
@@ -147,6 +140,21 @@ final class VcfLineDecoder {
             throw error("record has more sample columns than the header's " + nCols,
                     "check the record's columns against the #CHROM line");
         }
+    }
+
+    /**
+     * End of the run of tab-terminated {@code 0/0} / {@code 0|0} fields starting at {@code p}:
+     * eight bytes (two unphased calls) per compare, then four. Small, so the JIT compiles it early.
+     */
+    private static int homRefRun(byte[] buf, int p, int end) {
+        int last8 = end - 8;
+        while (p <= last8 && (long) LONG.get(buf, p) == HOM_REF_PAIR) p += 8;
+        while (p + 4 <= end) {
+            int w = (int) INT.get(buf, p);
+            if (w != HOM_REF_UNPHASED_TAB && w != HOM_REF_PHASED_TAB) break;
+            p += 4;
+        }
+        return p;
     }
 
     /** Parses one GT (up to ':' or tab) for output sample {@code s}; returns the next column's start. */

@@ -68,6 +68,9 @@ class GeneModelReaderTest {
                 TestFiles.tsv("chrX", "0", "10", "G6"));
         assertEquals(List.of(new Gene("ENSG5", "XYZ", "protein_coding", "chrX", 100, 200), new Gene("G6", "G6", "", "chrX", 1, 10)),
                 GeneModelReader.read(bed));
+        Path named = TestFiles.text(dir.resolve("named.bed"), "#chrom\tstart\tend\tgene_id\tgene_name\tstrand",
+                TestFiles.tsv("chr1", "9", "20", "G1", "ABC1", "+"));
+        assertEquals(List.of(new Gene("G1", "ABC1", "", "chr1", 10, 20)), GeneModelReader.read(named));
     }
 
     @Test

@@ -44,14 +44,27 @@ class AsyncTableWriterTest {
     }
 
     @Test
-    void failureOnTheWritingThreadSurfacesAndLeavesNoFile() throws IOException {
+    void wrongTypeFailsOnTheCallersThread() throws IOException {
         Path p = dir.resolve("bad.parquet");
         TableWriter w = new AsyncTableWriter(TableWriters.open(p, SCHEMA));
         w.setString(0, "ok");
-        w.setString(1, "not an int");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.setString(1, "not an int"));
+        assertTrue(e.getMessage().contains("column i is INT"), e.getMessage());
+        w.abort();
+        assertFalse(Files.exists(p));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void failureOnTheWritingThreadSurfacesAtCloseAndLeavesNoFile() throws IOException {
+        Path p = dir.resolve("bad.tsv");
+        TableWriter w = new AsyncTableWriter(TableWriters.open(p, SCHEMA));
+        w.setString(0, "tab\tinside"); // TSV cannot hold it: the writing thread fails
         w.endRow();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, w::close);
-        assertTrue(e.getMessage().contains("column i is INT"), e.getMessage());
+        assertTrue(e.getMessage().contains("tab or line break"), e.getMessage());
         assertFalse(Files.exists(p));
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count());

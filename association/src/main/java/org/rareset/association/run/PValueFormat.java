@@ -13,6 +13,10 @@ public final class PValueFormat {
     public static String format(double log10P, int digits) {
         if (Double.isNaN(log10P)) return "NA";
         if (log10P >= 0) return "1";
+        if (log10P >= -4) { // plain decimals where they are short: 0.539041, 0.000123457
+            return new java.math.BigDecimal(Math.pow(10, log10P)).round(new java.math.MathContext(digits))
+                    .stripTrailingZeros().toPlainString();
+        }
         if (log10P > -300) {
             return trim(String.format(Locale.ROOT, "%." + (digits - 1) + "e", Math.pow(10, log10P)));
         }

@@ -130,14 +130,43 @@ public final class GeneScores {
         return out;
     }
 
-    /** diag(w) V diag(w). */
+    /**
+     * diag(w) V diag(w), the kernel of SKAT-type tests. For a binary trait with
+     * {@link TestOptions#spa()}, V is first calibrated to the saddlepoint approximation as SAIGE-GENE
+     * does: a variant whose |z| exceeds the cutoff gets the variance U_j^2 / q_j, q_j the chi2_1
+     * quantile of its SPA p-value, and its covariances are rescaled to keep the correlations.
+     */
     public double[][] weightedCovariance() {
         int m = u.length;
+        double[] scale = spaScale();
         double[][] out = new double[m][m];
         for (int j = 0; j < m; j++) {
-            for (int k = 0; k < m; k++) out[j][k] = weights[j] * v[j][k] * weights[k];
+            for (int k = 0; k < m; k++) out[j][k] = weights[j] * scale[j] * v[j][k] * scale[k] * weights[k];
         }
         return out;
+    }
+
+    private double[] spaScaleCache;
+
+    /** Per-variant standard-deviation factors from the SPA calibration (all 1 when not applicable). */
+    private double[] spaScale() {
+        if (spaScaleCache != null) return spaScaleCache;
+        int m = u.length;
+        double[] scale = new double[m];
+        java.util.Arrays.fill(scale, 1.0);
+        if (model.type() == org.rareset.association.nullmodel.TraitType.BINARY && options.spa()) {
+            for (int j = 0; j < m; j++) {
+                double var = v[j][j];
+                if (!(var > 0) || Math.abs(u[j]) / Math.sqrt(var) <= options.spaZCutoff()) continue;
+                double[] unit = new double[m];
+                unit[j] = 1;
+                double log10P = BinaryAdjustments.spaLog10P(this, unit, u[j], var);
+                double q = org.rareset.association.pvalue.ChiSquare.upperQuantileLog(log10P * Math.log(10), 1);
+                if (q > 0 && Double.isFinite(q)) scale[j] = Math.sqrt(u[j] * u[j] / q / var);
+            }
+        }
+        spaScaleCache = scale;
+        return scale;
     }
 
     /** Result of {@code test} on this gene, computed once (tests such as ACAT-O combine others). */

@@ -1,9 +1,7 @@
 package org.rareset.association.golden;
 
-import htsjdk.variant.variantcontext.Genotype;
-import htsjdk.variant.variantcontext.VariantContext;
-import htsjdk.variant.vcf.VCFFileReader;
 import org.rareset.annotate.vcf.Variant;
+import org.rareset.annotate.vcf.VcfVariantSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The golden association fixture (testdata/golden/assoc): genotypes read with htsjdk directly into
- * {@link Variant}s (a small test-only adapter), traits, covariates and gene membership.
+ * The golden association fixture (testdata/golden/assoc): genotypes read by {@link VcfVariantSource}
+ * into sparse {@link Variant}s, traits, covariates and gene membership.
  */
 final class GoldenAssocData {
     final Path dir;
@@ -46,10 +44,9 @@ final class GoldenAssocData {
         for (String[] f : table(dir.resolve("annotations.tsv"))) {
             geneOf.put(f[0] + ":" + f[1] + ":" + f[2] + ":" + f[3], f[4]);
         }
-        try (VCFFileReader reader = new VCFFileReader(dir.resolve("cohort.vcf.gz"), false)) {
-            samples.addAll(reader.getFileHeader().getGenotypeSamples());
-            for (VariantContext vc : reader) {
-                Variant v = toVariant(vc);
+        try (VcfVariantSource source = VcfVariantSource.open(dir.resolve("cohort.vcf.gz"))) {
+            samples.addAll(source.samples());
+            for (Variant v : source) {
                 String gene = geneOf.get(v.key());
                 if (gene == null) throw new IllegalStateException("variant without gene: " + v.key());
                 genes.computeIfAbsent(gene, g -> new ArrayList<>()).add(v);
@@ -72,46 +69,6 @@ final class GoldenAssocData {
             design[i][1] = Double.parseDouble(f[1]);
             design[i][2] = Double.parseDouble(f[2]);
         }
-    }
-
-    /** Minor-allele carriers of a biallelic VCF record, as the ingest module stores them. */
-    static Variant toVariant(VariantContext vc) {
-        int n = vc.getNSamples();
-        int ac = 0;
-        int an = 0;
-        int[] alt = new int[n];
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Genotype g = vc.getGenotype(i);
-            if (g.isNoCall()) {
-                missing.add(i);
-                continue;
-            }
-            for (var a : g.getAlleles()) {
-                an++;
-                if (a.equals(vc.getAlternateAllele(0))) {
-                    alt[i]++;
-                    ac++;
-                }
-            }
-        }
-        boolean altMinor = ac <= an - ac;
-        List<Integer> carriers = new ArrayList<>();
-        List<Byte> counts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (missing.contains(i)) continue;
-            int minor = altMinor ? alt[i] : 2 - alt[i];
-            if (minor > 0) {
-                carriers.add(i);
-                counts.add((byte) minor);
-            }
-        }
-        int[] cs = carriers.stream().mapToInt(Integer::intValue).toArray();
-        byte[] cc = new byte[counts.size()];
-        for (int k = 0; k < cc.length; k++) cc[k] = counts.get(k);
-        return new Variant(vc.getContig(), vc.getStart(), vc.getReference().getBaseString(),
-                vc.getAlternateAllele(0).getBaseString(), vc.getID(), ac, an, altMinor, cs, cc,
-                missing.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Rows of a tab-separated file without its header. */

@@ -112,6 +112,24 @@ class GeneTestsClosedFormTest {
         }
     }
 
+    /** With SPA, a one-variant gene gives the same saddlepoint p-value from every test (SKAT via the calibrated variance). */
+    @Test
+    void oneVariantBinaryWithSpaAgreesAcrossTests() {
+        Random r = new Random(13);
+        double[][] x = design(r);
+        GeneGenotypes g = GeneGenotypes.fromVariants(List.of(variant(r, 100, 25, 0)), null, N);
+        double[] gd = g.dense(0);
+        double[] y = new double[N];
+        for (int i = 0; i < N; i++) y[i] = r.nextDouble() < (gd[i] > 0 ? 0.4 : 0.03) ? 1 : 0;
+        NullModel model = NullModel.logistic(y, x);
+        TestOptions spa = new TestOptions(TestOptions.DEFAULT_RHO, 0.0, true, 2.0);
+        List<GeneResult> res = new AssociationEngine(model, spa).test(g, VariantWeights.defaultBeta(g), GeneTests.all());
+        List<GeneResult> plain = new AssociationEngine(model, TestOptions.plainScore()).test(g, VariantWeights.defaultBeta(g), GeneTests.all());
+        double burden = res.get(0).log10P();
+        assertTrue(Math.abs(burden - plain.get(0).log10P()) > 0.1, "SPA should differ from the normal approximation here");
+        for (GeneResult gr : res) assertEquals(burden, gr.log10P(), 1e-8 * Math.max(1, -burden), gr.test());
+    }
+
     @Test
     void sparseScoresMatchDenseComputationWithImputedMissingCalls() {
         Random r = new Random(11);
