@@ -40,23 +40,24 @@ import picocli.CommandLine.Spec;
 
 /** {@code rareset assoc}: gene-based rare-variant association tests (burden, SKAT, SKAT-O, ACAT). */
 @Command(name = "assoc", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Gene-based rare-variant association tests: weighted burden, SKAT, SKAT-O, ACAT-V and ACAT-O",
-                "for every phenotype x gene x mask, with linear or logistic null models.",
+        description = {"Gene-based rare-variant association tests: weighted burden, SKAT, SKAT-O, ACAT-V and ACAT-O for every phenotype x gene x mask, with linear or logistic null models.",
                 "",
-                "Samples analysed are those in the genotypes, the phenotypes and the covariates at once; per trait,",
-                "samples with a missing value are dropped (counts are printed). A trait with two values is binary.",
-                "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac",
-                "n_carriers beta se pval log10p) and, beside it, <out>.summary.tsv (genomic inflation, Bonferroni and",
-                "Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv and <out>.skipped.tsv."},
+                "Samples analysed are those in the genotypes, the phenotypes and the covariates at once; per trait, samples with a missing value are dropped (counts are printed). A trait with two values is binary.",
+                "",
+                "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac n_carriers beta se pval log10p) and beside it <out>.summary.tsv (genomic inflation, Bonferroni and Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv (rows at FDR <= alpha with adjusted p-values) and <out>.skipped.tsv (genes skipped per mask and why).",
+                ""},
         footer = {"", "Examples:",
-                "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv --covar covar.tsv \\",
-                "      --phenotypes QT,BT --tests burden,skat,skato,acatv,acato --collapse-mac 0 --out results.tsv",
-                "  rareset assoc --vcf cohort.bcf --annotations annot.parquet --pheno pheno.tsv --masks masks.txt \\",
-                "      --max-maf 0.01,0.001 --out results.parquet",
-                "  rareset assoc --scores scores.parquet --pheno pheno.tsv --covar covar.tsv --out score_results.tsv",
-                "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv --pred step1_pred.list --out r.tsv",
+                "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv \\",
+                "      --pheno pheno.tsv --covar covar.tsv --phenotypes QT,BT \\",
+                "      --tests burden,skat,skato,acatv,acato --collapse-mac 0 --out results.tsv",
+                "  rareset assoc --vcf cohort.bcf --annotations annot.parquet --pheno pheno.tsv \\",
+                "      --masks masks.txt --max-maf 0.01,0.001 --out results.parquet",
+                "  rareset assoc --scores scores.parquet --pheno pheno.tsv --covar covar.tsv \\",
+                "      --out score_results.tsv",
+                "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv \\",
+                "      --pheno pheno.tsv --pred step1_pred.list --out results.tsv.gz",
                 "",
-                "Mask file (one mask per line):",
+                "Mask file (one mask per line; == != < <= > >= && || ! and parentheses):",
                 "  plof: is_plof == 1",
                 "  missense: Consequence_missense_variant == 1 && CADD_PHRED > 20"})
 public final class AssocCommand implements Callable<Integer> {
@@ -129,6 +130,7 @@ public final class AssocCommand implements Callable<Integer> {
         AssociationRun.Result result;
         List<TraitData> traitData;
         long t0;
+        long cpu0;
         int nGenes;
         if (scores != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(scores);
@@ -137,11 +139,13 @@ public final class AssocCommand implements Callable<Integer> {
             AnnotationTable ann = cohort.annotations == null ? null : cohort.readAnnotations();
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
                     runtime.effectiveThreads(), offsets));
-            nGenes = scoreTable.genes().size();
+            List<GeneScoreTable.GeneScore> scoreGenes = chunk.select(scoreTable.genes());
+            nGenes = scoreGenes.size();
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
             t0 = System.nanoTime();
-            result = run.runScores(traitData, chunk.select(scoreTable.genes()), ann == null ? null : ann::chromOf, progress::update);
+            cpu0 = processCpuNanos();
+            result = run.runScores(traitData, scoreGenes, ann == null ? null : ann::chromOf, progress::update);
         } else {
             AnnotationTable ann = cohort.readAnnotations();
             List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
@@ -156,13 +160,15 @@ public final class AssocCommand implements Callable<Integer> {
                     genes.size(), masks.size(), traitData.size(), testList.size() + indicators.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
             t0 = System.nanoTime();
+            cpu0 = processCpuNanos();
             result = run.run(traitData, genes, progress::update);
         }
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
 
-        log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s: %.1f genes/s per trait", nGenes, traitData.size(),
-                seconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
+        log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s (%.2f s CPU): %.1f genes/s per trait",
+                nGenes, traitData.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
         ResultWriters.write(out, result.rows());
         SignificanceTable<ResultRow> sig = new SignificanceTable<>(result.rows(), ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
@@ -225,6 +231,12 @@ public final class AssocCommand implements Callable<Integer> {
             throw new InputException(null, null, "--tests: " + e.getMessage(), "valid tests: " + String.join(",", GeneTests.names())
                     + ",burden-max,burden-sum");
         }
+    }
+
+    /** CPU time of the whole process (all threads), or 0 where the JVM does not report it. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
     }
 
     /** Progress on a terminal only: genes done out of total. */

@@ -15,8 +15,12 @@ import picocli.CommandLine.Spec;
 
 /** Runs the main job on the bundled cohort in testdata/demo and prints what it found. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the pipeline on the bundled demo cohort (testdata/demo) and print what it found.",
-        footer = {"", "Examples:", "  rareset demo", "  rareset demo --data my-simulated-cohort"})
+        description = {"Run the pipeline on the bundled demo cohort (testdata/demo) and print what it found.",
+            "Describes the cohort, runs 'rareset pipeline --config DATA/study.yaml' (resumable: a second run",
+            "only redoes what changed), then lists the significant genes per trait next to the true causal",
+            "genes and prints where the HTML report is."},
+        footer = {"", "Examples:", "  rareset demo", "  rareset demo --output /tmp/demo-run --threads 2",
+            "  rareset demo --summary-only", "  rareset demo --data my-simulated-cohort"})
 public final class DemoCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
@@ -25,13 +29,20 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Cohort folder as written by rareset simulate (default: the bundled testdata/demo).")
     Path data;
 
+    @Option(names = "--summary-only", description = "Only describe the cohort; do not run the pipeline.")
+    boolean summaryOnly;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default: the 'output' of DATA/study.yaml).")
+    Path output;
+
     @Override
     public Integer call() {
         Path folder = data != null ? data : bundledCohort();
         CohortSummary summary = CohortSummary.read(folder);
         summary.describe().forEach(spec.commandLine().getOut()::println);
         spec.commandLine().getOut().flush();
-        return 0;
+        if (summaryOnly) return 0;
+        return DemoRun.run(folder, output, runtime, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     /**

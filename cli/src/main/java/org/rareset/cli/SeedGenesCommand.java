@@ -29,11 +29,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code rareset seed-genes}: DeepRVAT-style seed genes for training gene impairment scores. */
 @Command(name = "seed-genes", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Choose seed genes per trait for training gene impairment scores, as DeepRVAT does:",
-                "pLoF and missense masks x burden and SKAT tests on variants with 0 < MAF < 0.001, weights",
-                "sqrt(Beta(MAF; 1, 25)) (pLoF variants weigh 1), Bonferroni over the pooled results at --alpha,",
-                "and at least --min-genes genes per trait (the best-ranked ones when fewer pass).",
-                "Writes a TSV: phenotype gene log10p pval mask test n_variants bonferroni rank."},
+        description = {"Choose seed genes per trait for training gene impairment scores, as DeepRVAT does: pLoF and missense masks x burden and SKAT tests on variants with 0 < MAF < 0.001, weights sqrt(Beta(MAF; 1, 25)) (pLoF variants weigh 1), Bonferroni over the pooled results at --alpha, and at least --min-genes genes per trait (the best-ranked ones when fewer pass).",
+                "",
+                "Writes a TSV: phenotype gene log10p pval mask test n_variants bonferroni rank.",
+                ""},
         footer = {"", "Examples:",
                 "  rareset seed-genes --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv \\",
                 "      --covar covar.tsv --phenotypes QT,BT --out seed_genes.tsv"})

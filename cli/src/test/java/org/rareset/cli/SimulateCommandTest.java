@@ -36,7 +36,7 @@ class SimulateCommandTest {
         for (String f : new String[] {"cohort.vcf.gz", "cohort.vcf.gz.tbi", "genes.bed", "annotations.tsv", "pheno.tsv", "covar.tsv", "truth.tsv"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
-        Run demo = run("demo", "--data", out.toString());
+        Run demo = run("demo", "--summary-only", "--data", out.toString());
         assertEquals(0, demo.exit(), demo.err());
         assertTrue(demo.out().contains("120 samples"), demo.out());
         assertTrue(demo.out().contains("BT (binary, 12 cases)"), demo.out());

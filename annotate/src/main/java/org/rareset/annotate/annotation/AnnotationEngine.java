@@ -143,7 +143,7 @@ public final class AnnotationEngine {
         summary.variants++;
         if (summary.firstVariantKey == null) summary.firstVariantKey = v.key();
         if (progress != null && summary.variants % 100_000 == 0) progress.accept(summary.variants);
-        String chrom = Contigs.canonical(v.chrom());
+        String chrom = canonical(v.chrom());
         for (int s = 0; s < sources.size(); s++) {
             matches[s] = sources.get(s).lookup(v, chrom);
             if (matches[s] != null) matched[s]++;
@@ -184,6 +184,18 @@ public final class AnnotationEngine {
             w.endRow();
             summary.rows++;
         }
+    }
+
+    private String lastContig;
+    private String lastCanonical;
+
+    /** Contigs.canonical, remembered for the run of variants on one contig. */
+    private String canonical(String contig) {
+        if (!contig.equals(lastContig)) {
+            lastContig = contig;
+            lastCanonical = Contigs.canonical(contig);
+        }
+        return lastCanonical;
     }
 
     private List<Gene> genesFor(Variant v, String chrom, AnnotationSource.Match[] matches,

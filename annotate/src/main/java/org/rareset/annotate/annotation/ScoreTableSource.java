@@ -114,6 +114,7 @@ public final class ScoreTableSource extends CursorSource {
     }
 
     private static LineParser lineParser(Path file, int[] key, int[] value, int nColumns) {
+        String[] lastContig = {null, null}; // raw name, canonical name: one contig runs for many lines
         return (String line, String location, Consumer<KeyedRecord> out) -> {
             String[] f = split(line, nColumns);
             if (f == null) {
@@ -128,7 +129,11 @@ public final class ScoreTableSource extends CursorSource {
             }
             double[] v = new double[value.length];
             for (int i = 0; i < value.length; i++) v[i] = parseNumber(f[value[i]]);
-            out.accept(new KeyedRecord(Contigs.canonical(f[key[0]]), pos, f[key[2]], f[key[3]], v));
+            if (!f[key[0]].equals(lastContig[0])) {
+                lastContig[0] = f[key[0]];
+                lastContig[1] = Contigs.canonical(f[key[0]]);
+            }
+            out.accept(new KeyedRecord(lastContig[1], pos, f[key[2]], f[key[3]], v));
         };
     }
 

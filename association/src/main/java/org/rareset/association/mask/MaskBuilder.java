@@ -35,7 +35,7 @@ public final class MaskBuilder {
     public enum Skip {
         NO_VARIANT_IN_MASK("no variant passes the mask"),
         MONOMORPHIC("every variant in the mask is monomorphic in the analysed samples"),
-        ABOVE_MAX_MAF("every variant in the mask is above --max-maf"),
+        ABOVE_MAX_MAF("every variant in the mask is above the MAF limit (--max-maf)"),
         NO_WEIGHT("every variant in the mask has a missing or zero weight");
 
         public final String reason;

@@ -2,10 +2,12 @@ package org.rareset.association.pvalue;
 
 /**
  * Stringent upper tail of Q = sum_k lambda_k chi2_1 (all lambda_k > 0), with relative accuracy
- * down to far below 1e-300, as defined for the golden references: one eigenvalue: exact chi2_1;
- * two: direct convolution quadrature; otherwise Davies (acc 1e-9, lim 1e6) when it converges and
- * gives p >= 1e-5, else Fourier inversion of the moment generating function along the vertical
- * line through the saddlepoint (no cancellation, relative accuracy).
+ * down to far below 1e-300 (the golden references' "stringent mix_tail"): one eigenvalue: exact
+ * chi2_1; two: direct convolution quadrature; three or more: inversion of the moment generating
+ * function along a contour through the saddlepoint (no cancellation, relative accuracy ~1e-10).
+ * The references use Davies (acc 1e-9, lim 1e6) for p >= 1e-5, which agrees with the inversion to
+ * ~1e-8 there, but whose cost is unbounded for ill-conditioned spectra (a dominant eigenvalue needs
+ * ~250,000 terms, about a second); Davies remains the fallback should the inversion fail.
  *
  * <p>Inversion formula (Gil-Pelaez along Re t = c): for 0 < c < 1/(2 lambda_max),
  * P(Q > q) = (1/pi) int_0^inf Re[exp(K(c + iy) - (c + iy) q) / (c + iy)] dy; for c < 0 the same
@@ -33,9 +35,12 @@ public final class MixtureTail {
             if (p > 1e-280) return Math.log10(Math.min(p, 1.0));
             return contourLogUpper(q, lambda) / LN10;
         }
+        double contour = contourLogUpper(q, lambda) / LN10;
+        if (Double.isFinite(contour) && contour <= 0) return contour;
+        // defensive: should the inversion fail, Davies where its absolute error is a small relative one
         Davies.Result d = Davies.upperTail(q, lambda, DAVIES_ACC, DAVIES_LIM);
         if (d.ifault() == 0 && d.upper() >= DAVIES_MIN_P && d.upper() <= 1.0) return Math.log10(d.upper());
-        return contourLogUpper(q, lambda) / LN10;
+        return SaddlePoint.log10Upper(q, lambda);
     }
 
     /**
@@ -45,7 +50,7 @@ public final class MixtureTail {
      */
     public static double log10Upper(double q, double[] lambda, double relTol) {
         if (lambda.length <= 2 || q <= 0) return log10Upper(q, lambda);
-        return contourLogUpper(q, lambda) / LN10;
+        return contourLogUpper(q, lambda, Math.max(relTol, 1e-12)) / LN10;
     }
 
     /**
@@ -72,6 +77,11 @@ public final class MixtureTail {
      * with e^{K(c) - cq} pulled out in log space.
      */
     static double contourLogUpper(double q, double[] lambda) {
+        return contourLogUpper(q, lambda, 1e-12);
+    }
+
+    /** {@link #contourLogUpper(double, double[])} with the quadrature's relative tolerance. */
+    static double contourLogUpper(double q, double[] lambda, double relTol) {
         MixtureCgf cgf = new MixtureCgf(lambda);
         double sd = Math.sqrt(cgf.variance);
         double c = cgf.saddlepoint(q);
@@ -114,7 +124,7 @@ public final class MixtureTail {
         double width = Math.min(h, Math.abs(c)) / 2;
         while (y0 < yMax) {
             double y1 = Math.min(yMax, y0 + width);
-            total += Quadrature.integrate(g, y0, y1, 1e-12, 1e-15 * Math.abs(total) + 1e-300);
+            total += Quadrature.integrate(g, y0, y1, relTol, relTol * 1e-3 * Math.abs(total) + 1e-300);
             y0 = y1;
             width *= 2;
         }

@@ -69,7 +69,7 @@ final class BinaryAdjustments {
             for (int a = 0; a < p; a++) x[i][a] = model.covariate(i, a);
         }
         try {
-            FirthLogistic.Fit f = FirthLogistic.test(y, x, burden, off);
+            FirthLogistic.Fit f = FirthLogistic.test(y, x, burden, off, model.coefficients());
             return f.converged() ? new FirthBurden(f.beta(), f.se(), f.log10PLrt()) : null;
         } catch (ArithmeticException e) {
             return null;

@@ -29,9 +29,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * below are tighter, from the README's achievable tolerances.
  */
 class GoldenAssociationTest {
-    /** Tighter per-test bars on |log10 ratio| (README: burden 1e-6 rel, skat 1e-5, skato 1e-3, acatv 2e-4). */
+    /** Tighter per-test bars on |log10 ratio|: README tolerances (burden 1e-6, acatv 2e-4 = REGENIE print precision); skato 1e-5 because the stringent numerics are reproduced (observed 2e-8). */
     private static final Map<String, Double> BAR = Map.of(
-            "burden", 1e-6, "skat", 1e-4, "skato", 2e-3, "acatv", 2e-4, "acato", 2e-4);
+            "burden", 1e-6, "skat", 1e-4, "skato", 1e-5, "acatv", 2e-4, "acato", 1e-4);
 
     private static GoldenAssocData data;
     private static Map<String, Map<String, Map<String, GeneResult>>> results; // trait -> gene -> test

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "  rareset pipeline --config testdata/demo/study.yaml",
             "  rareset pipeline --config study.yaml --threads 8 --log-file study.log",
             "  rareset pipeline --config study.yaml --dry-run     # check the configuration, show the plan",
-            "  rareset pipeline --config study.yaml --force       # rerun every step"})
+            "  rareset pipeline --config study.yaml --force       # rerun every step",
+            "  rareset pipeline --config study.yaml --output /scratch/study1"})
 public final class PipelineCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
@@ -33,20 +34,35 @@ public final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "YAML", description = "Study configuration (see testdata/demo/study.yaml).")
     Path config;
 
+    @Option(names = "--output", paramLabel = "DIR", description = "Output folder instead of the configuration's 'output'.")
+    Path output;
+
     @Option(names = "--dry-run", description = "Check the configuration and print the plan without running it.")
     boolean dryRun;
 
     @Option(names = "--force", description = "Run every step even when its manifest says it is up to date.")
     boolean force;
 
-    /** Where the report went, for the demo command. */
+    /** Where the report went (null when the report step did not run); for the demo command. */
     Path reportHtml;
+
+    /** The results tables of the assoc step that exist after the run; for the demo command. */
+    final List<Path> results = new ArrayList<>();
+
+    public Path reportHtml() {
+        return reportHtml;
+    }
+
+    public List<Path> results() {
+        return results;
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StudyConfig cfg = StudyConfig.read(config);
+        if (output != null) cfg = cfg.withOutput(output.toAbsolutePath().normalize());
         int threads = runtime.threads > 0 ? runtime.threads : cfg.threads() != null ? cfg.threads() : runtime.effectiveThreads();
         StepPlanner planner = new StepPlanner(cfg, threads);
         List<Step> plan = planner.plan();
@@ -70,6 +86,9 @@ public final class PipelineCommand implements Callable<Integer> {
         List<String> missing = new ArrayList<>();
         for (PipelineRunner.Outcome o : outcomes) if (o.status() == PipelineRunner.Status.NOT_AVAILABLE) missing.add(o.step() + " (" + o.detail() + ")");
         for (Step s : plan) {
+            if (s.name().equals(Steps.ASSOC)) {
+                for (Path p : s.outputs().values()) if (java.nio.file.Files.exists(p)) results.add(p);
+            }
             if (s.name().equals(Steps.REPORT) && s.output("html") != null && java.nio.file.Files.exists(s.output("html"))) {
                 reportHtml = s.output("html");
                 out.println("report: " + reportHtml.toAbsolutePath());

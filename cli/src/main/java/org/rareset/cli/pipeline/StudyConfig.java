@@ -209,6 +209,11 @@ public final class StudyConfig {
         return out;
     }
 
+    /** The same configuration writing into another folder. */
+    public StudyConfig withOutput(Path folder) {
+        return new StudyConfig(file, study, folder, threads, seed, phenotypes, inputs, steps, sections);
+    }
+
     public Path file() { return file; }
     public String study() { return study; }
     public Path output() { return output; }

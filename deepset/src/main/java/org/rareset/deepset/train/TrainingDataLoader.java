@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.Row;
+import org.rareset.annotate.table.TableReader;
+import org.rareset.annotate.table.TableReaders;
 import org.rareset.annotate.vcf.Contigs;
 import org.rareset.annotate.vcf.Variant;
 import org.rareset.annotate.vcf.VariantSource;
@@ -43,7 +46,7 @@ public final class TrainingDataLoader {
     /** The data and the pLoF columns actually used. */
     public record Loaded(TrainingData data, List<String> plofAnnotations) {}
 
-    private record Row(int gene, double[] values, double[] filterValues, long line) {}
+    private record AnnotationRow(int gene, double[] values, double[] filterValues, long line) {}
 
     private TrainingDataLoader() {}
 
@@ -63,7 +66,7 @@ public final class TrainingDataLoader {
         for (String p : spec.plofAnnotations()) if (annotations.contains(p)) plof.add(p);
         int[] plofColumns = plof.stream().mapToInt(annotations::indexOf).toArray();
 
-        Map<String, List<Row>> rows = readAnnotations(spec, geneSlot, log);
+        Map<String, List<AnnotationRow>> rows = readAnnotations(spec, geneSlot, log);
 
         // Samples: genotype order, with a trait value and complete covariates.
         List<String> vcfSamples = genotypes.samples();
@@ -115,14 +118,14 @@ public final class TrainingDataLoader {
         int fMafMb = fcols.indexOf(DeepRvatInputs.MAF_MB);
         for (Variant v : genotypes) {
             String key = key(v.chrom(), v.pos(), v.ref(), v.alt());
-            List<Row> rs = rows.get(key);
+            List<AnnotationRow> rs = rows.get(key);
             if (rs == null) continue;
             seen.add(key);
             double af = v.altFrequency();
             double maf = Math.min(af, 1 - af);
             double mafMb = DeepRvatInputs.mafMb(af);
             int[] carriers = null;
-            for (Row r : rs) {
+            for (AnnotationRow r : rs) {
                 matched++;
                 double[] fv = r.filterValues();
                 if (fMaf >= 0 && Double.isNaN(fv[fMaf])) fv[fMaf] = maf;
@@ -146,7 +149,7 @@ public final class TrainingDataLoader {
             }
         }
         int unmatched = 0;
-        for (Map.Entry<String, List<Row>> e : rows.entrySet()) if (!seen.contains(e.getKey())) unmatched += e.getValue().size();
+        for (Map.Entry<String, List<AnnotationRow>> e : rows.entrySet()) if (!seen.contains(e.getKey())) unmatched += e.getValue().size();
         log.accept(String.format("seed-gene annotation rows: %d matched genotypes, %d used, %d failed the filter '%s', "
                         + "%d skipped (ALT is the major allele), %d have no genotypes", matched, rowValues.size(),
                 filtered, spec.filter(), altMajor, unmatched));
@@ -230,29 +233,32 @@ public final class TrainingDataLoader {
     }
 
     /** Reads the annotation rows of seed genes: model columns and filter columns (NaN = missing or derived). */
-    private static Map<String, List<Row>> readAnnotations(Spec spec, Map<String, Integer> geneSlot, Consumer<String> log) {
-        Map<String, List<Row>> rows = new HashMap<>();
+    private static Map<String, List<AnnotationRow>> readAnnotations(Spec spec, Map<String, Integer> geneSlot, Consumer<String> log) {
+        Map<String, List<AnnotationRow>> rows = new HashMap<>();
         List<String> annotations = spec.annotationList();
         List<String> filterCols = new ArrayList<>(spec.filter().columns());
         Set<String> derivable = Set.of(DeepRvatInputs.MAF, DeepRvatInputs.MAF_MB);
         long total = 0;
         long kept = 0;
-        try (TsvFile t = new TsvFile(spec.annotations())) {
-            String hint = "the annotation table has columns chrom pos ref alt gene, then annotations";
-            int chrom = t.require("chrom", hint);
-            int pos = t.require("pos", hint);
-            int ref = t.require("ref", hint);
-            int alt = t.require("alt", hint);
-            int gene = t.require("gene", hint);
+        if (!java.nio.file.Files.isRegularFile(spec.annotations())) {
+            throw InputException.of(spec.annotations(), "file not found", "check the --annotations path");
+        }
+        try (TableReader t = TableReaders.open(spec.annotations())) {
+            int chrom = t.requireColumn("chrom");
+            int pos = t.requireColumn("pos");
+            int ref = t.requireColumn("ref");
+            int alt = t.requireColumn("alt");
+            int gene = t.columnIndex("gene") >= 0 || t.columnIndex("gene_id") < 0 ? t.requireColumn("gene")
+                    : t.columnIndex("gene_id");
             List<String> missing = new ArrayList<>();
             int[] ac = new int[annotations.size()];
             for (int j = 0; j < ac.length; j++) {
-                ac[j] = t.column(annotations.get(j));
+                ac[j] = t.columnIndex(annotations.get(j));
                 if (ac[j] < 0) missing.add(annotations.get(j));
             }
             int[] fc = new int[filterCols.size()];
             for (int j = 0; j < fc.length; j++) {
-                fc[j] = t.column(filterCols.get(j));
+                fc[j] = t.columnIndex(filterCols.get(j));
                 if (fc[j] < 0 && !derivable.contains(filterCols.get(j))) {
                     throw InputException.atLine(spec.annotations(), 1, "the train filter reads column '"
                             + filterCols.get(j) + "', which the table lacks", "change --train-filter or add the column");
@@ -263,23 +269,16 @@ public final class TrainingDataLoader {
                         + " annotation column(s) of the model: " + String.join(", ", missing),
                         "add them, or pass --annotations-list with the columns you have");
             }
-            for (String[] f; (f = t.next()) != null; ) {
+            for (Row f : t) {
                 total++;
-                Integer slot = geneSlot.get(f[gene]);
+                Integer slot = geneSlot.get(f.getString(gene));
                 if (slot == null) continue;
                 double[] v = new double[ac.length];
-                for (int j = 0; j < ac.length; j++) v[j] = ac[j] < 0 ? Double.NaN : t.number(f[ac[j]], annotations.get(j));
+                for (int j = 0; j < ac.length; j++) v[j] = f.getDouble(ac[j]);
                 double[] fv = new double[fc.length];
-                for (int j = 0; j < fc.length; j++) fv[j] = fc[j] < 0 ? Double.NaN : t.number(f[fc[j]], filterCols.get(j));
-                int p;
-                try {
-                    p = Integer.parseInt(f[pos]);
-                } catch (NumberFormatException e) {
-                    throw InputException.atLine(spec.annotations(), t.line(), "pos '" + f[pos] + "' is not a position",
-                            "use 1-based integer positions");
-                }
-                rows.computeIfAbsent(key(f[chrom], p, f[ref], f[alt]), k -> new ArrayList<>(1))
-                        .add(new Row(slot, v, fv, t.line()));
+                for (int j = 0; j < fc.length; j++) fv[j] = fc[j] < 0 ? Double.NaN : f.getDouble(fc[j]);
+                rows.computeIfAbsent(key(f.getString(chrom), f.getInt(pos), f.getString(ref), f.getString(alt)),
+                        k -> new ArrayList<>(1)).add(new AnnotationRow(slot, v, fv, f.lineNumber()));
                 kept++;
             }
         }

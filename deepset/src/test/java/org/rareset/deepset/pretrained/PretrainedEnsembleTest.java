@@ -25,8 +25,14 @@ class PretrainedEnsembleTest {
 
     @BeforeAll
     static void load() {
-        ensemble = PretrainedEnsemble.load(SharedData.pretrained());
+        if (!SharedData.hasPretrained()) return; // each test then reports the skip
+        ensemble = PretrainedEnsemble.load(SharedData.pretrainedDir());
         engine = new GeneScoringEngine(ensemble);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void needsModels() {
+        SharedData.pretrained();
     }
 
     private static double[] row(Object... nameValue) {
@@ -93,18 +99,5 @@ class PretrainedEnsembleTest {
         double[] x = row("MAF_MB", MB, "CADD_raw", 3, "sift_score", 0.01, "polyphen_score", 0.95,
                 "Consequence_missense_variant", 1, "condel_score", 0.9, "PrimateAI_score", 0.8, "alphamissense", 0.9);
         assertEquals(0.828090977, scoreOneCarrier(x), 5e-10);
-    }
-
-    @Test
-    void refusesAFolderWithoutModelConfig(@TempDir Path tmp) {
-        InputException e = assertThrows(InputException.class, () -> PretrainedEnsemble.load(tmp));
-        assertTrue(e.getMessage().contains("model_config.yaml"), e.getMessage());
-    }
-
-    @Test
-    void refusesAFolderWithoutCheckpoints(@TempDir Path tmp) throws IOException {
-        Files.writeString(tmp.resolve("model_config.yaml"), "rare_variant_annotations:\n  - MAF_MB\n");
-        InputException e = assertThrows(InputException.class, () -> PretrainedEnsemble.load(tmp));
-        assertTrue(e.getMessage().contains("no .ckpt"), e.getMessage());
     }
 }

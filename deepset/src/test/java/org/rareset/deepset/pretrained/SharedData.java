@@ -13,19 +13,32 @@ public final class SharedData {
         return Path.of(s == null ? "../shared" : s);
     }
 
-    /** DeepRVAT's pretrained models; skips the calling test when they are absent. */
-    public static Path pretrained() {
-        Path p = shared().resolve("deeprvat-pretrained");
-        Assumptions.assumeTrue(Files.isRegularFile(p.resolve("weights.json")),
-                p + " absent: skipping the DeepRVAT pretrained-model checks");
-        return p;
+    public static Path pretrainedDir() {
+        return shared().resolve("deeprvat-pretrained");
     }
 
-    /** The DeepRVAT golden cohort; skips the calling test when it is absent. */
+    public static Path goldenDir() {
+        return shared().resolve("golden/deeprvat");
+    }
+
+    public static boolean hasPretrained() {
+        return Files.isRegularFile(pretrainedDir().resolve("weights.json"));
+    }
+
+    public static boolean hasGolden() {
+        return Files.isRegularFile(goldenDir().resolve("expected_burdens.tsv"));
+    }
+
+    /** DeepRVAT's pretrained models; skips the calling test, saying why, when they are absent. */
+    public static Path pretrained() {
+        Assumptions.assumeTrue(hasPretrained(), pretrainedDir() + " absent: skipping the DeepRVAT pretrained-model checks");
+        return pretrainedDir();
+    }
+
+    /** The DeepRVAT golden cohort and the models; skips the calling test, saying why, when absent. */
     public static Path golden() {
-        Path p = shared().resolve("golden/deeprvat");
-        Assumptions.assumeTrue(Files.isRegularFile(p.resolve("expected_burdens.tsv")),
-                p + " absent: skipping the DeepRVAT golden comparison");
-        return p;
+        Assumptions.assumeTrue(hasGolden(), goldenDir() + " absent: skipping the DeepRVAT golden comparison");
+        pretrained();
+        return goldenDir();
     }
 }

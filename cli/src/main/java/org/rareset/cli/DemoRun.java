@@ -1,0 +1,79 @@
+package org.rareset.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.rareset.annotate.InputException;
+import org.rareset.cli.options.RuntimeOptions;
+import org.rareset.cli.pipeline.PipelineCommand;
+import org.rareset.cli.report.ResultRow;
+import org.rareset.cli.report.ResultTableReader;
+import org.rareset.cli.report.TabularFile;
+import org.rareset.cli.report.TraitSummary;
+import picocli.CommandLine;
+
+/** The demo's run: the pipeline on the cohort's study.yaml, then its discoveries against the truth. */
+final class DemoRun {
+    private DemoRun() {}
+
+    static int run(Path folder, Path output, RuntimeOptions runtime, PrintWriter out, PrintWriter err) {
+        Path config = folder.resolve("study.yaml");
+        if (!Files.isRegularFile(config)) {
+            throw InputException.of(config, "missing", "a demo cohort folder needs a study.yaml (copy testdata/demo/study.yaml)");
+        }
+        out.println();
+        out.println("Running the pipeline (rareset pipeline --config " + config + "); progress goes to stderr.");
+        out.flush();
+        CommandLine cl = RareSetCommand.newCommandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        List<String> args = new ArrayList<>(List.of("pipeline", "--config", config.toString()));
+        if (output != null) args.addAll(List.of("--output", output.toString()));
+        if (runtime.threads > 0) args.addAll(List.of("--threads", Integer.toString(runtime.threads)));
+        if (runtime.quiet) args.add("--quiet");
+        int rc = cl.execute(args.toArray(String[]::new));
+        PipelineCommand pipeline = cl.getSubcommands().get("pipeline").getCommand();
+        if (!pipeline.results().isEmpty()) discoveries(folder, pipeline.results(), out);
+        if (pipeline.reportHtml() != null) {
+            out.println();
+            out.println("Open the report in a browser (works offline):");
+            out.println("  " + pipeline.reportHtml().toAbsolutePath());
+        }
+        out.flush();
+        return rc;
+    }
+
+    /** Per trait, the Bonferroni-significant genes per test, marked * when truth.tsv lists them as causal. */
+    static void discoveries(Path folder, List<Path> results, PrintWriter out) {
+        Map<String, Set<String>> causal = new LinkedHashMap<>();
+        Path truth = folder.resolve("truth.tsv");
+        if (Files.isRegularFile(truth)) {
+            TabularFile t = TabularFile.read(truth);
+            Integer trait = t.columns().get("trait"), gene = t.columns().get("gene");
+            if (trait != null && gene != null) {
+                for (String[] r : t.records()) causal.computeIfAbsent(r[trait], k -> new TreeSet<>()).add(r[gene]);
+            }
+        }
+        Map<String, List<ResultRow>> byTrait = new LinkedHashMap<>();
+        for (ResultRow r : ResultTableReader.read(results).rows()) byTrait.computeIfAbsent(r.phenotype(), k -> new ArrayList<>()).add(r);
+        out.println();
+        out.println("Significant genes (Bonferroni 0.05 per trait and test; * = a true causal gene of the simulation):");
+        for (Map.Entry<String, List<ResultRow>> e : byTrait.entrySet()) {
+            TraitSummary ts = new TraitSummary(e.getKey(), e.getValue(), 0.05);
+            Set<String> truthGenes = causal.getOrDefault(e.getKey(), Set.of());
+            out.printf("  %s (causal: %s)%n", e.getKey(), truthGenes.isEmpty() ? "none" : String.join(", ", truthGenes));
+            for (String test : ts.tests()) {
+                List<String> sig = ts.significantGenes(test);
+                long hits = sig.stream().filter(truthGenes::contains).count();
+                List<String> marked = sig.stream().map(g -> truthGenes.contains(g) ? g + "*" : g).toList();
+                out.printf("    %-9s %d gene(s), %d causal: %s%n", test, sig.size(), hits, marked.isEmpty() ? "-" : String.join(", ", marked));
+            }
+        }
+    }
+}
