@@ -40,8 +40,13 @@ public final class RiskSection {
         double[] o = new double[t.records().size()];
         double[] p = new double[o.length];
         for (int i = 0; i < o.length; i++) {
-            o[i] = Double.parseDouble(t.records().get(i)[obs]);
-            p[i] = Double.parseDouble(t.records().get(i)[pred]);
+            try {
+                o[i] = Double.parseDouble(t.records().get(i)[obs]);
+                p[i] = Double.parseDouble(t.records().get(i)[pred]);
+            } catch (NumberFormatException e) {
+                throw InputException.atLine(file, t.lines().get(i), "observed/predicted values are not numbers",
+                        "give risk tables written by 'rareset risk'");
+            }
         }
         boolean binary = "binary".equals(meta.get("trait_type"));
         List<Enrichment.Row> rows = Enrichment.compute(p, o, binary, Enrichment.DEFAULT_FRACTIONS);
