@@ -284,7 +284,7 @@ public final class ColumnExpression {
         }
 
         Node parseComparison() {
-            Operand left = parseOperand();
+            Operand left = parseOperand("a column name");
             if (peek().kind != Kind.OP) {
                 if (!left.isColumn()) throw error("a literal alone is not a condition");
                 return new Truthy(left.slot);
@@ -292,18 +292,19 @@ public final class ColumnExpression {
             Token opToken = take();
             Op op = op(opToken.text);
             if (op == null) { next--; throw error("'=' is not a comparison: write '=='"); }
-            Operand right = parseOperand();
+            Operand right = parseOperand("a number, column or quoted text");
             return new Comparison(left, op, right, syntax.missing());
         }
 
-        Operand parseOperand() {
+        /** @param expected what may stand here, for the error (literals are always accepted) */
+        Operand parseOperand(String expected) {
             Token t = take();
             switch (t.kind) {
                 case NUMBER: return new Operand(-1, Double.parseDouble(t.text), null);
                 case STRING: return new Operand(-1, null, t.text);
                 case IDENT: return new Operand(columns.computeIfAbsent(t.text, k -> columns.size()), null, null);
-                case END: next--; throw error("expression ends early, expected a column name");
-                default: next--; throw error("expected a column, number or quoted text but found '" + t.text + "'");
+                case END: next--; throw error("expected " + expected);
+                default: next--; throw error("expected " + expected + " but found '" + t.text + "'");
             }
         }
 

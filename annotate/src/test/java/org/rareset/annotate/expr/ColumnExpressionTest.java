@@ -86,7 +86,9 @@ class ColumnExpressionTest {
     @Test
     void syntaxErrorsGiveProblemAndPosition() {
         String[][] cases = {
-            {"a < 0.01 &&", "character 12: expression ends early, expected a column name"},
+            {"a < 0.01 &&", "character 12: expected a column name"},
+            {"a <", "character 4: expected a number, column or quoted text"},
+            {"a < && b", "character 5: expected a number, column or quoted text but found '&&'"},
             {"(a < 1", "character 7: missing ')'"},
             {"a < 1 &", "character 7: use '&&' rather than '&'"},
             {"a < 1)", "character 6: unexpected ')'"},

@@ -37,7 +37,7 @@ class VariantFilterTest {
     @Test
     void syntaxErrorsNameThePosition() {
         InputException e = assertThrows(InputException.class, () -> VariantFilter.parse("MAF < 0.01 &&"));
-        assertEquals("--train-filter: character 14: expression ends early, expected a column name in 'MAF < 0.01 &&' "
+        assertEquals("--train-filter: character 14: expected a column name in 'MAF < 0.01 &&' "
                 + "(write e.g. 'MAF < 0.01 && CADD_PHRED > 5')", e.getMessage());
         assertThrows(InputException.class, () -> VariantFilter.parse("MAF = 0.01"));
         assertThrows(InputException.class, () -> VariantFilter.parse("(MAF < 0.01"));
