@@ -21,7 +21,7 @@ import org.rareset.annotate.InputException;
  * </pre>
  * Column names start with a letter or {@code _} and go on with letters, digits, {@code _ . -}.
  * A bare column is true when its value is a non-zero number. A comparison with a number compares
- * numerically; with a quoted text it compares text; two columns compare as numbers when both are,
+ * numerically; with a quoted text (where the {@link Syntax} accepts it) it compares text; two columns compare as numbers when both are,
  * else as text. How a missing value ({@code NaN}) compares is the {@link Missing} rule of the
  * {@link Syntax}.
  *
@@ -42,9 +42,10 @@ public final class ColumnExpression {
      *
      * @param missing how a missing value compares
      * @param singleEquals whether {@code =} is accepted as {@code ==}
+     * @param quotedText whether quoted text literals are accepted (not where the values are numbers only)
      * @param errors turns a syntax problem and its 0-based character offset into the user's error
      */
-    public record Syntax(Missing missing, boolean singleEquals, SyntaxErrors errors) {}
+    public record Syntax(Missing missing, boolean singleEquals, boolean quotedText, SyntaxErrors errors) {}
 
     /** Builds the {@link InputException} for a syntax problem at a 0-based character offset. */
     @FunctionalInterface
@@ -340,6 +341,7 @@ public final class ColumnExpression {
                     continue;
                 }
                 if (c == '\'' || c == '"') {
+                    if (!syntax.quotedText()) throw syntax.errors().at("quoted text is not accepted here: compare numbers", i);
                     int end = src.indexOf(c, i + 1);
                     if (end < 0) throw syntax.errors().at("unterminated quoted text", i);
                     out.add(new Token(Kind.STRING, src.substring(i + 1, end), start));

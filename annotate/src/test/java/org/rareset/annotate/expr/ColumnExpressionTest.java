@@ -14,12 +14,12 @@ import org.rareset.annotate.expr.ColumnExpression.Missing;
 import org.rareset.annotate.expr.ColumnExpression.Syntax;
 
 class ColumnExpressionTest {
-    static Syntax syntax(Missing missing, boolean singleEquals) {
-        return new Syntax(missing, singleEquals, (problem, offset) -> new InputException("expr", "character " + (offset + 1), problem, null));
+    static Syntax syntax(Missing missing, boolean singleEquals, boolean quotedText) {
+        return new Syntax(missing, singleEquals, quotedText, (problem, offset) -> new InputException("expr", "character " + (offset + 1), problem, null));
     }
 
-    static final Syntax STRICT = syntax(Missing.FAILS_EVERY_COMPARISON, true);
-    static final Syntax IEEE = syntax(Missing.ONLY_NOT_EQUAL_HOLDS, false);
+    static final Syntax STRICT = syntax(Missing.FAILS_EVERY_COMPARISON, true, true);
+    static final Syntax IEEE = syntax(Missing.ONLY_NOT_EQUAL_HOLDS, false, false);
 
     /** Evaluates over named values; a String value is text, a Double a number. */
     static boolean eval(String text, Syntax syntax, Map<String, Object> row) {
@@ -81,6 +81,12 @@ class ColumnExpressionTest {
         assertTrue(eval("a = 1", STRICT, Map.of("a", 1.0)));
         InputException e = assertThrows(InputException.class, () -> ColumnExpression.parse("a = 1", IEEE));
         assertEquals("expr: character 3: '=' is not a comparison: write '=='", e.getMessage());
+    }
+
+    @Test
+    void quotedTextOnlyWhereTheDialectAcceptsIt() {
+        InputException e = assertThrows(InputException.class, () -> ColumnExpression.parse("a > 1 || impact == 'HIGH'", IEEE));
+        assertEquals("expr: character 20: quoted text is not accepted here: compare numbers", e.getMessage());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.rareset.annotate.expr.ColumnValues;
  *
  * <p>A missing value ({@code NaN}) follows IEEE rules: it fails every comparison except {@code !=},
  * so with the usual {@code <}/{@code >} thresholds a variant lacking a filter column is not used.
- * {@code =} is not accepted for {@code ==}.
+ * {@code =} is not accepted for {@code ==}, nor quoted text (the filter's values are numbers).
  */
 public final class VariantFilter {
     /** DeepRVAT's training thresholds. */
@@ -27,7 +27,7 @@ public final class VariantFilter {
 
     /** Parses {@code text}; a syntax error is an {@link InputException} naming the option and position. */
     public static VariantFilter parse(String text) {
-        ColumnExpression.Syntax syntax = new ColumnExpression.Syntax(ColumnExpression.Missing.ONLY_NOT_EQUAL_HOLDS, false,
+        ColumnExpression.Syntax syntax = new ColumnExpression.Syntax(ColumnExpression.Missing.ONLY_NOT_EQUAL_HOLDS, false, false,
                 (problem, offset) -> new InputException("--train-filter", String.format(Locale.ROOT, "character %d", offset + 1),
                         problem + " in '" + text + "'", "write e.g. '" + DEFAULT + "'"));
         return new VariantFilter(ColumnExpression.parse(text, syntax));
