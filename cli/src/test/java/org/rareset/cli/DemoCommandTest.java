@@ -13,7 +13,7 @@ class DemoCommandTest {
     void summarisesTheBundledCohort() {
         Path demo = Path.of(System.getProperty("rareset.testdata", "../testdata"), "demo");
         Assumptions.assumeTrue(Files.isDirectory(demo), demo + " absent: skipping");
-        SimulateCommandTest.Run r = SimulateCommandTest.run("demo", "--summary-only");
+        CliRun r = CliRun.run("demo", "--summary-only");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("2,000 samples"), r.out());
         assertTrue(r.out().contains("200 genes"), r.out());
@@ -24,7 +24,7 @@ class DemoCommandTest {
 
     @Test
     void missingCohortFolderIsBadInput() {
-        SimulateCommandTest.Run r = SimulateCommandTest.run("demo", "--data", "/nonexistent/cohort");
+        CliRun r = CliRun.run("demo", "--data", "/nonexistent/cohort");
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("rareset: error: /nonexistent/cohort/cohort.vcf.gz: missing"), r.err());
     }

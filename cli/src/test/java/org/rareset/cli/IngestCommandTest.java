@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.annotate.store.GenotypeStore;
 import org.rareset.annotate.vcf.Variant;
-import picocli.CommandLine;
 
 class IngestCommandTest {
     @TempDir Path dir;
@@ -27,18 +25,6 @@ class IngestCommandTest {
     private static final Path TESTDATA = Path.of(System.getProperty("rareset.testdata", "../testdata"));
     private static final Path VALID = TESTDATA.resolve("ingest/valid.vcf.gz");
     private static final Path BAD = TESTDATA.resolve("bad");
-
-    record Run(int code, String out, String err) {}
-
-    private Run run(String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Map<String, String> qc(Path store) throws IOException {
         Map<String, String> m = new HashMap<>();
@@ -60,8 +46,8 @@ class IngestCommandTest {
     @Test
     void ingestsTheValidVcfWithQc() throws IOException {
         Path store = dir.resolve("valid.rsg");
-        Run r = run("ingest", "--vcf", VALID.toString(), "--out", store.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run("ingest", "--vcf", VALID.toString(), "--out", store.toString());
+        assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err(), "no progress output when not on a terminal");
         assertTrue(r.out().contains("variants_kept\t6"), r.out());
         Map<String, String> qc = qc(store);
@@ -94,9 +80,9 @@ class IngestCommandTest {
     @Test
     void filtersCountWhatTheyDrop() throws IOException {
         Path store = dir.resolve("f.rsg");
-        Run r = run("ingest", "--vcf", VALID.toString(), "--out", store.toString(), "--quiet",
+        CliRun r = run("ingest", "--vcf", VALID.toString(), "--out", store.toString(), "--quiet",
                 "--pass-only", "--min-ac", "1", "--max-missing", "0.1", "--hwe-p", "0.25");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exit(), r.err());
         assertEquals("", r.out());
         Map<String, String> qc = qc(store);
         assertEquals("1", qc.get("records_dropped_not_pass")); // v3 LowQual
@@ -111,9 +97,9 @@ class IngestCommandTest {
     void regionsSamplesAndBcf() throws IOException {
         Path keep = Files.writeString(dir.resolve("keep.txt"), "S07\nS01\n");
         Path store = dir.resolve("r.rsg");
-        Run r = run("ingest", "--vcf", VALID.toString(), "--out", store.toString(), "-q",
+        CliRun r = run("ingest", "--vcf", VALID.toString(), "--out", store.toString(), "-q",
                 "--region", "chr1:1400-2100", "--region", "chr2:300", "--samples-file", keep.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exit(), r.err());
         List<Variant> vs = read(store);
         assertEquals(List.of("v2", "v2", "v3", "v5"), vs.stream().map(Variant::id).toList());
         try (GenotypeStore gs = GenotypeStore.open(store)) {
@@ -123,9 +109,9 @@ class IngestCommandTest {
         assertEquals(4, vs.get(3).alleleNumber());
 
         Path fromBcf = dir.resolve("b.rsg");
-        assertEquals(0, run("ingest", "--vcf", TESTDATA.resolve("ingest/valid.bcf").toString(), "--out", fromBcf.toString(), "-q").code());
+        assertEquals(0, run("ingest", "--vcf", TESTDATA.resolve("ingest/valid.bcf").toString(), "--out", fromBcf.toString(), "-q").exit());
         Path fromVcf = dir.resolve("v.rsg");
-        assertEquals(0, run("ingest", "--vcf", VALID.toString(), "--out", fromVcf.toString(), "-q").code());
+        assertEquals(0, run("ingest", "--vcf", VALID.toString(), "--out", fromVcf.toString(), "-q").exit());
         assertEquals(read(fromVcf), read(fromBcf));
     }
 
@@ -135,8 +121,8 @@ class IngestCommandTest {
         Files.createDirectories(out);
         List<String> args = new ArrayList<>(List.of("ingest", "--vcf", vcf.toString(), "--out", out.resolve("x.rsg").toString()));
         args.addAll(List.of(extra));
-        Run r = run(args.toArray(String[]::new));
-        assertEquals(2, r.code(), r.err());
+        CliRun r = run(args.toArray(String[]::new));
+        assertEquals(2, r.exit(), r.err());
         String err = r.err().strip();
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.startsWith("rareset: error: "), err);
@@ -192,15 +178,15 @@ class IngestCommandTest {
 
     @Test
     void debugShowsTheStackTrace() {
-        Run r = run("ingest", "--vcf", BAD.resolve("malformed.vcf").toString(), "--out", dir.resolve("x.rsg").toString(), "--debug");
-        assertEquals(2, r.code());
+        CliRun r = run("ingest", "--vcf", BAD.resolve("malformed.vcf").toString(), "--out", dir.resolve("x.rsg").toString(), "--debug");
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("\tat org.rareset"), r.err());
     }
 
     @Test
     void helpHasExamples() {
-        Run r = run("ingest", "--help");
-        assertEquals(0, r.code());
+        CliRun r = run("ingest", "--help");
+        assertEquals(0, r.exit());
         assertTrue(r.out().contains("Examples:") && r.out().contains("--hwe-p"), r.out());
     }
 }

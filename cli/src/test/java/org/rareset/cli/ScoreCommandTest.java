@@ -3,10 +3,9 @@ package org.rareset.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code rareset score --pretrained} on ../shared/golden/deeprvat, checked against its expected burdens. */
 class ScoreCommandTest {
@@ -68,19 +66,7 @@ class ScoreCommandTest {
         Assumptions.assumeTrue(present(), golden + " or " + models + " absent: skipping the rareset score checks");
     }
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private Run score(Path out, String... extra) {
+    private CliRun score(Path out, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("score", "--pretrained", models.toString(),
                 "--vcf", golden.resolve("cohort.vcf.gz").toString(),
                 "--annotations", golden.resolve("annotations.tsv").toString(), "--out", out.toString()));
@@ -118,7 +104,7 @@ class ScoreCommandTest {
     @Test
     void longTsvMatchesEveryGoldenBurden(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("scores.tsv");
-        Run r = score(out, "--threads", "2");
+        CliRun r = score(out, "--threads", "2");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("scored 12 genes x 300 samples with 30 models"), r.out());
         List<String> lines = Files.readAllLines(out);
@@ -138,7 +124,7 @@ class ScoreCommandTest {
     @Test
     void longParquetMatchesEveryGoldenBurden(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("scores.parquet");
-        Run r = score(out);
+        CliRun r = score(out);
         assertEquals(0, r.exit(), r.err());
         assertAllMatch(longScores(out));
     }
@@ -146,7 +132,7 @@ class ScoreCommandTest {
     @Test
     void wideTsvHasOneRowPerSample(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("wide.tsv.gz");
-        Run r = score(out, "--wide");
+        CliRun r = score(out, "--wide");
         assertEquals(0, r.exit(), r.err());
         List<String> lines;
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out))) {
@@ -187,7 +173,7 @@ class ScoreCommandTest {
             }
         });
         Path out = tmp.resolve("scores.tsv");
-        Run r = run("score", "--pretrained", models.toString(), "--vcf", golden.resolve("cohort.vcf.gz").toString(),
+        CliRun r = run("score", "--pretrained", models.toString(), "--vcf", golden.resolve("cohort.vcf.gz").toString(),
                 "--annotations", ann.toString(), "--out", out.toString());
         assertEquals(0, r.exit(), r.err());
         assertAllMatch(longScores(out));
@@ -196,7 +182,7 @@ class ScoreCommandTest {
     @Test
     void wideParquetHasAColumnPerGene(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("wide.parquet");
-        Run r = score(out, "--wide");
+        CliRun r = score(out, "--wide");
         assertEquals(0, r.exit(), r.err());
         assertAllMatch(wideScores(out));
     }
@@ -215,7 +201,7 @@ class ScoreCommandTest {
         Path ann = tmp.resolve("annotations.tsv");
         Files.write(ann, cut);
         Path out = tmp.resolve("scores.tsv");
-        Run r = run("score", "--pretrained", models.toString(), "--vcf", golden.resolve("cohort.vcf.gz").toString(),
+        CliRun r = run("score", "--pretrained", models.toString(), "--vcf", golden.resolve("cohort.vcf.gz").toString(),
                 "--annotations", ann.toString(), "--out", out.toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains(ann + ": line 1: missing 2 column(s) the model needs: CADD_raw, alphamissense"), r.err());
@@ -225,7 +211,7 @@ class ScoreCommandTest {
 
     @Test
     void refusesAnUnknownOutputFormatBeforeReading(@TempDir Path tmp) {
-        Run r = score(tmp.resolve("scores.xlsx"));
+        CliRun r = score(tmp.resolve("scores.xlsx"));
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("cannot tell the table format"), r.err());
         assertFalse(r.err().contains("DeepRVAT pretrained ensemble"), "refused before loading the models");
@@ -233,7 +219,7 @@ class ScoreCommandTest {
 
     @Test
     void helpHasExamples() {
-        Run r = run("score", "--help");
+        CliRun r = run("score", "--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("Examples:") && r.out().contains("--pretrained"), r.out());
     }

@@ -3,15 +3,12 @@ package org.rareset.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code rareset seed-genes} on the golden association cohort: at least three genes per trait, ranked. */
 class SeedGenesCommandTest {
@@ -26,13 +23,10 @@ class SeedGenesCommandTest {
     void choosesRankedSeedGenesPerTrait() throws Exception {
         Path g = AssocGoldenTest.golden;
         Path out = dir.resolve("seeds.tsv");
-        StringWriter err = new StringWriter();
-        CommandLine cl = RareSetCommand.newCommandLine();
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute("seed-genes", "--vcf", g.resolve("cohort.vcf.gz").toString(), "--annotations", g.resolve("annotations.tsv").toString(),
+        CliRun r = CliRun.run("seed-genes", "--vcf", g.resolve("cohort.vcf.gz").toString(), "--annotations", g.resolve("annotations.tsv").toString(),
                 "--pheno", g.resolve("pheno.tsv").toString(), "--covar", g.resolve("covar.tsv").toString(), "--phenotypes", "QT,BT",
                 "--out", out.toString(), "--threads", "2");
-        assertEquals(0, exit, err.toString());
+        assertEquals(0, r.exit(), r.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals("phenotype\tgene\tlog10p\tpval\tmask\ttest\tn_variants\tbonferroni\trank", lines.get(0));
         for (String trait : new String[] {"QT", "BT"}) {
@@ -48,6 +42,6 @@ class SeedGenesCommandTest {
                 if (i >= 3) assertEquals("1", f[7]);
             }
         }
-        assertTrue(err.toString().contains("seed genes"), err.toString());
+        assertTrue(r.err().contains("seed genes"), r.err());
     }
 }

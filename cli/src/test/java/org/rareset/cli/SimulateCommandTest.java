@@ -3,40 +3,26 @@ package org.rareset.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SimulateCommandTest {
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void writesEveryOutput() throws Exception {
         Path out = dir.resolve("cohort");
-        Run r = run("simulate", "--out", out.toString(), "--samples", "120", "--genes", "8", "--seed", "3", "--chromosomes", "2");
+        CliRun r = run("simulate", "--out", out.toString(), "--samples", "120", "--genes", "8", "--seed", "3", "--chromosomes", "2");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Simulated 120 samples, 8 genes"), r.out());
         for (String f : new String[] {"cohort.vcf.gz", "cohort.vcf.gz.tbi", "genes.bed", "annotations.tsv", "pheno.tsv", "covar.tsv", "truth.tsv"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
-        Run demo = run("demo", "--summary-only", "--data", out.toString());
+        CliRun demo = run("demo", "--summary-only", "--data", out.toString());
         assertEquals(0, demo.exit(), demo.err());
         assertTrue(demo.out().contains("120 samples"), demo.out());
         assertTrue(demo.out().contains("BT (binary, 12 cases)"), demo.out());
@@ -44,7 +30,7 @@ class SimulateCommandTest {
 
     @Test
     void badOptionsExitTwoWithOneClearLine() {
-        Run r = run("simulate", "--out", dir.resolve("x").toString(), "--samples", "0");
+        CliRun r = run("simulate", "--out", dir.resolve("x").toString(), "--samples", "0");
         assertEquals(2, r.exit());
         assertEquals("rareset: error: --samples: must be at least 1 (got 0) (give the number of samples to simulate, e.g. --samples 2000)",
                 r.err().strip());
@@ -66,7 +52,7 @@ class SimulateCommandTest {
 
     @Test
     void helpHasExamples() {
-        Run r = run("simulate", "--help");
+        CliRun r = run("simulate", "--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("Examples:"), r.out());
         assertTrue(r.out().contains("--case-rate"), r.out());

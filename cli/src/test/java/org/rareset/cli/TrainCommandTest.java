@@ -3,10 +3,9 @@ package org.rareset.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.TrainedEnsemble;
-import picocli.CommandLine;
 
 /** {@code rareset train} as a whole command on a small generated cohort. */
 class TrainCommandTest {
@@ -71,18 +69,6 @@ class TrainCommandTest {
                 "QT\tG3\t-3", "BT\tG1\t-3", "BT\tG2\t-2", "BT\tG4\t-1"));
     }
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     static List<String> base(Path model) {
         return new ArrayList<>(List.of("train", "--vcf", dir.resolve("cohort.vcf").toString(),
                 "--annotations", dir.resolve("ann.tsv").toString(), "--pheno", dir.resolve("pheno.tsv").toString(),
@@ -94,7 +80,7 @@ class TrainCommandTest {
     @Test
     void trainsAndWritesAModelFolder() throws IOException {
         Path model = dir.resolve("model");
-        Run r = run(base(model).toArray(new String[0]));
+        CliRun r = run(base(model).toArray(new String[0]));
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("trained 2 network(s) on 300 samples, 4 seed genes"), r.out());
         assertTrue(r.err().contains("32 matched genotypes, 25 used, 7 failed the filter"), r.err());
@@ -117,7 +103,7 @@ class TrainCommandTest {
         Path model = dir.resolve("model_for_score");
         assertEquals(0, run(base(model).toArray(new String[0])).exit());
         Path scores = dir.resolve("scores.tsv");
-        Run r = run("score", "--model", model.toString(), "--vcf", dir.resolve("cohort.vcf").toString(),
+        CliRun r = run("score", "--model", model.toString(), "--vcf", dir.resolve("cohort.vcf").toString(),
                 "--annotations", dir.resolve("ann.tsv").toString(), "--out", scores.toString());
         assertEquals(0, r.exit(), r.err());
         List<String> lines = Files.readAllLines(scores);
@@ -146,7 +132,7 @@ class TrainCommandTest {
     void missingAnnotationColumnIsBadInput() {
         List<String> args = base(dir.resolve("m2"));
         args.set(args.indexOf("is_plof,missense,CADD_raw"), "is_plof,SpliceAI_delta_score,CADD_raw");
-        Run r = run(args.toArray(new String[0]));
+        CliRun r = run(args.toArray(new String[0]));
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("ann.tsv: line 1: missing 1 annotation column(s) of the model: SpliceAI_delta_score"), r.err());
         assertFalse(Files.exists(dir.resolve("m2")));
@@ -156,7 +142,7 @@ class TrainCommandTest {
     void phenotypeWithoutSeedGenesAndBadFilterAreBadInput() {
         List<String> args = base(dir.resolve("m3"));
         args.set(args.indexOf("QT,BT"), "QT,OTHER");
-        Run r = run(args.toArray(new String[0]));
+        CliRun r = run(args.toArray(new String[0]));
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("OTHER"), r.err());
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The whole deep-set route on the bundled simulated cohort (testdata/demo, made by rareset
@@ -120,12 +117,7 @@ class TrainedScoresDemoTest {
     }
 
     static void run(String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        assertEquals(0, code, String.join(" ", args) + "\n" + err);
+        CliRun r = CliRun.run(args);
+        assertEquals(0, r.exit(), String.join(" ", args) + "\n" + r.err());
     }
 }

@@ -2,7 +2,6 @@ package org.rareset.annotate.vcf;
 
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * Records of a bgzipped VCF inside regions: the tabix or CSI index gives the first BGZF virtual offset
@@ -10,41 +9,23 @@ import java.util.List;
  * decoded by {@link VcfLineDecoder} until the records pass the region's end (the file is sorted).
  * Records are kept when their POS lies in the region.
  */
-final class TabixRecordStream implements RecordStream {
-    private final Path file;
-    private final List<String> samples;
-    private final VcfLineDecoder decoder;
+final class TabixRecordStream extends DecodedLineStream {
     private final RegionIndex index;
     private final SeekableBgzfChunkReader chunks;
-    private final BgzfLineSource lines;
     private final Iterator<GenomicRegion> regions;
     private GenomicRegion region;
     private String where;
 
     /** @param regions regions with contigs spelled as in the file, in file order */
     TabixRecordStream(Path file, RegionIndex index, RegionSet regions) {
-        this.file = file;
-        this.chunks = new SeekableBgzfChunkReader(file);
-        this.lines = new BgzfLineSource(chunks);
-        try {
-            this.samples = VcfHeader.read(file, lines).samples;
-            this.index = index;
-        } catch (RuntimeException e) {
-            lines.close();
-            throw e;
-        }
-        this.decoder = new VcfLineDecoder(file, samples.size());
+        this(file, index, regions, new SeekableBgzfChunkReader(file));
+    }
+
+    private TabixRecordStream(Path file, RegionIndex index, RegionSet regions, SeekableBgzfChunkReader chunks) {
+        super(file, new BgzfLineSource(chunks));
+        this.chunks = chunks;
+        this.index = index;
         this.regions = regions.regions().iterator();
-    }
-
-    @Override
-    public List<String> headerSamples() {
-        return samples;
-    }
-
-    @Override
-    public void select(SampleSelection selection) {
-        decoder.select(selection);
     }
 
     @Override
@@ -77,25 +58,8 @@ final class TabixRecordStream implements RecordStream {
         }
     }
 
-    @Override public String chrom() { return decoder.chrom(); }
-    @Override public int pos() { return decoder.pos(); }
-    @Override public String id() { return decoder.id(); }
-    @Override public String ref() { return decoder.ref(); }
-    @Override public List<String> alts() { return decoder.alts(); }
-    @Override public boolean passes() { return decoder.passes(); }
-
-    @Override
-    public void decodeGenotypes(RecordCalls calls) {
-        decoder.genotypes(calls);
-    }
-
     @Override
     public String location() {
         return "record " + decoder.chrom() + ":" + decoder.pos();
-    }
-
-    @Override
-    public void close() {
-        lines.close();
     }
 }

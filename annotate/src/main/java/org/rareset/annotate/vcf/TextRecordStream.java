@@ -4,39 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Records of a whole VCF text file, through {@link BgzfLineSource} and {@link VcfLineDecoder}. */
-final class TextRecordStream implements RecordStream {
-    private final Path file;
-    private final BgzfLineSource lines;
-    private final VcfHeader header;
-    private final VcfLineDecoder decoder;
+final class TextRecordStream extends DecodedLineStream {
     private final RegionSet filter;
 
     /** @param filter keep only records whose POS is in these regions; null keeps all */
     TextRecordStream(Path file, int threads, RegionSet filter) {
-        this.file = file;
+        super(file, new BgzfLineSource(file, threads));
         this.filter = filter;
-        this.lines = new BgzfLineSource(file, threads);
-        try {
-            this.header = VcfHeader.read(file, lines);
-        } catch (RuntimeException e) {
-            lines.close();
-            throw e;
-        }
-        this.decoder = new VcfLineDecoder(file, header.samples.size());
-    }
-
-    @Override
-    public List<String> headerSamples() {
-        return header.samples;
     }
 
     List<String> headerContigs() {
         return header.contigs;
-    }
-
-    @Override
-    public void select(SampleSelection selection) {
-        decoder.select(selection);
     }
 
     @Override
@@ -50,25 +28,8 @@ final class TextRecordStream implements RecordStream {
         return false;
     }
 
-    @Override public String chrom() { return decoder.chrom(); }
-    @Override public int pos() { return decoder.pos(); }
-    @Override public String id() { return decoder.id(); }
-    @Override public String ref() { return decoder.ref(); }
-    @Override public List<String> alts() { return decoder.alts(); }
-    @Override public boolean passes() { return decoder.passes(); }
-
-    @Override
-    public void decodeGenotypes(RecordCalls calls) {
-        decoder.genotypes(calls);
-    }
-
     @Override
     public String location() {
         return decoder.location();
-    }
-
-    @Override
-    public void close() {
-        lines.close();
     }
 }

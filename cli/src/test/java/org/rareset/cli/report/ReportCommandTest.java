@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,29 +13,20 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.cli.RareSetCommand;
-import picocli.CommandLine;
+import org.rareset.cli.CliRun;
 
 class ReportCommandTest {
     @TempDir Path dir;
-
-    static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     @Test
     void writesHtmlAndPlotFilesWithTheKnownDiscoveries() throws Exception {
         Path results = ReportFixture.results(dir);
         Path bed = ReportFixture.genesBed(dir);
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int rc = run(out, err, "report", "--results", results.toString(), "--genes", bed.toString(), "--study", "demo",
+        CliRun r = CliRun.run("report", "--results", results.toString(), "--genes", bed.toString(), "--study", "demo",
                 "--out", dir.resolve("rep").toString());
-        assertEquals(0, rc, err.toString());
+        assertEquals(0, r.exit(), r.err());
         Path html = dir.resolve("rep/demo.html");
-        assertTrue(out.toString().contains(html.toAbsolutePath().toString()));
+        assertTrue(r.out().contains(html.toAbsolutePath().toString()));
         String page = Files.readString(html);
         assertTrue(page.contains("GENE007") && page.contains("GENE042") && page.contains("GENE099"));
         assertTrue(page.contains("1.00e-400"), "p below 1e-300 printed from log10 p");
@@ -101,18 +90,17 @@ class ReportCommandTest {
     void missingColumnIsABadInputError() throws Exception {
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "phenotype\tgene\ttest\nQT\tG\tskat\n");
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int rc = run(out, err, "report", "--results", bad.toString(), "--out", dir.resolve("r").toString());
-        assertEquals(2, rc);
-        assertTrue(err.toString().contains("bad.tsv: column 'pval' is missing"), err.toString());
+        CliRun r = CliRun.run("report", "--results", bad.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("bad.tsv: column 'pval' is missing"), r.err());
     }
 
     @Test
     void nonNumericPValueNamesTheLine() throws Exception {
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "phenotype\tgene\tmask\ttest\tpval\nQT\tG\tall\tskat\t0.5\nQT\tH\tall\tskat\tx\n");
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        assertEquals(2, run(out, err, "report", "--results", bad.toString(), "--out", dir.resolve("r").toString()));
-        assertTrue(err.toString().contains("bad.tsv: line 3: 'x' is not a number in column pval"), err.toString());
+        CliRun r = CliRun.run("report", "--results", bad.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("bad.tsv: line 3: 'x' is not a number in column pval"), r.err());
     }
 }

@@ -3,8 +3,6 @@ package org.rareset.cli.risk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.cli.RareSetCommand;
-import picocli.CommandLine;
+import org.rareset.cli.CliRun;
 
 /**
  * {@code rareset risk} on a simulated cohort whose binary trait depends on the scores of two known
@@ -63,20 +60,13 @@ class RiskCommandTest {
         results = Files.write(dir.resolve("results.tsv"), res);
     }
 
-    static int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
     @Test
     void enrichmentInTheTableMatchesArithmeticOnTheIndividuals() throws Exception {
         Path out = dir.resolve("risk.BT.tsv");
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        assertEquals(0, run(o, e, "risk", "--pheno", pheno.toString(), "--covar", covar.toString(), "--scores", scores.toString(),
-                "--results", results.toString(), "--trait", "BT", "--out", out.toString()), e.toString());
-        assertTrue(e.toString().contains("2999 samples used; left out: 1 without BT"), e.toString());
+        CliRun r = CliRun.run("risk", "--pheno", pheno.toString(), "--covar", covar.toString(), "--scores", scores.toString(),
+                "--results", results.toString(), "--trait", "BT", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("2999 samples used; left out: 1 without BT"), r.err());
         List<String> lines = Files.readAllLines(out);
         assertTrue(lines.contains("# genes\tCAUSAL1,CAUSAL2"), "significant genes chosen from the results");
         assertTrue(lines.contains("# trait_type\tbinary"));
@@ -109,12 +99,12 @@ class RiskCommandTest {
         // Percentiles follow the predicted risk.
         double maxPct = ind.stream().mapToDouble(a -> a[2]).max().orElseThrow();
         assertEquals(100 * (600 - 0.5) / 600, maxPct, 1e-3);
-        assertTrue(o.toString().contains("10%\t60\t"), o.toString());
+        assertTrue(r.out().contains("10%\t60\t"), r.out());
 
         // The report gains a risk section recomputed from the same table.
-        StringWriter ro = new StringWriter(), re = new StringWriter();
-        assertEquals(0, run(ro, re, "report", "--results", results.toString(), "--risk", out.toString(), "--study", "s",
-                "--out", dir.resolve("report").toString()), re.toString());
+        CliRun report = CliRun.run("report", "--results", results.toString(), "--risk", out.toString(), "--study", "s",
+                "--out", dir.resolve("report").toString());
+        assertEquals(0, report.exit(), report.err());
         String html = Files.readString(dir.resolve("report/s.html"));
         assertTrue(html.contains("id=\"risk-BT\"") && html.contains("CAUSAL1,CAUSAL2"), "risk section in the report");
     }
@@ -128,19 +118,19 @@ class RiskCommandTest {
 
     private double topTenDifference(String genes) throws Exception {
         Path out = dir.resolve("risk.QT." + genes.hashCode() + ".tsv");
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        assertEquals(0, run(o, e, "risk", "--pheno", pheno.toString(), "--covar", covar.toString(), "--scores", scores.toString(),
-                "--genes", genes, "--trait", "QT", "--out", out.toString()), e.toString());
+        CliRun r = CliRun.run("risk", "--pheno", pheno.toString(), "--covar", covar.toString(), "--scores", scores.toString(),
+                "--genes", genes, "--trait", "QT", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
         String line = Files.readAllLines(out).stream().filter(l -> l.startsWith("# enrichment\t0.1\t")).findFirst().orElseThrow();
         return Double.parseDouble(line.split("\t")[6]);
     }
 
     @Test
     void unknownTraitIsBadInput() {
-        StringWriter o = new StringWriter(), e = new StringWriter();
-        assertEquals(2, run(o, e, "risk", "--pheno", pheno.toString(), "--scores", scores.toString(), "--genes", "CAUSAL1",
-                "--trait", "LDL", "--out", dir.resolve("x.tsv").toString()));
-        assertTrue(e.toString().contains("pheno.tsv: column 'LDL' not found"), e.toString());
+        CliRun r = CliRun.run("risk", "--pheno", pheno.toString(), "--scores", scores.toString(), "--genes", "CAUSAL1",
+                "--trait", "LDL", "--out", dir.resolve("x.tsv").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("pheno.tsv: column 'LDL' not found"), r.err());
         assertTrue(Arrays.stream(dir.toFile().list()).noneMatch(f -> f.startsWith("x.tsv")), "nothing written");
     }
 }

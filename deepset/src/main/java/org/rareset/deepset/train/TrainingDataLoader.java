@@ -130,7 +130,7 @@ public final class TrainingDataLoader {
                 double[] fv = r.filterValues();
                 if (fMaf >= 0 && Double.isNaN(fv[fMaf])) fv[fMaf] = maf;
                 if (fMafMb >= 0 && Double.isNaN(fv[fMafMb])) fv[fMafMb] = mafMb;
-                boolean pass = spec.filter().test(col -> fv[fcols.indexOf(col)]);
+                boolean pass = spec.filter().passes(slot -> fv[slot]);
                 if (!pass) {
                     filtered++;
                     continue;
@@ -261,7 +261,9 @@ public final class TrainingDataLoader {
                 fc[j] = t.columnIndex(filterCols.get(j));
                 if (fc[j] < 0 && !derivable.contains(filterCols.get(j))) {
                     throw InputException.atLine(spec.annotations(), 1, "the train filter reads column '"
-                            + filterCols.get(j) + "', which the table lacks", "change --train-filter or add the column");
+                            + filterCols.get(j) + "', which the table lacks", "change --train-filter or add the column; columns are: "
+                            + String.join(", ", t.columns().size() > 40 ? t.columns().subList(0, 40) : t.columns())
+                            + (t.columns().size() > 40 ? ", ... (" + t.columns().size() + " in all)" : ""));
                 }
             }
             if (!missing.isEmpty()) {
