@@ -2,6 +2,11 @@ package org.rareset.cli;
 
 import java.io.PrintWriter;
 import org.rareset.annotate.InputException;
+import org.rareset.cli.log.LogSetup;
+import org.rareset.cli.pipeline.MergeCommand;
+import org.rareset.cli.pipeline.PipelineCommand;
+import org.rareset.cli.report.ReportCommand;
+import org.rareset.cli.risk.RiskCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -19,17 +24,17 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
-                IngestCommand.class,
-                AssocCommand.class,
-                SeedGenesCommand.class,
                 SimulateCommand.class,
+                IngestCommand.class,
                 AnnotateCommand.class,
+                SeedGenesCommand.class,
                 TrainCommand.class,
                 ScoreCommand.class,
-                org.rareset.cli.report.ReportCommand.class,
-                org.rareset.cli.risk.RiskCommand.class,
-                org.rareset.cli.pipeline.PipelineCommand.class,
-                org.rareset.cli.pipeline.MergeCommand.class,
+                AssocCommand.class,
+                ReportCommand.class,
+                RiskCommand.class,
+                PipelineCommand.class,
+                MergeCommand.class,
                 CompletionCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -42,7 +47,7 @@ public final class RareSetCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = org.rareset.cli.log.LogSetup.LOG_FILE_OPTION, scope = CommandLine.ScopeType.INHERIT,
+    @CommandLine.Option(names = LogSetup.LOG_FILE_OPTION, scope = CommandLine.ScopeType.INHERIT,
             paramLabel = "FILE", description = "Also append the log (what goes to stderr) to FILE, each line timestamped.")
     java.nio.file.Path logFile;
 
@@ -57,13 +62,13 @@ public final class RareSetCommand implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(new ExitCodes());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        org.rareset.cli.log.LogSetup.install(cl);
+        LogSetup.install(cl);
         return cl;
     }
 
     public static void main(String[] args) {
         CommandLine cl = newCommandLine();
-        cl.setErr(org.rareset.cli.log.LogSetup.timestampedStderr());
+        cl.setErr(LogSetup.timestampedStderr());
         System.exit(cl.execute(args));
     }
 
