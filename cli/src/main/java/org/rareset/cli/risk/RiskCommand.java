@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = {"Fit a predictor of a trait from covariates plus the gene impairment scores of its significant genes",
             "(linear for a quantitative trait, logistic for a binary one) on a training split, apply it to the held-out",
             "samples and report each one's predicted risk and percentile, with the enrichment of cases (or the mean trait)",
-            "in the top 1%, 5% and 10% against the rest.",
+            "in the top 1%%, 5%% and 10%% against the rest.",
             "Outputs: OUT (held-out individuals: sample observed predicted percentile) with the settings and the",
             "enrichment table as '#' comment lines; the enrichment table is also printed."},
         footer = {"%nExamples:",
