@@ -25,6 +25,7 @@ import org.rareset.association.multiple.TraitSummary;
 import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.ResultRow;
 import org.rareset.association.run.ResultWriters;
+import org.rareset.association.run.VariantRowWriters;
 import org.rareset.association.run.SummaryWriter;
 import org.rareset.association.tests.GeneTest;
 import org.rareset.association.tests.GeneTests;
@@ -45,6 +46,8 @@ import picocli.CommandLine.Spec;
                 "Samples analysed are those in the genotypes, the phenotypes and the covariates at once; per trait, samples with a missing value are dropped (counts are printed). A trait with two values is binary.",
                 "",
                 "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac n_carriers beta se pval log10p) and beside it <out>.summary.tsv (genomic inflation, Bonferroni and Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv (rows at FDR <= alpha with adjusted p-values) and <out>.skipped.tsv (genes skipped per mask and why).",
+                "",
+                "With --single-variant, also <out>.single.tsv: one score test per phenotype x gene x mask x variant (phenotype gene mask variant_id chrom pos ref alt mac n_carriers beta se pval log10p), SPA for binary traits, no Firth.",
                 ""},
         footer = {"", "Examples:",
                 "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv \\",
@@ -56,6 +59,8 @@ import picocli.CommandLine.Spec;
                 "      --out score_results.tsv",
                 "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv \\",
                 "      --pheno pheno.tsv --pred step1_pred.list --out results.tsv.gz",
+                "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv \\",
+                "      --pheno pheno.tsv --single-variant --out results.tsv   # + results.single.tsv",
                 "",
                 "Mask file (one mask per line; == != < <= > >= && || ! and parentheses):",
                 "  plof: is_plof == 1",
@@ -81,6 +86,9 @@ public final class AssocCommand implements Callable<Integer> {
 
     @Option(names = "--tests", defaultValue = "burden,skat,skato,acatv,acato", paramLabel = "LIST", description = "Tests to run (default: ${DEFAULT-VALUE}); also burden-max and burden-sum, REGENIE's unweighted max/sum burden masks.")
     String tests;
+
+    @Option(names = "--single-variant", description = "Also run the single-variant score test of every variant (or collapsed pseudo-variant) of every gene and mask, written to <out>.single.tsv (.single.parquet for Parquet results). Off by default.")
+    boolean singleVariant;
 
     @Option(names = "--firth-threshold", defaultValue = "0.05", paramLabel = "P", description = "Binary traits: burden p below this is recomputed with Firth regression (default ${DEFAULT-VALUE}; 0 = never).")
     double firthThreshold;
@@ -154,7 +162,7 @@ public final class AssocCommand implements Callable<Integer> {
             List<GeneVariants> genes = chunk.select(genotypes.genes());
             traitData = cohort.buildTraits(genotypes.samples(), log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
-                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators));
+                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators, singleVariant));
             nGenes = genes.size();
             log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
                     genes.size(), masks.size(), traitData.size(), testList.size() + indicators.size(), runtime.effectiveThreads()));
@@ -170,6 +178,11 @@ public final class AssocCommand implements Callable<Integer> {
         log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s (%.2f s CPU): %.1f genes/s per trait",
                 nGenes, traitData.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
         ResultWriters.write(out, result.rows());
+        if (singleVariant) {
+            Path single = VariantRowWriters.path(out);
+            VariantRowWriters.write(single, result.variantRows());
+            log.accept(String.format(Locale.ROOT, "wrote %d single-variant rows to %s", result.variantRows().size(), single));
+        }
         SignificanceTable<ResultRow> sig = new SignificanceTable<>(result.rows(), ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
         SummaryWriter.writeSignificant(SummaryWriter.significantPath(out), sig.adjusted());
@@ -204,6 +217,9 @@ public final class AssocCommand implements Callable<Integer> {
         if (scores != null) {
             if (cohort.vcf != null || cohort.store != null || maskFile != null) {
                 throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf, --store and --masks", null);
+            }
+            if (singleVariant) {
+                throw new InputException(null, null, "--single-variant tests variants, --scores gene scores", "leave out one of them");
             }
             return;
         }

@@ -34,7 +34,16 @@ public final class AssociationEngine {
      * @param weights   one weight per column, e.g. {@link org.rareset.association.genotype.VariantWeights#defaultBeta}
      */
     public List<GeneResult> test(GeneGenotypes genotypes, double[] weights, List<GeneTest> tests) {
-        GeneScores scores = GeneScores.compute(model, genotypes, weights, options);
+        return test(scores(genotypes, weights), tests);
+    }
+
+    /** The gene's score statistics, shared by its gene tests and its single-variant tests. */
+    public GeneScores scores(GeneGenotypes genotypes, double[] weights) {
+        return GeneScores.compute(model, genotypes, weights, options);
+    }
+
+    /** Results of {@code tests} (in the given order) from already computed scores. */
+    public List<GeneResult> test(GeneScores scores, List<GeneTest> tests) {
         List<GeneResult> out = new ArrayList<>(tests.size());
         for (GeneTest t : tests) out.add(scores.result(t));
         return out;

@@ -26,7 +26,9 @@ import org.rareset.association.nullmodel.NullModel;
 import org.rareset.association.nullmodel.TraitType;
 import org.rareset.association.tests.Burden;
 import org.rareset.association.tests.GeneResult;
+import org.rareset.association.tests.GeneScores;
 import org.rareset.association.tests.GeneTest;
+import org.rareset.association.tests.SingleVariant;
 import org.rareset.association.tests.TestOptions;
 
 /**
@@ -49,23 +51,35 @@ public final class AssociationRun {
 
     /**
      * @param maskBuilder null when only {@link #runScores} is used
-     * @param offsets     null for no offsets
+     * @param offsets       null for no offsets
+     * @param singleVariant also test every column of every mask on its own ({@link Result#variantRows})
      */
     public record Settings(List<GeneTest> tests, TestOptions options, List<Mask> masks, MaskBuilder maskBuilder,
-                           int threads, OffsetProvider offsets, List<IndicatorBurden> indicators) {
+                           int threads, OffsetProvider offsets, List<IndicatorBurden> indicators,
+                           boolean singleVariant) {
         public Settings(List<GeneTest> tests, TestOptions options, List<Mask> masks, MaskBuilder maskBuilder,
                         int threads, OffsetProvider offsets) {
             this(tests, options, masks, maskBuilder, threads, offsets, List.of());
+        }
+
+        public Settings(List<GeneTest> tests, TestOptions options, List<Mask> masks, MaskBuilder maskBuilder,
+                        int threads, OffsetProvider offsets, List<IndicatorBurden> indicators) {
+            this(tests, options, masks, maskBuilder, threads, offsets, indicators, false);
         }
     }
 
     /** Count of genes with nothing to test, per trait, mask and reason. */
     public record Skipped(String phenotype, String mask, String reason, int genes) {}
 
-    public record Result(List<ResultRow> rows, List<Skipped> skipped, int genes) {}
+    /** @param variantRows single-variant rows, empty unless {@link Settings#singleVariant} */
+    public record Result(List<ResultRow> rows, List<Skipped> skipped, int genes, List<VariantRow> variantRows) {}
 
     /** What one gene produced for one trait: rows, and (mask, reason) pairs for what was skipped. */
-    private record GeneOutcome(List<ResultRow> rows, List<String[]> skips) {}
+    private record GeneOutcome(List<ResultRow> rows, List<String[]> skips, List<VariantRow> variantRows) {
+        GeneOutcome(List<ResultRow> rows, List<String[]> skips) {
+            this(rows, skips, List.of());
+        }
+    }
 
     @FunctionalInterface
     private interface UnitTester<G> {
@@ -99,6 +113,7 @@ public final class AssociationRun {
     private <G> Result runUnits(List<TraitData> traits, List<G> units, java.util.function.Function<G, String> chromOf,
                                 UnitTester<G> tester, IntConsumer progress) {
         List<ResultRow> rows = new ArrayList<>();
+        List<VariantRow> variantRows = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
             Thread t = new Thread(r, "assoc-worker");
@@ -125,6 +140,7 @@ public final class AssociationRun {
                 for (Future<GeneOutcome> f : futures) {
                     GeneOutcome o = get(f);
                     rows.addAll(o.rows());
+                    variantRows.addAll(o.variantRows());
                     for (String[] s : o.skips()) skips.computeIfAbsent(s[0], k -> new TreeMap<>()).merge(s[1], 1, Integer::sum);
                 }
                 skips.forEach((mask, byReason) -> byReason.forEach((reason, count) ->
@@ -133,11 +149,12 @@ public final class AssociationRun {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(rows, skipped, units.size());
+        return new Result(rows, skipped, units.size(), variantRows);
     }
 
     private GeneOutcome testGene(TraitData trait, GeneVariants gene, AssociationEngine engine) {
         List<ResultRow> rows = new ArrayList<>();
+        List<VariantRow> variantRows = settings.singleVariant() ? new ArrayList<>() : List.of();
         List<String[]> skips = new ArrayList<>(0);
         MaskBuilder.TraitGene tg = settings.maskBuilder().forTrait(gene, trait);
         for (Mask mask : settings.masks()) {
@@ -147,8 +164,10 @@ public final class AssociationRun {
                 continue;
             }
             MaskedGene mg = o.gene();
+            GeneScores scores = settings.tests().isEmpty() && !settings.singleVariant() ? null
+                    : engine.scores(mg.genotypes(), mg.weights());
             if (!settings.tests().isEmpty()) {
-                for (GeneResult r : engine.test(mg.genotypes(), mg.weights(), settings.tests())) {
+                for (GeneResult r : engine.test(scores, settings.tests())) {
                     rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), r.test(), mg.nVariants(), mg.mac(),
                             mg.nCarriers(), r.beta(), r.se(), r.log10P()));
                 }
@@ -159,8 +178,13 @@ public final class AssociationRun {
                 rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), ib.testName, mg.nVariants(), mg.mac(),
                         mg.nCarriers(), r.beta(), r.se(), r.log10P()));
             }
+            if (settings.singleVariant()) {
+                for (SingleVariant.Result r : SingleVariant.testAll(scores)) {
+                    variantRows.add(VariantRow.of(trait.name(), gene.gene(), mask.name(), mg.genotypes().column(r.column()), r));
+                }
+            }
         }
-        return new GeneOutcome(rows, skips);
+        return new GeneOutcome(rows, skips, variantRows);
     }
 
     private GeneOutcome testScore(TraitData trait, GeneScoreTable.GeneScore gene, AssociationEngine engine) {

@@ -1,7 +1,6 @@
 package org.rareset.association.tests;
 
 import org.rareset.association.pvalue.Cauchy;
-import org.rareset.association.pvalue.ChiSquare;
 
 /**
  * ACAT-V (Liu et al. 2019) as REGENIE ADD-ACATV: single-variant score p-values p_j from
@@ -28,16 +27,8 @@ public final class AcatV implements GeneTest {
         double[] a = new double[m];
         int used = 0;
         for (int j = 0; j < m; j++) {
-            double v = scores.covariance(j, j);
-            if (!(v > 0)) continue;
-            double u = scores.score(j);
-            double log10P = ChiSquare.log10Upper(u * u / v, 1);
-            if (scores.model().type() == org.rareset.association.nullmodel.TraitType.BINARY && scores.options().spa()
-                    && Math.abs(u) / Math.sqrt(v) > scores.options().spaZCutoff()) {
-                double[] unit = new double[m];
-                unit[j] = 1;
-                log10P = BinaryAdjustments.spaLog10P(scores, unit, u, v);
-            }
+            double log10P = SingleVariant.test(scores, j).log10P();
+            if (Double.isNaN(log10P)) continue;
             double maf = scores.genotypes().column(j).maf();
             double w = scores.weight(j);
             lp[used] = log10P;
