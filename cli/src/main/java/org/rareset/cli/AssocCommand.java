@@ -87,7 +87,7 @@ public final class AssocCommand implements Callable<Integer> {
     @Option(names = "--tests", defaultValue = "burden,skat,skato,acatv,acato", paramLabel = "LIST", description = "Tests to run (default: ${DEFAULT-VALUE}); also burden-max and burden-sum, REGENIE's unweighted max/sum burden masks.")
     String tests;
 
-    @Option(names = "--single-variant", description = "Also run the single-variant score test of every variant (or collapsed pseudo-variant) of every gene and mask, written to <out>.single.tsv (.single.parquet for Parquet results). Off by default.")
+    @Option(names = "--single-variant", description = "Also run the single-variant score test of every variant (or collapsed pseudo-variant) of every gene and mask, written to <out>.single.tsv, or <out>.single.parquet with Parquet results. Off by default.")
     boolean singleVariant;
 
     @Option(names = "--firth-threshold", defaultValue = "0.05", paramLabel = "P", description = "Binary traits: burden p below this is recomputed with Firth regression (default ${DEFAULT-VALUE}; 0 = never).")
