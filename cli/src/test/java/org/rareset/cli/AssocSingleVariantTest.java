@@ -159,4 +159,16 @@ class AssocSingleVariantTest {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("nosingle.single")));
         }
     }
+
+    @Test
+    void refusedWithGeneScores() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = RareSetCommand.newCommandLine();
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute("assoc", "--scores", dir.resolve("scores.tsv").toString(), "--pheno",
+                golden.resolve("pheno.tsv").toString(), "--single-variant", "--out", dir.resolve("x.tsv").toString());
+        assertEquals(2, exit, err.toString());
+        assertTrue(err.toString().contains("--single-variant"), err.toString());
+        assertFalse(Files.exists(dir.resolve("x.single.tsv")));
+    }
 }
