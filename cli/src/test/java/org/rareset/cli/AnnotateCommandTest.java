@@ -3,32 +3,18 @@ package org.rareset.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code rareset annotate} end to end through the command line, output and exit codes. */
 class AnnotateCommandTest {
     @TempDir Path dir;
-
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static String tsv(String... f) {
         return String.join("\t", f);
@@ -50,8 +36,8 @@ class AnnotateCommandTest {
 
     @Test
     void helpHasExamples() {
-        Result r = run("annotate", "--help");
-        assertEquals(0, r.code());
+        CliRun r = run("annotate", "--help");
+        assertEquals(0, r.exit());
         assertTrue(r.out().contains("Examples:") && r.out().contains("--cadd") && r.out().contains("--protein-coding-only"), r.out());
     }
 
@@ -60,9 +46,9 @@ class AnnotateCommandTest {
         Path bed = write("genes.bed", tsv("chr1", "50", "110", "ENSG1|ABC", "0", "+", "protein_coding"));
         Path scores = write("scores.csv", "chrom,pos,ref,alt,s", "1,100,A,G,0.5");
         Path out = dir.resolve("out.tsv");
-        Result r = run("annotate", "--vcf", cohort().toString(), "--genes", bed.toString(),
+        CliRun r = run("annotate", "--vcf", cohort().toString(), "--genes", bed.toString(),
                 "--table", scores + ":s=my_score", "--out", out.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exit(), r.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals("chrom\tpos\tref\talt\tvariant_id\tgene_id\tgene_name\tAF\tMAF\tMAF_MB\tmy_score", lines.get(0));
         assertEquals(2, lines.size(), "variant at 120 lies beyond the gene's end (110)");
@@ -77,20 +63,20 @@ class AnnotateCommandTest {
         Path bed = write("genes.bed", tsv("chr1", "50", "110", "G1"));
         Path scores = write("scores.tsv", tsv("chrom", "pos", "ref", "alt", "s"), tsv("1", "100", "A", "G", "0.5"));
         Path out = dir.resolve("out.parquet");
-        Result r = run("annotate", "--vcf", cohort().toString(), "--genes", bed.toString(),
+        CliRun r = run("annotate", "--vcf", cohort().toString(), "--genes", bed.toString(),
                 "--table", scores + ":PHRED", "--out", out.toString());
-        assertEquals(2, r.code());
+        assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("rareset: error: " + scores + ": no column 'PHRED'"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
         assertFalse(Files.exists(out));
 
         Path gtf = write("bad.gtf", tsv("1", "x", "gene", "1", "2"));
         r = run("annotate", "--vcf", cohort().toString(), "--genes", gtf.toString(), "--out", out.toString());
-        assertEquals(2, r.code());
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("bad.gtf: line 1: GTF line has 5 tab-separated fields"), r.err());
 
         r = run("annotate", "--vcf", cohort().toString(), "--out", out.toString());
-        assertEquals(2, r.code());
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("no genes to map variants to"), r.err());
     }
 }

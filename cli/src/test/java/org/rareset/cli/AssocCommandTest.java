@@ -3,9 +3,8 @@ package org.rareset.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Bad input to {@code rareset assoc}: one clear line and exit code 2, no output file. */
 class AssocCommandTest {
@@ -33,19 +31,7 @@ class AssocCommandTest {
                 s -> new String[] {Integer.toString(30 + (s * 7) % 40), Integer.toString(s % 2)});
     }
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    Run assoc(Path phenoFile, Path covarFile, String... extra) {
+    CliRun assoc(Path phenoFile, Path covarFile, String... extra) {
         List<String> a = new ArrayList<>(List.of("assoc", "--vcf", cohort.vcf.toString(), "--annotations", cohort.annotations.toString(),
                 "--pheno", phenoFile.toString(), "--out", dir.resolve("res.tsv").toString(), "--threads", "1"));
         if (covarFile != null) a.addAll(List.of("--covar", covarFile.toString()));
@@ -53,7 +39,7 @@ class AssocCommandTest {
         return run(a.toArray(new String[0]));
     }
 
-    void assertBadInput(Run r, String... fragments) {
+    void assertBadInput(CliRun r, String... fragments) {
         assertEquals(2, r.exit(), r.err());
         String last = r.err().strip().lines().reduce((x, y) -> y).orElse("");
         assertTrue(last.startsWith("rareset: error: "), r.err());
@@ -114,7 +100,7 @@ class AssocCommandTest {
     void missingValuesAreDroppedAndCounted() throws Exception {
         Path p = cohort.table("miss.tsv", new String[] {"QT", "BT"},
                 s -> new String[] {s < 3 ? "NA" : s < 5 ? "-9" : s == 5 ? "" : "0." + s, s % 3 == 0 ? "2" : "1"});
-        Run r = assoc(p, covar, "--tests", "burden,unknown"); // fails on --tests after the inputs are read
+        CliRun r = assoc(p, covar, "--tests", "burden,unknown"); // fails on --tests after the inputs are read
         assertEquals(2, r.exit());
         Path bad = Files.writeString(dir.resolve("m.tsv"), "sample\tQT\nS001\tabc\n");
         assertBadInput(assoc(bad, covar), "m.tsv: line 2", "'abc' is not a number");

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The command contract of {@code rareset assoc} on the golden association cohort (R SKAT 2.2.5 and
@@ -51,11 +48,8 @@ class AssocGoldenTest {
                 "--covar", golden.resolve("covar.tsv").toString(), "--phenotypes", "QT,BT",
                 "--tests", tests, "--collapse-mac", "0", "--out", dir.resolve(out).toString(), "--threads", "2"));
         args.addAll(List.of(extra));
-        StringWriter err = new StringWriter();
-        CommandLine cl = RareSetCommand.newCommandLine();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        assertEquals(0, cl.execute(args.toArray(new String[0])), err.toString());
+        CliRun cli = CliRun.run(args.toArray(new String[0]));
+        assertEquals(0, cli.exit(), cli.err());
         List<String> lines = Files.readAllLines(dir.resolve(out));
         assertEquals("phenotype\tgene\tmask\ttest\tn_variants\tmac\tn_carriers\tbeta\tse\tpval\tlog10p", lines.get(0));
         Map<String, String[]> rows = new HashMap<>();
@@ -149,15 +143,12 @@ class AssocGoldenTest {
     @Test
     void parquetOutputAndThreadCountGiveTheSameRows() throws IOException {
         Map<String, String[]> tsv = runContract("threads2.tsv", "burden,skat,acatv", "--firth-threshold", "0", "--no-spa");
-        StringWriter err = new StringWriter();
-        CommandLine cl = RareSetCommand.newCommandLine();
-        cl.setErr(new PrintWriter(err));
         Path pq = dir.resolve("threads1.parquet");
-        int exit = cl.execute("assoc", "--vcf", golden.resolve("cohort.vcf.gz").toString(),
+        CliRun cli = CliRun.run("assoc", "--vcf", golden.resolve("cohort.vcf.gz").toString(),
                 "--annotations", golden.resolve("annotations.tsv").toString(), "--pheno", golden.resolve("pheno.tsv").toString(),
                 "--covar", golden.resolve("covar.tsv").toString(), "--phenotypes", "QT,BT", "--tests", "burden,skat,acatv",
                 "--collapse-mac", "0", "--firth-threshold", "0", "--no-spa", "--threads", "1", "--out", pq.toString());
-        assertEquals(0, exit, err.toString());
+        assertEquals(0, cli.exit(), cli.err());
         List<String> order = new ArrayList<>();
         try (org.rareset.annotate.table.TableReader r = org.rareset.annotate.table.TableReaders.open(pq)) {
             assertEquals(List.of("phenotype", "gene", "mask", "test", "n_variants", "mac", "n_carriers", "beta", "se", "pval", "log10p"), r.columns());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.annotate.vcf.Variant;
 import org.rareset.annotate.vcf.VcfVariantSource;
-import picocli.CommandLine;
 
 /**
  * {@code rareset assoc --scores} and {@code --pred} on the golden association cohort, against
@@ -39,13 +36,9 @@ class AssocScoresAndPredTest {
     }
 
     static int run(String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        int exit = cl.execute(args);
-        assertEquals(0, exit, err.toString());
-        return exit;
+        CliRun r = CliRun.run(args);
+        assertEquals(0, r.exit(), r.err());
+        return r.exit();
     }
 
     static Map<String, Double> log10p(Path results) throws IOException {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,23 +47,19 @@ class CliReferenceTest {
             String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
             if (!usage.contains("Examples:")) problems.add(name + ": no 'Examples:' in --help");
             if (cl.getCommandSpec().usageMessage().description().length == 0) problems.add(name + ": no description");
-            StringWriter out = new StringWriter();
-            CommandLine fresh = RareSetCommand.newCommandLine();
-            fresh.setOut(new PrintWriter(out, true));
-            fresh.setErr(new PrintWriter(new StringWriter(), true));
-            int rc = fresh.execute(name, "--version");
-            if (rc != 0 || !out.toString().startsWith("rareset ")) problems.add(name + ": --version gave rc " + rc + ": " + out);
+            CliRun version = CliRun.run(name, "--version");
+            if (version.exit() != 0 || !version.out().startsWith("rareset ")) {
+                problems.add(name + ": --version gave rc " + version.exit() + ": " + version.out());
+            }
         });
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test
     void completionScriptCoversCommandsAndOptions() {
-        StringWriter out = new StringWriter();
-        CommandLine cl = RareSetCommand.newCommandLine();
-        cl.setOut(new PrintWriter(out, true));
-        assertEquals(0, cl.execute("completion"));
-        String script = out.toString();
+        CliRun r = CliRun.run("completion");
+        assertEquals(0, r.exit());
+        String script = r.out();
         assertTrue(script.startsWith("#!/usr/bin/env bash"), script.substring(0, 40));
         assertTrue(script.contains("complete -F _complete_rareset"), "registers the completion function");
         for (String s : new String[] {"pipeline", "report", "merge", "--chunk", "--log-file", "--config"}) {
@@ -76,14 +70,11 @@ class CliReferenceTest {
     @Test
     void logFileGetsTimestampedLinesOfAFailedRun() throws Exception {
         Path log = Files.createTempFile("rareset", ".log");
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
-        int rc = cl.execute("report", "--results", "/nonexistent/results.tsv", "--out", log.getParent().toString(), "--log-file", log.toString());
-        assertEquals(2, rc);
+        CliRun r = CliRun.run("report", "--results", "/nonexistent/results.tsv", "--out", log.getParent().toString(), "--log-file", log.toString());
+        assertEquals(2, r.exit());
         String text = Files.readString(log);
         assertTrue(text.matches("(?s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d rareset: error: /nonexistent/results.tsv: file not found.*"), text);
-        assertTrue(err.toString().contains("rareset: error: /nonexistent/results.tsv: file not found"), "also on stderr");
+        assertTrue(r.err().contains("rareset: error: /nonexistent/results.tsv: file not found"), "also on stderr");
         Files.delete(log);
     }
 }

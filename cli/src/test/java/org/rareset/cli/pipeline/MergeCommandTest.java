@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,13 +14,12 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rareset.cli.CliRun;
 import org.rareset.annotate.table.Column;
 import org.rareset.annotate.table.TableSchema;
 import org.rareset.annotate.table.TableWriters;
-import org.rareset.cli.RareSetCommand;
 import org.rareset.cli.options.ChunkOptions;
 import org.rareset.cli.report.TabularFile;
-import picocli.CommandLine;
 
 /**
  * Splitting a single run's table by the --chunk rule and merging the parts gives the table back,
@@ -31,12 +28,6 @@ import picocli.CommandLine;
 class MergeCommandTest {
     @TempDir Path dir;
 
-    static int run(StringWriter err, String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     /** A phenotype-major results table, as 'rareset assoc' writes it: for trait, for gene, for test. */
     static List<String[]> phenotypeMajor() {
@@ -101,8 +92,8 @@ class MergeCommandTest {
         for (int n : new int[] {1, 2, 3, 7}) {
             List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("merged.tsv").toString()));
             args.addAll(splitText("results.tsv", header, phenotypeMajor(), 1, n));
-            StringWriter err = new StringWriter();
-            assertEquals(0, run(err, args.toArray(String[]::new)), err.toString());
+            CliRun cli = CliRun.run(args.toArray(String[]::new));
+            assertEquals(0, cli.exit(), cli.err());
             assertArrayEquals(Files.readAllBytes(single), Files.readAllBytes(dir.resolve("merged.tsv")), "n = " + n);
         }
     }
@@ -114,8 +105,8 @@ class MergeCommandTest {
         writeText(single, header, geneMajor());
         List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("merged.tsv.gz").toString()));
         args.addAll(splitText("scores.tsv.gz", header, geneMajor(), 1, 4));
-        StringWriter err = new StringWriter();
-        assertEquals(0, run(err, args.toArray(String[]::new)), err.toString());
+        CliRun cli = CliRun.run(args.toArray(String[]::new));
+        assertEquals(0, cli.exit(), cli.err());
         try (var a = new GZIPInputStream(Files.newInputStream(single)); var b = new GZIPInputStream(Files.newInputStream(dir.resolve("merged.tsv.gz")))) {
             assertArrayEquals(a.readAllBytes(), b.readAllBytes());
         }
@@ -136,8 +127,8 @@ class MergeCommandTest {
             write(p, schema, rows.stream().filter(r -> mine.contains(r[1])).toList());
             args.add(p.toString());
         }
-        StringWriter err = new StringWriter();
-        assertEquals(0, run(err, args.toArray(String[]::new)), err.toString());
+        CliRun cli = CliRun.run(args.toArray(String[]::new));
+        assertEquals(0, cli.exit(), cli.err());
         TabularFile a = TabularFile.read(single), b = TabularFile.read(dir.resolve("merged.parquet"));
         assertEquals(a.header(), b.header());
         assertEquals(a.records().size(), b.records().size());
@@ -154,9 +145,9 @@ class MergeCommandTest {
     void missingChunkIsRefused() throws Exception {
         String header = "phenotype\tgene\tmask\ttest\tn_variants\tpval\tlog10p";
         List<String> files = splitText("results.tsv", header, phenotypeMajor(), 1, 3);
-        StringWriter err = new StringWriter();
-        assertEquals(2, run(err, "merge", "--out", dir.resolve("m.tsv").toString(), files.get(0), files.get(2)));
-        assertTrue(err.toString().contains("chunk(s) 2/3 missing"), err.toString());
+        CliRun cli = CliRun.run("merge", "--out", dir.resolve("m.tsv").toString(), files.get(0), files.get(2));
+        assertEquals(2, cli.exit());
+        assertTrue(cli.err().contains("chunk(s) 2/3 missing"), cli.err());
         assertTrue(!Files.exists(dir.resolve("m.tsv")));
     }
 
@@ -165,9 +156,9 @@ class MergeCommandTest {
         Path a = dir.resolve("a.tsv"), b = dir.resolve("b.tsv");
         Files.writeString(a, "phenotype\tgene\tpval\nQT\tG1\t0.5\n");
         Files.writeString(b, "phenotype\tgene\tp\nQT\tG2\t0.5\n");
-        StringWriter err = new StringWriter();
-        assertEquals(2, run(err, "merge", "--out", dir.resolve("m.tsv").toString(), a.toString(), b.toString()));
-        assertTrue(err.toString().contains("b.tsv: header differs from a.tsv's"), err.toString());
+        CliRun cli = CliRun.run("merge", "--out", dir.resolve("m.tsv").toString(), a.toString(), b.toString());
+        assertEquals(2, cli.exit());
+        assertTrue(cli.err().contains("b.tsv: header differs from a.tsv's"), cli.err());
     }
 
     @Test

@@ -2,15 +2,13 @@ package org.rareset.cli.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.cli.RareSetCommand;
-import picocli.CommandLine;
+import org.rareset.cli.CliRun;
 
 /**
  * The pipeline end to end on the bundled cohort with real commands (ingest, the given annotations,
@@ -19,17 +17,6 @@ import picocli.CommandLine;
  */
 class PipelineCommandTest {
     @TempDir Path dir;
-
-    record Run(int rc, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int rc = cl.execute(args);
-        return new Run(rc, out.toString(), err.toString());
-    }
 
     Path config(String steps) throws Exception {
         Path demo = Path.of(System.getProperty("rareset.testdata"), "demo").toAbsolutePath();
@@ -56,8 +43,8 @@ class PipelineCommandTest {
     @Test
     void runsEndToEndThenEverythingIsUpToDate() throws Exception {
         Path cfg = config("  seed_genes: false\n  train: false\n  score: false\n  risk: false");
-        Run first = run("pipeline", "--config", cfg.toString());
-        assertEquals(0, first.rc(), first.err());
+        CliRun first = run("pipeline", "--config", cfg.toString());
+        assertEquals(0, first.exit(), first.err());
         Path html = dir.resolve("out/8-report/quick.html");
         assertTrue(first.out().contains("report: " + html.toAbsolutePath()), first.out());
         String page = Files.readString(html);
@@ -66,8 +53,8 @@ class PipelineCommandTest {
         assertTrue(manifest.contains("assoc --store " + dir.resolve("out/1-ingest/cohort.rsg").toAbsolutePath()), "assoc reads the ingested store: " + manifest);
         assertEquals(401, Files.readAllLines(dir.resolve("out/6-assoc/results.tsv")).size());
 
-        Run second = run("pipeline", "--config", cfg.toString());
-        assertEquals(0, second.rc(), second.err());
+        CliRun second = run("pipeline", "--config", cfg.toString());
+        assertEquals(0, second.exit(), second.err());
         for (String step : new String[] {"ingest", "assoc", "report"}) {
             assertTrue(second.err().contains("pipeline: step " + step + ": up to date"), second.err());
         }
@@ -77,8 +64,8 @@ class PipelineCommandTest {
     @Test
     void dependantsOfASwitchedOffStepAreNotRunAndSaySo() throws Exception {
         Path cfg = config("  train: false");
-        Run r = run("pipeline", "--config", cfg.toString(), "--dry-run");
-        assertEquals(0, r.rc(), r.err());
+        CliRun r = run("pipeline", "--config", cfg.toString(), "--dry-run");
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("score      NOT AVAILABLE: needs the outputs of step train, which is switched off"), r.out());
         assertTrue(r.out().contains("risk       NOT AVAILABLE: needs the outputs of step score, which cannot run"), r.out());
         assertTrue(r.out().contains("train      switched off"), r.out());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rareset.cli.CliRun;
 import org.rareset.cli.RareSetCommand;
-import picocli.CommandLine;
 
 /**
  * Runs workflows/Snakefile with Debian's snakemake on the bundled cohort in 3 chunks and checks that
@@ -66,13 +64,10 @@ class SnakemakeWorkflowTest {
         // The same analysis in one run, in process.
         Path single = tmp.resolve("single.tsv");
         Path demo = testdata.resolve("demo");
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        assertEquals(0, cl.execute("assoc", "--store", out.resolve("cohort.rsg").toString(), "--annotations", demo.resolve("annotations.tsv").toString(),
+        CliRun cli = CliRun.run("assoc", "--store", out.resolve("cohort.rsg").toString(), "--annotations", demo.resolve("annotations.tsv").toString(),
                 "--pheno", demo.resolve("pheno.tsv").toString(), "--covar", demo.resolve("covar.tsv").toString(), "--phenotypes", "QT",
-                "--tests", "burden,skat", "--threads", "1", "--out", single.toString()), err.toString());
+                "--tests", "burden,skat", "--threads", "1", "--out", single.toString());
+        assertEquals(0, cli.exit(), cli.err());
         byte[] merged = Files.readAllBytes(out.resolve("results.tsv"));
         assertTrue(Files.readAllLines(single).size() == 401, "200 genes x 2 tests + header");
         assertArrayEquals(Files.readAllBytes(single), merged, "merged chunks equal the single run");

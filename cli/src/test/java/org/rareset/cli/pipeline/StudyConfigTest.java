@@ -3,15 +3,12 @@ package org.rareset.cli.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.cli.RareSetCommand;
-import picocli.CommandLine;
+import org.rareset.cli.CliRun;
 
 /** Every wrong key or value in study.yaml is one clear line naming the file and line, exit code 2. */
 class StudyConfigTest {
@@ -35,15 +32,11 @@ class StudyConfigTest {
     String runBad(String yaml) throws Exception {
         Path cfg = dir.resolve("study.yaml");
         Files.writeString(cfg, yaml);
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int rc = cl.execute("pipeline", "--config", cfg.toString(), "--dry-run");
-        assertEquals(2, rc, "exit code 2 for " + err);
-        String line = err.toString().lines().filter(l -> l.startsWith("rareset: error:")).findFirst().orElseThrow();
+        CliRun cli = CliRun.run("pipeline", "--config", cfg.toString(), "--dry-run");
+        assertEquals(2, cli.exit(), "exit code 2 for " + cli.err());
+        String line = cli.err().lines().filter(l -> l.startsWith("rareset: error:")).findFirst().orElseThrow();
         assertTrue(line.contains(cfg.toString()), line);
-        assertTrue(!err.toString().contains("\tat "), "no stack trace");
+        assertTrue(!cli.err().contains("\tat "), "no stack trace");
         return line;
     }
 

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.rareset.cli.RareSetCommand;
-import picocli.CommandLine;
+import org.rareset.cli.CliRun;
 
 /**
  * Opens the report in real headless Chromium (Debian's {@code chromium}): the page must finish its
@@ -69,12 +66,9 @@ class ReportChromiumTest {
         Files.createDirectories(work);
         Path results = ReportFixture.results(work);
         Path bed = ReportFixture.genesBed(work);
-        CommandLine cl = RareSetCommand.newCommandLine();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(err));
-        assertEquals(0, cl.execute("report", "--results", results.toString(), "--genes", bed.toString(), "--study", "demo",
-                "--out", work.resolve("report").toString()), err.toString());
+        CliRun cli = CliRun.run("report", "--results", results.toString(), "--genes", bed.toString(), "--study", "demo",
+                "--out", work.resolve("report").toString());
+        assertEquals(0, cli.exit(), cli.err());
         Path page = work.resolve("report/demo.html");
 
         Path profile = Files.createTempDirectory(work, "profile");
