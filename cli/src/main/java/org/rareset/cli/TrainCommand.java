@@ -53,18 +53,20 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Annotation table: chrom pos ref alt gene, then annotation columns; one row per (variant, gene).")
     Path annotations;
 
-    @Option(names = "--pheno", required = true, paramLabel = "TSV", description = "Phenotypes: sample, then one column per trait.")
+    @Option(names = "--pheno", required = true, paramLabel = "FILE",
+            description = "Phenotypes (TSV/CSV/Parquet): a 'sample' column or PLINK 'FID IID' columns, then one column per trait; NA, ., NaN or empty = missing.")
     Path pheno;
 
-    @Option(names = "--covar", paramLabel = "TSV", description = "Covariates: sample, then one column per covariate.")
+    @Option(names = "--covar", paramLabel = "FILE",
+            description = "Covariates (TSV/CSV/Parquet): a 'sample' column or PLINK 'FID IID' columns, then one column per covariate.")
     Path covar;
 
     @Option(names = "--covariates", split = ",", paramLabel = "NAME",
             description = "Covariate columns to use (default: all columns of --covar).")
     List<String> covariates;
 
-    @Option(names = "--seed-genes", required = true, paramLabel = "TSV",
-            description = "Seed genes: a table with columns phenotype, gene (rareset seed-genes writes it).")
+    @Option(names = "--seed-genes", required = true, paramLabel = "FILE",
+            description = "Seed genes (TSV/CSV/Parquet): a table with columns phenotype, gene (rareset seed-genes writes it).")
     Path seedGenes;
 
     @Option(names = "--phenotypes", required = true, split = ",", paramLabel = "NAME",

@@ -14,6 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rareset.annotate.table.Column;
+import org.rareset.annotate.table.TableSchema;
+import org.rareset.annotate.table.TableWriters;
 import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.TrainedEnsemble;
 
@@ -96,6 +99,31 @@ class TrainCommandTest {
         try (var files = Files.list(dir)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temporary folder left");
         }
+    }
+
+    @Test
+    void acceptsCsvPhenotypesWithFidIidAndParquetCovariates() throws IOException {
+        List<String> tsv = Files.readAllLines(dir.resolve("pheno.tsv"));
+        List<String> csv = new ArrayList<>(List.of("FID,IID,QT,BT"));
+        for (String line : tsv.subList(1, tsv.size())) csv.add("F" + line.split("\t")[0] + "," + line.replace('\t', ','));
+        Path phenoCsv = Files.write(dir.resolve("pheno.csv"), csv);
+        List<String> cv = Files.readAllLines(dir.resolve("covar.tsv"));
+        Path covarParquet = dir.resolve("covar.parquet");
+        TableWriters.write(covarParquet, TableSchema.of(Column.string("sample"), Column.float64("age"), Column.integer("sex")), w -> {
+            for (String line : cv.subList(1, cv.size())) {
+                String[] f = line.split("\t");
+                w.writeRow(f[0], Double.parseDouble(f[1]), Integer.parseInt(f[2]));
+            }
+        });
+        Path model = dir.resolve("model_csv");
+        List<String> args = base(model);
+        args.set(args.indexOf(dir.resolve("pheno.tsv").toString()), phenoCsv.toString());
+        args.set(args.indexOf(dir.resolve("covar.tsv").toString()), covarParquet.toString());
+        CliRun r = run(args.toArray(new String[0]));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("trained 2 network(s) on 300 samples, 4 seed genes"), r.out());
+        assertTrue(r.err().contains("trait QT: quantitative (rank-based inverse normal), 300 samples observed, 3 seed genes"), r.err());
+        assertEquals(List.of("age", "sex"), ModelFiles.load(model).description().training().covariates());
     }
 
     @Test

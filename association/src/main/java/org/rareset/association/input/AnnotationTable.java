@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.TextTable;
 import org.rareset.annotate.vcf.Contigs;
 
 /**

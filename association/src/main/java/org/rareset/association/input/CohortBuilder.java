@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.rareset.association.nullmodel.TraitType;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.SampleTable;
+import org.rareset.association.nullmodel.TraitType;
 
 /**
  * Matches genotype samples with the phenotype and covariate tables and builds one

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.TableFiles;
+import org.rareset.annotate.table.TextTable;
 import org.rareset.annotate.vcf.Contigs;
 
 /**

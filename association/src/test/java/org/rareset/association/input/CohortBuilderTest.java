@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.rareset.annotate.InputException;
-import org.rareset.association.nullmodel.TraitType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.MissingValues;
+import org.rareset.annotate.table.SampleTable;
+import org.rareset.annotate.table.TableFiles;
+import org.rareset.association.nullmodel.TraitType;
 
 class CohortBuilderTest {
     @TempDir Path dir;

@@ -10,7 +10,7 @@ import org.rareset.annotate.vcf.Variant;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.GeneVariants;
-import org.rareset.association.input.TextTable;
+import org.rareset.annotate.table.TextTable;
 import org.rareset.association.input.TraitData;
 import org.rareset.association.nullmodel.TraitType;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.rareset.annotate.InputException;
 import org.rareset.association.input.AnnotationTable;
-import org.rareset.association.input.TextTable;
+import org.rareset.annotate.table.TextTable;
 import org.junit.jupiter.api.Test;
 
 class MaskExpressionTest {

@@ -1,14 +1,22 @@
 package org.rareset.deepset.train;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.MissingValues;
+import org.rareset.annotate.table.SampleTable;
+import org.rareset.annotate.table.TableFiles;
 
-/** Numeric per-sample columns from a {@code sample col1 col2 ...} table (phenotypes, covariates). */
+/**
+ * Numeric per-sample columns (phenotypes, covariates) keyed by sample, read with the shared
+ * {@link SampleTable}: TSV, CSV (gzipped or not) or Parquet, samples from a {@code sample} column or
+ * PLINK-style {@code FID IID} columns, one row per sample.
+ */
 final class SampleColumns {
+    /** Training's missing values: empty, NA, '.', NaN (-9 is a value here, unlike rareset assoc's default). */
+    static final MissingValues MISSING = new MissingValues(List.of("NA", ".", "NaN", "nan", "NAN"));
+
     private final List<String> columns;
     private final Map<String, double[]> bySample;
 
@@ -26,35 +34,15 @@ final class SampleColumns {
         return bySample.get(sample);
     }
 
-    /**
-     * Reads the named columns ({@code null}: every column but the first) keyed by the first column
-     * ({@code sample}, or {@code IID}).
-     */
-    static SampleColumns read(Path file, List<String> wanted, String option) {
-        try (TsvFile t = new TsvFile(file)) {
-            int id = t.column("sample");
-            if (id < 0) id = t.column("IID");
-            if (id < 0) id = 0;
-            List<String> cols = new ArrayList<>();
-            if (wanted == null) {
-                for (int i = 0; i < t.header().size(); i++) {
-                    String h = t.header().get(i);
-                    if (i != id && !h.equals("FID")) cols.add(h);
-                }
-            } else {
-                cols.addAll(wanted);
-            }
-            int[] idx = new int[cols.size()];
-            for (int j = 0; j < idx.length; j++) idx[j] = t.require(cols.get(j), "check " + option);
-            Map<String, double[]> by = new HashMap<>();
-            for (String[] f; (f = t.next()) != null; ) {
-                double[] v = new double[idx.length];
-                for (int j = 0; j < idx.length; j++) v[j] = t.number(f[idx[j]], cols.get(j));
-                if (by.put(f[id], v) != null) {
-                    throw InputException.atLine(file, t.line(), "sample " + f[id] + " appears twice", "keep one row per sample");
-                }
-            }
-            return new SampleColumns(List.copyOf(cols), by);
+    /** Reads the named columns ({@code null}: every column but the sample identifiers). */
+    static SampleColumns read(Path file, List<String> wanted) {
+        SampleTable t = SampleTable.from(TableFiles.read(file), MISSING, wanted);
+        Map<String, double[]> by = new HashMap<>();
+        for (int r = 0; r < t.sampleCount(); r++) {
+            double[] v = new double[t.columns().size()];
+            for (int j = 0; j < v.length; j++) v[j] = t.value(j, r);
+            by.put(t.samples().get(r), v);
         }
+        return new SampleColumns(t.columns(), by);
     }
 }

@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 import org.rareset.annotate.InputException;
 import org.rareset.annotate.table.Row;
 import org.rareset.annotate.table.TableReader;
+import org.rareset.annotate.table.TableFiles;
 import org.rareset.annotate.table.TableReaders;
+import org.rareset.annotate.table.TextTable;
 import org.rareset.annotate.vcf.Contigs;
 import org.rareset.annotate.vcf.Variant;
 import org.rareset.annotate.vcf.VariantSource;
@@ -52,9 +54,9 @@ public final class TrainingDataLoader {
 
     public static Loaded load(Spec spec, VariantSource genotypes, Path genotypeFile, Consumer<String> log) {
         // Phenotypes and covariates first: cheap, and they decide the samples.
-        SampleColumns pheno = SampleColumns.read(spec.pheno(), spec.phenotypes(), "--phenotypes");
+        SampleColumns pheno = SampleColumns.read(spec.pheno(), spec.phenotypes());
         SampleColumns covar = spec.covar() == null ? null
-                : SampleColumns.read(spec.covar(), spec.covariates(), "--covariates");
+                : SampleColumns.read(spec.covar(), spec.covariates());
         Map<String, List<String>> seeds = readSeedGenes(spec.seedGenes(), spec.phenotypes());
 
         List<String> genes = new ArrayList<>(new LinkedHashSet<>(seeds.values().stream().flatMap(List::stream).toList()));
@@ -211,17 +213,25 @@ public final class TrainingDataLoader {
         return Contigs.canonical(chrom) + ":" + pos + ":" + ref + ":" + alt;
     }
 
+    private static int seedGeneColumn(Path file, TextTable t, String name) {
+        int c = t.indexOf(name);
+        if (c < 0) {
+            throw InputException.atLine(file, 1, "no column '" + name + "' (columns: " + String.join(", ", t.columns()) + ")",
+                    "seed genes are a table 'phenotype gene ...' (rareset seed-genes)");
+        }
+        return c;
+    }
+
     /** Seed genes per requested phenotype from a {@code phenotype gene ...} table, in file order. */
     static Map<String, List<String>> readSeedGenes(Path file, List<String> phenotypes) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String p : phenotypes) out.put(p, new ArrayList<>());
-        try (TsvFile t = new TsvFile(file)) {
-            int pc = t.require("phenotype", "seed genes are a table 'phenotype gene ...' (rareset seed-genes)");
-            int gc = t.require("gene", "seed genes are a table 'phenotype gene ...' (rareset seed-genes)");
-            for (String[] f; (f = t.next()) != null; ) {
-                List<String> l = out.get(f[pc]);
-                if (l != null && !l.contains(f[gc])) l.add(f[gc]);
-            }
+        TextTable t = TableFiles.read(file);
+        int pc = seedGeneColumn(file, t, "phenotype");
+        int gc = seedGeneColumn(file, t, "gene");
+        for (int r = 0; r < t.rowCount(); r++) {
+            List<String> l = out.get(t.cell(r, pc));
+            if (l != null && !l.contains(t.cell(r, gc))) l.add(t.cell(r, gc));
         }
         for (Map.Entry<String, List<String>> e : out.entrySet()) {
             if (e.getValue().isEmpty()) {

@@ -1,4 +1,4 @@
-package org.rareset.association.input;
+package org.rareset.annotate.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.table.Column;
-import org.rareset.annotate.table.TableSchema;
-import org.rareset.annotate.table.TableWriters;
 
 class TableFilesTest {
     @TempDir Path dir;

@@ -1,4 +1,4 @@
-package org.rareset.association.input;
+package org.rareset.annotate.table;
 
 import java.util.ArrayList;
 import java.util.HashMap;

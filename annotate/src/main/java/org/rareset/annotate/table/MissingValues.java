@@ -1,4 +1,4 @@
-package org.rareset.association.input;
+package org.rareset.annotate.table;
 
 import java.util.LinkedHashSet;
 import java.util.List;

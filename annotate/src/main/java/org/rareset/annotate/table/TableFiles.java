@@ -1,4 +1,4 @@
-package org.rareset.association.input;
+package org.rareset.annotate.table;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.ReadOptions;
-import org.rareset.annotate.table.Row;
-import org.rareset.annotate.table.TableReader;
-import org.rareset.annotate.table.TableReaders;
 
 /**
  * Reads the small sample and annotation tables of an analysis (phenotypes, covariates,
