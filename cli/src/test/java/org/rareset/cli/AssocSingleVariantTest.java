@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code rareset assoc --single-variant} on the golden association cohort: GENE04 has one variant,
@@ -32,14 +28,8 @@ class AssocSingleVariantTest {
 
     @BeforeAll
     static void locate() {
-        String testdata = System.getProperty("rareset.testdata");
-        String shared = System.getProperty("rareset.shared");
-        for (String base : new String[] {testdata, shared}) {
-            if (base == null) continue;
-            Path p = Path.of(base, "golden", "assoc");
-            if (Files.isRegularFile(p.resolve("oracle.tsv"))) { golden = p; break; }
-        }
-        Assumptions.assumeTrue(golden != null, "testdata/golden/assoc and ../shared/golden/assoc absent: skipping");
+        AssocGoldenTest.locate();
+        golden = AssocGoldenTest.golden;
     }
 
     static void run(Path out, String... extra) {
@@ -48,11 +38,8 @@ class AssocSingleVariantTest {
                 "--covar", golden.resolve("covar.tsv").toString(), "--collapse-mac", "0",
                 "--out", out.toString(), "--threads", "2", "--quiet"));
         args.addAll(List.of(extra));
-        StringWriter err = new StringWriter();
-        CommandLine cl = RareSetCommand.newCommandLine();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(new StringWriter()));
-        assertEquals(0, cl.execute(args.toArray(new String[0])), err.toString());
+        CliRun cli = CliRun.run(args.toArray(new String[0]));
+        assertEquals(0, cli.exit(), cli.err());
     }
 
     /** Rows of a TSV keyed by the first columns joined with tabs. */
@@ -162,13 +149,10 @@ class AssocSingleVariantTest {
 
     @Test
     void refusedWithGeneScores() {
-        StringWriter err = new StringWriter();
-        CommandLine cl = RareSetCommand.newCommandLine();
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute("assoc", "--scores", dir.resolve("scores.tsv").toString(), "--pheno",
+        CliRun cli = CliRun.run("assoc", "--scores", dir.resolve("scores.tsv").toString(), "--pheno",
                 golden.resolve("pheno.tsv").toString(), "--single-variant", "--out", dir.resolve("x.tsv").toString());
-        assertEquals(2, exit, err.toString());
-        assertTrue(err.toString().contains("--single-variant"), err.toString());
+        assertEquals(2, cli.exit(), cli.err());
+        assertTrue(cli.err().contains("--single-variant"), cli.err());
         assertFalse(Files.exists(dir.resolve("x.single.tsv")));
     }
 }
