@@ -3,8 +3,8 @@
 # missense masks, on a `rareset simulate` cohort whose traits depend on causal genes through
 # annotation-weighted variant effects (truth.tsv lists them).
 #
-#   bench/quality.sh                                   # 10,000 samples x 1,000 genes, 20 causal genes per trait
-#   SAMPLES=20000 GENES=2000 REPEATS=4 bench/quality.sh
+#   bench/quality.sh                                   # 20,000 samples x 2,000 genes, 20 causal genes per trait, 4 networks
+#   SAMPLES=10000 GENES=1000 REPEATS=3 bench/quality.sh  # about 2 minutes
 #
 # Steps, all with the existing commands: simulate -> seed-genes -> train -> score -> assoc --scores,
 # and the baseline assoc (burden, SKAT; masks pLoF and missense at MAF < 0.01 and < 0.001) on the
@@ -12,6 +12,7 @@
 # genes (truth.tsv) found at Bonferroni 0.05 and the false positives (significant genes that are not
 # causal for that trait; every significant gene of a null trait), for
 #   - scores:    the trained scores, 0.05 / (genes tested for the trait),
+#   - rare:      the same model scoring only variants with MAF < 0.01 (like the masks),
 #   - masks_all: any baseline mask/test, 0.05 / (all baseline tests of the trait), as the unit test,
 #   - best_mask: the single mask x MAF x test that finds most causal genes, 0.05 / (its genes tested),
 # and the genomic inflation lambda = median chi2(1 df) of the p-values / 0.4549.
@@ -19,10 +20,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-SAMPLES="${SAMPLES:-10000}"
-GENES="${GENES:-1000}"
+SAMPLES="${SAMPLES:-20000}"
+GENES="${GENES:-2000}"
 CAUSAL="${CAUSAL:-20}"
-REPEATS="${REPEATS:-3}"
+REPEATS="${REPEATS:-4}"
 EPOCHS="${EPOCHS:-30}"
 SEED="${SEED:-2026}"
 THREADS="${THREADS:-2}"
@@ -53,16 +54,25 @@ step score ./rareset score --model "$out/model" --vcf "$sim/cohort.vcf.gz" --ann
   --out "$out/scores.parquet" --threads "$THREADS"
 step assoc_scores ./rareset assoc --scores "$out/scores.parquet" --pheno "$sim/pheno.tsv" --covar "$sim/covar.tsv" \
   --phenotypes "$traits" --out "$out/score_results.tsv" --threads "$THREADS"
+# The score command scores every variant of the table, common ones too, while the masks keep
+# MAF < 0.01; the same model also scores the rare variants only (the table's MAF column), which is
+# the like-for-like comparison with the masks.
+awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "MAF") c = i; print; next } $c < 0.01' \
+  "$sim/annotations.tsv" > "$out/annotations_rare.tsv"
+step score_rare ./rareset score --model "$out/model" --vcf "$sim/cohort.vcf.gz" --annotations "$out/annotations_rare.tsv" \
+  --out "$out/scores_rare.parquet" --threads "$THREADS"
+step assoc_rare ./rareset assoc --scores "$out/scores_rare.parquet" --pheno "$sim/pheno.tsv" --covar "$sim/covar.tsv" \
+  --phenotypes "$traits" --out "$out/score_rare_results.tsv" --threads "$THREADS"
 printf '%s\n' "plof: is_plof == 1" "missense: Consequence_missense_variant == 1" > "$out/masks.txt"
 step assoc_masks ./rareset assoc "${data[@]}" --phenotypes "$traits" --masks "$out/masks.txt" \
   --max-maf 0.01,0.001 --tests burden,skat --out "$out/mask_results.tsv" --threads "$THREADS"
 
-python3 - "$sim/truth.tsv" "$out/score_results.tsv" "$out/mask_results.tsv" "$out/summary.tsv" <<'PY'
+python3 - "$sim/truth.tsv" "$out/score_results.tsv" "$out/score_rare_results.tsv" "$out/mask_results.tsv" "$out/summary.tsv" <<'PY'
 import csv, sys
 from collections import defaultdict
 from statistics import NormalDist
 
-truth_path, scores_path, masks_path, summary_path = sys.argv[1:]
+truth_path, scores_path, rare_path, masks_path, summary_path = sys.argv[1:]
 causal = defaultdict(set)
 with open(truth_path) as f:
     for row in csv.DictReader(f, delimiter="\t"):
@@ -90,23 +100,28 @@ def hits(tests, trait):
 score_tests = defaultdict(list)
 for r in rows(scores_path):
     score_tests[r["phenotype"]].append((r["gene"], r["pval"]))
+rare_tests = defaultdict(list)
+for r in rows(rare_path):
+    rare_tests[r["phenotype"]].append((r["gene"], r["pval"]))
 mask_tests = defaultdict(list)
 by_combo = defaultdict(lambda: defaultdict(list))
 for r in rows(masks_path):
     mask_tests[r["phenotype"]].append((r["gene"], r["pval"]))
     by_combo[r["phenotype"]][r["mask"] + "/" + r["test"]].append((r["gene"], r["pval"]))
 
-header = ["trait", "causal", "scores_found", "scores_fp", "masks_all_found", "masks_all_fp",
-          "best_mask", "best_mask_found", "best_mask_fp", "scores_lambda", "best_mask_lambda",
+header = ["trait", "causal", "scores_found", "scores_fp", "rare_found", "rare_fp", "masks_all_found", "masks_all_fp",
+          "best_mask", "best_mask_found", "best_mask_fp", "scores_lambda", "rare_lambda", "best_mask_lambda",
           "genes_scored", "mask_tests"]
 table = [header]
 for trait in ["QT", "BT", "NULL_QT", "NULL_BT"]:
     sf, sfp = hits(score_tests[trait], trait)
+    rf, rfp = hits(rare_tests[trait], trait)
     af, afp = hits(mask_tests[trait], trait)
     best = max(sorted(by_combo[trait]), key=lambda c: (hits(by_combo[trait][c], trait)[0], -hits(by_combo[trait][c], trait)[1]))
     bf, bfp = hits(by_combo[trait][best], trait)
-    table.append([trait, len(causal[trait]), sf, sfp, af, afp, best, bf, bfp,
+    table.append([trait, len(causal[trait]), sf, sfp, rf, rfp, af, afp, best, bf, bfp,
                   "%.3f" % lam([float(p) for _, p in score_tests[trait]]),
+                  "%.3f" % lam([float(p) for _, p in rare_tests[trait]]),
                   "%.3f" % lam([float(p) for _, p in by_combo[trait][best]]),
                   len(score_tests[trait]), len(mask_tests[trait])])
 with open(summary_path + ".tmp", "w") as f:
