@@ -45,7 +45,6 @@ import picocli.CommandLine.Spec;
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
 public final class TrainCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
-    @Mixin MissingOptions missing;
     @Spec CommandSpec spec;
 
     @Option(names = "--vcf", required = true, paramLabel = "FILE", description = "Genotypes (VCF/BCF, bgzipped or plain).")
@@ -66,6 +65,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--covariates", split = ",", paramLabel = "NAME",
             description = "Covariate columns to use (default: all columns of --covar).")
     List<String> covariates;
+
+    @Mixin MissingOptions missing;
 
     @Option(names = "--seed-genes", required = true, paramLabel = "FILE",
             description = "Seed genes (TSV/CSV/Parquet): a table with columns phenotype, gene (rareset seed-genes writes it).")

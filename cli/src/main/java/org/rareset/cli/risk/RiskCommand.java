@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
 import org.rareset.association.risk.Enrichment;
 import org.rareset.association.risk.RiskStratification;
+import org.rareset.cli.options.MissingOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.cli.report.ResultRow;
 import org.rareset.cli.report.ResultTableReader;
@@ -40,11 +41,13 @@ public final class RiskCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
-    @Option(names = "--pheno", required = true, paramLabel = "FILE", description = "Phenotypes (TSV/CSV/Parquet with a sample or FID IID column).")
+    @Option(names = "--pheno", required = true, paramLabel = "FILE", description = "Phenotypes (TSV/CSV/Parquet with a sample or FID IID column); empty cells and the --missing texts (NA, -9) are missing, as in rareset assoc.")
     Path pheno;
 
     @Option(names = "--covar", paramLabel = "FILE", description = "Covariates (same format); all their columns are used.")
     Path covar;
+
+    @Mixin MissingOptions missing;
 
     @Option(names = "--scores", required = true, paramLabel = "FILE", description = "Gene impairment scores, long format: sample gene score.")
     Path scores;
@@ -82,8 +85,8 @@ public final class RiskCommand implements Callable<Integer> {
             throw new InputException("--train-fraction", null, "value " + trainFraction + " is not in (0, 1)", "for example 0.8");
         }
         List<String> geneList = chooseGenes();
-        SampleTable ph = SampleTable.read(pheno, List.of(trait));
-        SampleTable cv = covar == null ? null : SampleTable.read(covar, null);
+        SampleTable ph = SampleTable.read(pheno, List.of(trait), missing.values());
+        SampleTable cv = covar == null ? null : SampleTable.read(covar, null, missing.values());
         GeneScores sc = GeneScores.read(scores, new LinkedHashSet<>(geneList));
         List<String> missingGenes = new ArrayList<>();
         for (String g : geneList) if (!sc.hasGene(g)) missingGenes.add(g);

@@ -5,17 +5,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.MissingValues;
 import org.rareset.cli.report.TabularFile;
 
 /**
  * Per-sample numeric columns from a phenotype or covariate table (TSV/CSV/Parquet) keyed by a
- * {@code sample} column or PLINK-style {@code FID IID} columns (IID is the sample). Missing values:
- * {@code NA}, empty and {@code -9} become NaN.
+ * {@code sample} column or PLINK-style {@code FID IID} columns (IID is the sample). Missing values
+ * (empty cells and the {@code --missing} texts, by default {@code NA} and {@code -9}, as in
+ * {@code rareset assoc}) become NaN.
  */
 public final class SampleTable {
-    private static final Set<String> MISSING = Set.of("", "na", "nan", "-9");
 
     private final Path file;
     private final List<String> columns;
@@ -28,7 +28,7 @@ public final class SampleTable {
     }
 
     /** Reads the named columns (all non-ID columns when {@code wanted} is null). */
-    public static SampleTable read(Path file, List<String> wanted) {
+    public static SampleTable read(Path file, List<String> wanted, MissingValues missing) {
         TabularFile t = TabularFile.read(file);
         Map<String, Integer> col = t.columns();
         Integer id = col.get("sample");
@@ -62,7 +62,7 @@ public final class SampleTable {
             double[] v = new double[idx.size()];
             for (int c = 0; c < v.length; c++) {
                 String s = f[idx.get(c)].trim();
-                if (MISSING.contains(s.toLowerCase())) {
+                if (missing.isMissing(s)) {
                     v[c] = Double.NaN;
                     continue;
                 }
@@ -70,12 +70,13 @@ public final class SampleTable {
                     v[c] = Double.parseDouble(s);
                 } catch (NumberFormatException e) {
                     throw InputException.atLine(file, t.lines().get(r), "'" + s + "' in column " + names.get(c) + " is not a number",
-                            "use NA for missing values");
+                            "use NA for missing values (or set --missing)");
                 }
                 if (!Double.isFinite(v[c])) {
                     throw InputException.atLine(file, t.lines().get(r), "value " + s + " in column " + names.get(c) + " is not finite",
-                            "use NA for missing values");
+                            "use NA for missing values (or set --missing)");
                 }
+                if (missing.isMissingNumber(v[c])) v[c] = Double.NaN;
             }
             String sample = f[id].trim();
             if (values.put(sample, v) != null) {

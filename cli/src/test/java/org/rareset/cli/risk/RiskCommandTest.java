@@ -60,6 +60,25 @@ class RiskCommandTest {
         results = Files.write(dir.resolve("results.tsv"), res);
     }
 
+    /** -9 (also written -9.0) is missing by default, as in rareset assoc; --missing NA makes it a value. */
+    @Test
+    void minusNineIsMissingByDefaultAndMissingOptionChangesIt() throws Exception {
+        List<String> lines = Files.readAllLines(pheno);
+        for (int i = 1; i <= 3; i++) {
+            String[] f = lines.get(i).split("\t");
+            lines.set(i, f[0] + "\t" + f[1] + "\t" + (i == 1 ? "-9.0" : "-9"));
+        }
+        Path p = Files.write(dir.resolve("pheno_m9.tsv"), lines);
+        CliRun r = CliRun.run("risk", "--pheno", p.toString(), "--covar", covar.toString(), "--scores", scores.toString(),
+                "--results", results.toString(), "--trait", "QT", "--out", dir.resolve("risk.QT.tsv").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("2997 samples used; left out: 3 without QT"), r.err());
+        r = CliRun.run("risk", "--pheno", p.toString(), "--covar", covar.toString(), "--scores", scores.toString(),
+                "--results", results.toString(), "--trait", "QT", "--missing", "NA", "--out", dir.resolve("risk.QT2.tsv").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("3000 samples used"), r.err());
+    }
+
     @Test
     void enrichmentInTheTableMatchesArithmeticOnTheIndividuals() throws Exception {
         Path out = dir.resolve("risk.BT.tsv");
