@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
 import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.cli.options.MissingOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.train.DeepRvatInputs;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
 public final class TrainCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
+    @Mixin MissingOptions missing;
     @Spec CommandSpec spec;
 
     @Option(names = "--vcf", required = true, paramLabel = "FILE", description = "Genotypes (VCF/BCF, bgzipped or plain).")
@@ -54,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path annotations;
 
     @Option(names = "--pheno", required = true, paramLabel = "FILE",
-            description = "Phenotypes (TSV/CSV/Parquet): a 'sample' column or PLINK 'FID IID' columns, then one column per trait; NA, ., NaN or empty = missing.")
+            description = "Phenotypes (TSV/CSV/Parquet): a 'sample' column or PLINK 'FID IID' columns, then one column per trait; empty cells and the --missing texts (NA, -9) are missing, as in rareset assoc.")
     Path pheno;
 
     @Option(names = "--covar", paramLabel = "FILE",
@@ -144,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
         VariantFilter filter = VariantFilter.parse(trainFilter);
         List<String> inputs = annotationList == null ? DeepRvatInputs.ANNOTATIONS : annotationList;
         var loaderSpec = new TrainingDataLoader.Spec(annotations, pheno, covar, seedGenes, phenotypes, inputs, filter,
-                plofAnnotations, covariates);
+                plofAnnotations, covariates, missing.values());
         java.util.function.Consumer<String> log = line -> {
             if (!runtime.quiet) {
                 err.println("rareset train: " + line);

@@ -126,6 +126,29 @@ class TrainCommandTest {
         assertEquals(List.of("age", "sex"), ModelFiles.load(model).description().training().covariates());
     }
 
+    /** -9 is missing by default, as in rareset assoc; --missing NA makes it a value again. */
+    @Test
+    void minusNineIsMissingByDefaultAndMissingOptionChangesIt() throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("pheno.tsv"));
+        for (int s = 1; s <= 5; s++) lines.set(s, "S" + s + "\t-9\t" + lines.get(s).split("\t")[2]);
+        Path pheno = Files.write(dir.resolve("pheno_minus9.tsv"), lines);
+        List<String> args = base(dir.resolve("model_m9"));
+        args.set(args.indexOf(dir.resolve("pheno.tsv").toString()), pheno.toString());
+        args.set(args.indexOf("QT,BT"), "QT");
+        args.set(args.indexOf("--max-epochs") + 1, "1");
+        CliRun r = run(args.toArray(new String[0]));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("295 used, 5 without any requested trait value"), r.err());
+        assertTrue(r.out().contains("trained 2 network(s) on 295 samples"), r.out());
+
+        args.set(args.indexOf(dir.resolve("model_m9").toString()), dir.resolve("model_m9_value").toString());
+        args.addAll(List.of("--missing", "NA"));
+        r = run(args.toArray(new String[0]));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("300 used, 0 without any requested trait value"), r.err());
+        assertTrue(r.err().contains("300 samples observed, 3 seed genes; 0 sample(s) with a missing value"), r.err());
+    }
+
     @Test
     void scoreReadsATrainedModelAndRefusesMissingColumns() throws IOException {
         Path model = dir.resolve("model_for_score");

@@ -1,7 +1,6 @@
 package org.rareset.cli.options;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import org.rareset.annotate.table.SampleTable;
 import org.rareset.annotate.table.TableFiles;
 import org.rareset.association.input.TraitData;
 import org.rareset.association.nullmodel.TraitType;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,8 +48,8 @@ public final class CohortOptions {
     @Option(names = "--trait-type", paramLabel = "TYPE", description = "Override detection (a trait with two values is binary): 'binary' or 'quantitative' for all traits, or per trait 'QT=quantitative,BT=binary'.")
     public String traitType;
 
-    @Option(names = "--missing", split = ",", paramLabel = "TOKEN", description = "Texts meaning a missing phenotype or covariate besides an empty cell (default: NA,-9).")
-    public List<String> missing = new ArrayList<>(MissingValues.DEFAULT);
+    @Mixin
+    public MissingOptions missing = new MissingOptions();
 
     private SampleTable phenoTable;
     private SampleTable covarTable;
@@ -69,7 +69,7 @@ public final class CohortOptions {
 
     /** Reads the phenotype and covariate tables (once). */
     public void readSampleTables() {
-        MissingValues mv = new MissingValues(missing);
+        MissingValues mv = missing.values();
         phenoTable = SampleTable.from(TableFiles.read(pheno), mv, null);
         covarTable = covar == null ? null : SampleTable.from(TableFiles.read(covar), mv, null);
     }

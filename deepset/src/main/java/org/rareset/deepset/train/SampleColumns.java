@@ -14,9 +14,6 @@ import org.rareset.annotate.table.TableFiles;
  * PLINK-style {@code FID IID} columns, one row per sample.
  */
 final class SampleColumns {
-    /** Training's missing values: empty, NA, '.', NaN (-9 is a value here, unlike rareset assoc's default). */
-    static final MissingValues MISSING = new MissingValues(List.of("NA", ".", "NaN", "nan", "NAN"));
-
     private final List<String> columns;
     private final Map<String, double[]> bySample;
 
@@ -34,9 +31,9 @@ final class SampleColumns {
         return bySample.get(sample);
     }
 
-    /** Reads the named columns ({@code null}: every column but the sample identifiers). */
-    static SampleColumns read(Path file, List<String> wanted) {
-        SampleTable t = SampleTable.from(TableFiles.read(file), MISSING, wanted);
+    /** Reads the named columns ({@code null}: every column but the sample identifiers); missing cells become NaN. */
+    static SampleColumns read(Path file, List<String> wanted, MissingValues missing) {
+        SampleTable t = SampleTable.from(TableFiles.read(file), missing, wanted);
         Map<String, double[]> by = new HashMap<>();
         for (int r = 0; r < t.sampleCount(); r++) {
             double[] v = new double[t.columns().size()];

@@ -40,10 +40,21 @@ import org.rareset.deepset.model.MissingValues;
  */
 public final class TrainingDataLoader {
 
-    /** What to load. {@code covar} and {@code covariates} may be null (all covariate columns). */
+    /**
+     * What to load. {@code covar} and {@code covariates} may be null (all covariate columns);
+     * {@code missing} says which phenotype/covariate cells are missing (as {@code rareset assoc --missing}).
+     */
     public record Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
                        List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
-                       List<String> covariates) {}
+                       List<String> covariates, org.rareset.annotate.table.MissingValues missing) {
+        /** With the shared default missing values ({@code NA}, {@code -9}, empty). */
+        public Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
+                    List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
+                    List<String> covariates) {
+            this(annotations, pheno, covar, seedGenes, phenotypes, annotationList, filter, plofAnnotations, covariates,
+                    org.rareset.annotate.table.MissingValues.defaults());
+        }
+    }
 
     /** The data and the pLoF columns actually used. */
     public record Loaded(TrainingData data, List<String> plofAnnotations) {}
@@ -54,9 +65,9 @@ public final class TrainingDataLoader {
 
     public static Loaded load(Spec spec, VariantSource genotypes, Path genotypeFile, Consumer<String> log) {
         // Phenotypes and covariates first: cheap, and they decide the samples.
-        SampleColumns pheno = SampleColumns.read(spec.pheno(), spec.phenotypes());
+        SampleColumns pheno = SampleColumns.read(spec.pheno(), spec.phenotypes(), spec.missing());
         SampleColumns covar = spec.covar() == null ? null
-                : SampleColumns.read(spec.covar(), spec.covariates());
+                : SampleColumns.read(spec.covar(), spec.covariates(), spec.missing());
         Map<String, List<String>> seeds = readSeedGenes(spec.seedGenes(), spec.phenotypes());
 
         List<String> genes = new ArrayList<>(new LinkedHashSet<>(seeds.values().stream().flatMap(List::stream).toList()));
@@ -203,8 +214,8 @@ public final class TrainingDataLoader {
                 if (!Double.isNaN(z[i])) observed++;
             }
             int[] slots = seeds.get(name).stream().mapToInt(geneSlot::get).toArray();
-            log.accept(String.format("trait %s: %s, %d samples observed, %d seed genes", name,
-                    binary ? "binary" : "quantitative (rank-based inverse normal)", observed, slots.length));
+            log.accept(String.format("trait %s: %s, %d samples observed, %d seed genes; %d sample(s) with a missing value", name,
+                    binary ? "binary" : "quantitative (rank-based inverse normal)", observed, slots.length, z.length - observed));
             b.trait(new TrainingData.Trait(name, binary, f, slots));
         }
     }
