@@ -79,4 +79,26 @@ class AnnotateCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("no genes to map variants to"), r.err());
     }
+
+    @Test
+    void vepTabPluginFieldIsCountedAndAMisspelledOneExitsTwo() throws IOException {
+        Path tab = write("cohort.vep.txt",
+                tsv("#Uploaded_variation", "Location", "Allele", "Gene", "Feature", "Feature_type", "Consequence", "Extra"),
+                tsv("1_100_A/G", "1:100", "G", "ENSG1", "T1", "Transcript", "missense_variant", "SYMBOL=ABC;SpliceAI_pred_DS_AG=0.4"),
+                tsv("1_120_C/T", "1:120", "T", "ENSG1", "T1", "Transcript", "synonymous_variant", "SYMBOL=ABC"));
+        Path out = dir.resolve("vep.tsv");
+        CliRun r = run("annotate", "--vcf", cohort().toString(), "--vep", tab.toString(),
+                "--vep-field", "SpliceAI_pred_DS_AG=ds_ag", "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("field SpliceAI_pred_DS_AG: carried by 1 of 2 matched variants (the others filled)"), r.out());
+
+        Path bad = dir.resolve("bad.tsv");
+        r = run("annotate", "--vcf", cohort().toString(), "--vep", tab.toString(),
+                "--vep-field", "SpliceAI_pred_DS_GA=ds_ag", "--out", bad.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("rareset: error: " + tab + ": VEP field 'SpliceAI_pred_DS_GA'"), r.err());
+        assertTrue(r.err().contains("Extra keys seen: SYMBOL, SpliceAI_pred_DS_AG"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(bad), "no output left");
+    }
 }

@@ -128,6 +128,7 @@ public final class AnnotationEngine {
             AnnotationSource src = sources.get(s);
             summary.sources.add(new AnnotationSummary.SourceCount(src.name(), matched[s], summary.variants - matched[s],
                     summary.variants > 0 && matched[s] == 0 ? src.exampleKey() : null));
+            summary.fields.add(src.fieldCounts());
         }
         if (!contigsWithoutGenes.isEmpty()) {
             summary.warnings.add("the gene file has no genes on contig(s) " + String.join(", ", new java.util.TreeSet<>(contigsWithoutGenes))
@@ -228,11 +229,18 @@ public final class AnnotationEngine {
             summary.warnings.add("the cohort has no variants");
             return;
         }
-        for (AnnotationSummary.SourceCount s : summary.sources) {
+        for (int i = 0; i < summary.sources.size(); i++) {
+            AnnotationSummary.SourceCount s = summary.sources.get(i);
             if (s.matched() == 0 && !options.allowUnmatched()) {
                 throw new InputException(s.name(), null, "none of the " + summary.variants + " cohort variants matched (cohort e.g. "
                         + summary.firstVariantKey + ", source e.g. " + s.example() + ")",
                         "check the genome build and that the file covers these variants; --allow-unmatched to write anyway");
+            }
+            // A named field no matched record carries is most likely misspelled: never a silent empty column.
+            if (s.matched() > 0) {
+                for (AnnotationSummary.FieldCount f : summary.fields.get(i)) {
+                    if (f.carried() == 0) throw sources.get(i).fieldNeverSeen(f.field());
+                }
             }
             if ((double) s.matched() / summary.variants < FEW_MATCHES) {
                 summary.warnings.add(s.name() + " matched only " + s.matched() + " of " + summary.variants

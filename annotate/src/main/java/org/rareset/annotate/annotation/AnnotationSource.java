@@ -26,6 +26,20 @@ public interface AnnotationSource extends AutoCloseable {
     /** The first record in the source, to show next to a cohort key when nothing matches. */
     String exampleKey();
 
+    /**
+     * For sources whose named fields cannot be checked against a header (VEP --tab {@code Extra}
+     * keys): per such field, how many matched variants carried it. Empty for the others.
+     */
+    default List<AnnotationSummary.FieldCount> fieldCounts() {
+        return List.of();
+    }
+
+    /** The error for a named field that no matched record carried (see {@link #fieldCounts}). */
+    default RuntimeException fieldNeverSeen(String field) {
+        return new org.rareset.annotate.InputException(name(), null, "no record carries the field '" + field + "'",
+                "check the field name's spelling");
+    }
+
     @Override
     void close();
 

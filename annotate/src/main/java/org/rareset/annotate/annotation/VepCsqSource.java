@@ -85,9 +85,12 @@ public final class VepCsqSource extends CursorSource {
     static final class VepAllele implements Match {
         final List<VepGene> genes = new ArrayList<>(2);
         private final int nValues;
+        /** Per output value: some entry of this allele carried the field (VEP --tab Extra keys). */
+        final boolean[] carried;
 
         VepAllele(int nValues) {
             this.nValues = nValues;
+            this.carried = new boolean[nValues];
         }
 
         VepGene gene(String id, String symbol, String biotype) {
@@ -99,6 +102,7 @@ public final class VepCsqSource extends CursorSource {
 
         /** Adds another entry set of the same allele (more transcripts). SIFT (column 0) keeps the lowest. */
         void mergeFrom(VepAllele other) {
+            for (int i = 0; i < carried.length; i++) carried[i] |= other.carried[i];
             for (VepGene o : other.genes) {
                 VepGene g = gene(o.id, o.symbol, o.biotype);
                 g.consequences |= o.consequences;

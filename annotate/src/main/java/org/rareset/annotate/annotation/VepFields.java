@@ -69,6 +69,11 @@ final class VepFields {
                 names.indexOf("BIOTYPE"), idx, lower, outputs);
     }
 
+    /** Where output value {@code i} sits in an entry; -1 when absent. */
+    int valueIndex(int i) {
+        return valueIndex[i];
+    }
+
     List<String> outputColumns() {
         return outputs;
     }

@@ -21,11 +21,28 @@ import org.rareset.annotate.vcf.Contigs;
 public final class VepTabSource extends CursorSource {
     private final String label;
     private final List<String> outputs;
+    /** Output value indices of the user's fields found only in Extra, and their names. */
+    private final int[] extraOnly;
+    private final String[] extraOnlyNames;
+    /** Per {@link #extraOnly} entry: matched variants that carried it. */
+    private final long[] carried;
+    private final TabParser parser;
 
-    private VepTabSource(String label, Path file, RecordStream stream, List<String> outputs) {
-        super(file, stream);
+    private VepTabSource(String label, Path file, TabParser parser, List<String> outputs) {
+        super(file, LineRecordStream.open(file, parser));
         this.label = label;
         this.outputs = outputs;
+        this.parser = parser;
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            int at = parser.layout.valueIndex(i);
+            // SIFT and PolyPhen (0, 1) may be absent; only the user's named fields are checked.
+            if (i >= 2 && at >= parser.nColumns) idx.add(i);
+        }
+        extraOnly = idx.stream().mapToInt(Integer::intValue).toArray();
+        extraOnlyNames = new String[extraOnly.length];
+        for (int j = 0; j < extraOnly.length; j++) extraOnlyNames[j] = parser.names.get(parser.layout.valueIndex(extraOnly[j]));
+        carried = new long[extraOnly.length];
     }
 
     /** True when the file looks like VEP --tab output rather than a VCF. */
@@ -64,9 +81,8 @@ public final class VepTabSource extends CursorSource {
         for (String k : List.of("SYMBOL", "BIOTYPE", "SIFT", "PolyPhen", "ALLELE_NUM")) if (!names.contains(k)) names.add(k);
         for (String k : fields.keySet()) if (!names.contains(k)) names.add(k);
         VepFields layout = VepFields.resolve(file, names, fields);
-        LineParser parser = new TabParser(file, columns.size(), names, extraCol, uploaded, layout);
-        return new VepTabSource("VEP (" + file.getFileName() + ")", file, LineRecordStream.open(file, parser),
-                layout.outputColumns());
+        TabParser parser = new TabParser(file, columns.size(), names, extraCol, uploaded, layout);
+        return new VepTabSource("VEP (" + file.getFileName() + ")", file, parser, layout.outputColumns());
     }
 
     @Override public String name() { return label; }
@@ -75,7 +91,7 @@ public final class VepTabSource extends CursorSource {
 
     @Override
     protected Match toMatch(Object payload) {
-        return (VepCsqSource.VepAllele) payload;
+        return count((VepCsqSource.VepAllele) payload);
     }
 
     /** Each tab line is one transcript: the lines of one variant are combined. */
@@ -83,7 +99,28 @@ public final class VepTabSource extends CursorSource {
     protected Match toMatch(List<Object> payloads) {
         VepCsqSource.VepAllele all = new VepCsqSource.VepAllele(outputs.size());
         for (Object p : payloads) all.mergeFrom((VepCsqSource.VepAllele) p);
-        return all;
+        return count(all);
+    }
+
+    /** Counts, per Extra-only field, the matched variants that carried it. */
+    private VepCsqSource.VepAllele count(VepCsqSource.VepAllele a) {
+        for (int j = 0; j < extraOnly.length; j++) if (a.carried[extraOnly[j]]) carried[j]++;
+        return a;
+    }
+
+    @Override
+    public List<AnnotationSummary.FieldCount> fieldCounts() {
+        List<AnnotationSummary.FieldCount> out = new ArrayList<>();
+        for (int j = 0; j < extraOnly.length; j++) out.add(new AnnotationSummary.FieldCount(extraOnlyNames[j], carried[j]));
+        return out;
+    }
+
+    @Override
+    public RuntimeException fieldNeverSeen(String field) {
+        List<String> seen = parser.extraKeysSeen();
+        return InputException.of(file, "VEP field '" + field + "' is in no header column and in no matched line's Extra column"
+                        + " (Extra keys seen: " + (seen.isEmpty() ? "none" : String.join(", ", seen)) + ")",
+                "check the field's spelling (names are case-sensitive) and that VEP ran with the plugin that adds it");
     }
 
     /** Parses one tab line into records keyed by Uploaded_variation. */
@@ -94,6 +131,9 @@ public final class VepTabSource extends CursorSource {
         private final int extraCol;
         private final int uploaded;
         private final VepFields layout;
+        /** Extra keys met while parsing (bounded), to list when a named field is never seen. */
+        private final java.util.Set<String> keysSeen = java.util.Collections.synchronizedSet(new java.util.TreeSet<>());
+        private static final int MAX_KEYS = 200;
 
         TabParser(Path file, int nColumns, List<String> names, int extraCol, int uploaded, VepFields layout) {
             this.file = file;
@@ -112,13 +152,19 @@ public final class VepTabSource extends CursorSource {
                 throw new InputException(file.toString(), location, "has " + f.length + " fields, the header " + nColumns, null);
             }
             String[] v = Arrays.copyOf(f, names.size());
+            boolean[] present = new boolean[names.size()];
             for (int i = nColumns; i < v.length; i++) v[i] = "";
             if (extraCol >= 0) {
                 for (String kv : f[extraCol].split(";")) {
                     int eq = kv.indexOf('=');
                     if (eq <= 0) continue;
-                    int i = names.indexOf(kv.substring(0, eq));
-                    if (i >= nColumns) v[i] = kv.substring(eq + 1);
+                    String key = kv.substring(0, eq);
+                    if (keysSeen.size() < MAX_KEYS) keysSeen.add(key);
+                    int i = names.indexOf(key);
+                    if (i >= nColumns) {
+                        v[i] = kv.substring(eq + 1);
+                        present[i] = true;
+                    }
                 }
             }
             String id = f[uploaded];
@@ -133,8 +179,20 @@ public final class VepTabSource extends CursorSource {
             int k = layout.alleleIndex(v, key[2], alts);
             for (int a = 0; a < alts.length; a++) {
                 VepCsqSource.VepAllele allele = new VepCsqSource.VepAllele(layout.outputColumns().size());
-                if (a == k) layout.addEntry(allele, v);
+                if (a == k) {
+                    layout.addEntry(allele, v);
+                    for (int i = 0; i < allele.carried.length; i++) {
+                        int at = layout.valueIndex(i);
+                        allele.carried[i] = at >= 0 && present[at];
+                    }
+                }
                 out.accept(new KeyedRecord(Contigs.canonical(key[0]), pos, key[2], alts[a], allele));
+            }
+        }
+
+        List<String> extraKeysSeen() {
+            synchronized (keysSeen) {
+                return new ArrayList<>(keysSeen);
             }
         }
 

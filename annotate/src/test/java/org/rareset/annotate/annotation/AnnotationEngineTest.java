@@ -365,6 +365,33 @@ class AnnotationEngineTest {
     }
 
     @Test
+    void vepTabExtraFieldsAreCountedAndAMisspelledOneIsAnError() throws IOException {
+        Path tab = TestFiles.text(dir.resolve("vep-plugins.txt"),
+                TestFiles.tsv("#Uploaded_variation", "Location", "Allele", "Gene", "Feature", "Feature_type", "Consequence", "Extra"),
+                TestFiles.tsv("chr1_100_A/G", "chr1:100", "G", "ENSG01", "T1", "Transcript", "missense_variant",
+                        "SYMBOL=GENE1;CADD_PHRED=23.5"),
+                TestFiles.tsv("chr1_100_A/G", "chr1:100", "G", "ENSG01", "T2", "Transcript", "missense_variant", "SYMBOL=GENE1"),
+                TestFiles.tsv("chr1_150_C/T/G", "chr1:150", "T", "ENSG01", "T1", "Transcript", "stop_gained", "SYMBOL=GENE1"));
+        Path out = dir.resolve("plugins.tsv");
+        AnnotationSummary s = run(out, new ArrayList<>(List.of(VepTabSource.open(tab, Map.of("CADD_PHRED", "cadd")))),
+                gtfOptions(false, 0));
+        // Matched: chr1:100 A>G (two lines, one with CADD_PHRED), chr1:150 C>T and C>G (neither).
+        assertEquals(3, s.sources().get(0).matched());
+        assertEquals(List.of(new AnnotationSummary.FieldCount("CADD_PHRED", 1)), s.fields().get(0));
+        assertTrue(s.lines().contains("    field CADD_PHRED: carried by 1 of 3 matched variants (the others filled)"),
+                s.lines().toString());
+        assertEquals(23.5, readBack(out).get("chr1:100:A:G/GENE1").get("cadd"));
+
+        Path bad = dir.resolve("misspelled.tsv");
+        InputException e = assertThrows(InputException.class, () -> run(bad,
+                new ArrayList<>(List.of(VepTabSource.open(tab, Map.of("CADD_PRHED", "cadd")))), gtfOptions(false, 0)));
+        assertTrue(e.getMessage().startsWith(tab + ": VEP field 'CADD_PRHED' is in no header column"), e.getMessage());
+        assertTrue(e.getMessage().contains("Extra keys seen: CADD_PHRED, SYMBOL"), e.getMessage());
+        assertTrue(e.getMessage().contains("spelling"), e.getMessage());
+        assertFalse(Files.exists(bad), "no half-written output");
+    }
+
+    @Test
     void vepVcfWithoutCsqHeaderIsAnError() throws IOException {
         Path bad = TestFiles.text(dir.resolve("nocsq.vcf"), "##fileformat=VCFv4.2",
                 TestFiles.tsv("#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"));
