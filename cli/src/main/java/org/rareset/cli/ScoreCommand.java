@@ -68,7 +68,7 @@ public final class ScoreCommand implements Callable<Integer> {
     Path vcf;
 
     @Option(names = "--annotations", required = true, paramLabel = "FILE",
-            description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene and the model's annotation columns.")
+            description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene (or gene_id) and the model's annotation columns.")
     Path annotations;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",

@@ -2,6 +2,7 @@ package org.rareset.cli.pipeline;
 
 import static org.rareset.cli.pipeline.Step.STAGING;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -209,7 +210,13 @@ public final class StepPlanner {
             if (cfg.section(name) != null) warnings.add(name + ": options not checked, 'rareset " + command + "' is not available in this build");
             full.addAll(invocations);
         } else {
-            List<String> extra = sectionArgs(name, spec, managed, params);
+            List<Path> sectionFiles = new ArrayList<>();
+            List<String> extra = sectionArgs(name, spec, managed, params, sectionFiles);
+            if (!sectionFiles.isEmpty()) {
+                Set<Path> all = new LinkedHashSet<>(inputs);
+                all.addAll(sectionFiles);
+                inputs = new ArrayList<>(all);
+            }
             for (Step.Invocation inv : invocations) {
                 List<String> a = new ArrayList<>(inv.args());
                 if (sectionToAll || inv == invocations.get(0)) a.addAll(extra);
@@ -234,7 +241,7 @@ public final class StepPlanner {
     }
 
     /** The step's configuration section as command options, each checked against the command. */
-    private List<String> sectionArgs(String step, CommandSpec spec, Set<String> managed, Map<String, String> params) {
+    private List<String> sectionArgs(String step, CommandSpec spec, Set<String> managed, Map<String, String> params, List<Path> files) {
         MappingNode m = cfg.section(step);
         List<String> out = new ArrayList<>();
         if (m == null) return out;
@@ -258,6 +265,7 @@ public final class StepPlanner {
             } else {
                 value = StudyConfig.scalar(cfg.file(), v, step + "." + key);
             }
+            value = resolveFile(step + "." + key, v, opt, value, files);
             params.put(step + "." + key, value);
             if (opt.arity().max() == 0) { // a flag: true adds it, false leaves it out
                 String b = value.toLowerCase(Locale.ROOT);
@@ -271,6 +279,27 @@ public final class StepPlanner {
             }
         }
         return out;
+    }
+
+    /**
+     * A file named in a section (an option whose label starts with FILE, e.g. --genes=FILE or
+     * --table=FILE:COL,...) resolves against the folder of the configuration file, like the inputs,
+     * and becomes an input of the step so that a change to it reruns the step.
+     */
+    private String resolveFile(String key, Node node, OptionSpec opt, String value, List<Path> files) {
+        String label = opt.paramLabel();
+        if (label == null || !label.startsWith("FILE") || opt.longestName().equals("--log-file")) return value;
+        boolean keyed = label.startsWith("FILE:");
+        int colon = keyed ? value.indexOf(':') : -1;
+        String file = colon < 0 ? value : value.substring(0, colon);
+        if (file.isEmpty()) return value;
+        Path p = cfg.file().toAbsolutePath().getParent().resolve(file).normalize();
+        if (!Files.exists(p)) {
+            throw YamlConfigException.at(cfg.file(), node, key + ": " + p + " does not exist",
+                    "paths are relative to the folder of " + cfg.file().getFileName());
+        }
+        files.add(p);
+        return colon < 0 ? p.toString() : p + value.substring(colon);
     }
 
     /** Parses the full command line with the command's own parser: wrong values fail here, not mid-run. */

@@ -71,6 +71,12 @@ class StudyConfigTest {
     }
 
     @Test
+    void missingFileInAStepSection() throws Exception {
+        String e = runBad(GOOD + "annotate:\n  table: scores.tsv:CADD_PHRED\n");
+        assertTrue(e.contains("line 8: annotate.table: " + dir.resolve("scores.tsv") + " does not exist"), e);
+    }
+
+    @Test
     void wrongThreadValue() throws Exception {
         String e = runBad(GOOD + "threads: many\n");
         assertTrue(e.contains("line 7: threads: 'many' is not an integer"), e);

@@ -68,6 +68,8 @@ public final class ScoringInputReader {
             int[] keyIdx = new int[KEY_COLUMNS.size()];
             for (int k = 0; k < keyIdx.length; k++) {
                 keyIdx[k] = names.indexOf(KEY_COLUMNS.get(k));
+                // 'rareset annotate' names the gene column gene_id (DeepRVAT's name); 'gene' wins when both exist
+                if (keyIdx[k] < 0 && KEY_COLUMNS.get(k).equals("gene")) keyIdx[k] = names.indexOf("gene_id");
                 if (keyIdx[k] < 0) missing.add(KEY_COLUMNS.get(k));
             }
             int[] colIdx = new int[width];
@@ -83,7 +85,7 @@ public final class ScoringInputReader {
                 String list = String.join(", ", missing.size() > 12 ? missing.subList(0, 12) : missing)
                         + (missing.size() > 12 ? ", ..." : "");
                 throw InputException.atLine(file, 1, "missing " + missing.size() + " column(s) the model needs: " + list,
-                        "add them to the annotation table; it needs chrom pos ref alt gene and the model's annotations");
+                        "add them to the annotation table; it needs chrom pos ref alt gene (or gene_id) and the model's annotations");
             }
             double[] fill = new double[width];
             boolean[] canFill = new boolean[width];

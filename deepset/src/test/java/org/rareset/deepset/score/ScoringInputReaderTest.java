@@ -79,6 +79,15 @@ class ScoringInputReaderTest {
     }
 
     @Test
+    void readsTheGeneIdColumnThatAnnotateWrites() throws IOException {
+        ScoringInput in = read("chrom\tpos\tref\talt\tvariant_id\tgene_id\tgene_name\tx\ty",
+                "chr1\t100\tA\tG\tchr1:100:A:G\tG7\tGENE7\t1\t0.5");
+        assertEquals(1, in.genes().size());
+        assertEquals("G7", in.genes().get(0).gene());
+        assertArrayEquals(new double[] {1, 0.5}, in.genes().get(0).values());
+    }
+
+    @Test
     void namesEveryMissingColumn() {
         InputException e = assertThrows(InputException.class, () -> read("chrom\tpos\tref\talt\tx", "1\t100\tA\tG\t1"));
         assertTrue(e.getMessage().contains("line 1: missing 2 column(s) the model needs: gene, y"), e.getMessage());
