@@ -1,15 +1,9 @@
 package org.rareset.association.run;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPOutputStream;
 import org.rareset.annotate.table.Column;
 import org.rareset.annotate.table.TableSchema;
 import org.rareset.annotate.table.TableWriter;
@@ -50,27 +44,15 @@ public final class VariantRowWriters {
     }
 
     private static void writeTsv(Path out, List<VariantRow> rows) throws IOException {
-        AtomicOutput.write(out, tmp -> {
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 OutputStream os = out.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
-                 BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
-                w.write(String.join("\t", VariantRow.COLUMNS));
-                w.write('\n');
-                StringBuilder sb = new StringBuilder(160);
-                for (VariantRow r : rows) {
-                    sb.setLength(0);
-                    sb.append(r.phenotype()).append('\t').append(r.gene()).append('\t').append(r.mask()).append('\t')
-                            .append(r.variantId()).append('\t').append(text(r.chrom())).append('\t')
-                            .append(r.pos() < 0 ? "NA" : Long.toString(r.pos())).append('\t')
-                            .append(text(r.ref())).append('\t').append(text(r.alt())).append('\t')
-                            .append(PValueFormat.number(r.mac())).append('\t').append(r.nCarriers()).append('\t')
-                            .append(PValueFormat.number(r.beta())).append('\t').append(PValueFormat.number(r.se())).append('\t')
-                            .append(PValueFormat.format(r.log10P(), 6)).append('\t').append(PValueFormat.number(r.log10P()))
-                            .append('\n');
-                    w.append(sb);
-                }
-            }
-        });
+        TsvLines.write(out, VariantRow.COLUMNS, rows, (r, sb) ->
+            sb.append(r.phenotype()).append('\t').append(r.gene()).append('\t').append(r.mask()).append('\t')
+                    .append(r.variantId()).append('\t').append(text(r.chrom())).append('\t')
+                    .append(r.pos() < 0 ? "NA" : Long.toString(r.pos())).append('\t')
+                    .append(text(r.ref())).append('\t').append(text(r.alt())).append('\t')
+                    .append(PValueFormat.number(r.mac())).append('\t').append(r.nCarriers()).append('\t')
+                    .append(PValueFormat.number(r.beta())).append('\t').append(PValueFormat.number(r.se())).append('\t')
+                    .append(PValueFormat.format(r.log10P(), 6)).append('\t').append(PValueFormat.number(r.log10P()))
+                    .append('\n'));
     }
 
     private static String text(String s) {

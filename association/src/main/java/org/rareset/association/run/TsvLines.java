@@ -1,0 +1,39 @@
+package org.rareset.association.run;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes rows as tab-separated text (gzipped when the name ends in {@code .gz}), atomically: the
+ * shared skeleton of the gene-result and single-variant text writers, which differ only in columns.
+ */
+final class TsvLines {
+    private TsvLines() {}
+
+    /** Writes the header, then each row as formatted by {@code formatRow} (which appends the line, newline included). */
+    static <T> void write(Path out, String[] header, List<T> rows, BiConsumer<T, StringBuilder> formatRow)
+            throws IOException {
+        AtomicOutput.write(out, tmp -> {
+            try (OutputStream raw = Files.newOutputStream(tmp);
+                 OutputStream os = out.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+                 BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
+                w.write(String.join("\t", header));
+                w.write('\n');
+                StringBuilder sb = new StringBuilder(160);
+                for (T row : rows) {
+                    sb.setLength(0);
+                    formatRow.accept(row, sb);
+                    w.append(sb);
+                }
+            }
+        });
+    }
+}
