@@ -86,7 +86,7 @@ public final class VcfVariantSource implements VariantSource {
             if (index.file().toString().endsWith(".csi")) decoder = Decoder.FAST;
             stream = decoder == Decoder.FAST ? new TabixRecordStream(vcf, index.index(), regions) : new HtsjdkRecordStream(vcf, regions, true);
         } else {
-            stream = decoder == Decoder.FAST ? new TextRecordStream(vcf, threads, null) : new HtsjdkRecordStream(vcf, null, false);
+            stream = decoder == Decoder.FAST ? new TextRecordStream(vcf, threads) : new HtsjdkRecordStream(vcf, null, false);
         }
         try {
             List<String> header = stream.headerSamples();
