@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.concurrent.DaemonPools;
 
 /**
  * Records of a whole VCF text file, decoded on a small thread pool. The calling thread cuts the
@@ -55,11 +55,7 @@ final class TextRecordStream implements RecordStream {
         this.readAhead = buffered.length == 0 ? null : new ChunkReader.Chunk(buffered, buffered.length);
         this.lineBase = lines.lineNumber();
         int t = Math.max(1, threads);
-        this.pool = Executors.newFixedThreadPool(t, r -> {
-            Thread th = new Thread(r, "vcf-decode");
-            th.setDaemon(true);
-            return th;
-        });
+        this.pool = DaemonPools.fixed(t, "vcf-decode");
         this.maxInFlight = 2 * t + 1;
     }
 
