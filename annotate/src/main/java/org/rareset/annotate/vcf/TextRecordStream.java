@@ -222,7 +222,7 @@ final class TextRecordStream implements RecordStream {
                 }
                 int p = start;
                 while (p < end) {
-                    int nl = BgzfLineSource.indexOfNewline(b, p, end);
+                    int nl = VcfLineDecoder.recordEnd(b, p, end);
                     line++;
                     decodeLine(b, p, withoutCr(b, nl), line, records);
                     p = nl + 1;
