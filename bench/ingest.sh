@@ -62,7 +62,11 @@ awk_cohort() {
   tabix -f -p vcf "$dir/cohort.vcf.gz"
 }
 
-printf 'cohort\tsamples\tvariants\tbgzip_dc_s\tbcftools_query_s\trareset_ingest_s\tbcftools_over_ingest\tingest_over_bgzip\tbgzip_cpu_s\tbcftools_cpu_s\tingest_cpu_s\tcpu_bcftools_over_ingest\tcpu_ingest_over_bgzip\n' > "$out/summary.tsv"
+# The fixed cost of a run (JVM start, command line, opening and committing a store), measured by
+# ingesting the bundled 5-record VCF: it bounds how close any single run can come to bgzip.
+read -r t_start c_start < <(median_time ./rareset ingest --vcf testdata/ingest/valid.vcf.gz --out "$out/tiny.rsg" --quiet)
+echo "fixed cost of one ingest run (5-record VCF): $t_start s wall, $c_start s CPU" >&2
+printf 'cohort\tsamples\tvariants\tbgzip_dc_s\tbcftools_query_s\trareset_ingest_s\tbcftools_over_ingest\tingest_over_bgzip\tbgzip_cpu_s\tbcftools_cpu_s\tingest_cpu_s\tcpu_bcftools_over_ingest\tcpu_ingest_over_bgzip\tfixed_cost_s\tingest_minus_fixed_over_bgzip\n' > "$out/summary.tsv"
 : > "$out/gene-reads.tsv"
 for n in $sizes; do
   dir="$out/s$n"
@@ -80,9 +84,10 @@ for n in $sizes; do
   read -r t_bcf c_bcf < <(median_time bcftools query -f '[%GT]\n' "$vcf")
   read -r t_ingest c_ingest < <(median_time ./rareset ingest --vcf "$vcf" --out "$dir/cohort.rsg" --quiet)
   ratio() { echo "$1 / $2" | bc -l; }
-  printf '%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\n' "$vcf" "$n" "$variants" \
+  printf '%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\t%.3f\t%.2f\n' "$vcf" "$n" "$variants" \
     "$t_bgzip" "$t_bcf" "$t_ingest" "$(ratio "$t_bcf" "$t_ingest")" "$(ratio "$t_ingest" "$t_bgzip")" \
-    "$c_bgzip" "$c_bcf" "$c_ingest" "$(ratio "$c_bcf" "$c_ingest")" "$(ratio "$c_ingest" "$c_bgzip")" | tee -a "$out/summary.tsv"
+    "$c_bgzip" "$c_bcf" "$c_ingest" "$(ratio "$c_bcf" "$c_ingest")" "$(ratio "$c_ingest" "$c_bgzip")" \
+    "$t_start" "$(ratio "$t_ingest - $t_start" "$t_bgzip")" | tee -a "$out/summary.tsv"
   # Agreement: every split variant's AC and AN in the store equal bcftools' (norm -m-, fill-tags).
   java -cp cli/target/rareset.jar bench/StoreDump.java "$dir/cohort.rsg" > "$dir/store-ac-an.tsv"
   bcftools norm -m- -Ou "$vcf" 2>/dev/null | bcftools +fill-tags -Ou -- -t AC,AN \
@@ -100,3 +105,4 @@ echo "medians (s) and ratios: $out/summary.tsv" >&2
 column -t -s$'\t' "$out/summary.tsv" >&2
 echo "targets: bcftools_over_ingest >= 2, ingest_over_bgzip <= 1.5 (wall), gene-read speedup >= 10" >&2
 echo "the cpu_ columns compare CPU time (user + sys), steadier than wall time on a shared machine" >&2
+echo "ingest_minus_fixed_over_bgzip leaves out the fixed cost of a run (JVM start etc.: fixed_cost_s)" >&2
