@@ -1,7 +1,5 @@
 package org.rareset.cli.report;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.annotation.GeneModelReader;
 
 /**
- * Gene positions from a BED file ({@code chrom start end name [gene_name|score] ...}, 0-based half-open, tab-separated;
- * {@code #}, {@code track} and {@code browser} lines ignored), laid out on one genome-wide axis
+ * Gene positions from a gene file (BED {@code chrom start end name [gene_name|score] ...}, GTF or
+ * GFF3, read as {@code rareset annotate} reads them), laid out on one genome-wide axis
  * with chromosomes in natural order (1..22, X, Y, M, then others alphabetically).
  */
 public final class GenePositions {
@@ -36,30 +35,21 @@ public final class GenePositions {
         return new GenePositions(Map.of(), List.of(), 1);
     }
 
-    public static GenePositions read(Path bed) {
+    /**
+     * Reads gene positions with the annotation step's gene-model reader: BED, GTF or GFF3 by the
+     * file name's extension, any other name as BED. Genes are found by id and by name.
+     */
+    public static GenePositions read(Path file) {
+        GeneModelReader.Format format;
+        try {
+            format = GeneModelReader.formatOf(file);
+        } catch (InputException e) {
+            format = GeneModelReader.Format.BED;
+        }
         record Raw(String name, String alias, String chrom, long start, long end) {}
         List<Raw> raw = new ArrayList<>();
-        try (BufferedReader r = TabularFile.open(bed)) {
-            String line;
-            long n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#") || line.startsWith("track") || line.startsWith("browser")) continue;
-                String[] f = line.split("\t", -1);
-                if (f.length < 4) {
-                    throw InputException.atLine(bed, n, "expected at least 4 tab-separated fields (chrom start end name), found "
-                            + f.length, "genes.bed lists one gene per line");
-                }
-                try {
-                    raw.add(new Raw(f[3].trim(), f.length > 4 ? alias(f[4].trim()) : null, stripChr(f[0].trim()),
-                            Long.parseLong(f[1].trim()), Long.parseLong(f[2].trim())));
-                } catch (NumberFormatException e) {
-                    throw InputException.atLine(bed, n, "start/end '" + f[1] + "'/'" + f[2] + "' are not integers",
-                            "BED columns 2 and 3 are 0-based start and end");
-                }
-            }
-        } catch (IOException e) {
-            throw InputException.of(bed, "cannot read: " + e.getMessage(), "check the path");
+        for (org.rareset.annotate.annotation.Gene g : GeneModelReader.read(file, format)) {
+            raw.add(new Raw(g.id(), g.name().equals(g.id()) ? null : g.name(), stripChr(g.chrom()), g.start() - 1L, g.end()));
         }
         // Lay chromosomes end to end, each as long as its last gene end.
         Map<String, Long> chromEnd = new LinkedHashMap<>();
@@ -84,20 +74,6 @@ public final class GenePositions {
         return new GenePositions(genes, chroms, Math.max(1, at));
     }
 
-    /**
-     * A fifth column that is a gene name (RareSet's genes.bed: gene_id gene_name), not a BED score
-     * or strand, also finds the gene.
-     */
-    static String alias(String f) {
-        if (f.isEmpty() || f.equals("+") || f.equals("-") || f.equals(".")) return null;
-        try {
-            Double.parseDouble(f);
-            return null;
-        } catch (NumberFormatException e) {
-            return f;
-        }
-    }
-
     static String stripChr(String c) {
         return c.regionMatches(true, 0, "chr", 0, 3) ? c.substring(3) : c;
     }
@@ -116,8 +92,10 @@ public final class GenePositions {
         }
     }
 
+    /** The gene named {@code gene} (an id, with or without its version suffix, or a name), or null. */
     public Gene get(String gene) {
-        return genes.get(gene);
+        Gene g = genes.get(gene);
+        return g != null ? g : genes.get(org.rareset.annotate.annotation.Gene.stripVersion(gene));
     }
 
     public List<Chromosome> chromosomes() {

@@ -34,7 +34,7 @@ public final class ReportCommand implements Callable<Integer> {
             split = ",")
     List<Path> results;
 
-    @Option(names = "--genes", paramLabel = "BED", description = "Gene positions (chrom start end name) for the Manhattan plots.")
+    @Option(names = "--genes", paramLabel = "FILE", description = "Gene positions for the Manhattan plots: BED (chrom start end name), GTF or GFF3, as rareset annotate reads them.")
     Path genesBed;
 
     @Option(names = "--scores", paramLabel = "FILE", description = "Gene impairment scores (long: sample gene score) to show each significant gene's mean score.")
