@@ -13,7 +13,6 @@ import org.rareset.annotate.store.IngestEngine;
 import org.rareset.annotate.store.IngestReport;
 import org.rareset.annotate.store.VariantFilters;
 import org.rareset.annotate.vcf.VcfReadOptions;
-import org.rareset.annotate.vcf.VcfVariantSource;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,12 +30,15 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
                 "  rareset ingest --vcf cohort.vcf.gz --out cohort.rsg",
                 "  rareset ingest --vcf cohort.vcf.gz --out chr1.rsg --region chr1:1-5000000",
+                "  rareset ingest --vcf chr{1..22}.vcf.gz --out cohort.rsg",
                 "  rareset ingest --vcf cohort.bcf --out qc.rsg --samples-file keep.txt \\",
                 "      --pass-only --max-missing 0.05 --min-ac 1 --hwe-p 1e-12"})
 public final class IngestCommand implements Callable<Integer> {
-    @Option(names = "--vcf", required = true, paramLabel = "FILE",
-            description = "Input VCF (.vcf, .vcf.gz bgzipped) or BCF. Region queries need a tabix (.tbi) or CSI (.csi) index for VCF; a BCF is read through its .csi (bcftools index), or streamed without one.")
-    Path vcf;
+    @Option(names = "--vcf", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "Input VCF (.vcf, .vcf.gz bgzipped) or BCF; several files (e.g. one per chromosome, "
+                    + "same samples, given in genomic order) go into one store. Region queries need a tabix (.tbi) or CSI (.csi) "
+                    + "index for VCF; a BCF is read through its .csi (bcftools index), or streamed without one.")
+    List<Path> vcfs;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Genotype store to write, e.g. cohort.rsg.")
     Path out;
@@ -81,15 +83,16 @@ public final class IngestCommand implements Callable<Integer> {
         ProgressLine progress = runtime.showProgress() ? new ProgressLine(spec.commandLine().getErr()) : null;
         long t0 = System.nanoTime();
         IngestReport report;
-        try (VcfVariantSource source = VcfVariantSource.open(vcf, read, runtime.effectiveThreads())) {
-            report = IngestEngine.run(source, out, filters, progress);
+        try {
+            report = IngestEngine.run(vcfs, read, runtime.effectiveThreads(), out, filters, progress);
         } finally {
             if (progress != null) progress.finish();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
         if (!runtime.quiet) {
-            o.printf(Locale.ROOT, "rareset ingest: %s -> %s in %.1f s%n", vcf, out, seconds);
+            String inputs = vcfs.size() == 1 ? vcfs.get(0).toString() : vcfs.size() + " files (" + vcfs.get(0) + " ... " + vcfs.get(vcfs.size() - 1) + ")";
+            o.printf(Locale.ROOT, "rareset ingest: %s -> %s in %.1f s%n", inputs, out, seconds);
             for (Map.Entry<String, String> e : report.summary().entrySet()) o.println("  " + e.getKey() + "\t" + e.getValue());
             o.println("  QC written to " + IngestReport.qcFile(out) + " and " + IngestReport.samplesFile(out));
         }
@@ -109,8 +112,13 @@ public final class IngestCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw InputException.of(out, "the output folder " + parent + " does not exist", "create it first or choose another --out");
         }
-        if (Files.exists(vcf) && out.toAbsolutePath().normalize().equals(vcf.toAbsolutePath().normalize())) {
-            throw InputException.of(out, "--out is the input VCF", "choose another name, e.g. cohort.rsg");
+        for (Path vcf : vcfs) {
+            if (Files.exists(vcf) && out.toAbsolutePath().normalize().equals(vcf.toAbsolutePath().normalize())) {
+                throw InputException.of(out, "--out is an input VCF", "choose another name, e.g. cohort.rsg");
+            }
+        }
+        if (new java.util.HashSet<>(vcfs).size() < vcfs.size()) {
+            throw new InputException("--vcf", null, "a file is given twice", "list each VCF once");
         }
     }
 

@@ -43,6 +43,69 @@ class IngestCommandTest {
         return out;
     }
 
+    /** The demo cohort split after data line {@code cuts[i]} into plain VCFs, each with the full header. */
+    private List<Path> splitDemoCohort(int... cuts) throws IOException {
+        List<String> header = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(TESTDATA.resolve("demo/cohort.vcf.gz")))))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) (line.startsWith("#") ? header : records).add(line);
+        }
+        List<Path> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= cuts.length; i++) {
+            int to = i < cuts.length ? cuts[i] : records.size();
+            List<String> lines = new ArrayList<>(header);
+            lines.addAll(records.subList(from, to));
+            Path part = dir.resolve("part" + i + ".vcf");
+            Files.write(part, lines);
+            parts.add(part);
+            from = to;
+        }
+        return parts;
+    }
+
+    @Test
+    void severalFilesMakeTheSameStoreAsOne() throws IOException {
+        // Cuts inside chr1 (same contig continues in the next file) and at the chr1/chr2 boundary.
+        List<Path> parts = splitDemoCohort(200, 455, 2000);
+        Path whole = dir.resolve("whole.rsg");
+        assertEquals(0, run("ingest", "--vcf", TESTDATA.resolve("demo/cohort.vcf.gz").toString(), "--out", whole.toString()).exit());
+        List<String> args = new ArrayList<>(List.of("ingest", "--vcf"));
+        parts.forEach(p -> args.add(p.toString()));
+        args.addAll(List.of("--out", dir.resolve("parts.rsg").toString()));
+        CliRun r = run(args);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("4 files ("), r.out());
+        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(dir.resolve("parts.rsg")));
+        for (String side : List.of(".qc.tsv", ".samples.tsv")) {
+            assertEquals(Files.readAllLines(dir.resolve("whole.rsg" + side)), Files.readAllLines(dir.resolve("parts.rsg" + side)), side);
+        }
+    }
+
+    @Test
+    void severalFilesOutOfOrderOrWithOtherSamplesAreBadInput() throws IOException {
+        List<Path> parts = splitDemoCohort(200);
+        Path out = dir.resolve("bad.rsg");
+        CliRun r = run("ingest", "--vcf", parts.get(1).toString(), parts.get(0).toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("part0.vcf: starts at chr1:") && r.err().contains("give the files in genomic order"), r.err());
+        assertFalse(Files.exists(out));
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(parts.get(1)));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("#CHROM")) lines.set(i, lines.get(i).replaceFirst("\tS0*1\t", "\tRENAMED\t"));
+        }
+        Files.write(parts.get(1), lines);
+        r = run("ingest", "--vcf", parts.get(0).toString(), parts.get(1).toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("part1.vcf: its samples differ from the first file's: sample 1 is 'RENAMED'"), r.err());
+        assertFalse(Files.exists(out));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("bad.rsg")), "no partial store");
+        }
+    }
+
     @Test
     void ingestsTheValidVcfWithQc() throws IOException {
         Path store = dir.resolve("valid.rsg");

@@ -1,13 +1,20 @@
 package org.rareset.annotate.store;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.vcf.ReadStats;
 import org.rareset.annotate.vcf.Variant;
+import org.rareset.annotate.vcf.VcfReadOptions;
 import org.rareset.annotate.vcf.VcfVariantSource;
 
 /**
- * Converts a VCF source into a genotype store, applying the QC filters and collecting the QC
- * report. The store appears under its name only when everything succeeded; on any failure no
- * store (and no temporary file) is left.
+ * Converts one VCF, or several with the same samples (a cohort split by chromosome or region),
+ * into a genotype store, applying the QC filters and collecting the QC report. The store appears
+ * under its name only when everything succeeded; on any failure no store (and no temporary file)
+ * is left.
  */
 public final class IngestEngine {
     /** Told how far the work has got, every few thousand records. */
@@ -19,11 +26,79 @@ public final class IngestEngine {
 
     private IngestEngine() {}
 
+    /** Ingests {@code source} alone. */
     public static IngestReport run(VcfVariantSource source, Path out, VariantFilters filters, Progress progress) {
-        int n = source.samples().size();
-        IngestReport report = new IngestReport(source.samples());
-        try (GenotypeStoreWriter writer = GenotypeStoreWriter.create(out, source.samples())) {
+        Ingest ingest = new Ingest(out, filters, progress);
+        try {
+            ingest.add(source);
+            return ingest.commit();
+        } finally {
+            ingest.abandonUnlessCommitted();
+        }
+    }
+
+    /**
+     * Ingests {@code vcfs} in the order given, opening one at a time, into one store. Every file
+     * must have the same samples (after {@code read}'s sample subset), and together they must be
+     * sorted: a contig's records in one run of files, positions increasing across file boundaries.
+     */
+    public static IngestReport run(List<Path> vcfs, VcfReadOptions read, int threads, Path out, VariantFilters filters,
+                                   Progress progress) {
+        Ingest ingest = new Ingest(out, filters, progress);
+        try {
+            for (Path vcf : vcfs) {
+                try (VcfVariantSource source = VcfVariantSource.open(vcf, read, threads)) {
+                    ingest.add(source);
+                }
+            }
+            return ingest.commit();
+        } finally {
+            ingest.abandonUnlessCommitted();
+        }
+    }
+
+    /** One store being written from one or more sources. */
+    private static final class Ingest {
+        private final Path out;
+        private final VariantFilters filters;
+        private final Progress progress;
+        private final ReadStats stats = new ReadStats();
+        private final Set<String> finishedContigs = new HashSet<>();
+        private GenotypeStoreWriter writer;
+        private IngestReport report;
+        private Path firstFile;
+        private Path lastFile;
+        private String lastContig;
+        private int lastPos;
+        private boolean committed;
+
+        Ingest(Path out, VariantFilters filters, Progress progress) {
+            this.out = out;
+            this.filters = filters;
+            this.progress = progress;
+        }
+
+        void add(VcfVariantSource source) {
+            List<String> samples = source.samples();
+            if (writer == null) {
+                report = new IngestReport(samples);
+                writer = GenotypeStoreWriter.create(out, samples);
+                firstFile = source.file();
+            } else if (!samples.equals(report.samples)) {
+                throw sampleMismatch(source.file(), samples);
+            }
+            int n = samples.size();
+            boolean first = true;
             for (Variant v : source) {
+                if (first) {
+                    checkContinuesPreviousFile(source.file(), v);
+                    first = false;
+                }
+                if (!v.chrom().equals(lastContig)) {
+                    if (lastContig != null) finishedContigs.add(lastContig);
+                    lastContig = v.chrom();
+                }
+                lastPos = v.pos();
                 report.variantsRead++;
                 report.recordVariantMissing(v.missingCount());
                 if (filters.minHweP() != null && !VariantFilters.allDiploid(v, n)) report.hweNotTested++;
@@ -41,10 +116,43 @@ public final class IngestEngine {
                     progress.update(report.variantsRead, report.variantsKept);
                 }
             }
-            report.readStats = source.stats();
-            writer.commit();
+            stats.add(source.stats());
+            lastFile = source.file();
         }
-        report.write(out);
-        return report;
+
+        /** The first variant of a later file must carry on where the files before it ended. */
+        private void checkContinuesPreviousFile(Path file, Variant v) {
+            if (lastContig == null) return;
+            boolean backwards = v.chrom().equals(lastContig) ? v.pos() < lastPos : finishedContigs.contains(v.chrom());
+            if (backwards) {
+                throw InputException.of(file, "starts at " + v.chrom() + ":" + v.pos() + ", but " + lastFile.getFileName()
+                        + " before it already reached " + lastContig + ":" + lastPos,
+                        "give the files in genomic order (each contig's records in consecutive files, positions increasing)");
+            }
+        }
+
+        private InputException sampleMismatch(Path file, List<String> samples) {
+            List<String> expected = report.samples;
+            int i = 0;
+            while (i < Math.min(samples.size(), expected.size()) && samples.get(i).equals(expected.get(i))) i++;
+            String where = i < Math.min(samples.size(), expected.size())
+                    ? "sample " + (i + 1) + " is '" + samples.get(i) + "' but '" + expected.get(i) + "' in " + firstFile.getFileName()
+                    : samples.size() + " samples but " + expected.size() + " in " + firstFile.getFileName();
+            return InputException.of(file, "its samples differ from the first file's: " + where,
+                    "files ingested into one store need the same samples in the same order (bcftools view -s can reorder them)");
+        }
+
+        IngestReport commit() {
+            if (writer == null) throw new IllegalStateException("no source was added");
+            report.readStats = stats;
+            writer.commit();
+            committed = true;
+            report.write(out);
+            return report;
+        }
+
+        void abandonUnlessCommitted() {
+            if (writer != null && !committed) writer.close();
+        }
     }
 }

@@ -25,4 +25,13 @@ public final class ReadStats {
 
     /** Records skipped because their ALT is '.' (no alternate allele). */
     public long noAltRecords() { return noAltRecords; }
+
+    /** Adds {@code other}'s counts to these (several files read into one store). */
+    public void add(ReadStats other) {
+        records += other.records;
+        variants += other.variants;
+        multiAllelicRecords += other.multiAllelicRecords;
+        failedFilterRecords += other.failedFilterRecords;
+        noAltRecords += other.noAltRecords;
+    }
 }
