@@ -83,7 +83,7 @@ for n in $sizes; do
   read -r t_bgzip c_bgzip < <(median_time bgzip -dc "$vcf")
   read -r t_bcf c_bcf < <(median_time bcftools query -f '[%GT]\n' "$vcf")
   read -r t_ingest c_ingest < <(median_time ./rareset ingest --vcf "$vcf" --out "$dir/cohort.rsg" --quiet)
-  ratio() { echo "$1 / $2" | bc -l; }
+  ratio() { echo "($1) / ($2)" | bc -l; }
   printf '%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\t%.3f\t%.2f\n' "$vcf" "$n" "$variants" \
     "$t_bgzip" "$t_bcf" "$t_ingest" "$(ratio "$t_bcf" "$t_ingest")" "$(ratio "$t_ingest" "$t_bgzip")" \
     "$c_bgzip" "$c_bcf" "$c_ingest" "$(ratio "$c_bcf" "$c_ingest")" "$(ratio "$c_ingest" "$c_bgzip")" \
