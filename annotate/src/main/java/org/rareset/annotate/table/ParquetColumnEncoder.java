@@ -1,0 +1,488 @@
+package org.rareset.annotate.table;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
+import org.apache.parquet.schema.PrimitiveType;
+
+/**
+ * Encodes one optional, flat Parquet column into version-1 data pages and hands them to
+ * Parquet's {@link PageWriter} (which compresses them, builds the page index and lays out the
+ * column chunk). It does the job of Parquet's {@code ColumnWriterV1} for the one shape our
+ * tables have: every value is either missing or present, never repeated. Knowing that shape lets
+ * it keep a page as a plain byte array of values plus a null count, instead of making several
+ * virtual calls per value; the encodings are the standard ones:
+ * <ul>
+ *   <li>definition levels: RLE/bit-packed hybrid, bit width 1 (one RLE run when nothing is missing);</li>
+ *   <li>numbers and booleans: PLAIN, with min/max/null-count statistics;</li>
+ *   <li>text: dictionary ({@code PLAIN_DICTIONARY} pages of RLE/bit-packed indices) while the
+ *       dictionary stays small and pays off, else PLAIN, as Parquet's own fallback does.</li>
+ * </ul>
+ */
+abstract class ParquetColumnEncoder {
+    /** Page limits as Parquet's defaults: 20,000 rows or 1 MiB, whichever comes first. */
+    static final int PAGE_ROWS = 20_000;
+    static final int PAGE_BYTES = 1 << 20;
+
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    protected final ColumnDescriptor column;
+    protected final PrimitiveType type;
+    private PageWriter pages;
+    /** Values (present or missing) in the current page; {@code missing[i]} for each. */
+    protected int count;
+    protected int nulls;
+    private final boolean[] missing = new boolean[PAGE_ROWS];
+
+    ParquetColumnEncoder(ColumnDescriptor column) {
+        this.column = column;
+        this.type = column.getPrimitiveType();
+    }
+
+    static ParquetColumnEncoder of(ColumnDescriptor column, ColumnType type) {
+        return switch (type) {
+            case STRING -> new Text(column);
+            case INT -> new Int32(column);
+            case LONG -> new Int64(column);
+            case DOUBLE -> new Float64(column);
+            case BOOLEAN -> new Bool(column);
+        };
+    }
+
+    /** Starts a column chunk (one per row group) written to {@code pages}. */
+    void startChunk(PageWriter pages) {
+        this.pages = pages;
+    }
+
+    /** Appends one value of the column's Java type, or null for missing. */
+    final void add(Object value) throws IOException {
+        if (value == null) {
+            missing[count] = true;
+            nulls++;
+        } else {
+            missing[count] = false;
+            addValue(value);
+        }
+        if (++count == PAGE_ROWS || pageValueBytes() >= PAGE_BYTES) writePage();
+    }
+
+    protected abstract void addValue(Object value) throws IOException;
+
+    /** Bytes of encoded values in the current page. */
+    protected abstract long pageValueBytes();
+
+    /** The current page's values, encoded; called once per page, before {@link #resetPage()}. */
+    protected abstract BytesInput pageValues() throws IOException;
+
+    protected abstract Encoding pageEncoding();
+
+    /** Statistics for the current page (no-op statistics where they are not kept). */
+    protected abstract Statistics<?> pageStatistics();
+
+    protected abstract void resetPage();
+
+    /** Memory held for the current row group: pages handed over plus the page being built. */
+    long bufferedBytes() {
+        return pages.getMemSize() + pageValueBytes() + count / 8;
+    }
+
+    /** Ends the column chunk: writes the last page and, where used, the dictionary. */
+    void finishChunk() throws IOException {
+        if (count > 0) writePage();
+        DictionaryPage dictionary = dictionaryPage();
+        if (dictionary != null) pages.writeDictionaryPage(dictionary);
+        pages = null;
+    }
+
+    /** The dictionary the chunk's pages refer to, or null. */
+    protected DictionaryPage dictionaryPage() {
+        return null;
+    }
+
+    private void writePage() throws IOException {
+        BytesInput values = pageValues();
+        BytesInput page = BytesInput.concat(definitionLevels(), values);
+        // One value per row: the page's value count is also its row count. No repetition levels
+        // (flat schema): their encoding is recorded as BIT_PACKED, as Parquet's own writer does.
+        pages.writePage(page, count, count, pageStatistics(), Encoding.BIT_PACKED, Encoding.RLE, pageEncoding());
+        count = 0;
+        nulls = 0;
+        resetPage();
+    }
+
+    /** Definition levels of a version-1 page: a 4-byte little-endian length, then the RLE/bit-packed data. */
+    private BytesInput definitionLevels() throws IOException {
+        byte[] levels;
+        if (nulls == 0) {
+            // One RLE run: header varint(count << 1), then the level 1 in one byte.
+            byte[] run = new byte[4 + 5 + 1];
+            int n = putVarInt(run, 4, count << 1);
+            run[n++] = 1;
+            levels = Arrays.copyOf(run, n);
+        } else {
+            RunLengthBitPackingHybridEncoder rle = new RunLengthBitPackingHybridEncoder(1, 64, PAGE_BYTES,
+                    HeapByteBufferAllocator.getInstance());
+            for (int i = 0; i < count; i++) rle.writeInt(missing[i] ? 0 : 1);
+            byte[] data = rle.toBytes().toByteArray();
+            levels = new byte[4 + data.length];
+            System.arraycopy(data, 0, levels, 4, data.length);
+        }
+        INT_LE.set(levels, 0, levels.length - 4);
+        return BytesInput.from(levels);
+    }
+
+    private static int putVarInt(byte[] b, int at, int v) {
+        while ((v & ~0x7F) != 0) {
+            b[at++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        b[at++] = (byte) v;
+        return at;
+    }
+
+    /** A growable little-endian byte buffer. */
+    static final class Bytes {
+        byte[] buf;
+        int size;
+
+        Bytes(int capacity) { buf = new byte[capacity]; }
+
+        void ensure(int more) {
+            if (size + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        }
+
+        void putInt(int v) {
+            ensure(4);
+            INT_LE.set(buf, size, v);
+            size += 4;
+        }
+
+        void putLong(long v) {
+            ensure(8);
+            LONG_LE.set(buf, size, v);
+            size += 8;
+        }
+
+        void put(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
+
+        /** A copy: the page writer may keep what it is given while this buffer is reused. */
+        BytesInput toBytes() { return BytesInput.from(Arrays.copyOf(buf, size)); }
+    }
+
+    private abstract static class Numeric extends ParquetColumnEncoder {
+        protected final Bytes values = new Bytes(PAGE_ROWS * 8);
+
+        Numeric(ColumnDescriptor column) { super(column); }
+
+        @Override protected long pageValueBytes() { return values.size; }
+        @Override protected BytesInput pageValues() { return values.toBytes(); }
+        @Override protected Encoding pageEncoding() { return Encoding.PLAIN; }
+
+        @Override
+        protected Statistics<?> pageStatistics() {
+            Statistics<?> s = Statistics.createStats(type);
+            if (count > nulls) addMinMax(s);
+            s.incrementNumNulls(nulls);
+            return s;
+        }
+
+        /** Feeds the page's minimum and maximum to {@code s} (at least one value is present). */
+        protected abstract void addMinMax(Statistics<?> s);
+
+        @Override protected void resetPage() { values.size = 0; }
+    }
+
+    private static final class Float64 extends Numeric {
+        private double min;
+        private double max;
+
+        Float64(ColumnDescriptor column) { super(column); }
+
+        @Override
+        protected void addValue(Object value) {
+            double v = (Double) value;
+            values.putLong(Double.doubleToRawLongBits(v));
+            if (values.size == 8) {
+                min = v;
+                max = v;
+            } else {
+                if (Double.compare(v, min) < 0) min = v;
+                if (Double.compare(v, max) > 0) max = v;
+            }
+        }
+
+        @Override
+        protected void addMinMax(Statistics<?> s) {
+            s.updateStats(min);
+            s.updateStats(max);
+        }
+    }
+
+    private static final class Int32 extends Numeric {
+        private int min;
+        private int max;
+
+        Int32(ColumnDescriptor column) { super(column); }
+
+        @Override
+        protected void addValue(Object value) {
+            int v = (Integer) value;
+            values.putInt(v);
+            if (values.size == 4) {
+                min = v;
+                max = v;
+            } else {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+
+        @Override
+        protected void addMinMax(Statistics<?> s) {
+            s.updateStats(min);
+            s.updateStats(max);
+        }
+    }
+
+    private static final class Int64 extends Numeric {
+        private long min;
+        private long max;
+
+        Int64(ColumnDescriptor column) { super(column); }
+
+        @Override
+        protected void addValue(Object value) {
+            long v = (Long) value;
+            values.putLong(v);
+            if (values.size == 8) {
+                min = v;
+                max = v;
+            } else {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+
+        @Override
+        protected void addMinMax(Statistics<?> s) {
+            s.updateStats(min);
+            s.updateStats(max);
+        }
+    }
+
+    /** PLAIN booleans: one bit per present value, least significant bit first. */
+    private static final class Bool extends Numeric {
+        private int present;
+        private boolean sawFalse;
+        private boolean sawTrue;
+
+        Bool(ColumnDescriptor column) { super(column); }
+
+        @Override
+        protected void addValue(Object value) {
+            boolean v = (Boolean) value;
+            int bit = present & 7;
+            if (bit == 0) {
+                values.ensure(1);
+                values.buf[values.size++] = 0;
+            }
+            if (v) values.buf[values.size - 1] |= (byte) (1 << bit);
+            present++;
+            if (v) sawTrue = true; else sawFalse = true;
+        }
+
+        @Override
+        protected void addMinMax(Statistics<?> s) {
+            if (sawFalse) s.updateStats(false);
+            if (sawTrue) s.updateStats(true);
+        }
+
+        @Override
+        protected void resetPage() {
+            super.resetPage();
+            present = 0;
+            sawFalse = false;
+            sawTrue = false;
+        }
+    }
+
+    /**
+     * UTF-8 text. Starts with a dictionary per column chunk and falls back to PLAIN for the rest
+     * of the chunk when the dictionary outgrows {@link #DICTIONARY_BYTES} or the first page shows
+     * it does not pay off (mostly distinct values, such as variant ids); a column that fell back
+     * once stays PLAIN in later row groups instead of building a doomed dictionary again. Pages
+     * already written with the dictionary keep it (a chunk may mix both, as Parquet's fallback
+     * writes them). Like before, text columns carry no min/max statistics.
+     */
+    private static final class Text extends ParquetColumnEncoder {
+        static final int DICTIONARY_BYTES = 1 << 20;
+
+        private final Bytes plain = new Bytes(1 << 16);
+        private boolean usePlain;
+        private boolean plainForGood;
+        // Dictionary of the current chunk.
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<byte[]> entries = new ArrayList<>();
+        private int dictionaryBytes;
+        private boolean dictionaryPagesWritten;
+        private boolean firstPage = true;
+        // The current page in dictionary mode: the ids of its present values.
+        private int[] pageIds = new int[PAGE_ROWS];
+        private int present;
+        private long rawBytes;
+        private String lastValue;
+        private int lastId;
+        private Encoding pageEncoding = Encoding.PLAIN;
+
+        Text(ColumnDescriptor column) { super(column); }
+
+        @Override
+        void startChunk(PageWriter pages) {
+            super.startChunk(pages);
+            usePlain = plainForGood;
+            ids.clear();
+            entries.clear();
+            dictionaryBytes = 0;
+            dictionaryPagesWritten = false;
+            lastValue = null;
+        }
+
+        @Override
+        protected void addValue(Object value) {
+            String s = (String) value;
+            if (usePlain) {
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                plain.putInt(b.length);
+                plain.put(b);
+                return;
+            }
+            int id;
+            if (s == lastValue) {
+                id = lastId;
+            } else {
+                Integer known = ids.get(s);
+                if (known != null) {
+                    id = known;
+                } else {
+                    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                    if (dictionaryBytes + 4 + b.length > DICTIONARY_BYTES) {
+                        fallBack();
+                        plain.putInt(b.length);
+                        plain.put(b);
+                        return;
+                    }
+                    id = entries.size();
+                    entries.add(b);
+                    ids.put(s, id);
+                    dictionaryBytes += 4 + b.length;
+                }
+                lastValue = s;
+                lastId = id;
+            }
+            pageIds[present++] = id;
+            rawBytes += 4 + entries.get(id).length;
+        }
+
+        /** Re-encodes the current page as PLAIN and stays PLAIN for the rest of the chunk (and file). */
+        private void fallBack() {
+            for (int i = 0; i < present; i++) {
+                byte[] b = entries.get(pageIds[i]);
+                plain.putInt(b.length);
+                plain.put(b);
+            }
+            present = 0;
+            rawBytes = 0;
+            usePlain = true;
+            plainForGood = true;
+        }
+
+        @Override
+        protected long pageValueBytes() {
+            // Dictionary ids take at most 4 bytes each; the page-row limit comes first anyway.
+            return usePlain ? plain.size : 4L * present;
+        }
+
+        @Override
+        long bufferedBytes() {
+            return super.bufferedBytes() + dictionaryBytes;
+        }
+
+        @Override
+        protected BytesInput pageValues() throws IOException {
+            pageEncoding = Encoding.PLAIN;
+            if (!usePlain && present > 0) {
+                BytesInput encoded = encodeIds();
+                // As Parquet does: keep the dictionary only if the first page with values comes out smaller with it.
+                if (firstPage && encoded.size() + dictionaryBytes >= rawBytes) {
+                    fallBack();
+                } else {
+                    firstPage = false;
+                    dictionaryPagesWritten = true;
+                    pageEncoding = Encoding.PLAIN_DICTIONARY;
+                    return encoded;
+                }
+            }
+            // A page of missing values only has no values to encode: PLAIN, empty.
+            if (present > 0 || usePlain) firstPage = false;
+            return plain.toBytes();
+        }
+
+        /** One byte of bit width, then the ids RLE/bit-packed at that width. */
+        private BytesInput encodeIds() throws IOException {
+            int width = BytesUtils.getWidthFromMaxInt(Math.max(0, entries.size() - 1));
+            RunLengthBitPackingHybridEncoder rle = new RunLengthBitPackingHybridEncoder(width, 64, PAGE_BYTES,
+                    HeapByteBufferAllocator.getInstance());
+            for (int i = 0; i < present; i++) rle.writeInt(pageIds[i]);
+            return BytesInput.concat(BytesInput.from(new byte[] {(byte) width}), BytesInput.from(rle.toBytes().toByteArray()));
+        }
+
+        @Override
+        protected Encoding pageEncoding() {
+            return pageEncoding;
+        }
+
+        @Override
+        protected Statistics<?> pageStatistics() {
+            return Statistics.noopStats(type);
+        }
+
+        @Override
+        protected void resetPage() {
+            plain.size = 0;
+            present = 0;
+            rawBytes = 0;
+        }
+
+        @Override
+        protected DictionaryPage dictionaryPage() {
+            if (!dictionaryPagesWritten) return null;
+            Bytes d = new Bytes(dictionaryBytes);
+            for (byte[] b : entries) {
+                d.putInt(b.length);
+                d.put(b);
+            }
+            return new DictionaryPage(d.toBytes(), entries.size(), Encoding.PLAIN_DICTIONARY);
+        }
+    }
+}
