@@ -80,10 +80,28 @@ abstract class ParquetColumnEncoder {
             missing[count] = false;
             addValue(value);
         }
+        ended();
+    }
+
+    /** Appends row {@code r} of column {@code c} of a batch (missing where not present). */
+    final void add(RowBatch batch, int c, int r) throws IOException {
+        if (!batch.present[c][r]) {
+            missing[count] = true;
+            nulls++;
+        } else {
+            missing[count] = false;
+            addValue(batch, c, r);
+        }
+        ended();
+    }
+
+    private void ended() throws IOException {
         if (++count == PAGE_ROWS || pageValueBytes() >= PAGE_BYTES) writePage();
     }
 
     protected abstract void addValue(Object value) throws IOException;
+
+    protected abstract void addValue(RowBatch batch, int c, int r) throws IOException;
 
     /** Bytes of encoded values in the current page. */
     protected abstract long pageValueBytes();
@@ -221,7 +239,15 @@ abstract class ParquetColumnEncoder {
 
         @Override
         protected void addValue(Object value) {
-            double v = (Double) value;
+            put((Double) value);
+        }
+
+        @Override
+        protected void addValue(RowBatch batch, int c, int r) {
+            put(batch.doubles[c][r]);
+        }
+
+        private void put(double v) {
             values.putLong(Double.doubleToRawLongBits(v));
             if (values.size == 8) {
                 min = v;
@@ -247,7 +273,15 @@ abstract class ParquetColumnEncoder {
 
         @Override
         protected void addValue(Object value) {
-            int v = (Integer) value;
+            put((Integer) value);
+        }
+
+        @Override
+        protected void addValue(RowBatch batch, int c, int r) {
+            put((int) batch.longs[c][r]);
+        }
+
+        private void put(int v) {
             values.putInt(v);
             if (values.size == 4) {
                 min = v;
@@ -273,7 +307,15 @@ abstract class ParquetColumnEncoder {
 
         @Override
         protected void addValue(Object value) {
-            long v = (Long) value;
+            put((Long) value);
+        }
+
+        @Override
+        protected void addValue(RowBatch batch, int c, int r) {
+            put(batch.longs[c][r]);
+        }
+
+        private void put(long v) {
             values.putLong(v);
             if (values.size == 8) {
                 min = v;
@@ -301,7 +343,15 @@ abstract class ParquetColumnEncoder {
 
         @Override
         protected void addValue(Object value) {
-            boolean v = (Boolean) value;
+            put((Boolean) value);
+        }
+
+        @Override
+        protected void addValue(RowBatch batch, int c, int r) {
+            put(batch.longs[c][r] != 0);
+        }
+
+        private void put(boolean v) {
             int bit = present & 7;
             if (bit == 0) {
                 values.ensure(1);
@@ -370,7 +420,15 @@ abstract class ParquetColumnEncoder {
 
         @Override
         protected void addValue(Object value) {
-            String s = (String) value;
+            put((String) value);
+        }
+
+        @Override
+        protected void addValue(RowBatch batch, int c, int r) {
+            put(batch.strings[c][r]);
+        }
+
+        private void put(String s) {
             if (usePlain) {
                 byte[] b = s.getBytes(StandardCharsets.UTF_8);
                 plain.putInt(b.length);
