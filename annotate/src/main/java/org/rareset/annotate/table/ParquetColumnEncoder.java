@@ -59,8 +59,8 @@ abstract class ParquetColumnEncoder {
     static ParquetColumnEncoder of(ColumnDescriptor column, ColumnType type) {
         return switch (type) {
             case STRING -> new Text(column);
-            case INT -> new Int32(column);
-            case LONG -> new Int64(column);
+            case INT -> new Integral(column, false);
+            case LONG -> new Integral(column, true);
             case DOUBLE -> new Float64(column);
             case BOOLEAN -> new Bool(column);
         };
@@ -265,49 +265,20 @@ abstract class ParquetColumnEncoder {
         }
     }
 
-    private static final class Int32 extends Numeric {
-        private int min;
-        private int max;
-
-        Int32(ColumnDescriptor column) { super(column); }
-
-        @Override
-        protected void addValue(Object value) {
-            put((Integer) value);
-        }
-
-        @Override
-        protected void addValue(RowBatch batch, int c, int r) {
-            put((int) batch.longs[c][r]);
-        }
-
-        private void put(int v) {
-            values.putInt(v);
-            if (values.size == 4) {
-                min = v;
-                max = v;
-            } else {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-
-        @Override
-        protected void addMinMax(Statistics<?> s) {
-            s.updateStats(min);
-            s.updateStats(max);
-        }
-    }
-
-    private static final class Int64 extends Numeric {
+    /** INT32 or INT64, kept as longs here (an INT column only ever holds ints). */
+    private static final class Integral extends Numeric {
+        private final boolean wide;
         private long min;
         private long max;
 
-        Int64(ColumnDescriptor column) { super(column); }
+        Integral(ColumnDescriptor column, boolean wide) {
+            super(column);
+            this.wide = wide;
+        }
 
         @Override
         protected void addValue(Object value) {
-            put((Long) value);
+            put(wide ? (Long) value : (long) (Integer) value);
         }
 
         @Override
@@ -316,8 +287,9 @@ abstract class ParquetColumnEncoder {
         }
 
         private void put(long v) {
-            values.putLong(v);
-            if (values.size == 8) {
+            boolean first = values.size == 0;
+            if (wide) values.putLong(v); else values.putInt((int) v);
+            if (first) {
                 min = v;
                 max = v;
             } else {
@@ -328,8 +300,13 @@ abstract class ParquetColumnEncoder {
 
         @Override
         protected void addMinMax(Statistics<?> s) {
-            s.updateStats(min);
-            s.updateStats(max);
+            if (wide) {
+                s.updateStats(min);
+                s.updateStats(max);
+            } else {
+                s.updateStats((int) min);
+                s.updateStats((int) max);
+            }
         }
     }
 
