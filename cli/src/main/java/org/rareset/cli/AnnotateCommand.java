@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "  rareset annotate --vcf cohort.vcf.gz --genes genes.bed --gene-window 5000 \\",
             "      --info gnomad.vcf.gz:AF=gnomad_af --fill gnomad_af=NA --out annotations.tsv.gz",
             "",
-            "CADD tables are read by region through their tabix index (.tbi beside the .tsv.gz);",
+            "CADD tables and other bgzipped sources are read by region through their tabix or CSI index (.tbi or .csi beside the file);",
             "unindexed files must be sorted by position and are read in order.",
             "The output format follows the name: .parquet, .tsv, .tsv.gz, .csv."})
 public final class AnnotateCommand implements Callable<Integer> {

@@ -19,7 +19,7 @@ public final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String script = AutoComplete.bash("rareset", spec.root().commandLine());
+        String script = AutoComplete.bash("rareset", RareSetCommand.newCommandLine());
         spec.commandLine().getOut().print(script);
         spec.commandLine().getOut().flush();
         return 0;

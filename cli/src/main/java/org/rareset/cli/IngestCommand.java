@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 "      --pass-only --max-missing 0.05 --min-ac 1 --hwe-p 1e-12"})
 public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--vcf", required = true, paramLabel = "FILE",
-            description = "Input VCF (.vcf, .vcf.gz bgzipped) or BCF. Region queries need a tabix (.tbi) or CSI (.csi) index for VCF.")
+            description = "Input VCF (.vcf, .vcf.gz bgzipped) or BCF. Region queries need a tabix (.tbi) or CSI (.csi) index for VCF; a BCF is read through its .csi (bcftools index), or streamed without one.")
     Path vcf;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Genotype store to write, e.g. cohort.rsg.")

@@ -7,12 +7,14 @@ import java.util.concurrent.Callable;
 import org.rareset.annotate.vcf.VcfVariantSource;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.deepset.model.ModelFiles;
+import org.rareset.deepset.model.TrainedEnsemble;
 import org.rareset.deepset.pretrained.PretrainedEnsemble;
 import org.rareset.deepset.score.GeneScoringEngine;
 import org.rareset.deepset.score.ScoringEnsemble;
 import org.rareset.deepset.score.ScoringInput;
 import org.rareset.deepset.score.ScoringInputReader;
 import org.rareset.deepset.score.output.ScoresWriter;
+import org.rareset.deepset.train.VariantFilter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +33,10 @@ import picocli.CommandLine.Spec;
             "--model reads a folder written by rareset train: inputs are standardised as in training, the max "
                 + "is masked and a sample carrying nothing in a gene gets the model's learned empty-gene score.",
             "The annotation table (TSV or CSV, optionally gzipped, or Parquet) has columns chrom pos ref alt gene plus every "
-                + "annotation the model reads; all its rows are used (no variant filter). Missing values "
+                + "annotation the model reads. With --model, only rows passing the model's training filter are scored, "
+                + "under the training rules (MAF and MAF_MB from the genotypes when the table lacks them; ALT-major "
+                + "variants left out); --variant-filter changes that. With --pretrained every row is scored unless "
+                + "--variant-filter is given. Missing values "
                 + "take the model's fill values (DeepRVAT: sift_score 1, MAF_MB 10000, others 0). Without a "
                 + "MAF_MB column, MAF_MB is computed from the cohort's genotypes as DeepRVAT does."},
         footer = {"",
@@ -75,6 +80,11 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Scores: .parquet, .tsv or .tsv.gz.")
     Path out;
 
+    @Option(names = "--variant-filter", paramLabel = "EXPR",
+            description = "Score only annotation rows passing EXPR, e.g. 'MAF < 0.001 && CADD_PHRED > 5'; 'none' scores "
+                    + "every row. Default: the training filter of a --model (model.json train_filter); none for --pretrained.")
+    String variantFilter;
+
     @Option(names = "--wide", description = "One row per sample and a column per gene instead of the long format.")
     boolean wide;
 
@@ -87,7 +97,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
         try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
-            input = ScoringInputReader.read(annotations, ensemble, source);
+            input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble));
         }
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
         long t1 = System.nanoTime();
@@ -114,6 +124,14 @@ public final class ScoreCommand implements Callable<Integer> {
                 "scored %d genes x %d samples with %d models and wrote %s in %.1f s (reading took %.1f s)",
                 nGenes, input.samples().size(), ensemble.members().size(), out, (t2 - t1) / 1e9, (t1 - t0) / 1e9));
         return RareSetCommand.EXIT_OK;
+    }
+
+    /** The filter rows must pass: --variant-filter, else a trained model's own training filter; null scores every row. */
+    private VariantFilter scoringFilter(ScoringEnsemble ensemble) {
+        String text = variantFilter;
+        if (text == null && ensemble instanceof TrainedEnsemble trained) text = trained.description().train_filter();
+        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("none")) return null;
+        return VariantFilter.parse(text, variantFilter != null ? "--variant-filter" : model.trained + " (train_filter)");
     }
 
     private ScoringEnsemble loadEnsemble() {

@@ -10,9 +10,12 @@ import picocli.CommandLine;
  * the command printed on its out and err writers (picocli's documented way of testing output).
  */
 public record CliRun(int exit, String out, String err) {
-    /** Runs {@code rareset args...} on a fresh command line and captures out, err and the exit code. */
+    /**
+     * Runs {@code rareset args...} on a fresh command line, built as {@code main} builds it, and
+     * captures out, err and the exit code.
+     */
     public static CliRun run(String... args) {
-        CommandLine cl = RareSetCommand.newCommandLine();
+        CommandLine cl = RareSetCommand.forArgs(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out, true);

@@ -164,6 +164,22 @@ class TrainCommandTest {
             assertTrue(s > 0 && s < 1, line);
         }
 
+        assertTrue(r.err().contains("annotation rows left out by the variant filter 'MAF < 0.01 && CADD_PHRED > 5'"), r.err());
+
+        r = run("score", "--model", model.toString(), "--vcf", dir.resolve("cohort.vcf").toString(),
+                "--annotations", dir.resolve("ann.tsv").toString(), "--out", dir.resolve("s_all.tsv").toString(),
+                "--variant-filter", "none");
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.err().contains("variant filter"), r.err());
+        assertEquals(1 + 300 * 6, Files.readAllLines(dir.resolve("s_all.tsv")).size());
+
+        r = run("score", "--model", model.toString(), "--vcf", dir.resolve("cohort.vcf").toString(),
+                "--annotations", dir.resolve("ann.tsv").toString(), "--out", dir.resolve("s_none.tsv").toString(),
+                "--variant-filter", "CADD_PHRED > 1000");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("no annotation row passes the variant filter 'CADD_PHRED > 1000'"), r.err());
+        assertFalse(Files.exists(dir.resolve("s_none.tsv")));
+
         List<String> ann = Files.readAllLines(dir.resolve("ann.tsv"));
         List<String> cut = new ArrayList<>();
         for (String line : ann) {

@@ -10,10 +10,11 @@ import java.util.Map;
 import org.rareset.annotate.InputException;
 import org.rareset.annotate.table.TextInput;
 import org.rareset.annotate.vcf.Contigs;
+import org.rareset.annotate.vcf.RegionIndex;
 
 /**
  * Records from the data lines of a text file (lines starting with {@code #} are headers).
- * With a tabix index ({@code file.tbi} beside a bgzipped file) it reads by region
+ * With a tabix or CSI index ({@code file.tbi} or {@code file.csi} beside a bgzipped file) it reads by region
  * ({@link TabixLines}); otherwise it reads the whole file in order.
  */
 final class LineRecordStream implements RecordStream {
@@ -38,8 +39,8 @@ final class LineRecordStream implements RecordStream {
                 t = new TabixLines(file);
                 for (String name : t.sequenceNames()) tabixNames.put(Contigs.canonical(name), name);
             } catch (IOException | RuntimeException e) {
-                throw InputException.of(file, "cannot read its tabix index: " + e.getMessage(),
-                        "re-create it with 'tabix' or remove it to read the file in order");
+                throw InputException.of(file, "cannot read its index (.tbi or .csi): " + e.getMessage(),
+                        "re-create it with 'tabix' (or 'tabix -C') or remove it to read the file in order");
             }
         }
         this.tabix = t;
@@ -52,7 +53,7 @@ final class LineRecordStream implements RecordStream {
     }
 
     static boolean hasIndex(Path file) {
-        return Files.isRegularFile(Path.of(file + ".tbi"));
+        return RegionIndex.existsBeside(file);
     }
 
     boolean indexed() {

@@ -1,21 +1,20 @@
 package org.rareset.annotate.annotation;
 
 import htsjdk.samtools.util.BlockCompressedInputStream;
-import htsjdk.tribble.index.Block;
-import htsjdk.tribble.index.tabix.TabixIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.rareset.annotate.vcf.RegionIndex;
 
 /**
- * Lines of a bgzipped, tabix-indexed file from a position onwards: the index gives the first
+ * Lines of a bgzipped file indexed by tabix or CSI, from a position onwards: the index gives the first
  * BGZF block that can hold the position, then lines are read in order to the end of the file
  * (the caller stops at the next contig). Reads whole buffers rather than byte by byte, which is
  * most of the cost for tables like CADD's.
  */
 final class TabixLines implements AutoCloseable {
-    private final TabixIndex index;
+    private final RegionIndex index;
     private final BlockCompressedInputStream in;
     private byte[] buf = new byte[1 << 16];
     private int pos;
@@ -24,26 +23,25 @@ final class TabixLines implements AutoCloseable {
     private boolean eof;
 
     TabixLines(Path file) throws IOException {
-        this.index = new TabixIndex(Path.of(file + ".tbi"));
+        this.index = RegionIndex.beside(file);
+        if (index == null) throw new IOException("no .tbi or .csi index beside the file");
         this.in = new BlockCompressedInputStream(file);
     }
 
     List<String> sequenceNames() {
-        return index.getSequenceNames();
+        return index.contigs();
     }
 
     /** Moves to the first line that can hold {@code name}:{@code start} (1-based) or later. */
     void seek(String name, int start) throws IOException {
-        List<Block> blocks = index.getBlocks(name, Math.max(1, start), Integer.MAX_VALUE >> 2);
+        long first = index.firstOffset(name, Math.max(1, start), Integer.MAX_VALUE >> 2);
         pos = 0;
         limit = 0;
         eof = false;
-        if (blocks.isEmpty()) {
+        if (first < 0) {
             active = false;
             return;
         }
-        long first = Long.MAX_VALUE;
-        for (Block b : blocks) first = Math.min(first, b.getStartPosition());
         in.seek(first);
         active = true;
     }

@@ -6,11 +6,11 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.rareset.annotate.concurrent.DaemonPools;
 
 /**
  * A BGZF writer (SAM/BAM specification section 4.1) that deflates its blocks on several threads
@@ -53,11 +53,7 @@ public final class ParallelBgzfOutputStream extends OutputStream {
         this.out = out;
         this.level = level;
         int n = Math.max(1, threads);
-        this.pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "bgzf-deflate");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = DaemonPools.fixed(n, "bgzf-deflate");
         this.maxPending = 4 * n;
     }
 

@@ -29,7 +29,12 @@ import org.rareset.annotate.vcf.VariantSource;
 public final class GenotypeStore implements VariantSource {
     private final Path file;
     private final FileChannel channel;
-    private final MappedByteBuffer table;
+    /**
+     * The variant table, mapped in segments of {@code 1 << segmentBits} rows: one mapping can hold
+     * at most 2 GiB (about 53 million rows), far fewer than a whole-genome cohort has.
+     */
+    private final MappedByteBuffer[] table;
+    private final int segmentBits;
     private final long variants;
     private final long dataEnd;
     private final List<String> samples;
@@ -37,8 +42,12 @@ public final class GenotypeStore implements VariantSource {
     private final long[] contigFirst;
     private final long[] contigCount;
 
-    private GenotypeStore(Path file) throws IOException {
+    /** Rows per mapped segment of the variant table: 2^24 rows, 640 MiB. */
+    static final int SEGMENT_BITS = 24;
+
+    private GenotypeStore(Path file, int segmentBits) throws IOException {
         this.file = file;
+        this.segmentBits = segmentBits;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             long size = channel.size();
@@ -64,8 +73,14 @@ public final class GenotypeStore implements VariantSource {
             if (tableOffset + variants * StoreFormat.ROW_BYTES != samplesOffset || contigsOffset > size || dataEnd > tableOffset) {
                 throw notAStore("inconsistent section offsets");
             }
-            table = channel.map(FileChannel.MapMode.READ_ONLY, tableOffset, variants * StoreFormat.ROW_BYTES);
-            table.order(ByteOrder.LITTLE_ENDIAN);
+            long rowsPerSegment = 1L << segmentBits;
+            table = new MappedByteBuffer[(int) ((variants + rowsPerSegment - 1) >>> segmentBits)];
+            for (int i = 0; i < table.length; i++) {
+                long rows = Math.min(rowsPerSegment, variants - i * rowsPerSegment);
+                table[i] = channel.map(FileChannel.MapMode.READ_ONLY, tableOffset + i * rowsPerSegment * StoreFormat.ROW_BYTES,
+                        rows * StoreFormat.ROW_BYTES);
+                table[i].order(ByteOrder.LITTLE_ENDIAN);
+            }
             ByteBuffer meta = read(samplesOffset, (int) (size - StoreFormat.FOOTER_BYTES - samplesOffset));
             samples = readStrings(meta);
             if (samples.size() != nSamples) throw notAStore("sample count mismatch");
@@ -88,8 +103,13 @@ public final class GenotypeStore implements VariantSource {
      * @throws InputException when the file is missing or not a complete genotype store
      */
     public static GenotypeStore open(Path file) {
+        return open(file, SEGMENT_BITS);
+    }
+
+    /** {@link #open(Path)} with {@code 1 << segmentBits} table rows per mapping (tests use tiny segments). */
+    static GenotypeStore open(Path file, int segmentBits) {
         try {
-            return new GenotypeStore(file);
+            return new GenotypeStore(file, segmentBits);
         } catch (NoSuchFileException e) {
             throw InputException.of(file, "genotype store not found", "create it with `rareset ingest --vcf ... --out " + file.getFileName() + "`");
         } catch (IOException e) {
@@ -172,18 +192,31 @@ public final class GenotypeStore implements VariantSource {
     }
 
     private int pos(long row) {
-        return table.getInt((int) (row * StoreFormat.ROW_BYTES + 8));
+        return rowInt(row, 8);
     }
 
     private long dataOffset(long row) {
-        return table.getLong((int) (row * StoreFormat.ROW_BYTES));
+        return segment(row).getLong(rowBase(row));
+    }
+
+    private MappedByteBuffer segment(long row) {
+        return table[(int) (row >>> segmentBits)];
+    }
+
+    /** Byte offset of {@code row} within its segment. */
+    private int rowBase(long row) {
+        return (int) (row & ((1L << segmentBits) - 1)) * StoreFormat.ROW_BYTES;
+    }
+
+    private int rowInt(long row, int field) {
+        return segment(row).getInt(rowBase(row) + field);
     }
 
     /** Variants of rows [lo, hi), read with one positional read. */
     private List<Variant> readRange(long lo, long hi) {
         if (lo >= hi) return List.of();
         long from = dataOffset(lo);
-        long to = dataOffset(hi - 1) + table.getInt((int) ((hi - 1) * StoreFormat.ROW_BYTES + 36));
+        long to = dataOffset(hi - 1) + rowInt(hi - 1, 36);
         if (to - from > Integer.MAX_VALUE - 8) {
             List<Variant> out = new ArrayList<>();
             long mid = (lo + hi) >>> 1;
@@ -202,14 +235,13 @@ public final class GenotypeStore implements VariantSource {
     }
 
     private Variant decode(long row, ByteBuffer b) {
-        int base = (int) (row * StoreFormat.ROW_BYTES);
-        int pos = table.getInt(base + 8);
-        int contig = table.getInt(base + 12);
-        int ac = table.getInt(base + 16);
-        int an = table.getInt(base + 20);
-        int nCarriers = table.getInt(base + 24);
-        int nMissing = table.getInt(base + 28);
-        int flags = table.getInt(base + 32);
+        int pos = rowInt(row, 8);
+        int contig = rowInt(row, 12);
+        int ac = rowInt(row, 16);
+        int an = rowInt(row, 20);
+        int nCarriers = rowInt(row, 24);
+        int nMissing = rowInt(row, 28);
+        int flags = rowInt(row, 32);
         String id = StoreFormat.getString(b);
         String ref = StoreFormat.getString(b);
         String alt = StoreFormat.getString(b);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,10 @@ public final class GenotypeStoreWriter implements Closeable {
     private final List<String> contigs = new ArrayList<>();
     private final List<long[]> contigRanges = new ArrayList<>();
     private final Set<String> finished = new HashSet<>();
-    private final ByteBuffer row = ByteBuffer.allocate(StoreFormat.ROW_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** One variant-table row. Written with VarHandles, not a ByteBuffer chain, which C2 takes long to compile. */
+    private final byte[] row = new byte[StoreFormat.ROW_BYTES];
     private byte[] scratch = new byte[1 << 12];
     private long dataPos = StoreFormat.HEADER_BYTES;
     private long variants;
@@ -103,13 +108,18 @@ public final class GenotypeStoreWriter implements Closeable {
             at = StoreFormat.putVarInt(b, at, s - prev);
             prev = s;
         }
-        row.clear();
-        row.putLong(dataPos).putInt(v.pos()).putInt(contigs.size() - 1).putInt(v.alleleCount())
-                .putInt(v.alleleNumber()).putInt(cs.length).putInt(v.missingSamples().length)
-                .putInt(v.altIsMinor() ? StoreFormat.FLAG_ALT_IS_MINOR : 0).putInt(at);
+        LONG.set(row, 0, dataPos);
+        INT.set(row, 8, v.pos());
+        INT.set(row, 12, contigs.size() - 1);
+        INT.set(row, 16, v.alleleCount());
+        INT.set(row, 20, v.alleleNumber());
+        INT.set(row, 24, cs.length);
+        INT.set(row, 28, v.missingSamples().length);
+        INT.set(row, 32, v.altIsMinor() ? StoreFormat.FLAG_ALT_IS_MINOR : 0);
+        INT.set(row, 36, at);
         try {
             data.write(b, 0, at);
-            table.write(row.array());
+            table.write(row);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,10 +106,12 @@ public final class IngestReport {
         });
         writeAtomically(samplesFile(store), w -> {
             w.write("sample\tcalled\tmissing\tmissing_rate\n");
+            // Few distinct missing counts among many samples: format each rate once (String.format is slow).
+            Map<Long, String> rates = new HashMap<>();
             for (int s = 0; s < samples.size(); s++) {
                 long miss = sampleMissing[s];
-                w.write(samples.get(s) + "\t" + (variantsKept - miss) + "\t" + miss + "\t"
-                        + fmt(variantsKept == 0 ? 0 : (double) miss / variantsKept) + "\n");
+                String rate = rates.computeIfAbsent(miss, m -> fmt(variantsKept == 0 ? 0 : (double) m / variantsKept));
+                w.write(samples.get(s) + "\t" + (variantsKept - miss) + "\t" + miss + "\t" + rate + "\n");
             }
         });
     }

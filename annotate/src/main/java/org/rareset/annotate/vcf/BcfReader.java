@@ -1,6 +1,8 @@
 package org.rareset.annotate.vcf;
 
 import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.samtools.seekablestream.SeekableBufferedStream;
+import htsjdk.samtools.seekablestream.SeekablePathStream;
 import htsjdk.samtools.util.CloseableIterator;
 import htsjdk.tribble.TribbleException;
 import htsjdk.tribble.readers.PositionalBufferedStream;
@@ -23,7 +25,7 @@ import java.util.NoSuchElementException;
  */
 final class BcfReader implements CloseableIterator<VariantContext> {
     private final InputStream raw;
-    private final PositionalBufferedStream in;
+    private PositionalBufferedStream in;
     private final Codec codec = new Codec();
     private final VCFHeader header;
 
@@ -49,12 +51,31 @@ final class BcfReader implements CloseableIterator<VariantContext> {
     BcfReader(Path file) {
         try {
             BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            this.raw = BlockCompressedInputStream.isValidFile(buffered) ? new BlockCompressedInputStream(buffered) : buffered;
+            if (BlockCompressedInputStream.isValidFile(buffered)) {
+                buffered.close();
+                // seekable, so that regions can be read through the CSI index
+                this.raw = new BlockCompressedInputStream(new SeekableBufferedStream(new SeekablePathStream(file), 1 << 16));
+            } else {
+                this.raw = buffered;
+            }
             this.in = new PositionalBufferedStream(raw);
             this.header = (VCFHeader) codec.readHeader(in).getHeaderValue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Moves to the record at BGZF virtual offset {@code virtualOffset} (from the file's CSI index). */
+    void seek(long virtualOffset) {
+        if (!(raw instanceof BlockCompressedInputStream bgzf)) {
+            throw new IllegalStateException("an uncompressed BCF cannot be read by index");
+        }
+        try {
+            bgzf.seek(virtualOffset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        in = new PositionalBufferedStream(raw);
     }
 
     VCFHeader header() {

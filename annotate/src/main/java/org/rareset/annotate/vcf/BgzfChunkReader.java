@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.concurrent.DaemonPools;
 
 /**
  * Inflates a BGZF file on a small thread pool and returns the text in file order. The calling
@@ -52,11 +52,7 @@ final class BgzfChunkReader implements ChunkReader {
             throw new UncheckedIOException(e);
         }
         int t = Math.max(1, threads);
-        this.pool = Executors.newFixedThreadPool(t, r -> {
-            Thread th = new Thread(r, "bgzf-inflate");
-            th.setDaemon(true);
-            return th;
-        });
+        this.pool = DaemonPools.fixed(t, "bgzf-inflate");
         this.maxInFlight = 2 * t + 1;
     }
 

@@ -103,10 +103,14 @@ final class BgzfLineSource implements Closeable {
         }
     }
 
-    /** Index of the first '\n' in buf[from, limit), eight bytes at a time, or -1. */
+    /** Index of the first '\n' in buf[from, limit), or -1. */
     private int indexOfNewline(int from) {
+        return indexOfNewline(buf, from, limit);
+    }
+
+    /** Index of the first '\n' in b[from, limit), eight bytes at a time, or -1. */
+    static int indexOfNewline(byte[] b, int from, int limit) {
         int i = from;
-        byte[] b = buf;
         int end8 = limit - 8;
         while (i <= end8) {
             long x = (long) LONG.get(b, i) ^ NEWLINES;
@@ -116,6 +120,21 @@ final class BgzfLineSource implements Closeable {
         }
         for (; i < limit; i++) if (b[i] == '\n') return i;
         return -1;
+    }
+
+    /**
+     * The bytes read ahead but not yet handed out as lines; afterwards this source holds none, and
+     * the rest of the file comes from {@link #chunks()}.
+     */
+    byte[] takeBuffered() {
+        byte[] rest = java.util.Arrays.copyOfRange(buf, pos, limit);
+        discard();
+        return rest;
+    }
+
+    /** The chunks this source reads its lines from. */
+    ChunkReader chunks() {
+        return chunks;
     }
 
     byte[] buffer() {

@@ -35,6 +35,14 @@ final class CsiIndex implements RegionIndex {
     }
 
     static CsiIndex read(Path csi) throws IOException {
+        return read(csi, null);
+    }
+
+    /**
+     * Reads {@code csi}; {@code headerContigs} names the contigs when the index itself does not
+     * (a BCF's CSI numbers contigs in the order of the BCF header's contig lines).
+     */
+    static CsiIndex read(Path csi, List<String> headerContigs) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(csi));
              DataInputStream in = new DataInputStream(new BlockCompressedInputStream(raw))) {
             byte[] magic = new byte[4];
@@ -46,7 +54,15 @@ final class CsiIndex implements RegionIndex {
             byte[] aux = new byte[lAux];
             in.readFully(aux);
             int nRef = readInt(in);
-            List<String> names = auxNames(aux, nRef);
+            List<String> names;
+            if (aux.length < 28 && headerContigs != null) {
+                if (nRef > headerContigs.size()) {
+                    throw new IOException("CSI index has " + nRef + " contigs but the header names " + headerContigs.size());
+                }
+                names = List.copyOf(headerContigs.subList(0, nRef));
+            } else {
+                names = auxNames(aux, nRef);
+            }
             List<Map<Integer, long[]>> bins = new ArrayList<>();
             List<Map<Integer, Long>> loffsets = new ArrayList<>();
             for (int r = 0; r < nRef; r++) {

@@ -31,6 +31,9 @@ final class HtsjdkRecordStream implements RecordStream {
     private SampleSelection selection;
     private List<String> alts;
     private final int[] alleles = new int[8];
+    /** A BCF read by region through its CSI index: the index and the regions, contigs spelled as in the header. */
+    private RegionIndex bcfIndex;
+    private Iterator<GenomicRegion> bcfRegions;
 
     /**
      * @param regions    regions to read, or null for the whole file
@@ -77,7 +80,44 @@ final class HtsjdkRecordStream implements RecordStream {
         return HtsjdkErrors.call(file, this::advanceUnchecked);
     }
 
+    /**
+     * Reads a BCF's {@code regions} through {@code index} instead of streaming the whole file;
+     * the regions must be sorted in the file's contig order, with contigs spelled as in its header.
+     */
+    void readBcfByIndex(RegionIndex index, List<GenomicRegion> regions) {
+        this.bcfIndex = index;
+        this.bcfRegions = regions.iterator();
+        this.it = null;
+    }
+
+    /** True when regions of a BCF are read through its CSI index. */
+    boolean readsBcfByIndex() {
+        return bcfIndex != null;
+    }
+
+    private boolean advanceBcfByIndex() {
+        while (true) {
+            if (region != null && bcf.hasNext()) {
+                VariantContext next = bcf.next();
+                if (!next.getContig().equals(region.chrom()) || next.getStart() > region.end()) {
+                    region = null;
+                    continue;
+                }
+                if (next.getStart() < region.start()) continue;
+                vc = next;
+                alts = null;
+                return true;
+            }
+            if (!bcfRegions.hasNext()) return false;
+            region = bcfRegions.next();
+            long offset = bcfIndex.firstOffset(region.chrom(), region.start(), region.end());
+            if (offset < 0) region = null;
+            else bcf.seek(offset);
+        }
+    }
+
     private boolean advanceUnchecked() {
+        if (bcfIndex != null) return advanceBcfByIndex();
         while (true) {
             if (it != null && it.hasNext()) {
                 VariantContext next = it.next();
@@ -192,6 +232,7 @@ final class HtsjdkRecordStream implements RecordStream {
     @Override
     public void close() {
         if (it != null) it.close();
+        if (bcf != null && it != bcf) bcf.close();
         if (reader != null) reader.close();
     }
 }

@@ -14,8 +14,8 @@ import org.rareset.annotate.InputException;
 /**
  * Reads a bgzipped (or plain) VCF or a BCF as split, sparse {@link Variant}s: one per ALT allele,
  * GT turned into allele counts (haploid calls 0/1), missing calls tracked, a sample subset, region
- * queries through the tabix or CSI index ({@code 1} and {@code chr1} match; BCF is streamed and
- * filtered by position), and optionally only
+ * queries through the tabix or CSI index ({@code 1} and {@code chr1} match; a BCF through its CSI
+ * index, or streamed and filtered by position when it has none), and optionally only
  * records passing all filters. Records must be sorted by position within each contig, and each
  * contig in one block; anything else is reported as bad input.
  *
@@ -77,8 +77,12 @@ public final class VcfVariantSource implements VariantSource {
         boolean bcf = isBcf(vcf);
         RecordStream stream;
         if (bcf) {
-            stream = new HtsjdkRecordStream(vcf, regions, false);
-            if (regions != null) checkContigs(vcf, regions, ((HtsjdkRecordStream) stream).headerContigs(), stream);
+            HtsjdkRecordStream bcfStream = new HtsjdkRecordStream(vcf, regions, false);
+            stream = bcfStream;
+            if (regions != null) {
+                checkContigs(vcf, regions, bcfStream.headerContigs(), stream);
+                useBcfIndex(vcf, regions, bcfStream);
+            }
         } else if (regions != null) {
             VcfIndex index = VcfIndex.require(vcf);
             regions = index.resolveAll(vcf, regions);
@@ -86,7 +90,7 @@ public final class VcfVariantSource implements VariantSource {
             if (index.file().toString().endsWith(".csi")) decoder = Decoder.FAST;
             stream = decoder == Decoder.FAST ? new TabixRecordStream(vcf, index.index(), regions) : new HtsjdkRecordStream(vcf, regions, true);
         } else {
-            stream = decoder == Decoder.FAST ? new TextRecordStream(vcf, threads, null) : new HtsjdkRecordStream(vcf, null, false);
+            stream = decoder == Decoder.FAST ? new TextRecordStream(vcf, threads) : new HtsjdkRecordStream(vcf, null, false);
         }
         try {
             List<String> header = stream.headerSamples();
@@ -103,7 +107,33 @@ public final class VcfVariantSource implements VariantSource {
         }
     }
 
-    /** BCF regions are read by streaming (htsjdk has no BCF index queries), so check contigs against the header. */
+    /**
+     * With a CSI index beside the BCF ({@code bcftools index}), reads the regions through it; htsjdk
+     * has no BCF index queries. Without one the file is streamed and filtered by position.
+     */
+    private static void useBcfIndex(Path vcf, RegionSet regions, HtsjdkRecordStream stream) {
+        Path csi = Path.of(vcf + ".csi");
+        if (!Files.isRegularFile(csi)) return;
+        List<String> contigs = stream.headerContigs();
+        CsiIndex index;
+        try {
+            index = CsiIndex.read(csi, contigs);
+        } catch (java.io.IOException | RuntimeException e) {
+            stream.close();
+            throw InputException.of(csi, "cannot read the CSI index: " + e.getMessage(),
+                    "re-create it with: bcftools index " + vcf.getFileName());
+        }
+        List<GenomicRegion> resolved = new ArrayList<>();
+        for (GenomicRegion r : regions.regions()) {
+            String name = contigs.stream().filter(c -> Contigs.same(c, r.chrom())).findFirst().orElseThrow();
+            resolved.add(new GenomicRegion(name, r.start(), r.end()));
+        }
+        resolved.sort(java.util.Comparator.comparingInt((GenomicRegion r) -> contigs.indexOf(r.chrom()))
+                .thenComparingInt(GenomicRegion::start));
+        stream.readBcfByIndex(index, resolved);
+    }
+
+    /** BCF regions are checked against the header's contigs (a region on another contig is bad input). */
     private static void checkContigs(Path vcf, RegionSet regions, List<String> contigs, RecordStream stream) {
         for (GenomicRegion r : regions.regions()) {
             boolean known = contigs.stream().anyMatch(c -> Contigs.same(c, r.chrom()));
@@ -118,6 +148,11 @@ public final class VcfVariantSource implements VariantSource {
     static boolean isBcf(Path vcf) {
         String n = vcf.getFileName().toString().toLowerCase();
         return n.endsWith(".bcf") || n.endsWith(".bcf.gz");
+    }
+
+    /** True when regions are fetched through the file's index rather than by streaming it. */
+    boolean readsByIndex() {
+        return stream instanceof TabixRecordStream || (stream instanceof HtsjdkRecordStream h && h.readsBcfByIndex());
     }
 
     public Path file() {

@@ -58,6 +58,18 @@ class SortedCursorTest {
     }
 
     @Test
+    void csiIndexedFileSeeksAndJumps() throws IOException {
+        // Made by tabix -C from the same lines (testdata/annotate/README.md): no .tbi beside it.
+        Path f = Path.of(System.getProperty("rareset.testdata", "../testdata"), "annotate", "sparse-csi.tsv.gz");
+        assertTrue(java.nio.file.Files.isRegularFile(Path.of(f + ".csi")) && !java.nio.file.Files.exists(Path.of(f + ".tbi")));
+        LineRecordStream s = LineRecordStream.open(f, PARSER);
+        assertTrue(s.indexed(), "read by region through the CSI index");
+        try (SortedCursor c = new SortedCursor(f, s)) {
+            check(c);
+        }
+    }
+
+    @Test
     void plainFileRereadsForContigOrder() throws IOException {
         Path f = TestFiles.text(dir.resolve("t.tsv"), lines().toArray(new String[0]));
         LineRecordStream s = LineRecordStream.open(f, PARSER);

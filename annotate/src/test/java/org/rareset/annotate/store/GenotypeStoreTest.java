@@ -60,6 +60,26 @@ class GenotypeStoreTest {
     }
 
     @Test
+    void variantTableMappedInManySegmentsReadsTheSame() {
+        // Whole-genome stores outgrow one 2 GiB mapping; 8-row segments put every kind of read
+        // (binary search, range reads, iteration) across segment boundaries here.
+        Path vcf = TestVcfs.writeIndexed(dir.resolve("s.vcf.gz"), FastDecoderEquivalenceTest.randomVcf(4, 30, 300, true));
+        Path store = ingest(vcf, dir.resolve("s.rsg"));
+        try (GenotypeStore one = GenotypeStore.open(store); GenotypeStore many = GenotypeStore.open(store, 3)) {
+            List<Variant> all = new ArrayList<>();
+            one.forEach(all::add);
+            List<Variant> viaSegments = new ArrayList<>();
+            many.forEach(viaSegments::add);
+            assertEquals(all, viaSegments);
+            for (String region : List.of("1:1-500", "1:200-4000", "2:1-100000", "X:777-3000", "X:1-1")) {
+                var r = org.rareset.annotate.vcf.GenomicRegion.parse(region);
+                assertEquals(one.variantsIn(r), many.variantsIn(r), region);
+                assertEquals(TestVcfs.readAll(VcfVariantSource.open(vcf, VcfReadOptions.all().withRegion(region))), many.variantsIn(r), region);
+            }
+        }
+    }
+
+    @Test
     void regionBoundariesAreInclusiveOnPos() {
         List<String> samples = List.of("a", "b");
         Path out = dir.resolve("b.rsg");

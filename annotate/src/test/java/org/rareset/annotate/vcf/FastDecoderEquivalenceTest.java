@@ -87,6 +87,36 @@ public class FastDecoderEquivalenceTest {
     }
 
     @Test
+    void linesLongerThanAnInflateBatch() {
+        // 300,000 samples: each record is ~1.2 MB of text, more than one inflate batch (1 MB).
+        Path vcf = TestVcfs.writeBgzip(dir.resolve("wide.vcf.gz"), randomVcf(11, 300_000, 4, true));
+        assertSame(vcf, VcfReadOptions.all());
+    }
+
+    @Test
+    void errorsNameTheRightLineDeepInAMultiBatchFile() {
+        // Records are decoded ahead on other threads; the error must still name its own line and
+        // come only after every earlier record was handed out.
+        String text = randomVcf(12, 2000, 300, true);
+        String[] lines = text.split("\n", -1);
+        int headerLines = 0;
+        while (lines[headerLines].startsWith("#")) headerLines++;
+        int bad = headerLines + 250;
+        lines[bad] = lines[bad].replaceFirst("\t0/0\t", "\t0/x\t");
+        Path vcf = TestVcfs.writeBgzip(dir.resolve("bad.vcf.gz"), String.join("\n", lines));
+        List<Variant> seen = new ArrayList<>();
+        org.rareset.annotate.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rareset.annotate.InputException.class, () -> {
+                    try (VcfVariantSource src = VcfVariantSource.open(vcf, VcfReadOptions.all(), VcfVariantSource.Decoder.FAST)) {
+                        for (Variant v : src) seen.add(v);
+                    }
+                });
+        assertEquals("line " + (bad + 1), e.location());
+        assertTrue(e.problem().contains("'0/x'"), e.problem());
+        assertEquals(250, seen.stream().map(v -> v.chrom() + ":" + v.pos()).distinct().count());
+    }
+
+    @Test
     void gzipNotBgzipIsRead() throws Exception {
         Path gz = dir.resolve("g.vcf.gz");
         try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {

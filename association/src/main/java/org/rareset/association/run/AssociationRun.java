@@ -7,11 +7,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.concurrent.DaemonPools;
 import org.rareset.annotate.vcf.Contigs;
 import org.rareset.association.engine.AssociationEngine;
 import org.rareset.association.genotype.GeneGenotypes;
@@ -115,11 +115,7 @@ public final class AssociationRun {
         List<ResultRow> rows = new ArrayList<>();
         List<VariantRow> variantRows = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()), r -> {
-            Thread t = new Thread(r, "assoc-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPools.fixed(settings.threads(), "assoc-worker");
         try {
             // every null model without offsets is fitted before the first gene, so bad traits fail fast
             List<EngineCache> caches = new ArrayList<>();

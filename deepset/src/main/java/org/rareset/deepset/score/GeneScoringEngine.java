@@ -6,9 +6,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.rareset.annotate.concurrent.DaemonPools;
 
 /**
  * Scores genes gene-major and sparsely with a {@link ScoringEnsemble}.
@@ -140,11 +140,7 @@ public final class GeneScoringEngine {
             while (genes.hasNext()) sink.accept(score(genes.next()));
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "gene-scoring");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPools.fixed(threads, "gene-scoring");
         try {
             ArrayDeque<Future<GeneScores>> inFlight = new ArrayDeque<>();
             int limit = threads * 8;

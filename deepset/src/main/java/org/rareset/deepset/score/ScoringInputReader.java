@@ -16,6 +16,8 @@ import org.rareset.annotate.table.TableReaders;
 import org.rareset.annotate.vcf.Contigs;
 import org.rareset.annotate.vcf.Variant;
 import org.rareset.annotate.vcf.VariantSource;
+import org.rareset.deepset.train.DeepRvatInputs;
+import org.rareset.deepset.train.VariantFilter;
 
 /**
  * Joins an annotation table (one row per variant and gene: {@code chrom pos ref alt gene} and the
@@ -36,9 +38,17 @@ public final class ScoringInputReader {
 
     private ScoringInputReader() {}
 
-    /** Reads the table, then streams the genotypes once. */
+    /** Reads every row of the table, then streams the genotypes once. */
     public static ScoringInput read(Path annotations, ScoringEnsemble ensemble, VariantSource genotypes) {
-        Table table = readTable(annotations, ensemble);
+        return read(annotations, ensemble, genotypes, null);
+    }
+
+    /**
+     * Reads the table rows passing {@code filter} (all rows when null), then streams the genotypes
+     * once. A row whose filter column is empty fails the filter, as in training.
+     */
+    public static ScoringInput read(Path annotations, ScoringEnsemble ensemble, VariantSource genotypes, VariantFilter filter) {
+        Table table = readTable(annotations, ensemble, filter);
         return join(table, ensemble.annotations().size(), genotypes);
     }
 
@@ -53,9 +63,17 @@ public final class ScoringInputReader {
         final Map<String, Long> filled = new LinkedHashMap<>();
         /** Index of MAF_MB among the model's inputs when it is computed from the genotypes, else -1. */
         int derivedMafMb = -1;
+        /** The variant filter (null: every row is scored) and its column values per row, NaN when missing. */
+        VariantFilter filter;
+        double[] filterValues = new double[0];
+        Path file;
     }
 
     static Table readTable(Path file, ScoringEnsemble ensemble) {
+        return readTable(file, ensemble, null);
+    }
+
+    static Table readTable(Path file, ScoringEnsemble ensemble, VariantFilter filter) {
         List<String> cols = ensemble.annotations();
         int width = cols.size();
         Table t = new Table();
@@ -87,6 +105,18 @@ public final class ScoringInputReader {
                 throw InputException.atLine(file, 1, "missing " + missing.size() + " column(s) the model needs: " + list,
                         "add them to the annotation table; it needs chrom pos ref alt gene (or gene_id) and the model's annotations");
             }
+            int[] filterIdx = filter == null ? new int[0] : new int[filter.columns().size()];
+            for (int k = 0; k < filterIdx.length; k++) {
+                filterIdx[k] = names.indexOf(filter.columns().get(k));
+                boolean derivable = filter.columns().get(k).equals(DeepRvatInputs.MAF) || filter.columns().get(k).equals(MAF_MB);
+                if (filterIdx[k] < 0 && !derivable) {
+                    throw InputException.atLine(file, 1, "the variant filter '" + filter + "' reads column '"
+                            + filter.columns().get(k) + "', which the table lacks",
+                            "add the column (rareset annotate writes MAF) or change the filter; 'none' scores every row");
+                }
+            }
+            t.filter = filter;
+            t.file = file;
             double[] fill = new double[width];
             boolean[] canFill = new boolean[width];
             for (int c = 0; c < width; c++) {
@@ -95,6 +125,7 @@ public final class ScoringInputReader {
                 fill[c] = f.orElse(Double.NaN);
             }
             long[] filled = new long[width];
+            int fw = filterIdx.length;
             for (Row row : reader) {
                 String pos = row.getString(keyIdx[1]);
                 String chrom = row.getString(keyIdx[0]);
@@ -147,6 +178,14 @@ public final class ScoringInputReader {
                     }
                     t.values[r * width + c] = v;
                 }
+                if (fw > 0) {
+                    if ((long) (r + 1) * fw > t.filterValues.length) {
+                        t.filterValues = Arrays.copyOf(t.filterValues, Math.max(t.filterValues.length * 2, (r + 1) * fw));
+                    }
+                    for (int k = 0; k < fw; k++) {
+                        t.filterValues[r * fw + k] = filterIdx[k] < 0 || row.isMissing(filterIdx[k]) ? Double.NaN : row.getDouble(filterIdx[k]);
+                    }
+                }
                 t.variantOfRow.add(vid);
                 t.rowsOfGene.get(gid).add(r);
                 t.rows++;
@@ -159,14 +198,15 @@ public final class ScoringInputReader {
 
     static ScoringInput join(Table t, int width, VariantSource genotypes) {
         int nSamples = genotypes.samples().size();
-        int[][] carriersOfVariant = new int[t.variantIds.size()][];
+        int nVariants = t.variantIds.size();
+        int[][] carriersOfVariant = new int[nVariants][];
+        double[] afOfVariant = new double[nVariants];
+        boolean[] altMajor = new boolean[nVariants];
         long alleles = 0;
         long annotated = 0;
         long unannotated = 0;
         long missingCalls = 0;
         long duplicates = 0;
-        double[] mafMb = t.derivedMafMb < 0 ? null : new double[carriersOfVariant.length];
-        if (mafMb != null) Arrays.fill(mafMb, mafMb(0.0));
         for (Variant v : genotypes) {
             alleles++;
             Integer vid = t.variantIds.get(variantKey(v.chrom(), Integer.toString(v.pos()), v.ref(), v.alt()));
@@ -182,28 +222,84 @@ public final class ScoringInputReader {
                 carriers = union(carriersOfVariant[vid], carriers);
             }
             carriersOfVariant[vid] = carriers;
-            if (mafMb != null) mafMb[vid] = mafMb(v.altFrequency());
+            afOfVariant[vid] = v.altFrequency();
+            altMajor[vid] = !v.altIsMinor() && v.alleleCount() > 0;
         }
+        RowFilter filter = t.filter == null ? null : new RowFilter(t.filter, t.filterValues);
         long rowsWithoutRecord = 0;
+        int genesWithoutRows = 0;
         int[] none = new int[0];
         List<GeneRows> genes = new ArrayList<>(t.geneNames.size());
         for (int g = 0; g < t.geneNames.size(); g++) {
             IntList rows = t.rowsOfGene.get(g);
             double[] values = new double[rows.size * width];
             int[][] carriers = new int[rows.size][];
+            int kept = 0;
             for (int i = 0; i < rows.size; i++) {
                 int row = rows.values[i];
-                System.arraycopy(t.values, row * width, values, i * width, width);
-                if (mafMb != null) values[i * width + t.derivedMafMb] = mafMb[t.variantOfRow.values[row]];
-                int[] c = carriersOfVariant[t.variantOfRow.values[row]];
+                int vid = t.variantOfRow.values[row];
+                int[] c = carriersOfVariant[vid];
+                if (c != null && filter != null && !filter.keeps(row, afOfVariant[vid], altMajor[vid])) continue;
+                System.arraycopy(t.values, row * width, values, kept * width, width);
+                if (t.derivedMafMb >= 0) values[kept * width + t.derivedMafMb] = mafMb(c == null ? 0.0 : afOfVariant[vid]);
                 if (c == null) rowsWithoutRecord++;
-                carriers[i] = c == null ? none : c;
+                carriers[kept++] = c == null ? none : c;
             }
-            genes.add(new GeneRows(t.geneNames.get(g), width, values, carriers));
+            if (kept == 0) {
+                genesWithoutRows++;
+                continue;
+            }
+            genes.add(new GeneRows(t.geneNames.get(g), width, Arrays.copyOf(values, kept * width), Arrays.copyOf(carriers, kept)));
         }
-        ScoringInput.Summary summary = new ScoringInput.Summary(t.rows, t.geneNames.size(), alleles, annotated,
-                unannotated, rowsWithoutRecord, missingCalls, duplicates, t.filled, mafMb != null);
+        if (genes.isEmpty()) {
+            throw InputException.of(t.file, "no annotation row passes the variant filter '" + t.filter + "' ("
+                    + filter.failed + " failed it, " + filter.altMajor + " are of ALT-major variants)",
+                    "check the filter against the annotation table, or score every row with --variant-filter none");
+        }
+        ScoringInput.Summary summary = new ScoringInput.Summary(t.rows, genes.size(), alleles, annotated,
+                unannotated, rowsWithoutRecord, missingCalls, duplicates, t.filled, t.derivedMafMb >= 0,
+                filter == null ? null : new ScoringInput.FilterCounts(t.filter.toString(), filter.failed, filter.altMajor, genesWithoutRows));
         return new ScoringInput(genotypes.samples(), genes, summary);
+    }
+
+    /**
+     * The training rules for rows of variants in the genotypes: the filter (its MAF and MAF_MB
+     * computed from the cohort when the table lacks them), and ALT the minor allele. Rows without a
+     * VCF record are carried by nobody, so they change no score and are not filtered.
+     */
+    private static final class RowFilter {
+        private final VariantFilter filter;
+        private final double[] values;
+        private final int width;
+        private final int maf;
+        private final int mafMb;
+        private final double[] row;
+        long failed;
+        long altMajor;
+
+        RowFilter(VariantFilter filter, double[] values) {
+            this.filter = filter;
+            this.values = values;
+            this.width = filter.columns().size();
+            this.maf = filter.columns().indexOf(DeepRvatInputs.MAF);
+            this.mafMb = filter.columns().indexOf(MAF_MB);
+            this.row = new double[width];
+        }
+
+        boolean keeps(int r, double af, boolean isAltMajor) {
+            System.arraycopy(values, r * width, row, 0, width);
+            if (maf >= 0 && Double.isNaN(row[maf])) row[maf] = Math.min(af, 1 - af);
+            if (mafMb >= 0 && Double.isNaN(row[mafMb])) row[mafMb] = mafMb(af);
+            if (!filter.passes(slot -> row[slot])) {
+                failed++;
+                return false;
+            }
+            if (isAltMajor) {
+                altMajor++;
+                return false;
+            }
+            return true;
+        }
     }
 
     /**

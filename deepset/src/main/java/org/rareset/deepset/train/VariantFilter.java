@@ -25,10 +25,15 @@ public final class VariantFilter {
         this.expression = expression;
     }
 
-    /** Parses {@code text}; a syntax error is an {@link InputException} naming the option and position. */
+    /** Parses {@code text} given to {@code --train-filter}; a syntax error is an {@link InputException} naming the option and position. */
     public static VariantFilter parse(String text) {
+        return parse(text, "--train-filter");
+    }
+
+    /** Parses {@code text}; a syntax error is an {@link InputException} naming {@code option} and the position. */
+    public static VariantFilter parse(String text, String option) {
         ColumnExpression.Syntax syntax = new ColumnExpression.Syntax(ColumnExpression.Missing.ONLY_NOT_EQUAL_HOLDS, false, false,
-                (problem, offset) -> new InputException("--train-filter", String.format(Locale.ROOT, "character %d", offset + 1),
+                (problem, offset) -> new InputException(option, String.format(Locale.ROOT, "character %d", offset + 1),
                         problem + " in '" + text + "'", "write e.g. '" + DEFAULT + "'"));
         return new VariantFilter(ColumnExpression.parse(text, syntax));
     }

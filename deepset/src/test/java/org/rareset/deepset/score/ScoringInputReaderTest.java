@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.annotate.InputException;
 import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.deepset.train.VariantFilter;
 
 class ScoringInputReaderTest {
     @TempDir Path tmp;
@@ -43,11 +44,52 @@ class ScoringInputReaderTest {
     }
 
     private ScoringInput read(String... tableLines) throws IOException {
+        return readFiltered(null, tableLines);
+    }
+
+    private ScoringInput readFiltered(String filter, String... tableLines) throws IOException {
         Path ann = tmp.resolve("a.tsv");
         Files.writeString(ann, String.join("\n", tableLines) + "\n");
         try (VcfVariantSource src = VcfVariantSource.open(vcf())) {
-            return ScoringInputReader.read(ann, TWO_COLUMNS, src);
+            return ScoringInputReader.read(ann, TWO_COLUMNS, src, filter == null ? null : VariantFilter.parse(filter, "--variant-filter"));
         }
+    }
+
+    @Test
+    void filterFollowsTheTrainingRules() throws IOException {
+        // AF: 100 -> 3/6 (MAF 0.5), 200 -> 5/8 (ALT major, MAF 0.375), 300 -> 1/8 (MAF 0.125).
+        ScoringInput in = readFiltered("MAF < 0.4", "chrom\tpos\tref\talt\tgene\tx\ty",
+                "chr1\t100\tA\tG\tG1\t1\t1",      // fails the filter
+                "chr1\t200\tC\tT\tG1\t2\t2",      // passes, but ALT is the major allele
+                "chr1\t300\tG\tA\tG2\t3\t3",      // kept
+                "chr1\t999\tT\tC\tG2\t4\t4");     // no record: carried by nobody, kept
+        assertEquals(1, in.genes().size());
+        GeneRows g2 = in.genes().get(0);
+        assertEquals("G2", g2.gene());
+        assertArrayEquals(new double[] {3, 3, 4, 4}, g2.values());
+        assertArrayEquals(new int[] {1}, g2.carriers()[0]);
+        ScoringInput.FilterCounts f = in.summary().filter();
+        assertEquals(new ScoringInput.FilterCounts("MAF < 0.4", 1, 1, 1), f);
+        assertEquals(1, in.summary().genes());
+        assertTrue(in.summary().lines().contains("1 annotation rows left out by the variant filter 'MAF < 0.4'"), in.summary().lines().toString());
+    }
+
+    @Test
+    void filterTakesTheTablesValueAndComputesOnlyMissingMafs() throws IOException {
+        ScoringInput in = readFiltered("MAF < 0.2 && CADD_PHRED > 5", "chrom\tpos\tref\talt\tgene\tx\ty\tMAF\tCADD_PHRED",
+                "chr1\t100\tA\tG\tG1\t1\t1\t0.01\t20",  // the table's MAF wins over the cohort's 0.5
+                "chr1\t300\tG\tA\tG1\t3\t3\t\t20",      // empty: the cohort's 0.125
+                "chr1\t300\tG\tA\tG2\t3\t3\t\t2");      // CADD too low
+        assertEquals(1, in.genes().size());
+        assertArrayEquals(new double[] {1, 1, 3, 3}, in.genes().get(0).values());
+        assertEquals(new ScoringInput.FilterCounts("MAF < 0.2 && CADD_PHRED > 5", 1, 0, 1), in.summary().filter());
+    }
+
+    @Test
+    void filterOnAColumnTheTableLacksIsAnError() {
+        InputException e = assertThrows(InputException.class, () -> readFiltered("CADD_PHRED > 5",
+                "chrom\tpos\tref\talt\tgene\tx\ty", "chr1\t100\tA\tG\tG1\t1\t1"));
+        assertTrue(e.getMessage().contains("reads column 'CADD_PHRED', which the table lacks"), e.getMessage());
     }
 
     @Test
