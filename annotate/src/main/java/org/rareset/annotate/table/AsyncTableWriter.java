@@ -68,6 +68,10 @@ public final class AsyncTableWriter implements TableWriter {
     }
 
     private void rethrow() {
+        if (failure != null) rethrowFailure();
+    }
+
+    private void rethrowFailure() {
         Throwable t = failure;
         if (t instanceof RuntimeException re) throw re;
         if (t instanceof Error er) throw er;

@@ -64,10 +64,12 @@ final class RowBatch {
         };
     }
 
-    /** Empties the batch for reuse: every value of every row missing again. */
+    /**
+     * Empties the batch for reuse: every value of every row missing again. Old values stay in
+     * the arrays ({@code present} hides them) until overwritten.
+     */
     void clear() {
         for (boolean[] p : present) Arrays.fill(p, false);
-        for (String[] s : strings) if (s != null) Arrays.fill(s, null);
         size = 0;
     }
 }
