@@ -18,10 +18,10 @@ import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 
 /**
  * Encodes a UTF-8 text column ({@link ParquetColumnEncoder} does the pages and definition
- * levels). Starts with a dictionary per column chunk and falls back to PLAIN for the rest
- * of the chunk when the dictionary outgrows {@link #DICTIONARY_BYTES} or the first page shows
- * it does not pay off (mostly distinct values, such as variant ids); a column that fell back
- * once stays PLAIN in later row groups instead of building a doomed dictionary again. Pages
+ * levels). Starts with a dictionary per column chunk and falls back to PLAIN for the rest of
+ * the chunk when the dictionary outgrows {@link #DICTIONARY_BYTES} or the chunk's first page
+ * shows it does not pay off (mostly distinct values, such as variant ids); a column that fell
+ * back once stays PLAIN in later row groups instead of building a doomed dictionary again. Pages
  * already written with the dictionary keep it (a chunk may mix both, as Parquet's fallback
  * writes them). Text columns carry no min/max statistics: comparing strings costs more than
  * readers gain from them here.
@@ -56,6 +56,7 @@ final class ParquetTextEncoder extends ParquetColumnEncoder {
         entries.clear();
         dictionaryBytes = 0;
         dictionaryPagesWritten = false;
+        firstPage = true;
         lastValue = null;
     }
 
@@ -132,7 +133,8 @@ final class ParquetTextEncoder extends ParquetColumnEncoder {
         pageEncoding = Encoding.PLAIN;
         if (!usePlain && present > 0) {
             BytesInput encoded = encodeIds();
-            // As Parquet does: keep the dictionary only if the first page with values comes out smaller with it.
+            // As Parquet does: keep the chunk's dictionary only if its first page with values
+            // comes out smaller with it.
             if (firstPage && encoded.size() + dictionaryBytes >= rawBytes) {
                 fallBack();
             } else {
