@@ -27,6 +27,11 @@ abstract class CursorSource implements AnnotationSource {
     public Match lookup(Variant v, String chrom) {
         List<KeyedRecord> here = cursor.at(chrom, v.pos());
         if (here.isEmpty()) return null;
+        if (here.size() == 1) {
+            // The usual case, one record at the position: no list needed.
+            KeyedRecord r = here.get(0);
+            if (r.ref().equals(v.ref()) && r.alt().equals(v.alt())) return toMatch(r.payload());
+        }
         List<Object> found = new ArrayList<>(2);
         for (KeyedRecord r : here) {
             if (r.ref().equals(v.ref()) && r.alt().equals(v.alt())) found.add(r.payload());

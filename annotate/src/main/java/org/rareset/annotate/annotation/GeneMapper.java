@@ -15,8 +15,10 @@ import org.rareset.annotate.vcf.Contigs;
  * still reach it.
  */
 public final class GeneMapper {
-    private final Map<String, Gene[]> byContig = new HashMap<>();
-    private final Map<String, Integer> maxLength = new HashMap<>();
+    /** A contig's genes sorted by start, and the longest one's length (how far back a lookup looks). */
+    private record ContigGenes(Gene[] genes, int maxLength) {}
+
+    private final Map<String, ContigGenes> byContig = new HashMap<>();
     private final int window;
     private final int geneCount;
 
@@ -28,10 +30,9 @@ public final class GeneMapper {
         for (var e : lists.entrySet()) {
             Gene[] arr = e.getValue().toArray(new Gene[0]);
             Arrays.sort(arr, Comparator.comparingInt(Gene::start).thenComparing(Gene::id));
-            byContig.put(e.getKey(), arr);
             int max = 0;
             for (Gene g : arr) max = Math.max(max, g.end() - g.start() + 1);
-            maxLength.put(e.getKey(), max);
+            byContig.put(e.getKey(), new ContigGenes(arr, max));
         }
         this.geneCount = genes.size();
     }
@@ -48,8 +49,9 @@ public final class GeneMapper {
 
     /** Genes overlapping {@code pos} (± window), in order of start. */
     public List<Gene> genesAt(String chrom, int pos) {
-        Gene[] arr = byContig.get(Contigs.canonical(chrom));
-        if (arr == null) return List.of();
+        ContigGenes contig = byContig.get(Contigs.canonical(chrom));
+        if (contig == null) return List.of();
+        Gene[] arr = contig.genes();
         long reach = (long) pos + window;
         // Last index with start <= pos + window.
         int lo = 0;
@@ -65,7 +67,7 @@ public final class GeneMapper {
             }
         }
         if (last < 0) return List.of();
-        long minStart = (long) pos - window - maxLength.get(Contigs.canonical(chrom));
+        long minStart = (long) pos - window - contig.maxLength();
         List<Gene> out = null;
         for (int i = last; i >= 0 && arr[i].start() >= minStart; i--) {
             Gene g = arr[i];

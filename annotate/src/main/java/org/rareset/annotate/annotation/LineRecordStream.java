@@ -25,7 +25,10 @@ final class LineRecordStream implements RecordStream {
     private BufferedReader plain;
     private long lineNumber;
     private String lastRegion;
+    /** "near REGION", made once per seek rather than once per line. */
+    private String regionLocation = "near null";
     private final ArrayDeque<KeyedRecord> pending = new ArrayDeque<>(4);
+    private final java.util.function.Consumer<KeyedRecord> addPending = pending::add;
 
     private LineRecordStream(Path file, LineParser parser, boolean useIndex) {
         this.file = file;
@@ -63,7 +66,7 @@ final class LineRecordStream implements RecordStream {
             String line = nextLine();
             if (line == null) return null;
             if (line.isEmpty() || line.charAt(0) == '#') continue;
-            parser.parse(line, location(), pending::add);
+            parser.parse(line, location(), addPending);
         }
         return pending.poll();
     }
@@ -89,6 +92,7 @@ final class LineRecordStream implements RecordStream {
         pending.clear();
         String name = tabixNames.get(chrom);
         lastRegion = chrom + ":" + pos;
+        regionLocation = "near " + lastRegion;
         try {
             if (name == null) tabix.stop(); // the file has no such contig
             else tabix.seek(name, pos);
@@ -111,7 +115,7 @@ final class LineRecordStream implements RecordStream {
 
     @Override
     public String location() {
-        return tabix != null ? "near " + lastRegion : "line " + lineNumber;
+        return tabix != null ? regionLocation : "line " + lineNumber;
     }
 
     private void closePlain() {

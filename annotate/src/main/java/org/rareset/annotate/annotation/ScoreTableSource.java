@@ -113,43 +113,73 @@ public final class ScoreTableSource extends CursorSource {
                 "columns are: " + String.join(", ", header));
     }
 
+    /**
+     * Parses CADD-style lines in place: field bounds from one scan for tabs, then the position
+     * and scores read from the line itself ({@link DecimalText}); only chrom (when it changes),
+     * ref and alt become Strings.
+     */
     private static LineParser lineParser(Path file, int[] key, int[] value, int nColumns) {
         String[] lastContig = {null, null}; // raw name, canonical name: one contig runs for many lines
+        int[] starts = new int[nColumns];
+        int[] ends = new int[nColumns];
         return (String line, String location, Consumer<KeyedRecord> out) -> {
-            String[] f = split(line, nColumns);
-            if (f == null) {
+            if (!bounds(line, starts, ends)) {
                 throw new InputException(file.toString(), location, "line has the wrong number of fields (header has "
                         + nColumns + ")", "every line needs one tab-separated value per column");
             }
-            int pos;
-            try {
-                pos = Integer.parseInt(f[key[1]]);
-            } catch (NumberFormatException e) {
-                throw new InputException(file.toString(), location, "position '" + f[key[1]] + "' is not a number", null);
+            int pos = DecimalText.parseSmallInt(line, starts[key[1]], ends[key[1]]);
+            if (pos < 0) {
+                String field = line.substring(starts[key[1]], ends[key[1]]);
+                try {
+                    pos = Integer.parseInt(field);
+                } catch (NumberFormatException e) {
+                    throw new InputException(file.toString(), location, "position '" + field + "' is not a number", null);
+                }
             }
             double[] v = new double[value.length];
-            for (int i = 0; i < value.length; i++) v[i] = parseNumber(f[value[i]]);
-            if (!f[key[0]].equals(lastContig[0])) {
-                lastContig[0] = f[key[0]];
-                lastContig[1] = Contigs.canonical(f[key[0]]);
+            for (int i = 0; i < value.length; i++) v[i] = DecimalText.parseDouble(line, starts[value[i]], ends[value[i]]);
+            int chromStart = starts[key[0]];
+            int chromLength = ends[key[0]] - chromStart;
+            if (lastContig[0] == null || lastContig[0].length() != chromLength
+                    || !line.regionMatches(chromStart, lastContig[0], 0, chromLength)) {
+                lastContig[0] = line.substring(chromStart, ends[key[0]]);
+                lastContig[1] = Contigs.canonical(lastContig[0]);
             }
-            out.accept(new KeyedRecord(lastContig[1], pos, f[key[2]], f[key[3]], v));
+            out.accept(new KeyedRecord(lastContig[1], pos, allele(line, starts[key[2]], ends[key[2]]),
+                    allele(line, starts[key[3]], ends[key[3]]), v));
         };
     }
 
-    /** Splits on tabs into exactly {@code n} fields; null when the count differs. */
-    private static String[] split(String line, int n) {
-        String[] f = new String[n];
+    /** Single-base alleles share one String each (most of a score table); longer ones are cut out. */
+    private static final String[] ONE_BASE = new String[128];
+
+    static {
+        for (char c = 0; c < ONE_BASE.length; c++) ONE_BASE[c] = String.valueOf(c).intern();
+    }
+
+    private static String allele(String line, int from, int to) {
+        if (to - from == 1) {
+            char c = line.charAt(from);
+            if (c < ONE_BASE.length) return ONE_BASE[c];
+        }
+        return line.substring(from, to);
+    }
+
+    /** Field bounds of a tab-separated line into {@code starts}/{@code ends}; false when the count differs. */
+    private static boolean bounds(String line, int[] starts, int[] ends) {
+        int n = starts.length;
         int from = 0;
         for (int i = 0; i < n - 1; i++) {
             int to = line.indexOf('\t', from);
-            if (to < 0) return null;
-            f[i] = line.substring(from, to);
+            if (to < 0) return false;
+            starts[i] = from;
+            ends[i] = to;
             from = to + 1;
         }
-        if (line.indexOf('\t', from) >= 0) return null;
-        f[n - 1] = line.substring(from);
-        return f;
+        if (line.indexOf('\t', from) >= 0) return false;
+        starts[n - 1] = from;
+        ends[n - 1] = line.length();
+        return true;
     }
 
     @Override public String name() { return label; }

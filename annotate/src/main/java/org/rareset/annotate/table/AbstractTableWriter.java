@@ -86,6 +86,29 @@ abstract class AbstractTableWriter implements TableWriter {
         rows++;
     }
 
+    /**
+     * Writes a batch of checked rows (from {@link AsyncTableWriter}). This default boxes each
+     * row back into an {@code Object[]}; a format that can take the columns' primitive arrays
+     * directly overrides it.
+     */
+    void writeBatch(RowBatch batch) {
+        Object[] values = new Object[batch.types.length];
+        for (int r = 0; r < batch.size; r++) {
+            for (int c = 0; c < values.length; c++) values[c] = batch.get(c, r);
+            writeChecked(values);
+        }
+    }
+
+    /** Counts rows written by an override of {@link #writeBatch}. */
+    void countRows(int n) {
+        rows += n;
+    }
+
+    /** Fails when the writer is already closed. */
+    void checkOpen() {
+        if (finished) throw new IllegalStateException("writer for " + path() + " is closed");
+    }
+
     /** The value as the column's Java type (null for NaN); throws when it does not fit. */
     Object checked(int c, Object v) {
         return normalize(c, v);

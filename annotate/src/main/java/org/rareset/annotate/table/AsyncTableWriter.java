@@ -1,39 +1,42 @@
 package org.rareset.annotate.table;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * Hands rows to another writer on a background thread, in batches, so that encoding and
  * compressing the output (Parquet pages, number formatting) overlaps with producing the rows.
- * Memory is bounded by {@code QUEUE_BATCHES x BATCH} rows. Errors on the writing thread are
- * rethrown by the next call here; {@link #abort()} discards the output as the target would.
+ * Batches hold values column by column in primitive arrays ({@link RowBatch}) and are reused,
+ * so numbers are not boxed on the way. Memory is bounded by {@code QUEUE_BATCHES x BATCH} rows.
+ * Errors on the writing thread are rethrown by the next call here; {@link #abort()} discards the
+ * output as the target would.
  */
 public final class AsyncTableWriter implements TableWriter {
     static final int BATCH = 2048;
     static final int QUEUE_BATCHES = 8;
-    private static final List<Object[]> END = new ArrayList<>();
+    private static final RowBatch END = new RowBatch(new ColumnType[0], 0);
 
     private final TableWriter target;
     private final AbstractTableWriter checkedTarget;
     private final ColumnType[] types;
-    private final BlockingQueue<List<Object[]>> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final BlockingQueue<RowBatch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    /** Batches written and cleared by the writing thread, ready to be filled again. */
+    private final BlockingQueue<RowBatch> free = new ArrayBlockingQueue<>(QUEUE_BATCHES + 2);
     private final Thread thread;
     private volatile Throwable failure;
-    private List<Object[]> batch = new ArrayList<>(BATCH);
-    private Object[] row;
+    private RowBatch batch;
+    private final int width;
     private long rows;
     private boolean finished;
 
     public AsyncTableWriter(TableWriter target) {
         this.target = target;
         this.checkedTarget = target instanceof AbstractTableWriter a ? a : null;
-        this.row = new Object[target.schema().size()];
-        this.types = new ColumnType[row.length];
+        this.width = target.schema().size();
+        this.types = new ColumnType[width];
         for (int i = 0; i < types.length; i++) types[i] = target.schema().column(i).type();
+        this.batch = new RowBatch(types, BATCH);
         this.thread = new Thread(this::drain, "rareset-table-writer");
         thread.setDaemon(true);
         thread.start();
@@ -42,13 +45,19 @@ public final class AsyncTableWriter implements TableWriter {
     private void drain() {
         try {
             while (true) {
-                List<Object[]> b = queue.take();
+                RowBatch b = queue.take();
                 if (b == END) return;
                 if (checkedTarget != null) {
-                    for (Object[] r : b) checkedTarget.writeChecked(r);
+                    checkedTarget.writeBatch(b);
                 } else {
-                    for (Object[] r : b) target.writeRow(r);
+                    Object[] row = new Object[width];
+                    for (int r = 0; r < b.size; r++) {
+                        for (int c = 0; c < width; c++) row[c] = b.get(c, r);
+                        target.writeRow(row);
+                    }
                 }
+                b.clear();
+                free.offer(b);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -59,6 +68,10 @@ public final class AsyncTableWriter implements TableWriter {
     }
 
     private void rethrow() {
+        if (failure != null) rethrowFailure();
+    }
+
+    private void rethrowFailure() {
         Throwable t = failure;
         if (t instanceof RuntimeException re) throw re;
         if (t instanceof Error er) throw er;
@@ -70,10 +83,10 @@ public final class AsyncTableWriter implements TableWriter {
 
     @Override
     public void writeRow(Object... values) {
-        if (values.length != row.length) {
-            throw new IllegalArgumentException("row has " + values.length + " values, schema " + row.length);
+        if (values.length != width) {
+            throw new IllegalArgumentException("row has " + values.length + " values, schema " + width);
         }
-        for (int i = 0; i < values.length; i++) row[i] = check(i, values[i]);
+        for (int i = 0; i < values.length; i++) batch.set(i, check(i, values[i]));
         endRow();
     }
 
@@ -84,34 +97,70 @@ public final class AsyncTableWriter implements TableWriter {
         return v;
     }
 
-    @Override public void setString(int c, String v) { row[c] = v == null || types[c] == ColumnType.STRING ? v : check(c, v); }
-    @Override public void setInt(int c, int v) { row[c] = types[c] == ColumnType.INT ? Integer.valueOf(v) : check(c, v); }
-    @Override public void setLong(int c, long v) { row[c] = types[c] == ColumnType.LONG ? Long.valueOf(v) : check(c, v); }
-    @Override public void setDouble(int c, double v) {
-        row[c] = Double.isNaN(v) ? null : types[c] == ColumnType.DOUBLE ? Double.valueOf(v) : check(c, v);
+    @Override
+    public void setString(int c, String v) {
+        if (v != null && types[c] == ColumnType.STRING) {
+            batch.strings[c][batch.size] = v;
+            batch.present[c][batch.size] = true;
+        } else {
+            batch.set(c, check(c, v));
+        }
     }
-    @Override public void setBoolean(int c, boolean v) { row[c] = types[c] == ColumnType.BOOLEAN ? Boolean.valueOf(v) : check(c, v); }
-    @Override public void setNull(int c) { row[c] = null; }
+
+    @Override
+    public void setInt(int c, int v) {
+        if (types[c] == ColumnType.INT) {
+            batch.longs[c][batch.size] = v;
+            batch.present[c][batch.size] = true;
+        } else {
+            batch.set(c, check(c, v));
+        }
+    }
+
+    @Override
+    public void setLong(int c, long v) {
+        if (types[c] == ColumnType.LONG) {
+            batch.longs[c][batch.size] = v;
+            batch.present[c][batch.size] = true;
+        } else {
+            batch.set(c, check(c, v));
+        }
+    }
+
+    @Override
+    public void setDouble(int c, double v) {
+        if (Double.isNaN(v)) {
+            batch.present[c][batch.size] = false;
+        } else if (types[c] == ColumnType.DOUBLE) {
+            batch.doubles[c][batch.size] = v;
+            batch.present[c][batch.size] = true;
+        } else {
+            batch.set(c, check(c, v));
+        }
+    }
+
+    @Override public void setBoolean(int c, boolean v) { batch.set(c, check(c, v)); }
+    @Override public void setNull(int c) { batch.present[c][batch.size] = false; }
 
     @Override
     public void endRow() {
         if (finished) throw new IllegalStateException("writer for " + path() + " is closed");
-        batch.add(row);
-        row = new Object[row.length];
+        batch.size++;
         rows++;
-        if (batch.size() == BATCH) flush();
+        if (batch.size == BATCH) flush();
     }
 
     private void flush() {
         rethrow();
-        if (batch.isEmpty()) return;
+        if (batch.size == 0) return;
         try {
             queue.put(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing " + path(), e);
         }
-        batch = new ArrayList<>(BATCH);
+        RowBatch reused = free.poll();
+        batch = reused != null ? reused : new RowBatch(types, BATCH);
         rethrow();
     }
 

@@ -48,6 +48,37 @@ public final class DelimitedWriter extends AbstractTableWriter {
             else if (v instanceof Double d) appendDouble(d);
             else line.append(v);
         }
+        endLine();
+    }
+
+    /** Formats the batch's primitive arrays directly (no boxing), exactly as {@link #write} would. */
+    @Override
+    void writeBatch(RowBatch batch) {
+        checkOpen();
+        try {
+            for (int r = 0; r < batch.size; r++) {
+                for (int c = 0; c < batch.types.length; c++) {
+                    if (c > 0) line.append(separator);
+                    if (!batch.present[c][r]) {
+                        line.append(MISSING);
+                        continue;
+                    }
+                    switch (batch.types[c]) {
+                        case STRING -> appendText(batch.strings[c][r]);
+                        case DOUBLE -> appendDouble(batch.doubles[c][r]);
+                        case BOOLEAN -> line.append(batch.longs[c][r] != 0);
+                        default -> line.append(batch.longs[c][r]);
+                    }
+                }
+                endLine();
+            }
+        } catch (IOException e) {
+            throw TableWriter.unchecked(path(), e);
+        }
+        countRows(batch.size);
+    }
+
+    private void endLine() throws IOException {
         line.append('\n');
         out.append(line);
         line.setLength(0);

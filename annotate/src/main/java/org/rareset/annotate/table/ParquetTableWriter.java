@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -22,14 +20,30 @@ import org.apache.parquet.schema.Types;
 /**
  * Writes a flat Parquet file (one optional column per schema column, strings as UTF-8 binary)
  * that pandas/pyarrow, polars and DuckDB read directly. Runs without Hadoop on the class path:
- * a local output file, a plain configuration and {@link ParquetCodecs} for compression
+ * a local output file and {@link ParquetCodecs} for compression
  * (see docs/parquet.md).
+ *
+ * <p>Rows go straight to one {@link ParquetColumnEncoder} per column, which builds the data
+ * pages; Parquet's own {@link ColumnChunkPageWriteStore} compresses them and keeps the page
+ * index, and {@link ParquetFileWriter} lays out row groups and the footer. This skips Parquet's
+ * record-assembly layer ({@code RecordConsumer}, {@code ColumnWriter}), which made several
+ * virtual calls and a {@code Binary} per value: for a table this is what the output cost.
  */
 public final class ParquetTableWriter extends AbstractTableWriter {
     public static final CompressionCodecName DEFAULT_CODEC = CompressionCodecName.SNAPPY;
-    private static final int ROW_GROUP_BYTES = 64 << 20;
+    static final long ROW_GROUP_BYTES = 64 << 20;
+    /** Rows between checks of the buffered row-group size (summing it costs a pass over the columns). */
+    private static final int SIZE_CHECK_ROWS = 1024;
 
-    private final ParquetWriter<Object[]> writer;
+    private final MessageType type;
+    private final Map<String, String> metadata;
+    private final ParquetFileWriter out;
+    private final BytesInputCompressor compressor;
+    private final ParquetColumnEncoder[] columns;
+    private ColumnChunkPageWriteStore pages;
+    private long rowsInGroup;
+    private int sinceCheck;
+    private final long rowGroupBytes;
 
     public ParquetTableWriter(Path path, TableSchema schema) throws IOException {
         this(path, schema, DEFAULT_CODEC, Map.of());
@@ -37,24 +51,24 @@ public final class ParquetTableWriter extends AbstractTableWriter {
 
     public ParquetTableWriter(Path path, TableSchema schema, CompressionCodecName codec,
                               Map<String, String> keyValueMetadata) throws IOException {
+        this(path, schema, codec, keyValueMetadata, ROW_GROUP_BYTES);
+    }
+
+    ParquetTableWriter(Path path, TableSchema schema, CompressionCodecName codec,
+                       Map<String, String> keyValueMetadata, long rowGroupBytes) throws IOException {
         super(path, schema);
-        Builder b = new Builder(new LocalOutputFile(file.temp()), schema, keyValueMetadata)
-                .withConf(new PlainParquetConfiguration())
-                .withCodecFactory(ParquetCodecs.INSTANCE)
-                .withCompressionCodec(codec)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withRowGroupSize(ROW_GROUP_BYTES)
-                .withDictionaryEncoding(false)
-                .withSizeStatisticsEnabled(false);
-        // Dictionaries pay off for repetitive text (chrom, gene); for scores they cost time for
-        // nothing. Min/max statistics are kept for numbers (readers prune row groups with them)
-        // and left out for text, where comparing every value costs more than it saves.
-        for (Column c : schema.columns()) {
-            if (c.type() == ColumnType.STRING) {
-                b = b.withDictionaryEncoding(c.name(), true).withStatisticsEnabled(c.name(), false);
-            }
+        this.type = messageType(schema);
+        this.metadata = new HashMap<>(keyValueMetadata);
+        this.rowGroupBytes = rowGroupBytes;
+        this.compressor = ParquetCodecs.INSTANCE.getCompressor(codec);
+        this.out = new ParquetFileWriter(new LocalOutputFile(file.temp()), type, ParquetFileWriter.Mode.OVERWRITE,
+                rowGroupBytes, 0, null, ParquetProperties.builder().build());
+        this.columns = new ParquetColumnEncoder[schema.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = ParquetColumnEncoder.of(type.getColumns().get(i), schema.column(i).type());
         }
-        this.writer = b.build();
+        out.start();
+        startRowGroup();
     }
 
     /** The Parquet message type for a table schema. */
@@ -81,97 +95,68 @@ public final class ParquetTableWriter extends AbstractTableWriter {
         }
     }
 
+    private void startRowGroup() {
+        pages = new ColumnChunkPageWriteStore(compressor, type, HeapByteBufferAllocator.getInstance(),
+                ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH, ParquetProperties.DEFAULT_PAGE_WRITE_CHECKSUM_ENABLED);
+        for (int i = 0; i < columns.length; i++) columns[i].startChunk(pages.getPageWriter(type.getColumns().get(i)));
+    }
+
     @Override
     protected void write(Object[] values) throws IOException {
-        writer.write(values);
+        for (int i = 0; i < values.length; i++) columns[i].add(values[i]);
+        rowEnded();
+    }
+
+    /** Takes the batch's primitive arrays as they are: no boxing on either thread. */
+    @Override
+    void writeBatch(RowBatch batch) {
+        checkOpen();
+        try {
+            for (int r = 0; r < batch.size; r++) {
+                for (int c = 0; c < columns.length; c++) columns[c].add(batch, c, r);
+                rowEnded();
+            }
+        } catch (IOException e) {
+            throw TableWriter.unchecked(path(), e);
+        }
+        countRows(batch.size);
+    }
+
+    private void rowEnded() throws IOException {
+        rowsInGroup++;
+        if (++sinceCheck == SIZE_CHECK_ROWS) {
+            sinceCheck = 0;
+            long buffered = 0;
+            for (ParquetColumnEncoder c : columns) buffered += c.bufferedBytes();
+            if (buffered >= rowGroupBytes) {
+                flushRowGroup();
+                startRowGroup();
+            }
+        }
+    }
+
+    private void flushRowGroup() throws IOException {
+        if (rowsInGroup == 0) return;
+        for (ParquetColumnEncoder c : columns) c.finishChunk();
+        out.startBlock(rowsInGroup);
+        pages.flushToFileWriter(out);
+        out.endBlock();
+        pages.close();
+        rowsInGroup = 0;
     }
 
     @Override
     protected void finish() throws IOException {
-        writer.close();
+        flushRowGroup();
+        out.end(metadata);
     }
 
     @Override
     protected void closeQuietly() {
         try {
-            writer.close();
+            out.close();
         } catch (IOException | RuntimeException ignored) {
             // The file is being discarded.
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
-        private final TableSchema schema;
-        private final Map<String, String> metadata;
-
-        Builder(LocalOutputFile file, TableSchema schema, Map<String, String> metadata) {
-            super(file);
-            this.schema = schema;
-            this.metadata = metadata;
-        }
-
-        @Override
-        protected Builder self() { return this; }
-
-        @Override
-        protected WriteSupport<Object[]> getWriteSupport(ParquetConfiguration conf) {
-            return new RowWriteSupport(schema, metadata);
-        }
-
-        /** Never called: {@link #withConf(ParquetConfiguration)} keeps Hadoop's Configuration out. */
-        @Override
-        protected WriteSupport<Object[]> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return new RowWriteSupport(schema, metadata);
-        }
-    }
-
-    /** Sends one Object[] row to Parquet's record consumer; nulls are simply not written. */
-    private static final class RowWriteSupport extends WriteSupport<Object[]> {
-        private final TableSchema schema;
-        private final MessageType type;
-        private final Map<String, String> metadata;
-        private RecordConsumer consumer;
-
-        RowWriteSupport(TableSchema schema, Map<String, String> metadata) {
-            this.schema = schema;
-            this.type = messageType(schema);
-            this.metadata = metadata;
-        }
-
-        @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(type, new HashMap<>(metadata));
-        }
-
-        @Override
-        public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
-            return new WriteContext(type, new HashMap<>(metadata));
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.consumer = recordConsumer;
-        }
-
-        @Override
-        public void write(Object[] row) {
-            consumer.startMessage();
-            for (int i = 0; i < row.length; i++) {
-                Object v = row[i];
-                if (v == null) continue;
-                String name = schema.column(i).name();
-                consumer.startField(name, i);
-                switch (schema.column(i).type()) {
-                    case STRING -> consumer.addBinary(Binary.fromString((String) v));
-                    case INT -> consumer.addInteger((Integer) v);
-                    case LONG -> consumer.addLong((Long) v);
-                    case DOUBLE -> consumer.addDouble((Double) v);
-                    case BOOLEAN -> consumer.addBoolean((Boolean) v);
-                    default -> throw new IllegalStateException();
-                }
-                consumer.endField(name, i);
-            }
-            consumer.endMessage();
         }
     }
 }

@@ -44,6 +44,33 @@ class AsyncTableWriterTest {
     }
 
     @Test
+    void batchedTextIsByteForByteWhatTheDirectWriterWrites() throws IOException {
+        // The background thread formats the batch's primitive arrays itself; the text must not
+        // differ from rows written one by one (integral doubles, -0.0, booleans, longs, NA, quoting).
+        TableSchema s = TableSchema.of(Column.string("k"), Column.integer("i"), Column.int64("l"), Column.float64("x"),
+                Column.bool("b"));
+        Object[][] rows = {
+                {"a", 1, 1L << 40, 3.0, true}, {"b,\"q\"", -2, -5L, -0.0, false}, {null, null, null, null, null},
+                {"c", Integer.MIN_VALUE, Long.MAX_VALUE, 1e-300, true}, {"d", 0, 0L, Double.POSITIVE_INFINITY, null},
+                {"e", 7, 7L, 0.1 + 0.2, false}};
+        for (String name : new String[] {"t.tsv", "t.csv"}) {
+            Path direct = dir.resolve("direct-" + name);
+            Path batched = dir.resolve("batched-" + name);
+            TableWriter d = TableWriters.open(direct, s);
+            TableWriter b = new AsyncTableWriter(TableWriters.open(batched, s));
+            for (int k = 0; k < AsyncTableWriter.BATCH + 3; k++) {
+                for (Object[] r : rows) {
+                    d.writeRow(r);
+                    b.writeRow(r);
+                }
+            }
+            d.close();
+            b.close();
+            assertEquals(Files.readString(direct), Files.readString(batched), name);
+        }
+    }
+
+    @Test
     void wrongTypeFailsOnTheCallersThread() throws IOException {
         Path p = dir.resolve("bad.parquet");
         TableWriter w = new AsyncTableWriter(TableWriters.open(p, SCHEMA));
