@@ -29,6 +29,7 @@ final class BgzfLineSource implements Closeable {
     private int lineStart;
     private int lineEnd;
     private long lineNumber;
+    private boolean vcfRecords;
 
     BgzfLineSource(Path file, int threads) {
         this.chunks = open(file, threads);
@@ -105,7 +106,15 @@ final class BgzfLineSource implements Closeable {
 
     /** Index of the first '\n' in buf[from, limit), or -1. */
     private int indexOfNewline(int from) {
-        return indexOfNewline(buf, from, limit);
+        return vcfRecords ? VcfLineDecoder.recordEnd(buf, from, limit) : indexOfNewline(buf, from, limit);
+    }
+
+    /**
+     * The lines from here on are VCF records: their ends are found with
+     * {@link VcfLineDecoder#recordEnd}, which skips runs of {@code 0/0} calls.
+     */
+    void vcfRecordsFollow() {
+        vcfRecords = true;
     }
 
     /** Index of the first '\n' in b[from, limit), eight bytes at a time, or -1. */
@@ -120,21 +129,6 @@ final class BgzfLineSource implements Closeable {
         }
         for (; i < limit; i++) if (b[i] == '\n') return i;
         return -1;
-    }
-
-    /**
-     * The bytes read ahead but not yet handed out as lines; afterwards this source holds none, and
-     * the rest of the file comes from {@link #chunks()}.
-     */
-    byte[] takeBuffered() {
-        byte[] rest = java.util.Arrays.copyOfRange(buf, pos, limit);
-        discard();
-        return rest;
-    }
-
-    /** The chunks this source reads its lines from. */
-    ChunkReader chunks() {
-        return chunks;
     }
 
     byte[] buffer() {

@@ -26,6 +26,7 @@ abstract class DecodedLineStream implements RecordStream {
             throw e;
         }
         this.decoder = new VcfLineDecoder(file, header.samples.size());
+        lines.vcfRecordsFollow();
     }
 
     @Override

@@ -88,32 +88,4 @@ final class RecordCalls {
         carrierSample[nCarriers++] = sample;
         return base;
     }
-
-    /** A compact copy of this record's calls, to hand to another thread. */
-    Snapshot snapshot() {
-        int[] touchedSamples = Arrays.copyOf(touched, nTouched);
-        byte[] touchedPloidy = new byte[nTouched];
-        for (int i = 0; i < nTouched; i++) touchedPloidy[i] = ploidy[touched[i]];
-        return new Snapshot(nAlt, calledAlleles, touchedSamples, touchedPloidy, Arrays.copyOf(missing, nMissing),
-                Arrays.copyOf(carrierSample, nCarriers), Arrays.copyOf(carrierAltCounts, nCarriers * nAlt));
-    }
-
-    /** Makes these calls equal to the ones {@code s} was taken from. */
-    void restore(Snapshot s) {
-        reset(s.nAlt);
-        for (int i = 0; i < s.touched.length; i++) setPloidy(s.touched[i], s.touchedPloidy[i]);
-        calledAlleles = s.calledAlleles;
-        if (missing.length < s.missing.length) missing = new int[s.missing.length];
-        System.arraycopy(s.missing, 0, missing, 0, s.missing.length);
-        nMissing = s.missing.length;
-        if (carrierSample.length < s.carrierSample.length) carrierSample = new int[s.carrierSample.length];
-        System.arraycopy(s.carrierSample, 0, carrierSample, 0, s.carrierSample.length);
-        if (carrierAltCounts.length < s.carrierAltCounts.length) carrierAltCounts = new byte[s.carrierAltCounts.length];
-        System.arraycopy(s.carrierAltCounts, 0, carrierAltCounts, 0, s.carrierAltCounts.length);
-        nCarriers = s.carrierSample.length;
-    }
-
-    /** What {@link #snapshot()} keeps: the samples whose ploidy is not 2, the missing samples and the carriers. */
-    record Snapshot(int nAlt, int calledAlleles, int[] touched, byte[] touchedPloidy, int[] missing,
-                    int[] carrierSample, byte[] carrierAltCounts) {}
 }

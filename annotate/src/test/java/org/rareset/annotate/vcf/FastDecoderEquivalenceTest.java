@@ -95,8 +95,8 @@ public class FastDecoderEquivalenceTest {
 
     @Test
     void errorsNameTheRightLineDeepInAMultiBatchFile() {
-        // Records are decoded ahead on other threads; the error must still name its own line and
-        // come only after every earlier record was handed out.
+        // The error must name its own line, deep in the file, and come only after every earlier
+        // record was handed out.
         String text = randomVcf(12, 2000, 300, true);
         String[] lines = text.split("\n", -1);
         int headerLines = 0;
