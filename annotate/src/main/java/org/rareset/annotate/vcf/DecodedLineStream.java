@@ -26,8 +26,12 @@ abstract class DecodedLineStream implements RecordStream {
             throw e;
         }
         this.decoder = new VcfLineDecoder(file, header.samples.size());
-        lines.vcfRecordsFollow();
+        // Skipping 0/0 pairs pays off on wide lines; on narrow ones the plain search is cheaper.
+        if (header.samples.size() >= SKIP_CALLS_FROM_SAMPLES) lines.vcfRecordsFollow();
     }
+
+    /** Sample count from which record ends are found by skipping {@code 0/0} call pairs. */
+    static final int SKIP_CALLS_FROM_SAMPLES = 64;
 
     @Override
     public List<String> headerSamples() {
