@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.rareset.annotate.annotation.DerivedColumns;
 
 /**
  * annotations.tsv: one row per (ALT allele, gene), {@code chrom pos ref alt gene} then the
@@ -44,8 +45,8 @@ final class AnnotationTableWriter implements Closeable {
         for (int a = 1; a <= site.alts().length; a++) {
             AlleleAnnotation x = site.annotations()[a - 1];
             double af = g.alleleNumber == 0 ? 0 : (double) g.alleleCount[a] / g.alleleNumber;
-            double maf = Math.min(af, 1 - af);
-            double mafMb = Math.pow(af * (1 - af) + 1e-8, -0.5);
+            double maf = DerivedColumns.maf(af);
+            double mafMb = DerivedColumns.mafMb(af);
             StringBuilder tail = new StringBuilder(192);
             tail.append(x.isPlof() ? 1 : 0);
             for (Consequence q : Consequence.values()) tail.append('\t').append(x.has(q) ? 1 : 0);

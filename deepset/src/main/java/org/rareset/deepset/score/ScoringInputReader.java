@@ -25,7 +25,8 @@ import org.rareset.deepset.train.VariantFilter;
  * per-gene {@link GeneRows}.
  *
  * <p>When the model reads {@code MAF_MB} and the table has no such column, it is computed from the
- * cohort's genotypes as DeepRVAT does ({@link #mafMb}).
+ * cohort's genotypes as DeepRVAT does ({@link DeepRvatInputs#mafMb}, with the ALT frequency over
+ * called alleles: 10000 for a variant nobody carries).
  *
  * <p>Variants match on contig (ignoring a {@code chr} prefix), position, REF and ALT. Every
  * annotation row takes part (no variant filter: the table defines the model's input). The table
@@ -108,8 +109,7 @@ public final class ScoringInputReader {
             int[] filterIdx = filter == null ? new int[0] : new int[filter.columns().size()];
             for (int k = 0; k < filterIdx.length; k++) {
                 filterIdx[k] = names.indexOf(filter.columns().get(k));
-                boolean derivable = filter.columns().get(k).equals(DeepRvatInputs.MAF) || filter.columns().get(k).equals(MAF_MB);
-                if (filterIdx[k] < 0 && !derivable) {
+                if (filterIdx[k] < 0 && !VariantFilter.FROM_GENOTYPES.contains(filter.columns().get(k))) {
                     throw InputException.atLine(file, 1, "the variant filter '" + filter + "' reads column '"
                             + filter.columns().get(k) + "', which the table lacks",
                             "add the column (rareset annotate writes MAF) or change the filter; 'none' scores every row");
@@ -241,7 +241,7 @@ public final class ScoringInputReader {
                 int[] c = carriersOfVariant[vid];
                 if (c != null && filter != null && !filter.keeps(row, afOfVariant[vid], altMajor[vid])) continue;
                 System.arraycopy(t.values, row * width, values, kept * width, width);
-                if (t.derivedMafMb >= 0) values[kept * width + t.derivedMafMb] = mafMb(c == null ? 0.0 : afOfVariant[vid]);
+                if (t.derivedMafMb >= 0) values[kept * width + t.derivedMafMb] = DeepRvatInputs.mafMb(c == null ? 0.0 : afOfVariant[vid]);
                 if (c == null) rowsWithoutRecord++;
                 carriers[kept++] = c == null ? none : c;
             }
@@ -271,8 +271,6 @@ public final class ScoringInputReader {
         private final VariantFilter filter;
         private final double[] values;
         private final int width;
-        private final int maf;
-        private final int mafMb;
         private final double[] row;
         long failed;
         long altMajor;
@@ -281,16 +279,12 @@ public final class ScoringInputReader {
             this.filter = filter;
             this.values = values;
             this.width = filter.columns().size();
-            this.maf = filter.columns().indexOf(DeepRvatInputs.MAF);
-            this.mafMb = filter.columns().indexOf(MAF_MB);
             this.row = new double[width];
         }
 
         boolean keeps(int r, double af, boolean isAltMajor) {
             System.arraycopy(values, r * width, row, 0, width);
-            if (maf >= 0 && Double.isNaN(row[maf])) row[maf] = Math.min(af, 1 - af);
-            if (mafMb >= 0 && Double.isNaN(row[mafMb])) row[mafMb] = mafMb(af);
-            if (!filter.passes(slot -> row[slot])) {
+            if (!filter.passesWithCohortFrequencies(row, af)) {
                 failed++;
                 return false;
             }
@@ -329,15 +323,6 @@ public final class ScoringInputReader {
             out.add(x);
         }
         return out.toArray();
-    }
-
-    /**
-     * DeepRVAT's {@code MAF_MB = (af (1 - af) + 1e-8)^-0.5}, with {@code af} the ALT allele frequency
-     * over called alleles (DeepRVAT: {@code sum(GT) / 2n}, the same when no call is missing); 10000
-     * for a variant nobody carries.
-     */
-    static double mafMb(double af) {
-        return Math.pow(af * (1 - af) + 1e-8, -0.5);
     }
 
     static String variantKey(String chrom, String pos, String ref, String alt) {

@@ -1,6 +1,7 @@
 package org.rareset.deepset.train;
 
 import java.util.List;
+import org.rareset.annotate.annotation.DerivedColumns;
 
 /** DeepRVAT's defaults for the model inputs (its {@code model_config.yaml}, pretrained models). */
 public final class DeepRvatInputs {
@@ -31,8 +32,11 @@ public final class DeepRvatInputs {
     public static final String MAF = "MAF";
     public static final String MAF_MB = "MAF_MB";
 
-    /** DeepRVAT's MAF_MB: {@code (af (1 - af) + 1e-8)^-0.5} with {@code af} the ALT frequency. */
+    /**
+     * DeepRVAT's MAF_MB: {@code (af (1 - af) + 1e-8)^-0.5} with {@code af} the ALT frequency; the
+     * annotation step's formula, so training, scoring and {@code rareset annotate} agree to the bit.
+     */
     public static double mafMb(double af) {
-        return 1.0 / Math.sqrt(af * (1 - af) + 1e-8);
+        return DerivedColumns.mafMb(af);
     }
 }

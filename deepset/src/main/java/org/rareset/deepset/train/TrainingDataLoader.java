@@ -126,25 +126,16 @@ public final class TrainingDataLoader {
         int altMajor = 0;
         int matched = 0;
         Set<String> seen = new java.util.HashSet<>();
-        List<String> fcols = new ArrayList<>(spec.filter().columns());
-        int fMaf = fcols.indexOf(DeepRvatInputs.MAF);
-        int fMafMb = fcols.indexOf(DeepRvatInputs.MAF_MB);
         for (Variant v : genotypes) {
             String key = key(v.chrom(), v.pos(), v.ref(), v.alt());
             List<AnnotationRow> rs = rows.get(key);
             if (rs == null) continue;
             seen.add(key);
             double af = v.altFrequency();
-            double maf = Math.min(af, 1 - af);
-            double mafMb = DeepRvatInputs.mafMb(af);
             int[] carriers = null;
             for (AnnotationRow r : rs) {
                 matched++;
-                double[] fv = r.filterValues();
-                if (fMaf >= 0 && Double.isNaN(fv[fMaf])) fv[fMaf] = maf;
-                if (fMafMb >= 0 && Double.isNaN(fv[fMafMb])) fv[fMafMb] = mafMb;
-                boolean pass = spec.filter().passes(slot -> fv[slot]);
-                if (!pass) {
+                if (!spec.filter().passesWithCohortFrequencies(r.filterValues(), af)) {
                     filtered++;
                     continue;
                 }
@@ -258,7 +249,6 @@ public final class TrainingDataLoader {
         Map<String, List<AnnotationRow>> rows = new HashMap<>();
         List<String> annotations = spec.annotationList();
         List<String> filterCols = new ArrayList<>(spec.filter().columns());
-        Set<String> derivable = Set.of(DeepRvatInputs.MAF, DeepRvatInputs.MAF_MB);
         long total = 0;
         long kept = 0;
         if (!java.nio.file.Files.isRegularFile(spec.annotations())) {
@@ -280,7 +270,7 @@ public final class TrainingDataLoader {
             int[] fc = new int[filterCols.size()];
             for (int j = 0; j < fc.length; j++) {
                 fc[j] = t.columnIndex(filterCols.get(j));
-                if (fc[j] < 0 && !derivable.contains(filterCols.get(j))) {
+                if (fc[j] < 0 && !VariantFilter.FROM_GENOTYPES.contains(filterCols.get(j))) {
                     throw InputException.atLine(spec.annotations(), 1, "the train filter reads column '"
                             + filterCols.get(j) + "', which the table lacks", "change --train-filter or add the column; columns are: "
                             + String.join(", ", t.columns().size() > 40 ? t.columns().subList(0, 40) : t.columns())

@@ -2,10 +2,11 @@ package org.rareset.deepset.train;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.annotation.DerivedColumns;
 import org.rareset.annotate.expr.ColumnExpression;
-import org.rareset.annotate.expr.ColumnValues;
 
 /**
  * The training variant filter ({@code --train-filter}), such as {@code MAF < 0.01 && CADD_PHRED > 5}:
@@ -19,10 +20,17 @@ public final class VariantFilter {
     /** DeepRVAT's training thresholds. */
     public static final String DEFAULT = "MAF < 0.01 && CADD_PHRED > 5";
 
+    /** Filter columns computed from the cohort's genotypes when the table lacks them or leaves them empty. */
+    public static final Set<String> FROM_GENOTYPES = Set.of(DeepRvatInputs.MAF, DeepRvatInputs.MAF_MB);
+
     private final ColumnExpression expression;
+    private final int mafSlot;
+    private final int mafMbSlot;
 
     private VariantFilter(ColumnExpression expression) {
         this.expression = expression;
+        this.mafSlot = expression.columns().indexOf(DeepRvatInputs.MAF);
+        this.mafMbSlot = expression.columns().indexOf(DeepRvatInputs.MAF_MB);
     }
 
     /** Parses {@code text} given to {@code --train-filter}; a syntax error is an {@link InputException} naming the option and position. */
@@ -38,14 +46,20 @@ public final class VariantFilter {
         return new VariantFilter(ColumnExpression.parse(text, syntax));
     }
 
-    /** The columns the filter reads, in order of appearance (slot i of {@link #passes(ColumnValues)} is column i). */
+    /** The columns the filter reads, in order of appearance (slot i of {@link #passesWithCohortFrequencies} is column i). */
     public List<String> columns() {
         return expression.columns();
     }
 
-    /** Whether a variant whose values, by column slot, {@code values} gives passes. */
-    public boolean passes(ColumnValues values) {
-        return expression.test(values);
+    /**
+     * Whether a variant passes, the training rule: {@code values} holds its filter-column values by
+     * slot (NaN when missing); a missing {@code MAF} or {@code MAF_MB} is first set from the
+     * variant's ALT frequency {@code af} in the cohort.
+     */
+    public boolean passesWithCohortFrequencies(double[] values, double af) {
+        if (mafSlot >= 0 && Double.isNaN(values[mafSlot])) values[mafSlot] = DerivedColumns.maf(af);
+        if (mafMbSlot >= 0 && Double.isNaN(values[mafMbSlot])) values[mafMbSlot] = DerivedColumns.mafMb(af);
+        return expression.test(slot -> values[slot]);
     }
 
     /** Whether a variant whose column values, by name, {@code value} gives passes. */
