@@ -122,13 +122,19 @@ final class BgzfLineSource implements Closeable {
         int i = from;
         int end8 = limit - 8;
         while (i <= end8) {
-            long x = (long) LONG.get(b, i) ^ NEWLINES;
-            long found = (x - ONES) & ~x & HIGHS;
-            if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            int k = newlineIn((long) LONG.get(b, i));
+            if (k >= 0) return i + k;
             i += 8;
         }
         for (; i < limit; i++) if (b[i] == '\n') return i;
         return -1;
+    }
+
+    /** Byte index (0-7, little-endian) of the first '\n' in the eight bytes of {@code word}, or -1. */
+    static int newlineIn(long word) {
+        long x = word ^ NEWLINES;
+        long found = (x - ONES) & ~x & HIGHS;
+        return found == 0 ? -1 : Long.numberOfTrailingZeros(found) >>> 3;
     }
 
     byte[] buffer() {

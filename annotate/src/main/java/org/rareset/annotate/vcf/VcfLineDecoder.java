@@ -22,9 +22,6 @@ final class VcfLineDecoder {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HOM_REF_PAIR = (HOM_REF_UNPHASED_TAB & 0xFFFFFFFFL) | (long) HOM_REF_UNPHASED_TAB << 32;
     private static final long HOM_REF_PHASED_PAIR = (HOM_REF_PHASED_TAB & 0xFFFFFFFFL) | (long) HOM_REF_PHASED_TAB << 32;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long NEWLINES = ONES * '\n';
     private static final int MAX_PLOIDY = 8;
 
     private final Path file;
@@ -166,9 +163,8 @@ final class VcfLineDecoder {
         while (i <= last8) {
             long w = (long) LONG.get(b, i);
             if (w != HOM_REF_PAIR && w != HOM_REF_PHASED_PAIR) {
-                long x = w ^ NEWLINES;
-                long found = (x - ONES) & ~x & HIGHS;
-                if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                int k = BgzfLineSource.newlineIn(w);
+                if (k >= 0) return i + k;
             }
             i += 8;
         }
