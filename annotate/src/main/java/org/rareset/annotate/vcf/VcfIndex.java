@@ -21,9 +21,14 @@ final class VcfIndex {
     private final List<String> contigs;
 
     private VcfIndex(Path indexFile, RegionIndex index) {
+        this(indexFile, index, index.contigs());
+    }
+
+    /** @param fileContigs the file's contigs, as regions are resolved against them */
+    private VcfIndex(Path indexFile, RegionIndex index, List<String> fileContigs) {
         this.indexFile = indexFile;
         this.index = index;
-        List<String> contigs = new ArrayList<>(index.contigs());
+        List<String> contigs = new ArrayList<>(fileContigs);
         this.contigs = contigs;
         for (String c : contigs) contigByCanonical.put(Contigs.canonical(c), c);
     }
@@ -47,6 +52,21 @@ final class VcfIndex {
         } catch (IOException | RuntimeException e) {
             throw InputException.of(file, "cannot read the index (" + e.getMessage() + ")",
                     "re-create it with: tabix -f -p vcf " + name);
+        }
+    }
+
+    /**
+     * The CSI index ({@code bcftools index}) beside a BCF, whose contigs the BCF header names; null
+     * when there is none (the BCF is then streamed).
+     */
+    static VcfIndex besideBcf(Path bcf, List<String> headerContigs) {
+        Path csi = bcf.resolveSibling(bcf.getFileName() + ".csi");
+        if (!Files.isRegularFile(csi)) return null;
+        try {
+            return new VcfIndex(csi, CsiIndex.read(csi, headerContigs), headerContigs);
+        } catch (IOException | RuntimeException e) {
+            throw InputException.of(csi, "cannot read the CSI index: " + e.getMessage(),
+                    "re-create it with: bcftools index " + bcf.getFileName());
         }
     }
 

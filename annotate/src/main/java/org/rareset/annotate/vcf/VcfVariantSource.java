@@ -3,7 +3,6 @@ package org.rareset.annotate.vcf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -112,25 +111,13 @@ public final class VcfVariantSource implements VariantSource {
      * has no BCF index queries. Without one the file is streamed and filtered by position.
      */
     private static void useBcfIndex(Path vcf, RegionSet regions, HtsjdkRecordStream stream) {
-        Path csi = Path.of(vcf + ".csi");
-        if (!Files.isRegularFile(csi)) return;
-        List<String> contigs = stream.headerContigs();
-        CsiIndex index;
         try {
-            index = CsiIndex.read(csi, contigs);
-        } catch (java.io.IOException | RuntimeException e) {
+            VcfIndex index = VcfIndex.besideBcf(vcf, stream.headerContigs());
+            if (index != null) stream.readBcfByIndex(index.index(), index.resolveAll(vcf, regions).regions());
+        } catch (RuntimeException e) {
             stream.close();
-            throw InputException.of(csi, "cannot read the CSI index: " + e.getMessage(),
-                    "re-create it with: bcftools index " + vcf.getFileName());
+            throw e;
         }
-        List<GenomicRegion> resolved = new ArrayList<>();
-        for (GenomicRegion r : regions.regions()) {
-            String name = contigs.stream().filter(c -> Contigs.same(c, r.chrom())).findFirst().orElseThrow();
-            resolved.add(new GenomicRegion(name, r.start(), r.end()));
-        }
-        resolved.sort(java.util.Comparator.comparingInt((GenomicRegion r) -> contigs.indexOf(r.chrom()))
-                .thenComparingInt(GenomicRegion::start));
-        stream.readBcfByIndex(index, resolved);
     }
 
     /** BCF regions are checked against the header's contigs (a region on another contig is bad input). */
