@@ -15,9 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import org.rareset.annotate.vcf.ContigOrder;
 import org.rareset.annotate.vcf.Variant;
 
 /**
@@ -38,7 +37,7 @@ public final class GenotypeStoreWriter implements Closeable {
     private final OutputStream table;
     private final List<String> contigs = new ArrayList<>();
     private final List<long[]> contigRanges = new ArrayList<>();
-    private final Set<String> finished = new HashSet<>();
+    private final ContigOrder order = new ContigOrder();
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** One variant-table row. Written with VarHandles, not a ByteBuffer chain, which C2 takes long to compile. */
@@ -46,8 +45,6 @@ public final class GenotypeStoreWriter implements Closeable {
     private byte[] scratch = new byte[1 << 12];
     private long dataPos = StoreFormat.HEADER_BYTES;
     private long variants;
-    private String contig;
-    private int lastPos;
     private boolean committed;
     private boolean closed;
 
@@ -129,18 +126,17 @@ public final class GenotypeStoreWriter implements Closeable {
     }
 
     private void checkOrder(Variant v) {
-        if (!v.chrom().equals(contig)) {
-            if (contig != null) finished.add(contig);
-            if (finished.contains(v.chrom())) {
-                throw new IllegalArgumentException("contig " + v.chrom() + " comes again after " + contig + ": variants must be sorted");
+        switch (order.next(v.chrom(), v.pos())) {
+            case NEW_CONTIG -> {
+                contigs.add(v.chrom());
+                contigRanges.add(new long[] {variants, 0});
             }
-            contig = v.chrom();
-            contigs.add(contig);
-            contigRanges.add(new long[] {variants, 0});
-        } else if (v.pos() < lastPos) {
-            throw new IllegalArgumentException("variant " + v.key() + " comes after position " + lastPos + ": variants must be sorted");
+            case CONTIG_AGAIN -> throw new IllegalArgumentException("contig " + v.chrom() + " comes again after " + order.contig()
+                    + ": variants must be sorted");
+            case POSITION_BACK -> throw new IllegalArgumentException("variant " + v.key() + " comes after position " + order.lastPos()
+                    + ": variants must be sorted");
+            case SAME_CONTIG -> { }
         }
-        lastPos = v.pos();
         if (v.carrierSamples().length > 0 && v.carrierSamples()[v.carrierSamples().length - 1] >= samples.size()) {
             throw new IllegalArgumentException("variant " + v.key() + " names a sample beyond the " + samples.size() + " of the store");
         }

@@ -1,10 +1,9 @@
 package org.rareset.annotate.store;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.vcf.ContigOrder;
 import org.rareset.annotate.vcf.ReadStats;
 import org.rareset.annotate.vcf.Variant;
 import org.rareset.annotate.vcf.VcfReadOptions;
@@ -63,13 +62,11 @@ public final class IngestEngine {
         private final VariantFilters filters;
         private final Progress progress;
         private final ReadStats stats = new ReadStats();
-        private final Set<String> finishedContigs = new HashSet<>();
+        private final ContigOrder order = new ContigOrder();
         private GenotypeStoreWriter writer;
         private IngestReport report;
         private Path firstFile;
         private Path lastFile;
-        private String lastContig;
-        private int lastPos;
         private boolean committed;
 
         Ingest(Path out, VariantFilters filters, Progress progress) {
@@ -88,17 +85,12 @@ public final class IngestEngine {
                 throw sampleMismatch(source.file(), samples);
             }
             int n = samples.size();
-            boolean first = true;
             for (Variant v : source) {
-                if (first) {
-                    checkContinuesPreviousFile(source.file(), v);
-                    first = false;
+                ContigOrder.Step step = order.next(v.chrom(), v.pos());
+                // The source checks its own order, so only a file's first variant can be out of order here.
+                if (step == ContigOrder.Step.CONTIG_AGAIN || step == ContigOrder.Step.POSITION_BACK) {
+                    throw notContinuing(source.file(), v);
                 }
-                if (!v.chrom().equals(lastContig)) {
-                    if (lastContig != null) finishedContigs.add(lastContig);
-                    lastContig = v.chrom();
-                }
-                lastPos = v.pos();
                 report.variantsRead++;
                 report.recordVariantMissing(v.missingCount());
                 if (filters.minHweP() != null && !VariantFilters.allDiploid(v, n)) report.hweNotTested++;
@@ -120,15 +112,11 @@ public final class IngestEngine {
             lastFile = source.file();
         }
 
-        /** The first variant of a later file must carry on where the files before it ended. */
-        private void checkContinuesPreviousFile(Path file, Variant v) {
-            if (lastContig == null) return;
-            boolean backwards = v.chrom().equals(lastContig) ? v.pos() < lastPos : finishedContigs.contains(v.chrom());
-            if (backwards) {
-                throw InputException.of(file, "starts at " + v.chrom() + ":" + v.pos() + ", but " + lastFile.getFileName()
-                        + " before it already reached " + lastContig + ":" + lastPos,
-                        "give the files in genomic order (each contig's records in consecutive files, positions increasing)");
-            }
+        /** A later file must carry on where the files before it ended. */
+        private InputException notContinuing(Path file, Variant v) {
+            return InputException.of(file, "starts at " + v.chrom() + ":" + v.pos() + ", but " + lastFile.getFileName()
+                    + " before it already reached " + order.contig() + ":" + order.lastPos(),
+                    "give the files in genomic order (each contig's records in consecutive files, positions increasing)");
         }
 
         private InputException sampleMismatch(Path file, List<String> samples) {

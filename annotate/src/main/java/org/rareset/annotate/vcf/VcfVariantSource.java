@@ -3,11 +3,9 @@ package org.rareset.annotate.vcf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import org.rareset.annotate.InputException;
 
 /**
@@ -171,9 +169,7 @@ public final class VcfVariantSource implements VariantSource {
     private final class VariantIterator implements Iterator<Variant> {
         private final ArrayDeque<Variant> pending = new ArrayDeque<>();
         private final RecordCalls calls = new RecordCalls(selection.size());
-        private final Set<String> finishedContigs = new HashSet<>();
-        private String contig;
-        private int lastPos;
+        private final ContigOrder order = new ContigOrder();
         private boolean done;
 
         @Override
@@ -213,22 +209,15 @@ public final class VcfVariantSource implements VariantSource {
         }
 
         private void checkOrder(String chrom, int pos) {
-            if (chrom.equals(contig)) {
-                if (pos < lastPos) {
-                    throw new InputException(file.toString(), stream.location(),
-                            "records are not sorted: position " + chrom + ":" + pos + " comes after " + chrom + ":" + lastPos,
-                            "sort the file with `bcftools sort -Oz -o sorted.vcf.gz " + file.getFileName() + "` and index it");
-                }
-            } else {
-                if (contig != null) finishedContigs.add(contig);
-                if (finishedContigs.contains(chrom)) {
-                    throw new InputException(file.toString(), stream.location(),
-                            "records are not sorted: contig " + chrom + " appears again after " + contig,
-                            "sort the file with `bcftools sort -Oz -o sorted.vcf.gz " + file.getFileName() + "` and index it");
-                }
-                contig = chrom;
+            switch (order.next(chrom, pos)) {
+                case POSITION_BACK -> throw new InputException(file.toString(), stream.location(),
+                        "records are not sorted: position " + chrom + ":" + pos + " comes after " + chrom + ":" + order.lastPos(),
+                        "sort the file with `bcftools sort -Oz -o sorted.vcf.gz " + file.getFileName() + "` and index it");
+                case CONTIG_AGAIN -> throw new InputException(file.toString(), stream.location(),
+                        "records are not sorted: contig " + chrom + " appears again after " + order.contig(),
+                        "sort the file with `bcftools sort -Oz -o sorted.vcf.gz " + file.getFileName() + "` and index it");
+                default -> { }
             }
-            lastPos = pos;
         }
     }
 }
