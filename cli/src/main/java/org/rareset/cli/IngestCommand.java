@@ -12,6 +12,7 @@ import org.rareset.annotate.InputException;
 import org.rareset.annotate.store.IngestEngine;
 import org.rareset.annotate.store.IngestReport;
 import org.rareset.annotate.store.VariantFilters;
+import org.rareset.annotate.vcf.HalfCall;
 import org.rareset.annotate.vcf.VcfReadOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
@@ -58,6 +59,19 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--pass-only", description = "Keep only records whose FILTER is PASS or '.'.")
     boolean passOnly;
 
+    @Option(names = "--keep-symbolic",
+            description = "Keep symbolic SV alleles (<DEL>, <DUP>, <INV>, <CN0>, ...) as variants of their own. By default "
+                    + "they are left out, as are spanning deletions (*), gVCF <NON_REF>/<*> and breakends, which are always "
+                    + "left out; each kind is counted in the QC summary.")
+    boolean keepSymbolic;
+
+    @Option(names = "--vcf-half-call", paramLabel = "RULE", defaultValue = "haploid",
+            converter = HalfCallConverter.class,
+            description = "How half-missing calls (0/., 1/.) are read, as plink2's --vcf-half-call: haploid (only the "
+                    + "called allele counts, as htslib's AC/AN), missing (the whole call is missing) or reference (the "
+                    + "missing allele is REF). Default: ${DEFAULT-VALUE}; counted as half_calls in the QC summary.")
+    HalfCall halfCall;
+
     @Option(names = "--max-missing", paramLabel = "FRACTION", defaultValue = "1",
             description = "Drop variants with a larger fraction of samples missing (default: ${DEFAULT-VALUE}, keep all).")
     double maxMissing;
@@ -78,7 +92,8 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         VcfReadOptions read = VcfReadOptions.all().withRegions(regions).withRegionsFile(regionsFile)
-                .withSamplesFile(samplesFile).withPassOnly(passOnly);
+                .withSamplesFile(samplesFile).withPassOnly(passOnly)
+                .withKeepSymbolic(keepSymbolic).withHalfCall(halfCall);
         VariantFilters filters = new VariantFilters(maxMissing, minAc, hweP);
         ProgressLine progress = runtime.showProgress() ? new ProgressLine(spec.commandLine().getErr()) : null;
         long t0 = System.nanoTime();
@@ -90,6 +105,11 @@ public final class IngestCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
+        long gtNotFirst = report.readStats().gtNotFirstRecords();
+        if (gtNotFirst > 0) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "rareset ingest: warning: %,d record(s) have GT after other FORMAT keys "
+                    + "(the VCF spec puts it first); they were read all the same%n", gtNotFirst);
+        }
         if (!runtime.quiet) {
             String inputs = vcfs.size() == 1 ? vcfs.get(0).toString() : vcfs.size() + " files (" + vcfs.get(0) + " ... " + vcfs.get(vcfs.size() - 1) + ")";
             o.printf(Locale.ROOT, "rareset ingest: %s -> %s in %.1f s%n", inputs, out, seconds);
@@ -119,6 +139,15 @@ public final class IngestCommand implements Callable<Integer> {
         }
         if (new java.util.HashSet<>(vcfs).size() < vcfs.size()) {
             throw new InputException("--vcf", null, "a file is given twice", "list each VCF once");
+        }
+    }
+
+    /** {@code missing|haploid|reference}, case-insensitive. */
+    static final class HalfCallConverter implements picocli.CommandLine.ITypeConverter<HalfCall> {
+        @Override
+        public HalfCall convert(String value) {
+            for (HalfCall h : HalfCall.values()) if (h.optionName().equalsIgnoreCase(value)) return h;
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a half-call rule: use missing, haploid or reference");
         }
     }
 

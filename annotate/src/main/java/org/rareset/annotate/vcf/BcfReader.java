@@ -54,7 +54,7 @@ final class BcfReader implements CloseableIterator<VariantContext> {
             if (BlockCompressedInputStream.isValidFile(buffered)) {
                 buffered.close();
                 // seekable, so that regions can be read through the CSI index
-                this.raw = new BlockCompressedInputStream(new SeekableBufferedStream(new SeekablePathStream(file), 1 << 16));
+                this.raw = Bgzf.checked(new BlockCompressedInputStream(new SeekableBufferedStream(new SeekablePathStream(file), 1 << 16)));
             } else {
                 this.raw = buffered;
             }
