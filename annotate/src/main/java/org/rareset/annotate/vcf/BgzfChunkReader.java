@@ -48,15 +48,24 @@ final class BgzfChunkReader implements ChunkReader {
     private long blockOffset;
 
     BgzfChunkReader(Path file, int threads) {
+        this(file, open(file), threads);
+    }
+
+    /** Reads the BGZF stream {@code in} (a pipe, say), named {@code file} in messages. */
+    BgzfChunkReader(Path file, InputStream in, int threads) {
         this.file = file;
-        try {
-            this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 20);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.in = in;
         int t = Math.max(1, threads);
         this.pool = DaemonPools.fixed(t, "bgzf-inflate");
         this.maxInFlight = 2 * t + 1;
+    }
+
+    private static InputStream open(Path file) {
+        try {
+            return new BufferedInputStream(Files.newInputStream(file), 1 << 20);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** True when the file starts with a BGZF block header (gzip with the 'BC' extra field). */

@@ -69,11 +69,19 @@ public final class VcfVariantSource implements VariantSource {
     }
 
     static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder, int threads) {
-        if (!Files.isRegularFile(vcf)) {
+        boolean pipe = Pipes.isStream(vcf);
+        if (!pipe && !Files.isRegularFile(vcf)) {
             throw InputException.of(vcf, "file not found", "check the --vcf path");
         }
         RegionSet regions = options.hasRegions() ? RegionSet.of(options) : null;
         boolean bcf = isBcf(vcf);
+        if (pipe && regions != null) {
+            throw InputException.of(vcf, "a region query needs the file's index, and a pipe has none",
+                    "give the bgzipped, indexed file itself, or filter the stream before it (bcftools view -r)");
+        }
+        if (pipe && bcf) {
+            throw InputException.of(vcf, "BCF is read from a file, not from a pipe", "give the file, or pipe VCF text (bcftools view -Ov)");
+        }
         RecordStream stream;
         if (bcf) {
             HtsjdkRecordStream bcfStream = new HtsjdkRecordStream(vcf, regions, false);

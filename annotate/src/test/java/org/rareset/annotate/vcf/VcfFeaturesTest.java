@@ -212,4 +212,40 @@ class VcfFeaturesTest {
         // Without a region the plain-gzip file reads (as htslib does).
         assertEquals(6, read(VcfVariantSource.open(DATA.resolve("plain-gzip.vcf.gz"))).size());
     }
+
+    @Test
+    void standardInputReadsAsTheFile() throws Exception {
+        Path valid = Path.of(DATA.getParent().toString(), "ingest", "valid.vcf.gz");
+        List<Variant> expected = read(VcfVariantSource.open(valid));
+        java.io.InputStream saved = System.in;
+        try (java.io.InputStream in = Files.newInputStream(valid)) {
+            System.setIn(in);
+            assertEquals(expected, read(VcfVariantSource.open(Path.of("-"))));
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void namedPipeReadsAsTheFileButRefusesARegion() throws Exception {
+        Path valid = Path.of(DATA.getParent().toString(), "ingest", "valid.vcf.gz");
+        List<Variant> expected = read(VcfVariantSource.open(valid));
+        Path fifo = dir.resolve("cohort.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try (java.io.OutputStream out = Files.newOutputStream(fifo)) {
+                Files.copy(valid, out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        try {
+            assertEquals(expected, read(VcfVariantSource.open(fifo)));
+        } finally {
+            writer.join(10_000);
+        }
+        InputException e = assertThrows(InputException.class, () -> VcfVariantSource.open(fifo, VcfReadOptions.all().withRegion("1:1-100")));
+        assertEquals("a region query needs the file's index, and a pipe has none", e.problem());
+    }
 }
