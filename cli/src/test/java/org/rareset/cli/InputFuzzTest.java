@@ -58,6 +58,7 @@ class InputFuzzTest {
 
     @TempDir static Path dir;
     static ExecutorService worker;
+    static volatile Thread workerThread;
 
     enum Target { VCF_TEXT, BGZF, BCF, STORE, TABLE, MASK, STUDY_YAML }
 
@@ -66,6 +67,7 @@ class InputFuzzTest {
         worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-input");
             t.setDaemon(true);
+            workerThread = t;
             return t;
         });
     }
@@ -91,8 +93,12 @@ class InputFuzzTest {
             try {
                 if (!f.get(PER_INPUT_SECONDS, TimeUnit.SECONDS)) refused++;
             } catch (TimeoutException e) {
+                Throwable where = new Throwable("where the input was stuck");
+                where.setStackTrace(workerThread.getStackTrace());
                 f.cancel(true);
-                fail(report(target, runs, input, "no result within " + PER_INPUT_SECONDS + " s (a hang?)", null));
+                worker.shutdownNow();
+                start(); // later targets get a fresh thread
+                fail(report(target, runs, input, "no result within " + PER_INPUT_SECONDS + " s (a hang?)", where));
             } catch (java.util.concurrent.ExecutionException e) {
                 fail(report(target, runs, input, "threw " + e.getCause(), e.getCause()));
             }
@@ -125,7 +131,8 @@ class InputFuzzTest {
                         }
                     }
                 }
-                case MASK -> MaskExpression.parse(new String(input, StandardCharsets.UTF_8),
+                // A mask file holds one expression per line, so an expression never holds a line break.
+                case MASK -> MaskExpression.parse(new String(input, StandardCharsets.UTF_8).replaceAll("[\r\n]", " "),
                         List.of("CADD_PHRED", "Consequence", "SIFT", "PolyPhen", "MAF"), "fuzz");
                 case STUDY_YAML -> StudyConfig.read(file);
             }
@@ -210,7 +217,10 @@ class InputFuzzTest {
                 case 1 -> b[at] = INTERESTING[rnd.nextInt(INTERESTING.length)];
                 case 2 -> b[at] = (byte) rnd.nextInt(256);
                 case 3 -> b = cut(b, at, Math.min(b.length, at + 1 + rnd.nextInt(16)));
-                case 4 -> b = insert(b, at, java.util.Arrays.copyOfRange(b, rnd.nextInt(b.length), Math.min(b.length, rnd.nextInt(b.length) + 1 + rnd.nextInt(64))));
+                case 4 -> {
+                    int from = rnd.nextInt(b.length);
+                    b = insert(b, at, java.util.Arrays.copyOfRange(b, from, Math.min(b.length, from + 1 + rnd.nextInt(64))));
+                }
                 case 5 -> b = java.util.Arrays.copyOf(b, at);
                 case 6 -> b = insert(b, at, new byte[] {INTERESTING[rnd.nextInt(INTERESTING.length)]});
                 case 7 -> {

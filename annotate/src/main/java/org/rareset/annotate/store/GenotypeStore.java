@@ -254,15 +254,32 @@ public final class GenotypeStore implements VariantSource {
         try {
             ByteBuffer b = read(from, (int) (to - from));
             List<Variant> out = new ArrayList<>((int) (hi - lo));
-            for (long r = lo; r < hi; r++) out.add(decode(r, b));
+            for (long r = lo; r < hi; r++) {
+                long at = dataOffset(r) - from;
+                if (at < 0 || at > b.limit()) throw corrupt("variant table row " + r + " points outside its data");
+                b.position((int) at);
+                out.add(decode(r, b));
+            }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Variant decode(long row, ByteBuffer b) {
-        checkRow(row, b);
+    private Variant decode(long row, ByteBuffer data) {
+        checkRow(row, data);
+        int length = rowInt(row, 36);
+        ByteBuffer b = data.slice(data.position(), length).order(ByteOrder.LITTLE_ENDIAN);
+        data.position(data.position() + length);
+        try {
+            return decodeBlock(row, b);
+        } catch (java.nio.BufferUnderflowException | IllegalStateException | IllegalArgumentException
+                 | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw corrupt("variant table row " + row + " cannot be decoded (" + e + ")");
+        }
+    }
+
+    private Variant decodeBlock(long row, ByteBuffer b) {
         int pos = rowInt(row, 8);
         int contig = rowInt(row, 12);
         int ac = rowInt(row, 16);

@@ -25,7 +25,7 @@ public final class Bgzf {
     /** True when htsjdk's message says a block failed its CRC or could not be inflated. */
     static boolean isCorruption(String message) {
         String m = String.valueOf(message).toLowerCase(Locale.ROOT);
-        return m.contains("crc mismatch") || m.contains("invalid block") || m.contains("inflate") || m.contains("unexpected compressed block length");
+        return m.contains("crc mismatch") || m.contains("dataformatexception") || m.contains("invalid block") || m.contains("inflate") || m.contains("unexpected compressed block length");
     }
 
     /** The one-line error for a BGZF block htsjdk could not read. */
