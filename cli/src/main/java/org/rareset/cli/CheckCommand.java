@@ -18,7 +18,7 @@ import org.rareset.cli.options.RuntimeOptions;
                 + "their CRC32 checksums, rows sorted within contigs, data blocks back to back, sample indexes in range.",
                 "Opening a store for other commands checks only its header, footer and sample/contig names (cheap); "
                         + "each variant read is checked as it is read. Exit 0 when the store is sound, 2 at the first problem."},
-        footer = {"%nExample:", "  rareset check cohort.rsg"})
+        footer = {"%nExamples:", "  rareset check cohort.rsg", "  rareset check chr*.rsg"})
 public final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "STORE", arity = "1..*", description = "Genotype store(s) written by `rareset ingest`.")
     java.util.List<Path> stores;
