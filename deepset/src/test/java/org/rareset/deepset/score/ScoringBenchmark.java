@@ -85,7 +85,7 @@ public final class ScoringBenchmark {
                 Path out = outDir.resolve("bench-" + name);
                 long w0 = System.nanoTime();
                 long wc0 = cpuNanos();
-                try (ScoresWriter w = ScoresWriter.open(out, names, false)) {
+                try (ScoresWriter w = ScoresWriter.open(out, names, ScoresWriter.Layout.LONG)) {
                     engine.scoreAll(subset.iterator(), threads, w::write);
                     w.commit();
                 }
