@@ -53,6 +53,7 @@ final class BcfReader implements CloseableIterator<VariantContext> {
             BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             if (BlockCompressedInputStream.isValidFile(buffered)) {
                 buffered.close();
+                Bgzf.checkBlockSizes(file);
                 checkHeaderLength(file);
                 // seekable, so that regions can be read through the CSI index
                 this.raw = Bgzf.checked(new BlockCompressedInputStream(new SeekableBufferedStream(new SeekablePathStream(file), 1 << 16)));

@@ -34,4 +34,37 @@ public final class Bgzf {
         String problem = m.toLowerCase(Locale.ROOT).contains("crc") ? "a BGZF block " + CRC_MISMATCH : "corrupt BGZF data (" + m + ")";
         return new InputException(file.toString(), null, problem, CORRUPT_HINT, e);
     }
+
+    /**
+     * Walks the block headers of a BGZF file (18 bytes and the 4-byte ISIZE of each block, read
+     * positionally: cheap beside inflating) and refuses a block that claims to inflate to more
+     * than the 64 KiB BGZF allows. htsjdk allocates whatever a block claims, up to 4 GiB, before
+     * finding the damage; this finds it first. Anything else wrong is left to the reader.
+     */
+    public static void checkBlockSizes(Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            long size = ch.size();
+            long pos = 0;
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(18).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            while (pos + 18 <= size) {
+                head.clear();
+                while (head.hasRemaining() && ch.read(head, pos + head.position()) > 0) { }
+                if (!BgzfChunkReader.isBgzf(head.array(), 18)) return;
+                long bsize = head.getShort(16) & 0xffffL;
+                long end = pos + bsize + 1;
+                if (end > size) return;
+                tail.clear();
+                while (tail.hasRemaining() && ch.read(tail, end - 4 + tail.position()) > 0) { }
+                long isize = tail.getInt(0) & 0xffffffffL;
+                if (isize > 65536) {
+                    throw new InputException(file.toString(), null, "the BGZF block at byte offset " + pos + " claims to hold "
+                            + isize + " bytes, more than a BGZF block can", CORRUPT_HINT);
+                }
+                pos = end;
+            }
+        } catch (java.io.IOException e) {
+            // unreadable here means unreadable for the reader too, which reports it
+        }
+    }
 }
