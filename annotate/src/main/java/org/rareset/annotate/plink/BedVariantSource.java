@@ -170,12 +170,20 @@ public final class BedVariantSource implements GenotypeFileSource {
         }
     }
 
+    /** {@code ceil(N/4)} bytes of four hom-REF calls each: {@code 11} x 4 when A2 is REF, {@code 00} x 4 when A1 is. */
+    private byte[] homRefRow() {
+        byte[] row = new byte[bytesPerVariant];
+        if (!refFirst) java.util.Arrays.fill(row, (byte) 0xFF);
+        return row;
+    }
+
     private final class VariantIterator implements Iterator<Variant> {
         private final ArrayDeque<Variant> pending = new ArrayDeque<>();
         private final RecordCalls calls = new RecordCalls(selection.size());
         private final SortCheck order = new SortCheck(input.bim(),
                 "sort it with `plink2 --bfile PREFIX --sort-vars --make-pgen --out SORTED`, then `plink2 --pfile SORTED --make-bed --out SORTED`");
         private final byte[] block = new byte[bytesPerVariant];
+        private final byte[] homRefRow = homRefRow();
         private final String[] fields = new String[6];
         private long lineNo;
         private boolean done;
@@ -226,30 +234,48 @@ public final class BedVariantSource implements GenotypeFileSource {
             }
         }
 
-        /** Two bits per sample, lowest first; a byte of four hom-REF calls is the common case. */
+        /**
+         * Two bits per sample, lowest first. Bytes of four hom-REF calls are the common case: with
+         * every sample kept they are skipped by comparing against a row of them
+         * ({@link java.util.Arrays#mismatch}, vectorised), and only the other bytes are decoded.
+         */
         private void decode() {
             calls.reset(1);
-            int homRefCode = refFirst ? 0 : 3;
-            byte homRefByte = refFirst ? 0 : (byte) 0xFF;
-            boolean all = selection.keepsAll();
+            if (!selection.keepsAll()) {
+                for (int b = 0; b < bytesPerVariant; b++) decodeByte(b);
+                return;
+            }
             int full = columns / 4;
-            for (int b = 0; b < bytesPerVariant; b++) {
-                int v = block[b];
-                if (all && b < full && v == homRefByte) {
-                    calls.refRun(4);
-                    continue;
+            int b = 0;
+            int homRefBytes = 0;
+            while (b < full) {
+                int m = java.util.Arrays.mismatch(block, b, full, homRefRow, b, full);
+                if (m < 0) {
+                    homRefBytes += full - b;
+                    break;
                 }
-                int first = b * 4;
-                int last = Math.min(columns, first + 4);
-                for (int col = first; col < last; col++, v >>= 2) {
-                    int s = all ? col : selection.indexOf(col);
-                    if (s < 0) continue;
-                    int code = v & 3;
-                    if (code == homRefCode) calls.refCall(s, 2);
-                    else if (code == 1) calls.missingCall(s);
-                    else if (code == 2) calls.call(s, HET, 2);
-                    else calls.call(s, HOM_ALT, 2);
-                }
+                homRefBytes += m;
+                decodeByte(b + m);
+                b += m + 1;
+            }
+            calls.refRun(4 * homRefBytes);
+            for (int r = full; r < bytesPerVariant; r++) decodeByte(r);
+        }
+
+        private void decodeByte(int b) {
+            int homRefCode = refFirst ? 0 : 3;
+            int v = block[b];
+            int first = b * 4;
+            int last = Math.min(columns, first + 4);
+            boolean all = selection.keepsAll();
+            for (int col = first; col < last; col++, v >>= 2) {
+                int s = all ? col : selection.indexOf(col);
+                if (s < 0) continue;
+                int code = v & 3;
+                if (code == homRefCode) calls.refCall(s, 2);
+                else if (code == 1) calls.missingCall(s);
+                else if (code == 2) calls.call(s, HET, 2);
+                else calls.call(s, HOM_ALT, 2);
             }
         }
     }
