@@ -13,8 +13,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.zip.Inflater;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.concurrent.DaemonPools;
 import org.rareset.annotate.genotype.GenotypeInput;
 import org.rareset.annotate.genotype.ImportOptions;
 import org.rareset.annotate.genotype.SortCheck;
@@ -49,11 +53,13 @@ public final class BgenVariantSource implements GenotypeFileSource {
     private final SampleSelection selection;
     private final RegionSet regions;
     private final ImportOptions options;
+    private final int threads;
     private final ReadStats stats = new ReadStats();
     private boolean iterated;
 
     private BgenVariantSource(Path file, BgenInput in, BgenHeader header, SampleSelection selection, RegionSet regions,
-                              ImportOptions options) {
+                              ImportOptions options, int threads) {
+        this.threads = threads;
         this.file = file;
         this.in = in;
         this.header = header;
@@ -69,6 +75,14 @@ public final class BgenVariantSource implements GenotypeFileSource {
      *                        .sample file with another sample count, or an unknown sample
      */
     public static BgenVariantSource open(GenotypeInput input, VcfReadOptions read, ImportOptions options) {
+        return open(input, read, options, 1);
+    }
+
+    /**
+     * Opens the file as {@link #open(GenotypeInput, VcfReadOptions, ImportOptions)} does, decompressing
+     * and calling genotypes on up to {@code threads} threads (variants still come out in file order).
+     */
+    public static BgenVariantSource open(GenotypeInput input, VcfReadOptions read, ImportOptions options, int threads) {
         input.requireFiles();
         if (read.passOnly()) {
             throw new InputException("--pass-only", null, "BGEN files have no FILTER field", "leave out --pass-only");
@@ -86,7 +100,7 @@ public final class BgenVariantSource implements GenotypeFileSource {
             SampleSelection selection = SampleSelection.resolve(input.sample() != null ? input.sample() : file, names, read);
             RegionSet regions = read.hasRegions() ? RegionSet.of(read) : null;
             in.seek(header.firstVariant());
-            return new BgenVariantSource(file, in, header, selection, regions, options);
+            return new BgenVariantSource(file, in, header, selection, regions, options, threads);
         } catch (IOException e) {
             closeQuietly(in);
             throw new UncheckedIOException(e);
@@ -157,21 +171,81 @@ public final class BgenVariantSource implements GenotypeFileSource {
         }
     }
 
-    private final class VariantIterator implements Iterator<Variant> {
-        private final ArrayDeque<Variant> pending = new ArrayDeque<>();
+    /**
+     * One variant block as read from the file, its genotype data still compressed; decoding it
+     * ({@link Decoder}) needs nothing else, so blocks can be decoded on several threads.
+     */
+    private record RawBlock(long index, long at, String chrom, int pos, String id, List<String> alleles,
+                            byte[] packed, int stored, int declared) {}
+
+    /** What one block gives: its variants, in ALT order, and its ALT count for the statistics. */
+    private record Decoded(List<Variant> variants, int nAlts) {}
+
+    /**
+     * Decompresses a block and makes its hard calls. Holds per-thread buffers, so each decoding
+     * thread has its own.
+     */
+    private final class Decoder {
         private final RecordCalls calls = new RecordCalls(selection.size());
         private final HardCalls hardCalls = new HardCalls(header.samples(), selection, options.hardCallThreshold());
+        private final Inflater inflater = new Inflater();
+        private byte[] data = new byte[1 << 16];
+
+        Decoded decode(RawBlock b) {
+            int k = b.alleles.size();
+            if (data.length < b.declared) data = new byte[Math.max(b.declared, data.length * 2)];
+            String problem = header.compression().decompress(inflater, b.packed, b.stored, data, b.declared);
+            if (problem == null) {
+                int[] alleleMap = new int[k];
+                int ref = options.refFirst() ? 0 : k - 1;
+                List<String> alts = new ArrayList<>(k - 1);
+                for (int a = 0, j = 1; a < k; a++) {
+                    if (a == ref) continue;
+                    alleleMap[a] = j++;
+                    alts.add(b.alleles.get(a));
+                }
+                problem = header.layout() == 1 ? hardCalls.layout1(data, b.declared, alleleMap, calls)
+                        : hardCalls.layout2(data, b.declared, k, alleleMap, calls);
+                if (problem == null) {
+                    List<Variant> out = new ArrayList<>(k - 1);
+                    VariantSplitter.split(b.chrom, b.pos, b.id, b.alleles.get(ref), alts, calls, out::add);
+                    return new Decoded(out, k - 1);
+                }
+            }
+            throw bad(b.index, b.at, problem);
+        }
+    }
+
+    private InputException bad(long index, long at, String problem) {
+        return new InputException(file.toString(), "variant " + index + " (byte " + at + ")", problem,
+                "the file is damaged or not BGEN v1.1-1.3; export it again");
+    }
+
+    /**
+     * Reads blocks in file order and decodes them, on {@code threads} threads when more than one:
+     * up to {@code 4 x threads} blocks are in flight and their variants come out in file order.
+     */
+    private final class VariantIterator implements Iterator<Variant> {
+        private final ArrayDeque<Variant> pending = new ArrayDeque<>();
         private final SortCheck order = new SortCheck(file, "sort it, e.g. `plink2 --bgen FILE ref-last --sort-vars --make-pgen --out SORTED`"
                 + " then `plink2 --pfile SORTED --export bgen-1.2 --out SORTED`");
-        private final Inflater inflater = new Inflater();
-        private byte[] packed = new byte[1 << 16];
-        private byte[] data = new byte[1 << 16];
+        private final Decoder inline = new Decoder();
+        private final ExecutorService pool;
+        private final ThreadLocal<Decoder> decoders = ThreadLocal.withInitial(Decoder::new);
+        private final ArrayDeque<Future<Decoded>> inFlight = new ArrayDeque<>();
+        private final int window;
         private long index;
+
+        VariantIterator() {
+            int t = Math.max(1, threads);
+            pool = t > 1 ? DaemonPools.fixed(t, "bgen-decode") : null;
+            window = 4 * t;
+        }
 
         @Override
         public boolean hasNext() {
-            while (pending.isEmpty() && index < header.variants()) fill();
-            if (pending.isEmpty()) inflater.end();
+            while (pending.isEmpty() && (index < header.variants() || !inFlight.isEmpty())) fill();
+            if (pending.isEmpty()) finish();
             return !pending.isEmpty();
         }
 
@@ -181,11 +255,47 @@ public final class BgenVariantSource implements GenotypeFileSource {
             return pending.poll();
         }
 
+        private void finish() {
+            if (pool != null) pool.shutdownNow();
+        }
+
         private void fill() {
+            try {
+                if (pool == null) {
+                    RawBlock b = readBlock();
+                    if (b != null) take(inline.decode(b));
+                    return;
+                }
+                while (inFlight.size() < window && index < header.variants()) {
+                    RawBlock b = readBlock();
+                    if (b != null) inFlight.add(pool.submit(() -> decoders.get().decode(b)));
+                }
+                if (!inFlight.isEmpty()) take(inFlight.poll().get());
+            } catch (ExecutionException e) {
+                finish();
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                finish();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while decoding " + file, e);
+            } catch (RuntimeException e) {
+                finish();
+                throw e;
+            }
+        }
+
+        private void take(Decoded d) {
+            stats.countRecord(d.nAlts);
+            pending.addAll(d.variants);
+        }
+
+        /** The next block, or null when it is outside the regions or has no ALT (counted). */
+        private RawBlock readBlock() {
             long at = in.offset();
             index++;
             try {
-                readVariant(at);
+                return readBlock(at);
             } catch (EOFException e) {
                 throw new InputException(file.toString(), "variant " + index + " (byte " + at + ")",
                         "truncated: the file ends inside this variant's block (the header promises " + header.variants() + " variants)",
@@ -195,11 +305,11 @@ public final class BgenVariantSource implements GenotypeFileSource {
             }
         }
 
-        private void readVariant(long at) throws IOException {
+        private RawBlock readBlock(long at) throws IOException {
             boolean layout1 = header.layout() == 1;
             if (layout1) {
                 long n = in.u32();
-                if (n != header.samples()) throw bad(at, "variant block is for " + n + " samples, the header says " + header.samples());
+                if (n != header.samples()) throw bad(index, at, "variant block is for " + n + " samples, the header says " + header.samples());
             }
             String snpId = in.string(in.u16());
             String rsid = in.string(in.u16());
@@ -209,12 +319,11 @@ public final class BgenVariantSource implements GenotypeFileSource {
             List<String> alleles = new ArrayList<>(k);
             for (int a = 0; a < k; a++) {
                 long len = in.u32();
-                if (len > Integer.MAX_VALUE - 8) throw bad(at, "allele " + (a + 1) + " is " + len + " bytes long");
+                if (len > Integer.MAX_VALUE - 8) throw bad(index, at, "allele " + (a + 1) + " is " + len + " bytes long");
                 alleles.add(in.string((int) len));
             }
-            if (pos > Integer.MAX_VALUE) throw bad(at, "position " + pos + " is beyond 2^31-1");
-            String where = "variant " + index + " (" + chrom + ":" + pos + ")";
-            order.next(chrom, (int) pos, file, where);
+            if (pos > Integer.MAX_VALUE) throw bad(index, at, "position " + pos + " is beyond 2^31-1");
+            order.next(chrom, (int) pos, file, "variant " + index + " (" + chrom + ":" + pos + ")");
             long stored;
             long declared;
             if (layout1) {
@@ -226,51 +335,28 @@ public final class BgenVariantSource implements GenotypeFileSource {
                     stored = c;
                     declared = c;
                 } else {
-                    if (c < 4) throw bad(at, "genotype block length " + c + " is too small");
+                    if (c < 4) throw bad(index, at, "genotype block length " + c + " is too small");
                     declared = in.u32();
                     stored = c - 4;
                 }
             }
             if (stored > Integer.MAX_VALUE - 8 || declared > Integer.MAX_VALUE - 8) {
-                throw bad(at, "genotype block of " + Math.max(stored, declared) + " bytes is too large");
+                throw bad(index, at, "genotype block of " + Math.max(stored, declared) + " bytes is too large");
             }
             if (regions != null && !regions.contains(chrom, (int) pos)) {
                 in.skip(stored);
-                return;
+                return null;
             }
-            if (packed.length < stored) packed = new byte[(int) Math.max(stored, packed.length * 2L)];
-            in.bytes(packed, (int) stored);
-            if (k == 0) throw bad(at, "a variant with no alleles");
+            if (k == 0) throw bad(index, at, "a variant with no alleles");
             if (k == 1) {
+                in.skip(stored);
                 stats.countRecord(0);
-                return;
+                return null;
             }
-            if (data.length < declared) data = new byte[(int) Math.max(declared, data.length * 2L)];
-            String problem = header.compression().decompress(inflater, packed, (int) stored, data, (int) declared);
-            if (problem == null) {
-                int[] alleleMap = new int[k];
-                int ref = options.refFirst() ? 0 : k - 1;
-                List<String> alts = new ArrayList<>(k - 1);
-                for (int a = 0, j = 1; a < k; a++) {
-                    if (a == ref) continue;
-                    alleleMap[a] = j++;
-                    alts.add(alleles.get(a));
-                }
-                problem = layout1 ? hardCalls.layout1(data, (int) declared, alleleMap, calls)
-                        : hardCalls.layout2(data, (int) declared, k, alleleMap, calls);
-                if (problem == null) {
-                    stats.countRecord(k - 1);
-                    String id = rsid.isEmpty() || rsid.equals(".") ? (snpId.isEmpty() ? "." : snpId) : rsid;
-                    VariantSplitter.split(chrom, (int) pos, id, alleles.get(ref), alts, calls, pending::add);
-                    return;
-                }
-            }
-            throw bad(at, problem);
-        }
-
-        private InputException bad(long at, String problem) {
-            return new InputException(file.toString(), "variant " + index + " (byte " + at + ")", problem,
-                    "the file is damaged or not BGEN v1.1-1.3; export it again");
+            byte[] packed = new byte[(int) stored];
+            in.bytes(packed, (int) stored);
+            String id = rsid.isEmpty() || rsid.equals(".") ? (snpId.isEmpty() ? "." : snpId) : rsid;
+            return new RawBlock(index, at, chrom, (int) pos, id, alleles, packed, (int) stored, (int) declared);
         }
     }
 }

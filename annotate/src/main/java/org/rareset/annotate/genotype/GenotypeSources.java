@@ -13,13 +13,13 @@ public final class GenotypeSources {
     /**
      * @param read    regions and samples, as for a VCF
      * @param options allele order, sample-id rule and hard-call threshold (PLINK and BGEN only)
-     * @param threads BGZF inflating threads (VCF only)
+     * @param threads threads inflating BGZF (VCF) or decoding blocks (BGEN)
      */
     public static GenotypeFileSource open(GenotypeInput input, VcfReadOptions read, ImportOptions options, int threads) {
         return switch (input.format()) {
             case VCF -> VcfVariantSource.open(input.file(), read, threads);
             case PLINK -> BedVariantSource.open(input, read, options);
-            case BGEN -> BgenVariantSource.open(input, read, options);
+            case BGEN -> BgenVariantSource.open(input, read, options, threads);
         };
     }
 
