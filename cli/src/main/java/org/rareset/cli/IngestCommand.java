@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
                 "  rareset ingest --vcf chr{1..22}.vcf.gz --out cohort.rsg",
                 "  rareset ingest --vcf cohort.bcf --out qc.rsg --samples-file keep.txt \\",
                 "      --pass-only --max-missing 0.05 --min-ac 1 --hwe-p 1e-12"})
-public final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--vcf", required = true, arity = "1..*", paramLabel = "FILE",
             description = "Input VCF (.vcf, .vcf.gz bgzipped) or BCF; several files (e.g. one per chromosome, "
                     + "same samples, given in genomic order) go into one store. Region queries need a tabix (.tbi) or CSI (.csi) "
@@ -75,6 +76,18 @@ public final class IngestCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        for (Path v : vcfs) FileCheck.indexes(files, "index of --vcf", v);
+        files.output("--out", out).output("QC summary beside --out", IngestReport.qcFile(out))
+                .output("sample missingness beside --out", IngestReport.samplesFile(out));
+    }
+
+    @Override
     public Integer call() {
         checkOptions();
         VcfReadOptions read = VcfReadOptions.all().withRegions(regions).withRegionsFile(regionsFile)
@@ -111,11 +124,6 @@ public final class IngestCommand implements Callable<Integer> {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw InputException.of(out, "the output folder " + parent + " does not exist", "create it first or choose another --out");
-        }
-        for (Path vcf : vcfs) {
-            if (Files.exists(vcf) && out.toAbsolutePath().normalize().equals(vcf.toAbsolutePath().normalize())) {
-                throw InputException.of(out, "--out is an input VCF", "choose another name, e.g. cohort.rsg");
-            }
         }
         if (new java.util.HashSet<>(vcfs).size() < vcfs.size()) {
             throw new InputException("--vcf", null, "a file is given twice", "list each VCF once");
