@@ -22,12 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ExitCleanup {
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
     private static volatile boolean hookInstalled;
+    private static volatile boolean exiting;
 
     private ExitCleanup() {}
 
-    /** Deletes {@code temp} (a file or a folder tree) at exit unless {@link #forget} is called first. */
+    /**
+     * Deletes {@code temp} (a file or a folder tree) at exit unless {@link #forget} is called first.
+     *
+     * @throws IllegalStateException once the JVM is shutting down: no new temporary file may start then
+     */
     public static void register(Path temp) {
         installHook();
+        if (exiting) throw new IllegalStateException("shutting down: not starting " + temp);
         PENDING.add(temp.toAbsolutePath());
     }
 
@@ -74,11 +80,28 @@ public final class ExitCleanup {
         return true;
     }
 
+    /**
+     * The shutdown hook: refuses new temporary files, deletes the registered ones, and once more
+     * after a moment, since the command's threads keep running while hooks run and a writer may
+     * have created a file it had registered just before.
+     */
+    private static void atExit() {
+        exiting = true;
+        if (PENDING.isEmpty()) return;
+        for (Path p : pending()) deleteTree(p);
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteAll();
+    }
+
     private static void installHook() {
         if (hookInstalled) return;
         synchronized (ExitCleanup.class) {
             if (hookInstalled) return;
-            Runtime.getRuntime().addShutdownHook(new Thread(ExitCleanup::deleteAll, "rareset-temp-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(ExitCleanup::atExit, "rareset-temp-cleanup"));
             hookInstalled = true;
         }
     }

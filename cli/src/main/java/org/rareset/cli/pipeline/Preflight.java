@@ -52,11 +52,11 @@ final class Preflight {
         checkSampleTables(cfg);
     }
 
-    /** Whether a step writes {@code p} (it is one of a planned step's outputs or inside a step's folder). */
+    /** Whether a step writes {@code p}: it is one of the outputs of a step that runs a command. */
     private static boolean isProduced(Path p, Path out, List<Step> plan) {
         for (Step s : plan) {
             if (s.invocations().isEmpty()) continue;
-            if (p.startsWith(s.dir().toAbsolutePath().normalize())) return true;
+            for (Path o : s.outputs().values()) if (p.equals(o.toAbsolutePath().normalize())) return true;
         }
         return false;
     }
