@@ -32,7 +32,10 @@ public final class FileCheck {
         FileRoles roles = new FileRoles();
         Set<String> outputs = writer.outputOptions();
         for (OptionSpec o : last.matchedOptions()) {
-            if (!outputs.contains(o.longestName())) addPaths(roles, o.longestName(), o, last);
+            // --log-file is inherited by every subcommand: an output, added below
+            if (!outputs.contains(o.longestName()) && !o.longestName().equals(LogSetup.LOG_FILE_OPTION)) {
+                addPaths(roles, o.longestName(), o, last);
+            }
         }
         for (PositionalParamSpec p : last.matchedPositionals()) addPaths(roles, p.paramLabel(), p, last);
         for (ParseResult p = pr; p != null; p = p.subcommand()) {
