@@ -29,8 +29,8 @@ final class UsageHints {
             return "unknown option '" + name + "' for '" + spec.qualifiedName() + "'" + didYouMean(name, names);
         }
         if (!cmd.getSubcommands().isEmpty()) {
-            return "unknown command '" + arg + "'" + didYouMean(arg, cmd.getSubcommands().keySet())
-                    + "; commands: " + String.join(", ", cmd.getSubcommands().keySet());
+            String hint = didYouMean(arg, cmd.getSubcommands().keySet());
+            return "unknown command '" + arg + "'" + (hint.isEmpty() ? "; commands: " + String.join(", ", cmd.getSubcommands().keySet()) : hint);
         }
         return "unexpected argument '" + arg + "' for '" + spec.qualifiedName() + "'";
     }
