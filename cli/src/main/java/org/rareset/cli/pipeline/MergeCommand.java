@@ -123,6 +123,7 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.Wr
         List<String> preamble = null;
         String header = null;
         List<List<String>> lines = new ArrayList<>(), keys = new ArrayList<>(), genes = new ArrayList<>();
+        List<List<String>> rosters = new ArrayList<>();
         for (Path f : files) {
             TabularFile t = TabularFile.read(f); // checks the field counts, names lines in errors
             int gene = geneColumn(f, t.header());
@@ -159,6 +160,9 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.Wr
                 k.add(String.join("\t", java.util.Arrays.copyOfRange(rec, 0, gene)));
                 g.add(rec[gene]);
             }
+            if (ChunkMerger.isSparseScores(List.of(head.split("\t", -1)))) {
+                checkRoster(f, files.get(0), t.records().stream().filter(rec -> rec[0].equals(ChunkMerger.ROSTER)).map(rec -> rec[2]).toList(), rosters);
+            }
             lines.add(raw);
             keys.add(k);
             genes.add(g);
@@ -166,13 +170,14 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.Wr
         long[] n = {0};
         List<String> pre = preamble;
         String head = header;
+        List<ChunkMerger.Ref> order = rosters.isEmpty() ? ChunkMerger.order(keys, genes) : ChunkMerger.orderSparseScores(keys);
         OutputFiles.write(out, tmp -> {
             try (OutputStream os = out.getFileName().toString().endsWith(".gz")
                     ? new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16) : Files.newOutputStream(tmp);
                  Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
                 for (String p : pre) w.write(p + "\n");
                 w.write(head + "\n");
-                for (ChunkMerger.Ref ref : ChunkMerger.order(keys, genes)) {
+                for (ChunkMerger.Ref ref : order) {
                     w.write(lines.get(ref.chunk()).get(ref.row()));
                     w.write('\n');
                     n[0]++;
@@ -186,7 +191,7 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.Wr
     private long mergeParquet(List<Path> files) {
         TableSchema schema = null;
         List<List<Object[]>> rows = new ArrayList<>();
-        List<List<String>> keys = new ArrayList<>(), genes = new ArrayList<>();
+        List<List<String>> keys = new ArrayList<>(), genes = new ArrayList<>(), rosters = new ArrayList<>();
         for (Path f : files) {
             try (ParquetTableReader r = new ParquetTableReader(f)) {
                 if (schema == null) schema = r.schema();
@@ -207,15 +212,30 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.Wr
                     k.add(key.toString());
                     g.add(row.getString(gene));
                 }
+                if (ChunkMerger.isSparseScores(r.columns())) {
+                    List<String> roster = new ArrayList<>();
+                    for (Object[] v : rs) if (ChunkMerger.ROSTER.equals(v[0])) roster.add((String) v[2]);
+                    checkRoster(f, files.get(0), roster, rosters);
+                    k = rs.stream().map(v -> (String) v[0]).toList();
+                }
                 rows.add(rs);
                 keys.add(k);
                 genes.add(g);
             }
         }
-        List<ChunkMerger.Ref> order = ChunkMerger.order(keys, genes);
+        List<ChunkMerger.Ref> order = rosters.isEmpty() ? ChunkMerger.order(keys, genes) : ChunkMerger.orderSparseScores(keys);
         return TableWriters.write(out, schema, w -> {
             for (ChunkMerger.Ref ref : order) w.writeRow(rows.get(ref.chunk()).get(ref.row()));
         });
+    }
+
+    /** Sparse score chunks each carry the cohort's sample roster; they must all carry the same one. */
+    private static void checkRoster(Path chunk, Path first, List<String> roster, List<List<String>> rosters) {
+        if (!rosters.isEmpty() && !rosters.get(0).equals(roster)) {
+            throw InputException.of(chunk, "its sample list differs from " + first.getFileName() + "'s",
+                    "merge score chunks of one cohort (the same --vcf or --store)");
+        }
+        rosters.add(roster);
     }
 
     private static Object value(Row row, int c, Column col) {
