@@ -1,11 +1,15 @@
 package org.rareset.cli;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.annotate.genotype.GenotypeInput;
+import org.rareset.annotate.genotype.GenotypeSources;
+import org.rareset.annotate.vcf.GenotypeFileSource;
+import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.MissingOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.deepset.model.ModelFiles;
@@ -43,12 +47,14 @@ import picocli.CommandLine.Spec;
             "      --seed-genes seed.tsv --phenotypes QT --annotations-list is_plof,missense,CADD_raw \\",
             "      --train-filter 'MAF < 0.01' --repeats 3 --seed 7 --out sim_model/",
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
-    @Option(names = "--vcf", required = true, paramLabel = "FILE", description = "Genotypes (VCF/BCF, bgzipped or plain).")
+    @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes (VCF/BCF, bgzipped or plain). Or --bfile, --bed or --bgen.")
     Path vcf;
+
+    @Mixin GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
 
     @Option(names = "--annotations", required = true, paramLabel = "TSV",
             description = "Annotation table: chrom pos ref alt gene, then annotation columns; one row per (variant, gene).")
@@ -128,6 +134,18 @@ public final class TrainCommand implements Callable<Integer> {
     double validationFraction;
 
     @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    /** The model folder is replaced as a whole: no input may be inside it. */
+    @Override
+    public void declareFiles(FileRoles files) {
+        FileCheck.indexes(files, "index of --vcf", vcf);
+        files.outputFolder("--out", out);
+    }
+
+    @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
@@ -160,8 +178,8 @@ public final class TrainCommand implements Callable<Integer> {
         };
         long t0 = System.nanoTime();
         TrainingDataLoader.Loaded loaded;
-        try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
-            loaded = TrainingDataLoader.load(loaderSpec, source, vcf, log);
+        try (GenotypeFileSource source = GenotypeSources.open(genotypeInput(), genotypeFiles.importOptions())) {
+            loaded = TrainingDataLoader.load(loaderSpec, source, source.file(), log);
         }
         log.accept(String.format(java.util.Locale.ROOT, "inputs read in %.1f s", (System.nanoTime() - t0) / 1e9));
         String version = RareSetCommand.class.getPackage().getImplementationVersion();
@@ -174,5 +192,14 @@ public final class TrainCommand implements Callable<Integer> {
                 String.join(",", phenotypes), (System.nanoTime() - t0) / 1e9, out);
         outWriter.flush();
         return 0;
+    }
+
+    /** The one genotype file: --vcf, --bfile, --bed or --bgen. */
+    private GenotypeInput genotypeInput() {
+        GenotypeInput in = genotypeFiles.single(vcf, "");
+        if (in == null) {
+            throw new org.rareset.annotate.InputException(null, null, "no genotypes given", "give --vcf, --bfile, --bed or --bgen");
+        }
+        return in;
     }
 }

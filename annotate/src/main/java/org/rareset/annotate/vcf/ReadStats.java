@@ -47,6 +47,14 @@ public final class ReadStats {
     /** Records whose GT is not the first FORMAT key (read all the same). */
     public long gtNotFirstRecords() { return gtNotFirstRecords; }
 
+    /** One record read from a file whose decoder lives outside this package (PLINK, BGEN). */
+    public void countRecord(int nAlts) {
+        records++;
+        if (nAlts == 0) noAltRecords++;
+        if (nAlts > 1) multiAllelicRecords++;
+        variants += nAlts;
+    }
+
     /** Adds {@code other}'s counts to these (several files read into one store). */
     public void add(ReadStats other) {
         records += other.records;

@@ -9,9 +9,10 @@ import java.util.Arrays;
  *
  * <p>A call with every allele missing ({@code ./.}, {@code .}) counts as missing for the whole
  * sample: it adds nothing to AN and is listed among the missing samples. A half-missing call
- * ({@code 1/.}) is read as the {@link HalfCall} rule says.
+ * ({@code 1/.}) is read as the {@link HalfCall} rule says. The PLINK and BGEN readers fill it the
+ * same way, so every format shares one splitting rule ({@link VariantSplitter}).
  */
-final class RecordCalls {
+public final class RecordCalls {
     final int nSamples;
     /** Ploidy per sample, 0 for missing; 2 unless listed in {@code touched}, so diploid hom-ref calls write nothing. */
     final byte[] ploidy;
@@ -34,7 +35,7 @@ final class RecordCalls {
     /** GT was not the first FORMAT key. */
     boolean gtNotFirst;
 
-    RecordCalls(int nSamples) {
+    public RecordCalls(int nSamples) {
         this(nSamples, VcfReadOptions.DEFAULT_HALF_CALL);
     }
 
@@ -45,7 +46,7 @@ final class RecordCalls {
         java.util.Arrays.fill(ploidy, (byte) 2);
     }
 
-    void reset(int nAlt) {
+    public void reset(int nAlt) {
         for (int i = 0; i < nTouched; i++) ploidy[touched[i]] = 2;
         nTouched = 0;
         this.nAlt = nAlt;
@@ -78,13 +79,13 @@ final class RecordCalls {
     }
 
     /** A homozygous-reference call of the given ploidy: the common case, kept cheap. */
-    void refCall(int sample, int p) {
+    public void refCall(int sample, int p) {
         if (p != 2) setPloidy(sample, p);
         calledAlleles += p;
     }
 
     /** {@code n} consecutive diploid homozygous-reference calls. */
-    void refRun(int n) {
+    public void refRun(int n) {
         calledAlleles += 2 * n;
     }
 
@@ -94,7 +95,7 @@ final class RecordCalls {
         ploidy[sample] = (byte) p;
     }
 
-    void missingCall(int sample) {
+    public void missingCall(int sample) {
         setPloidy(sample, 0);
         if (nMissing == missing.length) missing = Arrays.copyOf(missing, nMissing * 2);
         missing[nMissing++] = sample;
@@ -104,7 +105,7 @@ final class RecordCalls {
      * A fully called genotype with alleles {@code alleles[0..p)} (0 = REF, k = k-th ALT, all
      * {@code <= nAlt}); samples must arrive in increasing order.
      */
-    void call(int sample, int[] alleles, int p) {
+    public void call(int sample, int[] alleles, int p) {
         if (p != 2) setPloidy(sample, p);
         calledAlleles += p;
         int base = -1;
