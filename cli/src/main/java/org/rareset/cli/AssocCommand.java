@@ -24,6 +24,7 @@ import org.rareset.association.mask.Weighting;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
 import org.rareset.association.run.AssociationRun;
+import org.rareset.association.run.GeneTimingSummary;
 import org.rareset.association.run.ResultRow;
 import org.rareset.association.run.ResultWriters;
 import org.rareset.association.run.VariantRowWriters;
@@ -151,6 +152,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             }
             return predictions.get(trait.name()).offsets(trait, chrom);
         };
+        GeneTimingSummary timingSummary = new GeneTimingSummary();
         TestOptions options = new TestOptions(TestOptions.DEFAULT_RHO, firthThreshold, !noSpa, 2.0);
         Progress progress;
         AssociationRun.Result result;
@@ -182,6 +184,10 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
                     new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators, singleVariant))
                     .stopOnFailedTrait(cohort.failOnTraitError);
+            if (runtime.debug) {
+                // --debug: the CPU cost of every gene x mask and test, to find slow genes
+                run = run.timed(t -> { timingSummary.accept(t); log.accept(t.format()); });
+            }
             nGenes = genes.size();
             log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
                     genes.size(), masks.size(), traitData.size(), testList.size() + indicators.size(), runtime.effectiveThreads()));
@@ -191,6 +197,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             result = run.run(traitData, genes, progress::update);
         }
         progress.finish();
+        timingSummary.lines().forEach(log);
         List<AssociationRun.FailedTrait> failedTraits = cohort.checkFailedTraits(result, log);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;

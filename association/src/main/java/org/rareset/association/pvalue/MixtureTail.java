@@ -49,8 +49,14 @@ public final class MixtureTail {
      * Davies' does (e.g. SKAT-O's rho = 0.999 kernel, one eigenvalue ~1000 x the others).
      */
     public static double log10Upper(double q, double[] lambda, double relTol) {
+        double tol = Math.max(relTol, 1e-12);
+        if (lambda.length == 2 && q > 0) {
+            double p = convolution2(q, Math.max(lambda[0], lambda[1]), Math.min(lambda[0], lambda[1]), tol);
+            if (p > 1e-280) return Math.log10(Math.min(p, 1.0));
+            return contourLogUpper(q, lambda, tol) / LN10;
+        }
         if (lambda.length <= 2 || q <= 0) return log10Upper(q, lambda);
-        return contourLogUpper(q, lambda, Math.max(relTol, 1e-12)) / LN10;
+        return contourLogUpper(q, lambda, tol) / LN10;
     }
 
     /**
@@ -58,13 +64,18 @@ public final class MixtureTail {
      * a = sqrt(q / l1); a smooth integrand in z (no density singularity).
      */
     static double convolution2(double q, double l1, double l2) {
+        return convolution2(q, l1, l2, 1e-12);
+    }
+
+    /** {@link #convolution2(double, double, double)} to relative accuracy {@code relTol}. */
+    static double convolution2(double q, double l1, double l2, double relTol) {
         double a = Math.sqrt(q / l1);
         double tail = Math.exp(Normal.logUpper(a)) * 2;
         double norm = 2 / Math.sqrt(2 * Math.PI);
         double integral = Quadrature.integrate(z -> {
             double rest = (q - l1 * z * z) / l2;
             return norm * Math.exp(-0.5 * z * z + ChiSquare.logUpper(Math.max(rest, 0), 1));
-        }, 0, a, 1e-12, 1e-15 * tail);
+        }, 0, a, relTol, relTol * 1e-3 * tail);
         return tail + integral;
     }
 
@@ -95,14 +106,37 @@ public final class MixtureTail {
         double alpha = k2 / (2 * q);
         java.util.function.DoubleUnaryOperator g = y -> {
             double y2 = y * y;
-            double logMod = 0; // sum ln(|z_k| / a_k)
-            double arg = 0;    // sum arg(z_k)
-            for (int k = 0; k < m; k++) {
+            // sum ln(|z_k| / a_k) and sum arg(z_k), z_k = 1 - 2 lambda_k t(y): the factors are taken in
+            // pairs, one atan2 per pair (each arg lies in (-pi, 0] for y >= 0, so the pair's sum lies in
+            // (-2 pi, 0] and atan2 of the product fixes it uniquely), and the squared moduli are
+            // multiplied up with a log only when the product leaves [1e-100, 1e100]; log and atan2 per
+            // eigenvalue were most of SKAT-O's cost
+            double logMod2 = 0; // sum ln(|z_k|^2 / a_k^2)
+            double arg = 0;
+            double mod2 = 1;
+            int k = 0;
+            for (; k + 1 < m; k += 2) {
+                double re1 = a[k] - 2 * lambda[k] * alpha * y2;
+                double im1 = -2 * lambda[k] * y;
+                double re2 = a[k + 1] - 2 * lambda[k + 1] * alpha * y2;
+                double im2 = -2 * lambda[k + 1] * y;
+                double pr = re1 * re2 - im1 * im2;
+                double pi = re1 * im2 + im1 * re2;
+                double angle = Math.atan2(pi, pr);
+                arg += angle > 0 ? angle - 2 * Math.PI : angle;
+                mod2 *= (re1 * re1 + im1 * im1) / (a[k] * a[k]) * ((re2 * re2 + im2 * im2) / (a[k + 1] * a[k + 1]));
+                if (mod2 > 1e100 || mod2 < 1e-100) {
+                    logMod2 += Math.log(mod2);
+                    mod2 = 1;
+                }
+            }
+            if (k < m) {
                 double re = a[k] - 2 * lambda[k] * alpha * y2;
                 double im = -2 * lambda[k] * y;
-                logMod += 0.5 * Math.log((re * re + im * im) / (a[k] * a[k]));
                 arg += Math.atan2(im, re);
+                mod2 *= (re * re + im * im) / (a[k] * a[k]);
             }
+            double logMod = 0.5 * (logMod2 + Math.log(mod2));
             // E = K(t) - tq - (K(c) - cq)
             double eRe = -0.5 * logMod - alpha * y2 * q;
             double eIm = -0.5 * arg - y * q;

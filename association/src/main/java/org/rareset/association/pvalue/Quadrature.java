@@ -2,8 +2,16 @@ package org.rareset.association.pvalue;
 
 import java.util.function.DoubleUnaryOperator;
 
-/** Adaptive Gauss-Kronrod (7-15) quadrature with a relative and an absolute tolerance. */
+/**
+ * Globally adaptive Gauss-Kronrod (7-15) quadrature with a relative and an absolute tolerance and a
+ * bounded cost (QUADPACK's QAG strategy): the interval with the largest error estimate is halved
+ * until the summed error estimate meets max(relTol * |I|, absTol), at most {@link #MAX_INTERVALS}
+ * intervals (so at most 15 * (2 * MAX_INTERVALS - 1) evaluations). A non-finite integrand value
+ * makes the result NaN at once instead of subdividing forever around it.
+ */
 final class Quadrature {
+    /** Interval limit per call; QUADPACK's and R's {@code integrate} default is 100. */
+    static final int MAX_INTERVALS = 200;
     private static final double[] XGK = {
         0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
         0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
@@ -20,25 +28,53 @@ final class Quadrature {
 
     private Quadrature() {}
 
-    /** Integral of f over [a, b] to max(relTol * |I|, absTol). */
+    /** Integral of f over [a, b] to max(relTol * |I|, absTol), or the best estimate after {@link #MAX_INTERVALS}. */
     static double integrate(DoubleUnaryOperator f, double a, double b, double relTol, double absTol) {
-        if (b <= a) return 0.0;
-        double[] whole = gk15(f, a, b);
-        return refine(f, a, b, whole, relTol, absTol, 0, new double[]{Math.abs(whole[0])});
+        return integrate(f, a, b, relTol, absTol, MAX_INTERVALS);
     }
 
-    private static double refine(DoubleUnaryOperator f, double a, double b, double[] est, double relTol, double absTol,
-                                 int depth, double[] scale) {
-        double tol = Math.max(relTol * scale[0], absTol);
-        if (est[1] <= tol || depth > 40 || b - a < 1e-14 * Math.max(1, Math.abs(a))) return est[0];
-        double m = 0.5 * (a + b);
-        double[] left = gk15(f, a, m);
-        double[] right = gk15(f, m, b);
-        double sum = left[0] + right[0];
-        scale[0] = Math.max(scale[0], Math.abs(sum));
-        if (left[1] + right[1] <= tol && Math.abs(sum - est[0]) <= Math.max(tol, 0)) return sum;
-        return refine(f, a, m, left, relTol, absTol * 0.5, depth + 1, scale)
-                + refine(f, m, b, right, relTol, absTol * 0.5, depth + 1, scale);
+    /** As {@link #integrate(DoubleUnaryOperator, double, double, double, double)} with an interval limit. */
+    static double integrate(DoubleUnaryOperator f, double a, double b, double relTol, double absTol, int maxIntervals) {
+        if (b <= a) return 0.0;
+        // intervals as parallel arrays: {a, b, integral, error}; a max-heap on error would only pay off for
+        // far more intervals than the limit allows, so the largest error is found by a scan
+        double[] lo = new double[maxIntervals];
+        double[] hi = new double[maxIntervals];
+        double[] val = new double[maxIntervals];
+        double[] err = new double[maxIntervals];
+        double[] r = gk15(f, a, b);
+        if (!Double.isFinite(r[0]) || !Double.isFinite(r[1])) return Double.NaN;
+        lo[0] = a;
+        hi[0] = b;
+        val[0] = r[0];
+        err[0] = r[1];
+        int n = 1;
+        double total = r[0];
+        double totalErr = r[1];
+        while (totalErr > Math.max(relTol * Math.abs(total), absTol) && n < maxIntervals) {
+            int worst = 0;
+            for (int i = 1; i < n; i++) if (err[i] > err[worst]) worst = i;
+            double x0 = lo[worst], x1 = hi[worst];
+            double mid = 0.5 * (x0 + x1);
+            if (!(mid > x0 && mid < x1)) break; // the interval cannot be split in doubles
+            double[] left = gk15(f, x0, mid);
+            double[] right = gk15(f, mid, x1);
+            if (!Double.isFinite(left[0] + right[0] + left[1] + right[1])) return Double.NaN;
+            total += left[0] + right[0] - val[worst];
+            totalErr += left[1] + right[1] - err[worst];
+            hi[worst] = mid;
+            val[worst] = left[0];
+            err[worst] = left[1];
+            lo[n] = mid;
+            hi[n] = x1;
+            val[n] = right[0];
+            err[n] = right[1];
+            n++;
+        }
+        // re-sum so that the running updates leave no rounding drift
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += val[i];
+        return sum;
     }
 
     /** {integral, error estimate} on [a, b]. */

@@ -110,10 +110,28 @@ public final class AssociationRun {
     }
 
     private final Settings settings;
+    /** Receives the cost of every gene x mask when set ({@link #timed}); called from worker threads. */
+    private final java.util.function.Consumer<GeneTiming> timings;
     private boolean stopOnFailedTrait;
 
     public AssociationRun(Settings settings) {
+        this(settings, null);
+    }
+
+    private AssociationRun(Settings settings, java.util.function.Consumer<GeneTiming> timings) {
         this.settings = settings;
+        this.timings = timings;
+    }
+
+    /**
+     * The same run, also timing the score statistics and each test of every gene x mask (thread
+     * CPU time) and handing the result to {@code sink}, from the worker threads (so the sink must
+     * be thread-safe).
+     */
+    public AssociationRun timed(java.util.function.Consumer<GeneTiming> sink) {
+        AssociationRun timed = new AssociationRun(settings, sink);
+        timed.stopOnFailedTrait = stopOnFailedTrait;
+        return timed;
     }
 
     /** With {@code true}, the first trait whose null model fails stops the run with its error. */
@@ -214,10 +232,13 @@ public final class AssociationRun {
                 continue;
             }
             MaskedGene mg = o.gene();
+            long cpu0 = timings == null ? 0 : threadCpuNanos();
             GeneScores scores = settings.tests().isEmpty() && !settings.singleVariant() ? null
                     : engine.scores(mg.genotypes(), mg.weights());
             if (!settings.tests().isEmpty()) {
-                for (GeneResult r : engine.test(scores, settings.tests())) {
+                List<GeneResult> results = timings == null ? engine.test(scores, settings.tests())
+                        : timeTests(trait, gene, mask, mg, scores, engine, threadCpuNanos() - cpu0);
+                for (GeneResult r : results) {
                     rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), r.test(), mg.nVariants(), mg.mac(),
                             mg.nCarriers(), r.beta(), r.se(), r.log10P()));
                 }
@@ -235,6 +256,27 @@ public final class AssociationRun {
             }
         }
         return new GeneOutcome(rows, skips, variantRows);
+    }
+
+    /** {@link AssociationEngine#test} one test at a time, reporting each one's CPU time. */
+    private List<GeneResult> timeTests(TraitData trait, GeneVariants gene, Mask mask, MaskedGene mg, GeneScores scores,
+                                       AssociationEngine engine, long scoresNanos) {
+        List<GeneTest> tests = settings.tests();
+        List<GeneResult> out = new ArrayList<>(tests.size());
+        long[] cpu = new long[tests.size()];
+        List<String> names = new ArrayList<>(tests.size());
+        for (int i = 0; i < tests.size(); i++) {
+            long c0 = threadCpuNanos();
+            out.add(engine.test(scores, List.of(tests.get(i))).get(0));
+            cpu[i] = threadCpuNanos() - c0;
+            names.add(tests.get(i).name());
+        }
+        timings.accept(new GeneTiming(trait.name(), gene.gene(), mask.name(), mg.genotypes().variantCount(), scoresNanos, names, cpu));
+        return out;
+    }
+
+    private static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private GeneOutcome testScore(TraitData trait, GeneScoreTable.GeneScore gene, AssociationEngine engine) {

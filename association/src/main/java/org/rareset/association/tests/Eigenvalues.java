@@ -31,6 +31,16 @@ final class Eigenvalues {
      * iterations (Numerical Recipes tred2/tqli, eigenvalue-only branch). Null if QL does not converge.
      */
     static double[] valuesOnly(double[][] input) {
+        return valuesOnly(input, null);
+    }
+
+    /**
+     * {@link #valuesOnly(double[][])}, also turning {@code w} (when not null) into U'w, its
+     * coordinates in the eigenbasis (same order as the returned values): each Householder
+     * reflection and each QL rotation is applied to w as it is made, O(m^2) on top of the values
+     * instead of the O(m^3) of forming U.
+     */
+    static double[] valuesOnly(double[][] input, double[] w) {
         int n = input.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) a[i] = input[i].clone();
@@ -54,6 +64,13 @@ final class Eigenvalues {
                     e[i] = scale * g;
                     h -= f * g;
                     a[i][l] = f - g;
+                    if (w != null) {
+                        // w <- P_i w, P_i = I - u u'/h with u = a[i][0..l] (row i is not touched again)
+                        double uw = 0;
+                        for (int k = 0; k <= l; k++) uw += a[i][k] * w[k];
+                        double c = uw / h;
+                        for (int k = 0; k <= l; k++) w[k] -= c * a[i][k];
+                    }
                     f = 0.0;
                     for (int j = 0; j <= l; j++) {
                         g = 0.0;
@@ -90,14 +107,14 @@ final class Eigenvalues {
                 if (m != l) {
                     if (iter++ == 60) return null;
                     double g = (d[l + 1] - d[l]) / (2.0 * e[l]);
-                    double r = Math.hypot(g, 1.0);
+                    double r = pythag(g, 1.0);
                     g = d[m] - d[l] + e[l] / (g + (g >= 0 ? Math.abs(r) : -Math.abs(r)));
                     double s = 1.0, c = 1.0, p = 0.0;
                     int i;
                     for (i = m - 1; i >= l; i--) {
                         double f = s * e[i];
                         double b = c * e[i];
-                        r = Math.hypot(f, g);
+                        r = pythag(f, g);
                         e[i + 1] = r;
                         if (r == 0.0) {
                             d[i + 1] -= p;
@@ -111,6 +128,12 @@ final class Eigenvalues {
                         p = s * r;
                         d[i + 1] = g + p;
                         g = c * r - b;
+                        if (w != null) {
+                            // the rotation of eigenvector columns i, i + 1, applied to the projections
+                            double wf = w[i + 1];
+                            w[i + 1] = s * w[i] + c * wf;
+                            w[i] = c * w[i] - s * wf;
+                        }
                     }
                     if (r == 0.0 && i >= l) continue;
                     d[l] -= p;
@@ -123,11 +146,31 @@ final class Eigenvalues {
     }
 
     /**
+     * sqrt(a^2 + b^2) without overflow (Numerical Recipes' pythag): {@link Math#hypot} is exact to
+     * the last bit but several times slower, and it dominated the QL iterations.
+     */
+    private static double pythag(double a, double b) {
+        double x = Math.abs(a), y = Math.abs(b);
+        if (x < y) {
+            double t = x;
+            x = y;
+            y = t;
+        }
+        if (x == 0) return 0.0;
+        double r = y / x;
+        return x * Math.sqrt(1 + r * r);
+    }
+
+    /**
      * R SKAT {@code Get_Lambda}: eigenvalues above mean(non-negative eigenvalues) / 1e5; empty when
      * none is positive.
      */
     static double[] skatLambda(double[][] kernel) {
-        double[] ev = symmetric(kernel);
+        return skatCut(symmetric(kernel));
+    }
+
+    /** The {@link #skatLambda} rule applied to a kernel's full spectrum {@code ev} (descending). */
+    static double[] skatCut(double[] ev) {
         double sum = 0;
         int nonNeg = 0;
         for (double e : ev) {

@@ -59,9 +59,12 @@ public final class SkatO implements GeneTest {
         double[][] lambdaRho = new double[nr][];
         double[] log10P = new double[nr];
         double log10Pmin = Double.POSITIVE_INFINITY;
+        // one eigen-analysis of A serves every rho kernel and the remainder (rank-one updates)
+        KernelSpectrum spectrum = KernelSpectrum.of(a);
         for (int i = 0; i < nr; i++) {
             q[i] = (1 - rho[i]) * sumSq + rho[i] * sum * sum;
-            lambdaRho[i] = Eigenvalues.skatLambda(rhoKernel(a, rho[i]));
+            lambdaRho[i] = spectrum != null ? Eigenvalues.skatCut(spectrum.rhoKernel(rho[i]))
+                    : Eigenvalues.skatLambda(rhoKernel(a, rho[i]));
             if (lambdaRho[i].length == 0) return scores.resultOf(name(), Double.NaN, Double.NaN, Double.NaN);
             log10P[i] = MixtureTail.log10Upper(q[i], lambdaRho[i], RHO_REL_TOL);
             log10Pmin = Math.min(log10Pmin, log10P[i]);
@@ -75,7 +78,7 @@ public final class SkatO implements GeneTest {
             double qOrg = ChiSquare.upperQuantileLog(log10Pmin * LN10, df);
             qmin[i] = (qOrg - df) / Math.sqrt(2 * df) * lp.sigmaQ() + lp.muQ();
         }
-        Mixture mix = Mixture.of(a, rho);
+        Mixture mix = Mixture.of(a, rho, spectrum);
         if (mix == null) return scores.resultOf(name(), Double.NaN, Double.NaN, log10Cap);
         // the integral is computed relative to p_min (p lies in [p_min, n_rho p_min]) so it never underflows
         double logScale = log10Pmin * LN10;
@@ -112,7 +115,7 @@ public final class SkatO implements GeneTest {
      * mean direction, its moments and the chi2_1 coefficients tau_rho.
      */
     record Mixture(double[] lambda, double muQ, double varQ, double varRemain, double[] tau) {
-        static Mixture of(double[][] a, double[] rho) {
+        static Mixture of(double[][] a, double[] rho, KernelSpectrum spectrum) {
             int m = a.length;
             double[] rowMean = new double[m]; // (A 1) / m = Z1' z_mean
             double total = 0;
@@ -140,7 +143,8 @@ public final class SkatO implements GeneTest {
                 }
             }
             w33 *= 4;
-            double[] lambda = Eigenvalues.skatLambda(rest);
+            double[] restSpectrum = spectrum == null ? null : spectrum.remainderKernel();
+            double[] lambda = restSpectrum != null ? Eigenvalues.skatCut(restSpectrum) : Eigenvalues.skatLambda(rest);
             if (lambda.length == 0) return null;
             double mu = 0, l2 = 0;
             for (double l : lambda) {
@@ -220,28 +224,68 @@ public final class SkatO implements GeneTest {
 
     /**
      * ln P(mixture > v^2) by barycentric interpolation on Chebyshev-Lobatto nodes over [0, vMax],
-     * each node by the stringent {@link MixtureTail}.
+     * each node by the stringent {@link MixtureTail}. The node count doubles (nested nodes, so no
+     * value is computed twice) from {@link #MIN_NODES} until the previous interpolant matches the
+     * new nodes to {@link #LOG_TOL}, and stops at {@link #MAX_NODES}: at most MAX_NODES + 1 tail
+     * evaluations per gene, typically 17 or 33 instead of a fixed 49.
      */
     static final class TailInterpolant {
-        static final int NODES = 48;
-        /** Relative accuracy of the tabulated tail (the integral needs ~1e-6). */
-        static final double NODE_REL_TOL = 1e-7;
-        private final double[] nodes = new double[NODES + 1];
-        private final double[] values = new double[NODES + 1];
-        private final double[] weights = new double[NODES + 1];
+        static final int MIN_NODES = 8;
+        static final int MAX_NODES = 64;
+        /** Absolute accuracy of ln S, i.e. relative accuracy of S (the integral needs ~1e-6). */
+        static final double LOG_TOL = 1e-7;
+        /** Relative accuracy of the tabulated tail. */
+        static final double NODE_REL_TOL = 1e-8;
+        private double[] nodes;
+        private double[] values;
+        private double[] weights;
+        private final double[] lambda;
+        private final double vMax;
 
         TailInterpolant(double[] lambda, double vMax) {
-            for (int k = 0; k <= NODES; k++) {
-                double v = 0.5 * vMax * (1 - Math.cos(Math.PI * k / NODES));
-                nodes[k] = v;
-                values[k] = v == 0 ? 0.0 : MixtureTail.log10Upper(v * v, lambda, NODE_REL_TOL) * LN10;
-                weights[k] = ((k % 2 == 0) ? 1.0 : -1.0) * ((k == 0 || k == NODES) ? 0.5 : 1.0);
+            this.lambda = lambda;
+            this.vMax = vMax;
+            int n = MIN_NODES;
+            fill(n, null);
+            while (n < MAX_NODES) {
+                double[] oldNodes = nodes, oldValues = values, oldWeights = weights;
+                fill(2 * n, oldValues);
+                double worst = 0;
+                for (int k = 1; k <= 2 * n; k += 2) {
+                    double prev = interpolate(oldNodes, oldValues, oldWeights, nodes[k]);
+                    worst = Math.max(worst, Math.abs(prev - values[k]));
+                }
+                n *= 2;
+                if (!(worst > LOG_TOL)) break;
             }
         }
 
+        /** Nodes for degree n; the even ones are those of degree n / 2, taken from {@code half}. */
+        private void fill(int n, double[] half) {
+            nodes = new double[n + 1];
+            values = new double[n + 1];
+            weights = new double[n + 1];
+            for (int k = 0; k <= n; k++) {
+                double v = 0.5 * vMax * (1 - Math.cos(Math.PI * k / n));
+                nodes[k] = v;
+                if (half != null && k % 2 == 0) values[k] = half[k / 2];
+                else values[k] = v == 0 ? 0.0 : MixtureTail.log10Upper(v * v, lambda, NODE_REL_TOL) * LN10;
+                weights[k] = ((k % 2 == 0) ? 1.0 : -1.0) * ((k == 0 || k == n) ? 0.5 : 1.0);
+            }
+        }
+
+        /** Number of tail evaluations (nodes) used. */
+        int size() {
+            return nodes.length;
+        }
+
         double at(double v) {
+            return interpolate(nodes, values, weights, v);
+        }
+
+        private static double interpolate(double[] nodes, double[] values, double[] weights, double v) {
             double num = 0, den = 0;
-            for (int k = 0; k <= NODES; k++) {
+            for (int k = 0; k < nodes.length; k++) {
                 double d = v - nodes[k];
                 if (d == 0) return values[k];
                 double t = weights[k] / d;

@@ -6,7 +6,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Options every command shares: debugging, quiet mode, threads. Mix in with {@code @Mixin}. */
 public final class RuntimeOptions {
-    @Option(names = "--debug", description = "Print stack traces for errors.")
+    @Option(names = "--debug", description = "Print stack traces for errors; assoc also logs the CPU time of each test for every gene.")
     public boolean debug;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
