@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.annotate.genotype.GenotypeInput;
+import org.rareset.annotate.genotype.GenotypeSources;
+import org.rareset.annotate.vcf.GenotypeFileSource;
+import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.TrainedEnsemble;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rareset score}: gene impairment scores for every sample and gene from a deep-set ensemble. */
@@ -40,14 +44,17 @@ import picocli.CommandLine.Spec;
                 + "take the model's fill values (DeepRVAT: sift_score 1, MAF_MB 10000, others 0). Without a "
                 + "MAF_MB column, MAF_MB is computed from the cohort's genotypes as DeepRVAT does."},
         footer = {"",
-            "Output: long format 'sample gene score' (gene-major), or with --wide one row per sample and a "
-                + "column per gene. Format from the extension: .parquet, .tsv, .tsv.gz. The file appears only when complete.",
+            "Output (docs/scoring.md): by default the sparse table 'kind gene sample score': the sample roster, then per "
+                + "gene its empty-gene score and one row per carrier, so its size grows with carriers, not samples x genes. "
+                + "assoc --scores, risk and report read it directly. --dense long writes 'sample gene score' (one row per "
+                + "sample and gene), --dense wide one row per sample and a column per gene. Format from the extension: "
+                + ".parquet, .tsv, .tsv.gz. The file appears only when complete.",
             "",
             "Examples:",
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
             "      --annotations annotations.tsv --out scores.parquet",
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
-            "      --annotations annotations.tsv.gz --out scores_wide.tsv --wide --threads 4",
+            "      --annotations annotations.tsv.gz --out scores_wide.tsv --dense wide --threads 4",
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
 public final class ScoreCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
@@ -69,8 +76,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ModelSource model;
 
-    @Option(names = "--vcf", required = true, paramLabel = "FILE", description = "Genotypes: VCF, VCF.gz or BCF.")
+    @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes: VCF, VCF.gz or BCF. Or --bfile, --bed or --bgen.")
     Path vcf;
+
+    @Mixin GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
 
     @Option(names = "--annotations", required = true, paramLabel = "FILE",
             description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene (or gene_id) and the model's annotation columns.")
@@ -85,18 +94,31 @@ public final class ScoreCommand implements Callable<Integer> {
                     + "every row. Default: the training filter of a --model (model.json train_filter); none for --pretrained.")
     String variantFilter;
 
-    @Option(names = "--wide", description = "One row per sample and a column per gene instead of the long format.")
-    boolean wide;
+    @Option(names = "--dense", paramLabel = "long|wide",
+            description = "Write every sample x gene score instead of the sparse layout: long ('sample gene score') "
+                    + "or wide (a row per sample, a column per gene). For small studies; the dense form of a biobank is "
+                    + "samples x genes rows.")
+    String dense;
+
+    private ScoresWriter.Layout layout() {
+        if (dense == null) return ScoresWriter.Layout.SPARSE;
+        return switch (dense) {
+            case "long" -> ScoresWriter.Layout.LONG;
+            case "wide" -> ScoresWriter.Layout.WIDE;
+            default -> throw new ParameterException(spec.commandLine(), "--dense takes long or wide, not '" + dense + "'");
+        };
+    }
 
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         ScoresWriter.checkTarget(out);
+        ScoresWriter.Layout layout = layout();
         ScoringEnsemble ensemble = loadEnsemble();
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
-        try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
+        try (GenotypeFileSource source = GenotypeSources.open(genotypeInput(), genotypeFiles.importOptions())) {
             input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble));
         }
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
@@ -107,7 +129,7 @@ public final class ScoreCommand implements Callable<Integer> {
         int nGenes = genes.size();
         boolean progress = runtime.showProgress();
         int[] done = {0};
-        try (ScoresWriter writer = ScoresWriter.open(out, input.samples(), wide)) {
+        try (ScoresWriter writer = ScoresWriter.open(out, input.samples(), layout)) {
             engine.scoreAll(genes.iterator(), runtime.effectiveThreads(), g -> {
                 writer.write(g);
                 done[0]++;
@@ -137,5 +159,14 @@ public final class ScoreCommand implements Callable<Integer> {
     private ScoringEnsemble loadEnsemble() {
         if (model.trained != null) return ModelFiles.load(model.trained);
         return PretrainedEnsemble.load(model.pretrained);
+    }
+
+    /** The one genotype file: --vcf, --bfile, --bed or --bgen. */
+    private GenotypeInput genotypeInput() {
+        GenotypeInput in = genotypeFiles.single(vcf, "");
+        if (in == null) {
+            throw new org.rareset.annotate.InputException(null, null, "no genotypes given", "give --vcf, --bfile, --bed or --bgen");
+        }
+        return in;
     }
 }
