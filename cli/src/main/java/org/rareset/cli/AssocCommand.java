@@ -14,6 +14,7 @@ import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.input.LocoPredictions;
 import org.rareset.association.input.GeneVariants;
+import org.rareset.association.input.TraitChecks;
 import org.rareset.association.input.TraitData;
 import java.util.ArrayList;
 import org.rareset.association.mask.IndicatorBurden;
@@ -164,6 +165,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             GeneScoreTable scoreTable = GeneScoreTable.read(scores);
             log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
             traitData = cohort.buildTraits(scoreTable.samples(), log);
+            for (TraitData t : traitData) TraitChecks.quantitativeWarning(t).ifPresent(log);
             AnnotationTable ann = cohort.annotations == null ? null : cohort.readAnnotations();
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
                     runtime.effectiveThreads(), offsets)).stopOnFailedTrait(cohort.failOnTraitError);
@@ -181,6 +183,10 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
             List<GeneVariants> genes = chunk.select(genotypes.genes());
             traitData = cohort.buildTraits(genotypes.samples(), log);
+            for (TraitData t : traitData) {
+                TraitChecks.quantitativeWarning(t).ifPresent(log);
+                TraitChecks.uncollapsedWarning(t, collapseMac).ifPresent(log);
+            }
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
                     new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators, singleVariant))
                     .stopOnFailedTrait(cohort.failOnTraitError);
@@ -225,6 +231,13 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         for (TraitSummary s : sig.summaries()) {
             log.accept(String.format(Locale.ROOT, "%s %s: %d tests, lambda %.3f, %d Bonferroni-significant, %d at FDR %s",
                     s.phenotype(), s.test(), s.nTests(), s.lambda(), s.nBonferroni(), s.nBenjaminiHochberg(), alpha));
+        }
+        for (TraitData t : traitData) {
+            Map<String, Integer> units = new java.util.LinkedHashMap<>();
+            for (ResultRow r : result.rows()) {
+                if (r.phenotype().equals(t.name())) units.putIfAbsent(r.gene() + "\t" + r.mask(), r.nCarriers());
+            }
+            TraitChecks.fewCasesNote(t, List.copyOf(units.values()), Integer::intValue).ifPresent(log);
         }
         log.accept(String.format(Locale.ROOT, "wrote %d rows to %s", result.rows().size(), out));
         return 0;

@@ -2,9 +2,11 @@ package org.rareset.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.simulate.CohortSimulator;
+import org.rareset.annotate.simulate.NullReplicates;
 import org.rareset.annotate.simulate.SimulationSettings;
 import org.rareset.annotate.simulate.SimulationSummary;
 import org.rareset.cli.options.RuntimeOptions;
@@ -82,6 +84,14 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "BGZF deflate level 0..9: 1 is fastest, 6 smallest among the usual (default: ${DEFAULT-VALUE}).")
     int compressionLevel;
 
+    @Option(names = "--null-replicates", paramLabel = "K", defaultValue = "0",
+            description = "Also write null_bt.tsv with K replicate null binary traits per --null-prevalence (covariates only, no genetic part; for calibration studies; default: ${DEFAULT-VALUE} = none).")
+    int nullReplicates;
+
+    @Option(names = "--null-prevalence", paramLabel = "P", split = ",",
+            description = "Prevalences of the replicate null binary traits, e.g. 0.01,0.03,0.1,0.3 (default: --case-rate). Columns are NBT<percent>_<k>.")
+    List<Double> nullPrevalence;
+
     enum ContigStyle { chr, plain }
 
     @Override
@@ -92,6 +102,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 contigStyle == ContigStyle.chr, missingRate, multiAllelicRate, causal, effectSize, compressionLevel,
                 runtime.threads < 0 ? -1 : runtime.effectiveThreads());
         CohortSimulator simulator = new CohortSimulator(settings, commandLine(causal));
+        if (nullReplicates > 0 || nullPrevalence != null) {
+            double[] prev = nullPrevalence == null ? new double[] {caseRate}
+                    : nullPrevalence.stream().mapToDouble(Double::doubleValue).toArray();
+            simulator.withNullReplicates(new NullReplicates(prev, nullReplicates));
+        }
         PrintWriter err = spec.commandLine().getErr();
         boolean progress = runtime.showProgress();
         long planned = progress ? simulator.plannedSites() : 0;
@@ -108,15 +123,19 @@ public final class SimulateCommand implements Callable<Integer> {
                     s.annotationRows(), s.seconds());
             o.printf(Locale.ROOT, "Traits %s (binary traits: %,d cases); causal genes in %s%n",
                     String.join(", ", s.traits()), s.cases(), out.resolve(SimulationSummary.TRUTH));
-            o.printf(Locale.ROOT, "Wrote %s (%,d bytes) and its index, %s, %s, %s, %s, %s%n", out.resolve(SimulationSummary.VCF),
+            o.printf(Locale.ROOT, "Wrote %s (%,d bytes) and its index, %s, %s, %s, %s, %s%s%n", out.resolve(SimulationSummary.VCF),
                     s.vcfBytes(), SimulationSummary.GENES, SimulationSummary.ANNOTATIONS, SimulationSummary.PHENOTYPES,
-                    SimulationSummary.COVARIATES, SimulationSummary.TRUTH);
+                    SimulationSummary.COVARIATES, SimulationSummary.TRUTH,
+                    nullReplicates > 0 ? ", " + SimulationSummary.NULL_REPLICATES : "");
             o.flush();
         }
         return 0;
     }
 
-    /** The options as given, recorded in the VCF header so a file says how it was made. */
+    /**
+     * The options as given, recorded in the VCF header so a file says how it was made. The null
+     * replicates are left out: they do not change the VCF, which stays byte-identical with or without them.
+     */
     private String commandLine(int causal) {
         return String.format(Locale.ROOT,
                 "rareset simulate --samples %d --genes %d --variants %d --seed %d --case-rate %s --chromosomes %d --contig-style %s"

@@ -103,17 +103,20 @@ class AssocGoldenTest {
         Map<String, String[]> rows = runContract("results.tsv", CONTRACT_TESTS);
         assertEquals(300, rows.size());
         System.out.println("assoc golden, contract run, worst |log10 ratio|: " + compare(rows, List.of("QT")));
-        checkFirth(rows);
+        checkFirth(rows, true);
+        checkFirth(runContract("nospa.tsv", "burden", "--no-spa"), false);
         Path summary = dir.resolve("results.summary.tsv");
         assertTrue(Files.readString(summary).startsWith("phenotype\ttest\tn_tests\tlambda"), "summary written");
     }
 
     /**
      * Binary burden rows whose plain score p (oracle) is below the default --firth-threshold 0.05 are
-     * Firth-penalised: beta, SE and LRT p within 1e-3 relative of the double-precision reference
-     * ({@code *_own_exact} in provenance/firth_crosscheck.tsv).
+     * Firth-penalised: beta within 1e-3 relative of the double-precision reference
+     * ({@code *_own_exact} in provenance/firth_crosscheck.tsv). Without SPA (REGENIE's --firth
+     * definition) SE and LRT p are Firth's too; with SPA (the default) the p is the SPA p and
+     * se = |beta| / sqrt(q), q the 1-df chi-square quantile of that p.
      */
-    static void checkFirth(Map<String, String[]> rows) throws IOException {
+    static void checkFirth(Map<String, String[]> rows, boolean spa) throws IOException {
         List<String> lines = Files.readAllLines(golden.resolve("provenance/firth_crosscheck.tsv"));
         List<String> header = List.of(lines.get(0).split("\t"));
         int checked = 0;
@@ -126,8 +129,14 @@ class AssocGoldenTest {
             double se = Double.parseDouble(f[header.indexOf("se_own_exact")]);
             double plrt = Double.parseDouble(f[header.indexOf("plrt_own_exact")]);
             assertEquals(beta, Double.parseDouble(r[7]), 1e-3 * Math.abs(beta), "Firth beta " + f[1]);
-            assertEquals(se, Double.parseDouble(r[8]), 1e-3 * se, "Firth se " + f[1]);
-            assertEquals(Math.log10(plrt), Double.parseDouble(r[10]), 1e-3 / Math.log(10), "Firth LRT p " + f[1]);
+            if (spa) {
+                double q = new org.apache.commons.math3.distribution.ChiSquaredDistribution(1)
+                        .inverseCumulativeProbability(1 - Math.pow(10, Double.parseDouble(r[10])));
+                assertEquals(Math.abs(beta) / Math.sqrt(q), Double.parseDouble(r[8]), 1e-3 * Double.parseDouble(r[8]), "se from p " + f[1]);
+            } else {
+                assertEquals(se, Double.parseDouble(r[8]), 1e-3 * se, "Firth se " + f[1]);
+                assertEquals(Math.log10(plrt), Double.parseDouble(r[10]), 1e-3 / Math.log(10), "Firth LRT p " + f[1]);
+            }
             checked++;
         }
         assertTrue(checked >= 2, "some binary burden rows go through Firth (" + checked + ")");

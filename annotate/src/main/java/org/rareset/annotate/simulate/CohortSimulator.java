@@ -24,10 +24,17 @@ import org.rareset.annotate.InputException;
 public final class CohortSimulator {
     private final SimulationSettings settings;
     private final String commandLine;
+    private NullReplicates nullReplicates;
 
     public CohortSimulator(SimulationSettings settings, String commandLine) {
         this.settings = settings.validate();
         this.commandLine = commandLine;
+    }
+
+    /** Also writes replicate null binary traits ({@link SimulationSummary#NULL_REPLICATES}). */
+    public CohortSimulator withNullReplicates(NullReplicates replicates) {
+        this.nullReplicates = replicates.validate(settings.samples());
+        return this;
     }
 
     /** Simulates into {@code folder}; {@code progress} receives the number of sites written so far. */
@@ -79,6 +86,10 @@ public final class CohortSimulator {
             TraitModel.writePhenotypes(out.stage(SimulationSummary.PHENOTYPES), samples, pheno);
             traits.writeCovariates(out.stage(SimulationSummary.COVARIATES), samples);
             traits.writeTruth(out.stage(SimulationSummary.TRUTH), pheno);
+            if (nullReplicates != null) {
+                traits.writeNullReplicates(out.stage(SimulationSummary.NULL_REPLICATES), samples, nullReplicates,
+                        Draws.stream(s.seed(), "null-replicates"));
+            }
             out.commit();
         }
         if (progress != null) progress.accept(records);

@@ -203,6 +203,35 @@ final class TraitModel {
     }
 
     /**
+     * null_bt.tsv: {@code sample} and one 0/1 column per replicate null binary trait, each thresholded
+     * from its own liability = binary covariate part + N(0, 1) at its prevalence.
+     */
+    void writeNullReplicates(Path file, List<String> samples, NullReplicates spec, SplittableRandom rng) throws IOException {
+        double[] cov = covariatePart(true);
+        List<String> names = spec.columns();
+        int[][] traits = new int[names.size()][];
+        int t = 0;
+        for (double prevalence : spec.prevalences()) {
+            int cases = (int) Math.round(prevalence * n);
+            for (int k = 0; k < spec.replicates(); k++) {
+                double[] liability = new double[n];
+                for (int i = 0; i < n; i++) liability[i] = cov[i] + rng.nextGaussian();
+                traits[t++] = threshold(liability, cases);
+            }
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("sample\t" + String.join("\t", names) + "\n");
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                line.setLength(0);
+                line.append(samples.get(i));
+                for (int[] trait : traits) line.append('\t').append(trait[i]);
+                w.write(line.append('\n').toString());
+            }
+        }
+    }
+
+    /**
      * truth.tsv: per genetic trait and causal gene, the effect per allele of a fully damaging
      * variant, the gene's variant alleles, those with damage of at least 0.5, the samples whose
      * trait it changes, and the fraction of the trait's (liability's) variance it explains.

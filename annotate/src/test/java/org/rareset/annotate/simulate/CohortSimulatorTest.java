@@ -291,6 +291,59 @@ class CohortSimulatorTest {
         assertTrue(Files.readString(a.resolve(SimulationSummary.GENES)).contains("\n1\t"), "plain contig names");
     }
 
+    /**
+     * Replicate null binary traits: one column per prevalence x replicate, exactly round(p n) cases
+     * each, replicates that differ, cases leaning to the covariates (older, male), the other files
+     * byte-identical to a run without replicates.
+     */
+    @Test
+    void nullReplicatesAreCovariateDrivenTraitsAtTheirPrevalence() throws IOException {
+        SimulationSettings s = new SimulationSettings(2000, 12, 0, 11, 0.1, 2, true, 0.001, 0.01, 2, 1.0, 1, 1);
+        Path plain = dir.resolve("noreps");
+        Path reps = dir.resolve("reps");
+        new CohortSimulator(s, "x").run(plain, null);
+        new CohortSimulator(s, "x").withNullReplicates(new NullReplicates(new double[] {0.01, 0.3}, 20)).run(reps, null);
+        for (String f : List.of(SimulationSummary.VCF, SimulationSummary.ANNOTATIONS, SimulationSummary.PHENOTYPES,
+                SimulationSummary.COVARIATES)) {
+            assertArrayEquals(Files.readAllBytes(plain.resolve(f)), Files.readAllBytes(reps.resolve(f)), f);
+        }
+        assertFalse(Files.exists(plain.resolve(SimulationSummary.NULL_REPLICATES)));
+        List<String> lines = Files.readAllLines(reps.resolve(SimulationSummary.NULL_REPLICATES));
+        List<String> cov = Files.readAllLines(reps.resolve(SimulationSummary.COVARIATES));
+        String[] head = lines.get(0).split("\t");
+        assertEquals(41, head.length);
+        assertEquals("NBT1_1", head[1]);
+        assertEquals("NBT30_20", head[40]);
+        assertEquals(2001, lines.size());
+        int[] cases = new int[40];
+        double[] caseAge = new double[40];
+        Set<String> patterns = new HashSet<>();
+        double meanAge = 0;
+        for (int i = 1; i <= 2000; i++) {
+            String[] t = lines.get(i).split("\t");
+            String[] c = cov.get(i).split("\t");
+            assertEquals(c[0], t[0], "same sample order as covar.tsv");
+            double age = Double.parseDouble(c[1]);
+            meanAge += age / 2000;
+            for (int k = 0; k < 40; k++) {
+                int y = Integer.parseInt(t[k + 1]);
+                cases[k] += y;
+                if (y == 1) caseAge[k] += age;
+            }
+        }
+        for (int k = 0; k < 40; k++) {
+            assertEquals(k < 20 ? 20 : 600, cases[k], head[k + 1]);
+            if (k >= 20) assertTrue(caseAge[k] / cases[k] > meanAge + 1, head[k + 1] + ": cases are older (covariate-driven)");
+        }
+        for (int k = 20; k < 40; k++) {
+            StringBuilder col = new StringBuilder();
+            for (int i = 1; i <= 2000; i++) col.append(lines.get(i).split("\t")[k + 1]);
+            patterns.add(col.toString());
+        }
+        assertEquals(20, patterns.size(), "replicates are distinct draws");
+        assertThrows(InputException.class, () -> new CohortSimulator(s, "x").withNullReplicates(new NullReplicates(new double[] {0.0001}, 5)));
+    }
+
     @Test
     void exactVariantTotalIsHonoured() throws IOException {
         SimulationSettings s = new SimulationSettings(50, 10, 400, 3, 0.1, 1, true, 0, 0, 1, 1.0, 1, 1);

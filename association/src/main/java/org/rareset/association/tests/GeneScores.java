@@ -132,18 +132,86 @@ public final class GeneScores {
 
     /**
      * diag(w) V diag(w), the kernel of SKAT-type tests. For a binary trait with
-     * {@link TestOptions#spa()}, V is first calibrated to the saddlepoint approximation as SAIGE-GENE
-     * does: a variant whose |z| exceeds the cutoff gets the variance U_j^2 / q_j, q_j the chi2_1
-     * quantile of its SPA p-value, and its covariances are rescaled to keep the correlations.
+     * {@link TestOptions#spa()} it is calibrated to the saddlepoint approximation as SAIGE-GENE does,
+     * in two steps.
+     * <ol>
+     *   <li>Per variant: a variant whose |z| exceeds the cutoff gets the variance U_j^2 / q_j, q_j the
+     *       chi2_1 quantile of its SPA p-value, and its covariances are rescaled to keep the
+     *       correlations: A = diag(w c) V diag(w c), c_j = sqrt(U_j^2 / (q_j V_jj)).</li>
+     *   <li>Whole kernel (SAIGE-GENE's {@code Phi_ccadj}): the burden direction of A must not claim
+     *       more than the burden SPA p allows. With U_b = sum_j w_j U_j and q_b the chi2_1 quantile of
+     *       the burden p ({@link #burdenLog10P()}, SPA beyond the cutoff), the burden variance that p
+     *       implies is U_b^2 / q_b, and r = min(1'A1 / (U_b^2 / q_b), 1); the kernel is A / r. So the
+     *       rho = 1 end of SKAT-O reproduces the burden SPA p (when r &lt; 1) instead of going below
+     *       it. r = 1 when U_b = 0 or q_b is not positive (burden p = 1), where the ratio is undefined.</li>
+     * </ol>
      */
     public double[][] weightedCovariance() {
         int m = u.length;
         double[] scale = spaScale();
         double[][] out = new double[m][m];
+        double total = 0;
         for (int j = 0; j < m; j++) {
-            for (int k = 0; k < m; k++) out[j][k] = weights[j] * scale[j] * v[j][k] * scale[k] * weights[k];
+            for (int k = 0; k < m; k++) {
+                out[j][k] = weights[j] * scale[j] * v[j][k] * scale[k] * weights[k];
+                total += out[j][k];
+            }
+        }
+        double r = kernelRatio(total);
+        if (r < 1) {
+            for (double[] row : out) for (int k = 0; k < m; k++) row[k] /= r;
         }
         return out;
+    }
+
+    /** Whether the SPA calibrations apply (binary trait with {@link TestOptions#spa()}). */
+    private boolean spaApplies() {
+        return model.type() == org.rareset.association.nullmodel.TraitType.BINARY && options.spa();
+    }
+
+    /** SAIGE-GENE's r = min(1'A1 q_b / U_b^2, 1) for the per-variant scaled kernel A (1 when not applicable). */
+    private double kernelRatio(double oneAOne) {
+        if (!spaApplies()) return 1.0;
+        double ub = burdenScore();
+        if (ub == 0 || !(oneAOne > 0)) return 1.0;
+        double qb = org.rareset.association.pvalue.ChiSquare.upperQuantileLog(burdenLog10P() * Math.log(10), 1);
+        if (!(qb > 0) || !Double.isFinite(qb)) return 1.0;
+        return Math.min(oneAOne * qb / (ub * ub), 1.0);
+    }
+
+    /** Weighted burden score U_b = sum_j w_j U_j. */
+    public double burdenScore() {
+        double ub = 0;
+        for (int j = 0; j < u.length; j++) ub += weights[j] * u[j];
+        return ub;
+    }
+
+    /** Null variance w'Vw of the weighted burden score (no SPA calibration). */
+    public double burdenVariance() {
+        double vb = 0;
+        for (int j = 0; j < u.length; j++) {
+            for (int k = 0; k < u.length; k++) vb += weights[j] * v[j][k] * weights[k];
+        }
+        return vb;
+    }
+
+    private double burdenLog10PCache = Double.NaN;
+
+    /**
+     * log10 p of the weighted burden score test: chi2_1 of U_b^2 / w'Vw, or for a binary trait with
+     * {@link TestOptions#spa()} the two-sided SPA p beyond the |z| cutoff. NaN when w'Vw = 0.
+     */
+    public double burdenLog10P() {
+        if (!Double.isNaN(burdenLog10PCache)) return burdenLog10PCache;
+        double ub = burdenScore();
+        double vb = burdenVariance();
+        if (!(vb > 0)) return Double.NaN;
+        double lp = org.rareset.association.pvalue.ChiSquare.log10Upper(ub * ub / vb, 1);
+        if (spaApplies() && Math.abs(ub) / Math.sqrt(vb) > options.spaZCutoff()) {
+            lp = BinaryAdjustments.spaLog10P(this, weights, ub, vb);
+        }
+        burdenLog10PCache = lp;
+        return lp;
     }
 
     private double[] spaScaleCache;
@@ -154,7 +222,7 @@ public final class GeneScores {
         int m = u.length;
         double[] scale = new double[m];
         java.util.Arrays.fill(scale, 1.0);
-        if (model.type() == org.rareset.association.nullmodel.TraitType.BINARY && options.spa()) {
+        if (spaApplies()) {
             for (int j = 0; j < m; j++) {
                 double var = v[j][j];
                 if (!(var > 0) || Math.abs(u[j]) / Math.sqrt(var) <= options.spaZCutoff()) continue;
