@@ -76,6 +76,10 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene (or gene_id) and the model's annotation columns.")
     Path annotations;
 
+    @Option(names = org.rareset.annotate.table.DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE",
+            description = org.rareset.annotate.table.DuplicateRows.HELP)
+    org.rareset.annotate.table.DuplicateRows duplicateRows = org.rareset.annotate.table.DuplicateRows.ERROR;
+
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "Scores: .parquet, .tsv or .tsv.gz.")
     Path out;
@@ -97,7 +101,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
         try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
-            input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble));
+            input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble), duplicateRows);
         }
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
         long t1 = System.nanoTime();

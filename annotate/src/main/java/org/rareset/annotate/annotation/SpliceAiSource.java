@@ -65,6 +65,15 @@ public final class SpliceAiSource extends CursorSource {
     @Override public String name() { return label; }
     @Override public List<String> columns() { return List.of(COLUMN); }
 
+    /** Records of one variant (one per gene in some SpliceAI files) are parts of one answer: their entries join. */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected Match toMatch(List<Object> payloads, org.rareset.annotate.vcf.Variant v) {
+        List<Entry> all = new ArrayList<>();
+        for (Object p : payloads) all.addAll((List<Entry>) p);
+        return toMatch(all);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     protected Match toMatch(Object payload) {

@@ -62,11 +62,24 @@ public final class VcfVariantSource implements VariantSource {
         return open(vcf, options, Decoder.FAST, threads);
     }
 
+    /**
+     * As {@link #open(Path, VcfReadOptions, int)}, but a sites-only VCF (no FORMAT or sample
+     * columns, as VEP and annotation pipelines pass around) is read too: its variants have no
+     * samples, so no allele counts ({@link #samples()} is empty).
+     */
+    public static VcfVariantSource openSitesOrGenotypes(Path vcf, VcfReadOptions options, int threads) {
+        return open(vcf, options, Decoder.FAST, threads, true);
+    }
+
     static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder) {
         return open(vcf, options, decoder, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
     static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder, int threads) {
+        return open(vcf, options, decoder, threads, false);
+    }
+
+    private static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder, int threads, boolean sitesOnlyAllowed) {
         if (!Files.isRegularFile(vcf)) {
             throw InputException.of(vcf, "file not found", "check the --vcf path");
         }
@@ -91,7 +104,7 @@ public final class VcfVariantSource implements VariantSource {
         }
         try {
             List<String> header = stream.headerSamples();
-            if (header.isEmpty()) {
+            if (header.isEmpty() && !sitesOnlyAllowed) {
                 throw InputException.of(vcf, "the VCF has no sample columns, so no genotypes (GT)",
                         "give a VCF with a FORMAT column, GT, and one column per sample");
             }
