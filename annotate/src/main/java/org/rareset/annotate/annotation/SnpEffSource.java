@@ -91,7 +91,7 @@ public final class SnpEffSource extends CursorSource {
             throw InputException.of(file, "no snpEff ##INFO=<ID=ANN,...Functional annotations: '...'> or ##INFO=<ID=EFF,...> header line",
                     "give snpEff's VCF output (snpEff ann writes ANN; -formatEff writes EFF)");
         }
-        return new SnpEffSource("snpEff (" + file.getFileName() + ")", file, LineRecordStream.open(file, parser), skipped);
+        return new SnpEffSource("snpEff (" + file.getFileName() + ")", file, VcfText.records(file, parser), skipped);
     }
 
     /** The '|'-separated names between the quotes after {@code marker}. */

@@ -26,7 +26,7 @@ public final class SpliceAiSource extends CursorSource {
         if (!VcfText.infoFields(file).containsKey("SpliceAI")) {
             throw InputException.of(file, "no ##INFO=<ID=SpliceAI,...> header line", "give a SpliceAI-annotated VCF");
         }
-        return new SpliceAiSource(file, LineRecordStream.open(file, parser(file)));
+        return new SpliceAiSource(file, VcfText.records(file, parser(file)));
     }
 
     private static LineParser parser(Path file) {

@@ -70,7 +70,7 @@ public final class VcfInfoSource extends CursorSource {
             }
             for (int k = 0; k < alts.length; k++) out.accept(new KeyedRecord(chrom, pos, f[3], alts[k], values[k]));
         };
-        return new VcfInfoSource(file, LineRecordStream.open(file, parser), new ArrayList<>(fields.values()), cells);
+        return new VcfInfoSource(file, VcfText.records(file, parser), new ArrayList<>(fields.values()), cells);
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class VepCsqSource extends CursorSource {
         List<String> outputs = layout.outputColumns();
         Skipped skipped = new Skipped(lenient);
         return new VepCsqSource("VEP (" + file.getFileName() + ")", file,
-                LineRecordStream.open(file, parser(file, layout, names.size(), skipped)), outputs, skipped);
+                VcfText.records(file, parser(file, layout, names.size(), skipped)), outputs, skipped);
     }
 
     private static LineParser parser(Path file, VepFields layout, int nFields, Skipped skipped) {

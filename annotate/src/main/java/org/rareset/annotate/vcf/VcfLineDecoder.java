@@ -58,11 +58,13 @@ final class VcfLineDecoder {
         int[] tabs = new int[9];
         int t = 0;
         for (int i = start; i < lineEnd && t < 9; i++) if (buf[i] == '\t') tabs[t++] = i;
-        if (t < 8) {
+        // A sites-only VCF (no sample in the header) has the 8 site columns, and perhaps an empty FORMAT.
+        boolean sitesOnly = columns == 0 && t >= 7;
+        if (t < 7 || (t < 8 && !sitesOnly)) {
             throw error("record has " + (t + 1) + " tab-separated columns, a VCF record needs at least 8",
                     "check that columns are separated by tabs, not spaces");
         }
-        if (t < 9) {
+        if (t < 9 && !sitesOnly) {
             throw error("record has no FORMAT and sample columns, so no genotypes (GT)",
                     "give a VCF with a FORMAT column, GT, and one column per sample");
         }
@@ -73,8 +75,8 @@ final class VcfLineDecoder {
         if (ref.isEmpty()) throw error("REF is empty", "fix the record");
         alts = splitAlts(tabs[3] + 1, tabs[4]);
         passes = isPass(tabs[5] + 1, tabs[6]);
-        formatStart = tabs[7] + 1;
-        formatEnd = tabs[8];
+        formatStart = sitesOnly ? -1 : tabs[7] + 1;
+        formatEnd = sitesOnly ? -1 : tabs[8];
     }
 
     String chrom() { return chrom; }
@@ -89,6 +91,7 @@ final class VcfLineDecoder {
     void genotypes(RecordCalls calls) {
         int nAlt = alts.size();
         calls.reset(nAlt);
+        if (columns == 0) return; // sites only: no calls
         int gtIndex = gtKeyIndex();
         boolean gtOnly = formatEnd - formatStart == 2;
         if (gtIndex != 0) {

@@ -143,7 +143,8 @@ public final class VcfVariantSource implements VariantSource {
         }
     }
 
-    static boolean isBcf(Path vcf) {
+    /** True for a {@code .bcf} (or {@code .bcf.gz}) file name. */
+    public static boolean isBcf(Path vcf) {
         String n = vcf.getFileName().toString().toLowerCase();
         return n.endsWith(".bcf") || n.endsWith(".bcf.gz");
     }

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One row per (variant, gene) in {@code assoc}'s annotation table ({@code testdata/annotate/duplicates}):
+ * {@code assoc}'s annotation table ({@code testdata/annotate/assoc-table}). One row per (variant, gene) ({@code testdata/annotate/assoc-table}):
  * a table repeating each variant once per transcript must give the burden test the same variants
  * and MAC as a table with one row per variant. The cohort has 3 variants in GENE1 carried as
  * 0/1 0/1 | 0/1 | 0/1 1/1, so n_variants = 3 and MAC = 2 + 1 + 3 = 6 (counted by hand from cohort.vcf).
  */
-class DuplicateAnnotationRowsTest {
-    static final Path DATA = Path.of(System.getProperty("rareset.testdata"), "annotate", "duplicates");
+class AssocAnnotationTableTest {
+    static final Path DATA = Path.of(System.getProperty("rareset.testdata"), "annotate", "assoc-table");
     @TempDir Path dir;
 
     CliRun assoc(String annotations, String... extra) {
@@ -80,5 +80,20 @@ class DuplicateAnnotationRowsTest {
         String[] maxMask = countsAndP(assoc("annotations.per-transcript.tsv", "--duplicate-rows", "max", "--masks", masks.toString()));
         assertEquals("2", maxMask[0], "largest per variant: 1100 (0.9) and 1300 (0.5)");
         assertEquals(5.0, Double.parseDouble(maxMask[1]));
+    }
+
+    @Test
+    void textInAColumnAMaskComparesAsANumberIsAnError() throws IOException {
+        Path masks = Files.writeString(dir.resolve("masks.txt"), "damaging: CADD_PHRED > 20\n");
+        CliRun r = assoc("annotations.text-in-number.tsv", "--masks", masks.toString());
+        assertEquals(2, r.exit(), r.err());
+        String last = r.err().strip().lines().reduce((x, y) -> y).orElse("");
+        assertTrue(last.contains("annotations.text-in-number.tsv: line 3: column 'CADD_PHRED' (read as a number by mask expression "
+                + "'CADD_PHRED > 20') has 1 value(s) that are not numbers, the first 'high'"), last);
+        // Compared as text, the column is fine.
+        Path textMask = Files.writeString(dir.resolve("text.txt"), "high: CADD_PHRED == 'high'\n");
+        String[] counts = countsAndP(assoc("annotations.text-in-number.tsv", "--masks", textMask.toString()));
+        assertEquals("1", counts[0]);
+        assertEquals(1.0, Double.parseDouble(counts[1]), "1200 C>T is carried once");
     }
 }
