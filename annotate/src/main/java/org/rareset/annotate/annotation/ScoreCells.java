@@ -34,9 +34,11 @@ final class ScoreCells {
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
+            // NaN and Inf as R, numpy, pandas and C write them
             String t = text.toLowerCase(Locale.ROOT);
-            if (t.equals("inf") || t.equals("+inf")) v = Double.POSITIVE_INFINITY;
-            else if (t.equals("-inf")) v = Double.NEGATIVE_INFINITY;
+            if (t.equals("nan") || t.equals("+nan") || t.equals("-nan")) v = Double.NaN;
+            else if (t.equals("inf") || t.equals("+inf") || t.equals("infinity") || t.equals("+infinity")) v = Double.POSITIVE_INFINITY;
+            else if (t.equals("-inf") || t.equals("-infinity")) v = Double.NEGATIVE_INFINITY;
             else throw new InputException(file.toString(), location, "column " + column + ": '" + text + "' is not a number",
                         "scores must be numbers; write missing values as NA, '.' or leave them empty");
         }
