@@ -35,10 +35,10 @@ import picocli.CommandLine.Spec;
 /** {@code rareset annotate}: one table of per-(variant, gene) annotations for a cohort VCF. */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = {
-            "Annotate the variants of a cohort VCF with genes, VEP consequences, CADD, SpliceAI and any",
-            "score table, and write one row per (variant, gene): chrom pos ref alt variant_id gene_id",
-            "gene_name AF MAF MAF_MB, the sources' columns, and with VEP the Consequence_* one-hot",
-            "columns and is_plof (DeepRVAT names). Multi-allelic records are split as in ingest;",
+            "Annotate the variants of a cohort VCF with genes, VEP or snpEff consequences, CADD, SpliceAI and",
+            "any score table, and write one row per (variant, gene): chrom pos ref alt variant_id gene_id",
+            "gene_name AF MAF MAF_MB (not for a sites-only VCF), the sources' columns, and with VEP or snpEff",
+            "the Consequence_* one-hot columns and is_plof (DeepRVAT names). Multi-allelic records are split as in ingest;",
             "1 and chr1 are the same contig. Missing values are filled (0; sift_score 1; MAF_MB 10000)",
             "unless --fill says otherwise. Inputs are streamed: memory does not grow with the variants."},
         footer = {"", "Examples:",
@@ -58,7 +58,8 @@ public final class AnnotateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--vcf", required = true, paramLabel = "FILE",
-            description = "Cohort VCF/BCF (bgzipped or plain); its genotypes give AF, MAF and MAF_MB.")
+            description = "Cohort VCF/BCF (bgzipped or plain); its genotypes give AF, MAF and MAF_MB. A sites-only VCF "
+                    + "(no samples) is annotated without them.")
     Path vcf;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
@@ -78,7 +79,7 @@ public final class AnnotateCommand implements Callable<Integer> {
     int geneWindow;
 
     @Option(names = "--vep", paramLabel = "FILE",
-            description = "VEP output: VCF with CSQ (field order from its header) or --tab output.")
+            description = "VEP output: VCF or BCF with CSQ (field order from its header) or --tab output.")
     List<Path> vep = new ArrayList<>();
 
     @Option(names = "--snpeff", paramLabel = "FILE",
