@@ -96,4 +96,10 @@ class AssocAnnotationTableTest {
         assertEquals("1", counts[0]);
         assertEquals(1.0, Double.parseDouble(counts[1]), "1200 C>T is carried once");
     }
+
+    @Test
+    void lowerCaseAllelesMatchTheGenotypes() throws IOException {
+        String[] upper = countsAndP(assoc("annotations.tsv"));
+        assertEquals(List.of(upper), List.of(countsAndP(assoc("annotations.lower-case.tsv"))));
+    }
 }
