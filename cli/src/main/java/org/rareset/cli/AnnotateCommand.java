@@ -17,10 +17,13 @@ import org.rareset.annotate.annotation.Gene;
 import org.rareset.annotate.annotation.GeneMapper;
 import org.rareset.annotate.annotation.GeneModelReader;
 import org.rareset.annotate.annotation.ScoreTableSource;
+import org.rareset.annotate.annotation.SnpEffSource;
 import org.rareset.annotate.annotation.SpliceAiSource;
 import org.rareset.annotate.annotation.VcfInfoSource;
 import org.rareset.annotate.annotation.VepCsqSource;
 import org.rareset.annotate.annotation.VepTabSource;
+import org.rareset.annotate.table.DuplicateRows;
+import org.rareset.annotate.table.NonFinite;
 import org.rareset.annotate.vcf.VcfReadOptions;
 import org.rareset.annotate.vcf.VcfVariantSource;
 import org.rareset.cli.options.RuntimeOptions;
@@ -33,10 +36,10 @@ import picocli.CommandLine.Spec;
 /** {@code rareset annotate}: one table of per-(variant, gene) annotations for a cohort VCF. */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = {
-            "Annotate the variants of a cohort VCF with genes, VEP consequences, CADD, SpliceAI and any",
-            "score table, and write one row per (variant, gene): chrom pos ref alt variant_id gene_id",
-            "gene_name AF MAF MAF_MB, the sources' columns, and with VEP the Consequence_* one-hot",
-            "columns and is_plof (DeepRVAT names). Multi-allelic records are split as in ingest;",
+            "Annotate the variants of a cohort VCF with genes, VEP or snpEff consequences, CADD, SpliceAI and",
+            "any score table, and write one row per (variant, gene): chrom pos ref alt variant_id gene_id",
+            "gene_name AF MAF MAF_MB (not for a sites-only VCF), the sources' columns, and with VEP or snpEff",
+            "the Consequence_* one-hot columns and is_plof (DeepRVAT names). Multi-allelic records are split as in ingest;",
             "1 and chr1 are the same contig. Missing values are filled (0; sift_score 1; MAF_MB 10000)",
             "unless --fill says otherwise. Inputs are streamed: memory does not grow with the variants."},
         footer = {"", "Examples:",
@@ -56,7 +59,8 @@ public final class AnnotateCommand implements Callable<Integer>, WritesFiles {
     @Spec CommandSpec spec;
 
     @Option(names = "--vcf", required = true, paramLabel = "FILE",
-            description = "Cohort VCF/BCF (bgzipped or plain); its genotypes give AF, MAF and MAF_MB.")
+            description = "Cohort VCF/BCF (bgzipped or plain); its genotypes give AF, MAF and MAF_MB. A sites-only VCF "
+                    + "(no samples) is annotated without them.")
     Path vcf;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
@@ -76,8 +80,13 @@ public final class AnnotateCommand implements Callable<Integer>, WritesFiles {
     int geneWindow;
 
     @Option(names = "--vep", paramLabel = "FILE",
-            description = "VEP output: VCF with CSQ (field order from its header) or --tab output.")
+            description = "VEP output: VCF or BCF with CSQ (field order from its header) or --tab output.")
     List<Path> vep = new ArrayList<>();
+
+    @Option(names = "--snpeff", paramLabel = "FILE",
+            description = "snpEff output: VCF with ANN (or EFF from -formatEff); gives the same Consequence_* columns and "
+                    + "is_plof as VEP (term mapping: docs/annotate.md). Without --genes, genes are those it names.")
+    List<Path> snpeff = new ArrayList<>();
 
     @Option(names = "--vep-field", paramLabel = "FIELD[=COLUMN]", split = ",",
             description = "Extra VEP fields to output as numbers (plugins: CADD_PHRED, am_pathogenicity=alphamissense, "
@@ -104,6 +113,19 @@ public final class AnnotateCommand implements Callable<Integer>, WritesFiles {
             description = "Value for missing annotations of a column (NA keeps them missing). "
                     + "Defaults: 0; sift_score 1; MAF_MB 10000.")
     List<String> fills = new ArrayList<>();
+
+    @Option(names = DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE",
+            description = "Records of one variant in a --table, --cadd or --info source that differ: error (default), "
+                    + "first (keep the first), max (per column the largest number). Identical repeats are merged and counted.")
+    DuplicateRows duplicateRows = DuplicateRows.ERROR;
+
+    @Option(names = NonFinite.OPTION, defaultValue = "error", paramLabel = "RULE", description = NonFinite.HELP)
+    NonFinite nonFinite = NonFinite.ERROR;
+
+    @Option(names = "--lenient",
+            description = "Skip (and count) VEP CSQ and snpEff ANN/EFF entries whose field count differs from the header, "
+                    + "or whose ALT cannot be told, instead of stopping; the summary names the first.")
+    boolean lenient;
 
     @Option(names = "--allow-unmatched",
             description = "Write the table even when a source matches no variant (normally an error: wrong build?).")
@@ -149,23 +171,29 @@ public final class AnnotateCommand implements Callable<Integer>, WritesFiles {
         try {
             Map<String, String> vepExtra = renames("--vep-field", vepFields);
             for (Path p : vep) {
-                sources.add(VepTabSource.looksLikeTab(p) ? VepTabSource.open(p, vepExtra) : VepCsqSource.open(p, vepExtra));
+                sources.add(VepTabSource.looksLikeTab(p) ? VepTabSource.open(p, vepExtra) : VepCsqSource.open(p, vepExtra, lenient));
             }
-            for (Path p : cadd) sources.add(ScoreTableSource.cadd(p));
+            for (Path p : snpeff) sources.add(SnpEffSource.open(p, lenient));
+            for (Path p : cadd) sources.add(ruled(ScoreTableSource.cadd(p, nonFinite)));
             for (Path p : spliceai) sources.add(SpliceAiSource.open(p));
             for (String t : tables) {
                 FileSpec fs = FileSpec.parse("--table", t);
-                sources.add(ScoreTableSource.open("table", fs.file, fs.columns));
+                sources.add(ruled(ScoreTableSource.open("table", fs.file, fs.columns, nonFinite)));
             }
             for (String t : infos) {
                 FileSpec fs = FileSpec.parse("--info", t);
-                sources.add(VcfInfoSource.open(fs.file, fs.columns));
+                sources.add(ruled(VcfInfoSource.open(fs.file, fs.columns, nonFinite)));
             }
-            AnnotationEngine engine = new AnnotationEngine(sources,
-                    new AnnotationEngine.Options(mapper, proteinCodingOnly, fill, allowUnmatched, runtime.effectiveThreads()));
             AnnotationSummary summary;
-            try (VcfVariantSource variants = VcfVariantSource.open(vcf, VcfReadOptions.all(),
+            try (VcfVariantSource variants = VcfVariantSource.openSitesOrGenotypes(vcf, VcfReadOptions.all(),
                     Math.min(2, runtime.effectiveThreads()))) {
+                boolean sitesOnly = variants.samples().isEmpty();
+                if (sitesOnly && !runtime.quiet) {
+                    spec.commandLine().getOut().println(vcf + " is a sites-only VCF (no samples): the table has no AF, MAF and MAF_MB"
+                            + " columns; train, score and assoc compute them from the genotypes they read");
+                }
+                AnnotationEngine engine = new AnnotationEngine(sources, new AnnotationEngine.Options(mapper, proteinCodingOnly, fill,
+                        allowUnmatched, runtime.effectiveThreads(), !sitesOnly));
                 summary = engine.run(variants, out, runtime.showProgress()
                         ? n -> { err.print("\rannotated " + n + " variants"); err.flush(); } : null);
                 if (runtime.showProgress()) err.println();
@@ -182,6 +210,11 @@ public final class AnnotateCommand implements Callable<Integer>, WritesFiles {
         } finally {
             for (AnnotationSource s : sources) s.close();
         }
+    }
+
+    private <T extends org.rareset.annotate.annotation.CursorSource> T ruled(T source) {
+        source.duplicateRows(duplicateRows);
+        return source;
     }
 
     /** {@code A=B,C} into {A: B, C: C}. */

@@ -179,6 +179,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         } else {
             AnnotationTable ann = cohort.readAnnotations();
             List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
+            for (Mask m : masks) if (m.expression() != null) m.expression().requireNumbers(ann);
             Weighting weighting = Weighting.parse(weights, ann);
             CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
             List<GeneVariants> genes = chunk.select(genotypes.genes());

@@ -86,6 +86,10 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
             description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene (or gene_id) and the model's annotation columns.")
     Path annotations;
 
+    @Option(names = org.rareset.annotate.table.DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE",
+            description = org.rareset.annotate.table.DuplicateRows.HELP)
+    org.rareset.annotate.table.DuplicateRows duplicateRows = org.rareset.annotate.table.DuplicateRows.ERROR;
+
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "Scores: .parquet, .tsv or .tsv.gz.")
     Path out;
@@ -131,7 +135,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
         try (GenotypeFileSource source = GenotypeSources.open(genotypeInput(), genotypeFiles.importOptions())) {
-            input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble));
+            input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble), duplicateRows);
         }
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
         long t1 = System.nanoTime();

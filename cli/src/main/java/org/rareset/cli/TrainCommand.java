@@ -60,6 +60,10 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
             description = "Annotation table: chrom pos ref alt gene, then annotation columns; one row per (variant, gene).")
     Path annotations;
 
+    @Option(names = org.rareset.annotate.table.DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE",
+            description = org.rareset.annotate.table.DuplicateRows.HELP)
+    org.rareset.annotate.table.DuplicateRows duplicateRows = org.rareset.annotate.table.DuplicateRows.ERROR;
+
     @Option(names = "--pheno", required = true, paramLabel = "FILE",
             description = "Phenotypes (TSV/CSV/Parquet): a 'sample' column or PLINK 'FID IID' columns, then one column per trait; empty cells and the --missing texts (NA, -9) are missing, as in rareset assoc.")
     Path pheno;
@@ -165,7 +169,7 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
         VariantFilter filter = VariantFilter.parse(trainFilter);
         List<String> inputs = annotationList == null ? DeepRvatInputs.ANNOTATIONS : annotationList;
         var loaderSpec = new TrainingDataLoader.Spec(annotations, pheno, covar, seedGenes, phenotypes, inputs, filter,
-                plofAnnotations, covariates, missing.values());
+                plofAnnotations, covariates, missing.values(), duplicateRows);
         java.util.function.Consumer<String> log = line -> {
             if (!runtime.quiet) {
                 err.println("rareset train: " + line);

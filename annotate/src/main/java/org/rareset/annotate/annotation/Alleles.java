@@ -25,18 +25,22 @@ final class Alleles {
 
     /**
      * The allele string VEP writes in CSQ/Allele for {@code alt} of a record with alleles
-     * {@code ref, alts}: when every allele starts with the same base (indels in VCF style), VEP
-     * drops it and writes an empty result as {@code -}.
+     * {@code ref, alts}, by the rule of VEP's VCF parser: only when some ALT differs from REF in
+     * length (an indel record), and REF and every ALT other than a {@code *} start with the same
+     * base, that base is dropped from each allele ({@code *} kept as is), an empty result written
+     * {@code -}. SNVs and same-length MNVs keep their alleles.
      */
     static String vepAllele(String ref, String[] alts, String alt) {
+        if (ref.isEmpty()) return alt;
         char first = ref.charAt(0);
-        boolean trim = ref.length() > 0;
+        boolean trim = true;
         boolean anyIndel = false;
         for (String a : alts) {
+            if (a.equals("*")) continue;
             if (a.isEmpty() || a.charAt(0) != first) trim = false;
             if (a.length() != ref.length()) anyIndel = true;
         }
-        if (!trim || !anyIndel) return alt;
+        if (!trim || !anyIndel || alt.equals("*")) return alt;
         String s = alt.substring(1);
         return s.isEmpty() ? "-" : s;
     }

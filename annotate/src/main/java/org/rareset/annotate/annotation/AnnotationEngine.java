@@ -35,10 +35,19 @@ public final class AnnotationEngine {
     static final double FEW_MATCHES = 0.10;
 
     /** How genes are chosen and missing values filled. */
+    /**
+     * @param frequencies whether the cohort has genotypes to compute AF, MAF and MAF_MB from; a
+     *                    sites-only VCF has none, and the table then has no such columns (later
+     *                    steps compute them from the genotypes they read)
+     */
     public record Options(GeneMapper genes, boolean proteinCodingOnly, FillValues fill, boolean allowUnmatched,
-                          int threads) {
+                          int threads, boolean frequencies) {
         public Options(GeneMapper genes, boolean proteinCodingOnly, FillValues fill, boolean allowUnmatched) {
             this(genes, proteinCodingOnly, fill, allowUnmatched, 1);
+        }
+
+        public Options(GeneMapper genes, boolean proteinCodingOnly, FillValues fill, boolean allowUnmatched, int threads) {
+            this(genes, proteinCodingOnly, fill, allowUnmatched, threads, true);
         }
     }
 
@@ -52,14 +61,15 @@ public final class AnnotationEngine {
 
     public AnnotationEngine(List<AnnotationSource> sources, Options options) {
         if (options.genes() == null && sources.stream().noneMatch(AnnotationSource::hasConsequences)) {
-            throw new InputException(null, null, "no genes to map variants to", "give a gene file (--genes) or VEP output (--vep)");
+            throw new InputException(null, null, "no genes to map variants to", "give a gene file (--genes), VEP output (--vep) or snpEff output (--snpeff)");
         }
         this.options = options;
         this.sources = List.copyOf(sources);
         this.consequences = sources.stream().anyMatch(AnnotationSource::hasConsequences);
         List<Column> cols = new ArrayList<>();
         for (String k : KEY_COLUMNS) cols.add(k.equals("pos") ? Column.integer(k) : Column.string(k));
-        List<String> valueNames = new ArrayList<>(List.of(DerivedColumns.AF, DerivedColumns.MAF, DerivedColumns.MAF_MB));
+        List<String> valueNames = options.frequencies()
+                ? new ArrayList<>(List.of(DerivedColumns.AF, DerivedColumns.MAF, DerivedColumns.MAF_MB)) : new ArrayList<>();
         sourceOffset = new int[sources.size()];
         Map<String, String> owner = new LinkedHashMap<>();
         for (String n : valueNames) owner.put(n, "the cohort");
@@ -129,6 +139,7 @@ public final class AnnotationEngine {
             summary.sources.add(new AnnotationSummary.SourceCount(src.name(), matched[s], summary.variants - matched[s],
                     summary.variants > 0 && matched[s] == 0 ? src.exampleKey() : null));
             summary.fields.add(src.fieldCounts());
+            summary.notes.addAll(src.notes());
         }
         if (!contigsWithoutGenes.isEmpty()) {
             summary.warnings.add("the gene file has no genes on contig(s) " + String.join(", ", new java.util.TreeSet<>(contigsWithoutGenes))
@@ -158,9 +169,11 @@ public final class AnnotationEngine {
         String variantId = v.key();
         for (Gene g : genes) {
             Arrays.fill(values, Double.NaN);
-            values[0] = af;
-            values[1] = DerivedColumns.maf(af);
-            values[2] = DerivedColumns.mafMb(af);
+            if (options.frequencies()) {
+                values[0] = af;
+                values[1] = DerivedColumns.maf(af);
+                values[2] = DerivedColumns.mafMb(af);
+            }
             int mask = 0;
             for (int s = 0; s < sources.size(); s++) {
                 if (matches[s] == null) continue;

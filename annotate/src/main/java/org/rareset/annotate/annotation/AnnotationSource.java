@@ -34,6 +34,11 @@ public interface AnnotationSource extends AutoCloseable {
         return List.of();
     }
 
+    /** Lines for the run summary: what the source merged or skipped, and why (empty when nothing). */
+    default List<String> notes() {
+        return List.of();
+    }
+
     /** The error for a named field that no matched record carried (see {@link #fieldCounts}). */
     default RuntimeException fieldNeverSeen(String field) {
         return new org.rareset.annotate.InputException(name(), null, "no record carries the field '" + field + "'",

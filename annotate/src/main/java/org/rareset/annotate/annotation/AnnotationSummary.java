@@ -18,6 +18,8 @@ public final class AnnotationSummary {
     String firstVariantKey;
     final List<SourceCount> sources = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    /** What sources merged or skipped (repeated records, malformed entries with --lenient...). */
+    final List<String> notes = new ArrayList<>();
     /** Per source (same order as {@link #sources}), its {@link FieldCount}s. */
     final List<List<FieldCount>> fields = new ArrayList<>();
 
@@ -27,6 +29,7 @@ public final class AnnotationSummary {
     public long withoutGene() { return withoutGene; }
     public List<SourceCount> sources() { return sources; }
     public List<String> warnings() { return warnings; }
+    public List<String> notes() { return notes; }
     /** Per source, in the order of {@link #sources()}: named fields only some records carry. */
     public List<List<FieldCount>> fields() { return fields; }
 
@@ -48,6 +51,7 @@ public final class AnnotationSummary {
                 }
             }
         }
+        for (String n : notes) out.add("  " + n);
         for (String w : warnings) out.add("warning: " + w);
         return out;
     }

@@ -3,16 +3,21 @@ package org.rareset.annotate.annotation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rareset.annotate.table.DuplicateRows;
 import org.rareset.annotate.vcf.Variant;
 
 /**
  * A source read through a {@link SortedCursor}; matches exactly, then on minimal representation.
- * Alleles match whatever their case (the store upper-cases them; some tables keep soft-masked
- * lower-case bases).
+ * Alleles compare ignoring case: a table may keep soft-masked lower-case bases ({@code a>g})
+ * whatever case the cohort is stored in.
  */
-abstract class CursorSource implements AnnotationSource {
+public abstract class CursorSource implements AnnotationSource {
     protected final Path file;
     private final SortedCursor cursor;
+    /** For sources with one value set per variant: how repeated records of a variant that differ are resolved. */
+    private DuplicateRows duplicates = DuplicateRows.ERROR;
+    private long identicalRepeats;
+    private long resolvedRepeats;
 
     CursorSource(Path file, RecordStream stream) {
         this.file = file;
@@ -22,9 +27,49 @@ abstract class CursorSource implements AnnotationSource {
     /** The match for one record's payload. */
     protected abstract Match toMatch(Object payload);
 
-    /** Several records for one variant (e.g. one per transcript); by default the first counts. */
-    protected Match toMatch(List<Object> payloads) {
-        return toMatch(payloads.get(0));
+    /**
+     * Several records for one variant. By default the payloads are per-variant values
+     * ({@code double[]}, one per column): identical repeats count once, differing ones follow the
+     * {@link DuplicateRows} rule. Sources whose records are parts of one answer (VEP's transcripts)
+     * override this to combine them.
+     */
+    protected Match toMatch(List<Object> payloads, Variant v) {
+        double[] kept = ((double[]) payloads.get(0)).clone();
+        boolean differ = false;
+        for (int i = 1; i < payloads.size(); i++) {
+            double[] other = (double[]) payloads.get(i);
+            if (java.util.Arrays.equals(kept, other)) {
+                identicalRepeats++;
+                continue;
+            }
+            int c = 0;
+            while (Double.compare(kept[c], other[c]) == 0) c++;
+            if (duplicates == DuplicateRows.ERROR) {
+                throw DuplicateRows.conflict(file.toString(), "variant " + v.chrom() + ":" + v.pos() + ":" + v.ref() + ":" + v.alt(),
+                        null, "another record", columns().get(c) + " " + shown(kept[c]) + " vs " + shown(other[c]));
+            }
+            for (int k = 0; k < kept.length; k++) kept[k] = duplicates.merge(kept[k], other[k]);
+            differ = true;
+        }
+        if (differ) resolvedRepeats++;
+        return constant(kept);
+    }
+
+    private static String shown(double x) {
+        return Double.isNaN(x) ? "missing" : Double.toString(x);
+    }
+
+    /** How repeated records of one variant that differ are resolved (default: an error). */
+    public void duplicateRows(DuplicateRows rule) {
+        this.duplicates = rule;
+    }
+
+    @Override
+    public List<String> notes() {
+        if (identicalRepeats == 0 && resolvedRepeats == 0) return List.of();
+        return List.of(name() + ": " + identicalRepeats + " repeated identical record(s) of a variant merged"
+                + (resolvedRepeats > 0 ? "; " + resolvedRepeats + " variant(s) with differing records resolved by "
+                + DuplicateRows.OPTION + " " + duplicates.optionValue() : ""));
     }
 
     @Override
@@ -43,11 +88,11 @@ abstract class CursorSource implements AnnotationSource {
         if (found.isEmpty()) {
             String want = Alleles.minimal(v.pos(), v.ref(), v.alt());
             for (KeyedRecord r : here) {
-                if (Alleles.minimal(r.pos(), r.ref(), r.alt()).equals(want)) found.add(r.payload());
+                if (Alleles.minimal(r.pos(), r.ref(), r.alt()).equalsIgnoreCase(want)) found.add(r.payload());
             }
         }
         if (found.isEmpty()) return null;
-        return found.size() == 1 ? toMatch(found.get(0)) : toMatch(found);
+        return found.size() == 1 ? toMatch(found.get(0)) : toMatch(found, v);
     }
 
     @Override

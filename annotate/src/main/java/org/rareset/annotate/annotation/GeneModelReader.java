@@ -175,6 +175,12 @@ public final class GeneModelReader {
             }
             int start0 = parseInt(path, n, f[1], "start");
             int end = parseInt(path, n, f[2], "end");
+            // BED is 0-based half-open: a gene needs start < end, else it is empty and holds no variant.
+            if (start0 < 0 || start0 >= end) {
+                throw InputException.atLine(path, n, "BED interval of '" + f[3] + "' has start " + start0 + " and end " + end
+                        + (start0 < 0 ? " (a negative start)" : start0 > end ? " (start after end)" : " (empty)"),
+                        "BED is 0-based, half-open: start >= 0 and end > start; are the columns swapped?");
+            }
             String id = f[3];
             String name = id;
             int bar = id.indexOf('|');

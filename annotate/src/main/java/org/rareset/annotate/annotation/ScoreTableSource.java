@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.NonFinite;
 import org.rareset.annotate.table.ReadOptions;
 import org.rareset.annotate.table.Row;
 import org.rareset.annotate.table.TableReader;
@@ -40,11 +41,13 @@ public final class ScoreTableSource extends CursorSource {
 
     private final String label;
     private final List<String> outputs;
+    private final ScoreCells cells;
 
-    private ScoreTableSource(String label, Path file, RecordStream stream, List<String> outputs) {
+    private ScoreTableSource(String label, Path file, RecordStream stream, List<String> outputs, ScoreCells cells) {
         super(file, stream);
         this.label = label;
         this.outputs = outputs;
+        this.cells = cells;
     }
 
     /**
@@ -53,6 +56,14 @@ public final class ScoreTableSource extends CursorSource {
      * @throws InputException when the key or value columns are missing
      */
     public static ScoreTableSource open(String kind, Path file, Map<String, String> columns) {
+        return open(kind, file, columns, NonFinite.ERROR);
+    }
+
+    /**
+     * As {@link #open(String, Path, Map)}, with NaN/Inf values read by {@code nonFinite}. Text
+     * that is not a number is always an error naming the line.
+     */
+    public static ScoreTableSource open(String kind, Path file, Map<String, String> columns, NonFinite nonFinite) {
         if (columns.isEmpty()) throw InputException.of(file, "no columns chosen", "name the columns to take, e.g. file:score=my_score");
         List<String> header;
         boolean tabixText = LineRecordStream.hasIndex(file) && !TableReaders.isParquet(file);
@@ -74,14 +85,30 @@ public final class ScoreTableSource extends CursorSource {
         }
         List<String> outputs = new ArrayList<>(columns.values());
         String label = kind + " (" + file.getFileName() + ")";
+        ScoreCells cells = new ScoreCells(file, nonFinite);
+        String[] valueNames = new String[value.length];
+        for (int i = 0; i < value.length; i++) valueNames[i] = header.get(value[i]);
         RecordStream stream = tabixText
-                ? LineRecordStream.open(file, lineParser(file, key, value, header.size()))
-                : new TableRecordStream(file, key, value);
-        return new ScoreTableSource(label, file, stream, outputs);
+                ? LineRecordStream.open(file, lineParser(file, key, value, header.size(), cells, valueNames))
+                : new TableRecordStream(file, key, value, cells, valueNames);
+        return new ScoreTableSource(label, file, stream, outputs, cells);
     }
 
     public static ScoreTableSource cadd(Path file) {
-        return open("CADD", file, CADD_COLUMNS);
+        return cadd(file, NonFinite.ERROR);
+    }
+
+    public static ScoreTableSource cadd(Path file, NonFinite nonFinite) {
+        return open("CADD", file, CADD_COLUMNS, nonFinite);
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> out = new ArrayList<>(super.notes());
+        if (cells.nonFinite() > 0) {
+            out.add(label + ": " + cells.nonFinite() + " NaN/Inf value(s) read as missing (" + NonFinite.OPTION + " missing)");
+        }
+        return out;
     }
 
     /** The last header line of a text table: {@code #}-prefixed, or the first line. */
@@ -118,7 +145,7 @@ public final class ScoreTableSource extends CursorSource {
      * and scores read from the line itself ({@link DecimalText}); only chrom (when it changes),
      * ref and alt become Strings.
      */
-    private static LineParser lineParser(Path file, int[] key, int[] value, int nColumns) {
+    private static LineParser lineParser(Path file, int[] key, int[] value, int nColumns, ScoreCells cells, String[] valueNames) {
         String[] lastContig = {null, null}; // raw name, canonical name: one contig runs for many lines
         int[] starts = new int[nColumns];
         int[] ends = new int[nColumns];
@@ -137,7 +164,11 @@ public final class ScoreTableSource extends CursorSource {
                 }
             }
             double[] v = new double[value.length];
-            for (int i = 0; i < value.length; i++) v[i] = DecimalText.parseDouble(line, starts[value[i]], ends[value[i]]);
+            for (int i = 0; i < value.length; i++) {
+                v[i] = DecimalText.parseDouble(line, starts[value[i]], ends[value[i]]);
+                // The fast path reads plain decimals only; anything else is checked strictly here.
+                if (!Double.isFinite(v[i])) v[i] = cells.parse(line.substring(starts[value[i]], ends[value[i]]), location, valueNames[i]);
+            }
             int chromStart = starts[key[0]];
             int chromLength = ends[key[0]] - chromStart;
             if (lastContig[0] == null || lastContig[0].length() != chromLength
@@ -195,14 +226,18 @@ public final class ScoreTableSource extends CursorSource {
         private final Path file;
         private final int[] key;
         private final int[] value;
+        private final ScoreCells cells;
+        private final String[] valueNames;
         private TableReader reader;
         private java.util.Iterator<Row> rows;
         private long last;
 
-        TableRecordStream(Path file, int[] key, int[] value) {
+        TableRecordStream(Path file, int[] key, int[] value, ScoreCells cells, String[] valueNames) {
             this.file = file;
             this.key = key;
             this.value = value;
+            this.cells = cells;
+            this.valueNames = valueNames;
             restart();
         }
 
@@ -212,7 +247,15 @@ public final class ScoreTableSource extends CursorSource {
             Row r = rows.next();
             last = r.lineNumber();
             double[] v = new double[value.length];
-            for (int i = 0; i < value.length; i++) v[i] = r.getDouble(value[i]);
+            for (int i = 0; i < value.length; i++) {
+                if (r.isMissing(value[i])) {
+                    v[i] = Double.NaN;
+                } else {
+                    String text = r.getString(value[i]);
+                    v[i] = TableReaders.isParquet(file) ? cells.check(r.getDouble(value[i]), text, location(), valueNames[i])
+                            : cells.parse(text, location(), valueNames[i]);
+                }
+            }
             String chrom = r.getString(key[0]);
             String ref = r.getString(key[2]);
             String alt = r.getString(key[3]);
@@ -226,7 +269,8 @@ public final class ScoreTableSource extends CursorSource {
         @Override
         public void restart() {
             if (reader != null) reader.close();
-            reader = TableReaders.open(file, ReadOptions.defaults());
+            // NaN is not a missing marker here: the NonFinite rule decides what it means.
+            reader = TableReaders.open(file, ReadOptions.defaults().withMissing(ScoreCells.MISSING));
             rows = reader.iterator();
             last = 0;
         }

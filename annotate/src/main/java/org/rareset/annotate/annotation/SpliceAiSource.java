@@ -26,7 +26,7 @@ public final class SpliceAiSource extends CursorSource {
         if (!VcfText.infoFields(file).containsKey("SpliceAI")) {
             throw InputException.of(file, "no ##INFO=<ID=SpliceAI,...> header line", "give a SpliceAI-annotated VCF");
         }
-        return new SpliceAiSource(file, LineRecordStream.open(file, parser(file)));
+        return new SpliceAiSource(file, VcfText.records(file, parser(file)));
     }
 
     private static LineParser parser(Path file) {
@@ -64,6 +64,15 @@ public final class SpliceAiSource extends CursorSource {
 
     @Override public String name() { return label; }
     @Override public List<String> columns() { return List.of(COLUMN); }
+
+    /** Records of one variant (one per gene in some SpliceAI files) are parts of one answer: their entries join. */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected Match toMatch(List<Object> payloads, org.rareset.annotate.vcf.Variant v) {
+        List<Entry> all = new ArrayList<>();
+        for (Object p : payloads) all.addAll((List<Entry>) p);
+        return toMatch(all);
+    }
 
     @Override
     @SuppressWarnings("unchecked")

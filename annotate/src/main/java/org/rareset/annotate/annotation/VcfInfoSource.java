@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.NonFinite;
 import org.rareset.annotate.vcf.Contigs;
 
 /**
@@ -16,14 +17,26 @@ public final class VcfInfoSource extends CursorSource {
     private final String label;
     private final List<String> outputs;
 
-    private VcfInfoSource(Path file, RecordStream stream, List<String> outputs) {
+    private final ScoreCells cells;
+
+    private VcfInfoSource(Path file, RecordStream stream, List<String> outputs, ScoreCells cells) {
         super(file, stream);
         this.label = "INFO (" + file.getFileName() + ")";
         this.outputs = outputs;
+        this.cells = cells;
     }
 
     /** @param fields INFO id to output column name */
     public static VcfInfoSource open(Path file, Map<String, String> fields) {
+        return open(file, fields, NonFinite.ERROR);
+    }
+
+    /**
+     * As {@link #open(Path, Map)}, with NaN/Inf values read by {@code nonFinite}; a value that is
+     * not a number is an error naming the record.
+     */
+    public static VcfInfoSource open(Path file, Map<String, String> fields, NonFinite nonFinite) {
+        ScoreCells cells = new ScoreCells(file, nonFinite);
         if (fields.isEmpty()) throw InputException.of(file, "no INFO fields named", "e.g. file.vcf.gz:AF=gnomad_af");
         Map<String, VcfText.InfoField> info = VcfText.infoFields(file);
         List<String> ids = new ArrayList<>(fields.keySet());
@@ -52,12 +65,21 @@ public final class VcfInfoSource extends CursorSource {
                 String[] parts = raw == null ? new String[0] : raw.split(",");
                 for (int k = 0; k < alts.length; k++) {
                     int j = perAllele[i] ? k : 0;
-                    values[k][i] = j < parts.length ? parseNumber(parts[j]) : Double.NaN;
+                    values[k][i] = j < parts.length ? cells.parse(parts[j], location, ids.get(i)) : Double.NaN;
                 }
             }
             for (int k = 0; k < alts.length; k++) out.accept(new KeyedRecord(chrom, pos, f[3], alts[k], values[k]));
         };
-        return new VcfInfoSource(file, LineRecordStream.open(file, parser), new ArrayList<>(fields.values()));
+        return new VcfInfoSource(file, VcfText.records(file, parser), new ArrayList<>(fields.values()), cells);
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> out = new ArrayList<>(super.notes());
+        if (cells.nonFinite() > 0) {
+            out.add(label + ": " + cells.nonFinite() + " NaN/Inf value(s) read as missing (" + NonFinite.OPTION + " missing)");
+        }
+        return out;
     }
 
     @Override public String name() { return label; }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rareset.annotate.InputException;
+import htsjdk.variant.vcf.VCFInfoHeaderLine;
 import org.rareset.annotate.table.TextInput;
+import org.rareset.annotate.vcf.BcfReader;
+import org.rareset.annotate.vcf.VcfVariantSource;
 
 /** Just enough VCF text handling for annotation VCFs: the INFO header lines and INFO lookups. */
 final class VcfText {
@@ -19,9 +22,10 @@ final class VcfText {
 
     private static final Pattern INFO = Pattern.compile("^##INFO=<ID=([^,>]+),Number=([^,>]+),Type=([^,>]+)(?:,Description=\"(.*?)\")?");
 
-    /** INFO definitions from the header; checks the file looks like a VCF. */
+    /** INFO definitions from the header (of a VCF, or of a BCF); checks the file looks like one. */
     static Map<String, InfoField> infoFields(Path file) {
         Map<String, InfoField> out = new LinkedHashMap<>();
+        if (VcfVariantSource.isBcf(file)) return bcfInfoFields(file);
         try (BufferedReader in = TextInput.open(file)) {
             String line = in.readLine();
             if (line == null || !line.startsWith("##fileformat=VCF")) {
@@ -36,6 +40,36 @@ final class VcfText {
         } catch (IOException e) {
             throw InputException.of(file, "cannot read: " + e.getMessage(), null);
         }
+    }
+
+    private static Map<String, InfoField> bcfInfoFields(Path file) {
+        Map<String, InfoField> out = new LinkedHashMap<>();
+        BcfReader reader;
+        try {
+            reader = new BcfReader(file);
+        } catch (RuntimeException e) {
+            throw InputException.of(file, "cannot read as BCF: " + e.getMessage(), "check it with 'bcftools view -h'");
+        }
+        try {
+            for (VCFInfoHeaderLine h : reader.header().getInfoHeaderLines()) {
+                String number = switch (h.getCountType()) {
+                    case INTEGER -> Integer.toString(h.getCount());
+                    case A -> "A";
+                    case R -> "R";
+                    case G -> "G";
+                    default -> ".";
+                };
+                out.put(h.getID(), new InfoField(h.getID(), number, h.getType().toString(), h.getDescription()));
+            }
+            return out;
+        } finally {
+            reader.close();
+        }
+    }
+
+    /** A reader of an annotation file's data lines: a BCF's records rendered as VCF text, or the text lines. */
+    static RecordStream records(Path file, LineParser parser) {
+        return VcfVariantSource.isBcf(file) ? new BcfLineStream(file, parser) : LineRecordStream.open(file, parser);
     }
 
     /** The first 8 columns (CHROM..INFO) of a data line; null when there are fewer. */

@@ -20,11 +20,26 @@ import org.rareset.annotate.vcf.Contigs;
 public final class VepCsqSource extends CursorSource {
     private final String label;
     private final List<String> outputs;
+    private final Skipped skipped;
 
-    private VepCsqSource(String label, Path file, RecordStream stream, List<String> outputs) {
+    private VepCsqSource(String label, Path file, RecordStream stream, List<String> outputs, Skipped skipped) {
         super(file, stream);
         this.label = label;
         this.outputs = outputs;
+        this.skipped = skipped;
+    }
+
+    /** CSQ entries left out under --lenient, by reason; the first record of each, to name it. */
+    static final class Skipped {
+        final boolean lenient;
+        long wrongFieldCount;
+        String firstWrongFieldCount;
+        long unknownAllele;
+        String firstUnknownAllele;
+
+        Skipped(boolean lenient) {
+            this.lenient = lenient;
+        }
     }
 
     /**
@@ -32,6 +47,14 @@ public final class VepCsqSource extends CursorSource {
      *               {@code am_pathogenicity=alphamissense}
      */
     public static VepCsqSource open(Path file, Map<String, String> fields) {
+        return open(file, fields, false);
+    }
+
+    /**
+     * @param lenient skip (and count) CSQ entries whose field count differs from the header's
+     *                Format, or whose ALT cannot be told, instead of stopping with an error
+     */
+    public static VepCsqSource open(Path file, Map<String, String> fields, boolean lenient) {
         Map<String, VcfText.InfoField> info = VcfText.infoFields(file);
         VcfText.InfoField csq = info.get("CSQ");
         if (csq == null || csq.description() == null || !csq.description().contains("Format: ")) {
@@ -42,11 +65,12 @@ public final class VepCsqSource extends CursorSource {
         List<String> names = Arrays.asList(format.split("\\|", -1));
         VepFields layout = VepFields.resolve(file, names, fields);
         List<String> outputs = layout.outputColumns();
+        Skipped skipped = new Skipped(lenient);
         return new VepCsqSource("VEP (" + file.getFileName() + ")", file,
-                LineRecordStream.open(file, parser(file, layout)), outputs);
+                VcfText.records(file, parser(file, layout, names.size(), skipped)), outputs, skipped);
     }
 
-    private static LineParser parser(Path file, VepFields layout) {
+    private static LineParser parser(Path file, VepFields layout, int nFields, Skipped skipped) {
         return (String line, String location, Consumer<KeyedRecord> out) -> {
             String[] f = VcfText.fixedColumns(line);
             if (f == null) throw new InputException(file.toString(), location, "fewer than 8 VCF columns", null);
@@ -59,9 +83,37 @@ public final class VepCsqSource extends CursorSource {
                 byAllele.put(Alleles.vepAllele(f[3], alts, alts[k]) + "#" + k, new VepAllele(layout.outputColumns().size()));
             }
             if (csq != null && !csq.isEmpty()) {
+                int n = 0;
                 for (String entry : csq.split(",")) {
+                    n++;
                     String[] v = entry.split("\\|", -1);
+                    // A missing or extra '|' shifts every later field: never read such an entry.
+                    if (v.length != nFields) {
+                        String record = f[0] + ":" + f[1] + ":" + f[3] + ":" + f[4];
+                        if (!skipped.lenient) {
+                            throw new InputException(file.toString(), location, "record " + record + ": CSQ entry " + n + " has "
+                                    + v.length + " fields, the header's CSQ Format names " + nFields,
+                                    "the file was cut or edited after VEP; rerun VEP, or skip such entries with --lenient");
+                        }
+                        synchronized (skipped) {
+                            if (skipped.wrongFieldCount++ == 0) skipped.firstWrongFieldCount = record + " (" + location + ")";
+                        }
+                        continue;
+                    }
                     int k = layout.alleleIndex(v, f[3], alts);
+                    if (k == VepFields.UNKNOWN_ALLELE) {
+                        String record = f[0] + ":" + f[1] + ":" + f[3] + ":" + f[4];
+                        if (!skipped.lenient) {
+                            throw new InputException(file.toString(), location, "record " + record + " has " + alts.length
+                                    + " ALT alleles and its CSQ entries carry neither Allele nor ALLELE_NUM",
+                                    "run VEP with --allele_number (or keep the Allele field), split multi-allelic records "
+                                            + "first (bcftools norm -m-), or skip such entries with --lenient");
+                        }
+                        synchronized (skipped) {
+                            if (skipped.unknownAllele++ == 0) skipped.firstUnknownAllele = record + " (" + location + ")";
+                        }
+                        continue;
+                    }
                     if (k < 0) continue;
                     VepAllele a = byAllele.get(Alleles.vepAllele(f[3], alts, alts[k]) + "#" + k);
                     layout.addEntry(a, v);
@@ -72,6 +124,22 @@ public final class VepCsqSource extends CursorSource {
         };
     }
 
+    @Override
+    public List<String> notes() {
+        List<String> out = new ArrayList<>(super.notes());
+        synchronized (skipped) {
+            if (skipped.wrongFieldCount > 0) {
+                out.add(label + ": " + skipped.wrongFieldCount + " CSQ entr(ies) skipped (--lenient): field count differs from the header's"
+                        + " Format, first at " + skipped.firstWrongFieldCount);
+            }
+            if (skipped.unknownAllele > 0) {
+                out.add(label + ": " + skipped.unknownAllele + " CSQ entr(ies) skipped (--lenient): no Allele or ALLELE_NUM on a"
+                        + " multi-allelic record, first at " + skipped.firstUnknownAllele);
+            }
+        }
+        return out;
+    }
+
     @Override public String name() { return label; }
     @Override public List<String> columns() { return outputs; }
     @Override public boolean hasConsequences() { return true; }
@@ -79,6 +147,14 @@ public final class VepCsqSource extends CursorSource {
     @Override
     protected Match toMatch(Object payload) {
         return (VepAllele) payload;
+    }
+
+    /** Two records of one variant (a file annotated twice, or concatenated) are joined like transcripts. */
+    @Override
+    protected Match toMatch(List<Object> payloads, org.rareset.annotate.vcf.Variant v) {
+        VepAllele all = new VepAllele(outputs.size());
+        for (Object p : payloads) all.mergeFrom((VepAllele) p);
+        return all;
     }
 
     /** Everything VEP says about one allele, gene by gene. */

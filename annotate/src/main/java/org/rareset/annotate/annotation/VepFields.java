@@ -39,11 +39,12 @@ final class VepFields {
     }
 
     static VepFields resolve(Path file, List<String> names, Map<String, String> extra) {
+        // Allele may be absent (VEP --fields without it): ALLELE_NUM, or a single ALT, then tells the allele.
         int allele = names.indexOf("Allele");
         int consequence = names.indexOf("Consequence");
         int gene = names.indexOf("Gene");
-        if (allele < 0 || consequence < 0 || gene < 0) {
-            throw InputException.of(file, "VEP fields lack Allele, Consequence or Gene (have: " + String.join("|", names) + ")",
+        if (consequence < 0 || gene < 0) {
+            throw InputException.of(file, "VEP fields lack Consequence or Gene (have: " + String.join("|", names) + ")",
                     "run VEP with its default fields, or add them with --fields");
         }
         Map<String, String> wanted = new LinkedHashMap<>();
@@ -78,7 +79,15 @@ final class VepFields {
         return outputs;
     }
 
-    /** Which ALT (0-based) a CSQ entry is about: ALLELE_NUM when present, else its Allele. */
+    /** {@link #alleleIndex}: the entry does not say which of several ALTs it is about. */
+    static final int UNKNOWN_ALLELE = -2;
+
+    /**
+     * Which ALT (0-based) a CSQ entry is about: its {@code ALLELE_NUM} (VEP --allele_number) when
+     * present, else its {@code Allele} compared with each ALT as VEP writes it
+     * ({@link Alleles#vepAllele}); without an Allele field the only ALT of a single-ALT record.
+     * -1 when the entry names no ALT of the record, {@link #UNKNOWN_ALLELE} when it cannot tell.
+     */
     int alleleIndex(String[] v, String ref, String[] alts) {
         if (alleleNum >= 0 && alleleNum < v.length && !v[alleleNum].isEmpty()) {
             try {
@@ -88,15 +97,21 @@ final class VepFields {
                 // fall through to the allele string
             }
         }
+        if (allele < 0) return alts.length == 1 ? 0 : UNKNOWN_ALLELE;
         if (allele >= v.length) return -1;
         for (int k = 0; k < alts.length; k++) {
-            if (Alleles.vepAllele(ref, alts, alts[k]).equals(v[allele]) || alts[k].equals(v[allele])) return k;
+            if (Alleles.vepAllele(ref, alts, alts[k]).equalsIgnoreCase(v[allele]) || alts[k].equalsIgnoreCase(v[allele])) return k;
         }
         return -1;
     }
 
+    /** True when entries carry neither Allele nor ALLELE_NUM. */
+    boolean lacksAllele() {
+        return allele < 0 && alleleNum < 0;
+    }
+
     String allele(String[] v) {
-        return allele < v.length ? v[allele] : "";
+        return allele >= 0 && allele < v.length ? v[allele] : "";
     }
 
     /** Adds one entry (one transcript or regulatory feature) to its allele. */

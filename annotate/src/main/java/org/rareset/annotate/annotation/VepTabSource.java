@@ -96,7 +96,7 @@ public final class VepTabSource extends CursorSource {
 
     /** Each tab line is one transcript: the lines of one variant are combined. */
     @Override
-    protected Match toMatch(List<Object> payloads) {
+    protected Match toMatch(List<Object> payloads, org.rareset.annotate.vcf.Variant v) {
         VepCsqSource.VepAllele all = new VepCsqSource.VepAllele(outputs.size());
         for (Object p : payloads) all.mergeFrom((VepCsqSource.VepAllele) p);
         return count(all);

@@ -105,6 +105,31 @@ public final class ColumnExpression {
         return index;
     }
 
+    /**
+     * The column slots read as numbers: a bare column, or a column compared with a number. A
+     * non-numeric text in such a column can only be a mistake (it would fail every comparison).
+     */
+    public java.util.BitSet numericSlots() {
+        java.util.BitSet out = new java.util.BitSet(columns.size());
+        collectNumeric(root, out);
+        return out;
+    }
+
+    private static void collectNumeric(Node n, java.util.BitSet out) {
+        if (n instanceof Truthy t) {
+            out.set(t.slot());
+        } else if (n instanceof Not not) {
+            collectNumeric(not.inner(), out);
+        } else if (n instanceof And and) {
+            for (Node p : and.parts()) collectNumeric(p, out);
+        } else if (n instanceof Or or) {
+            for (Node p : or.parts()) collectNumeric(p, out);
+        } else if (n instanceof Comparison c) {
+            if (c.left().isColumn() && c.right().number() != null) out.set(c.left().slot());
+            if (c.right().isColumn() && c.left().number() != null) out.set(c.right().slot());
+        }
+    }
+
     /** True when the row whose values {@code values} gives satisfies the expression. */
     public boolean test(ColumnValues values) {
         return root.eval(values);

@@ -2,15 +2,11 @@ package org.rareset.annotate.table;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.rareset.annotate.InputException;
 
 /**
@@ -60,10 +56,7 @@ public final class TableFiles {
 
     /** Tab unless the header line has no tab: then comma, or space for PLINK-style files. */
     static char separatorOfHeader(Path file) {
-        String n = file.getFileName().toString().toLowerCase();
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = n.endsWith(".gz") || n.endsWith(".bgz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader r = TextInput.open(file)) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("##")) continue;

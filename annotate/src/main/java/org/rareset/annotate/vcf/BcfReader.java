@@ -23,7 +23,7 @@ import java.util.NoSuchElementException;
  * htsjdk's file reader refuses (it accepts only uncompressed BCF 2.1); the record layout the codec
  * decodes is the same, so the BGZF layer is removed here and version 2.2 is accepted.
  */
-final class BcfReader implements CloseableIterator<VariantContext> {
+public final class BcfReader implements CloseableIterator<VariantContext> {
     private final InputStream raw;
     private PositionalBufferedStream in;
     private final Codec codec = new Codec();
@@ -48,7 +48,7 @@ final class BcfReader implements CloseableIterator<VariantContext> {
         }
     }
 
-    BcfReader(Path file) {
+    public BcfReader(Path file) {
         try {
             BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             if (BlockCompressedInputStream.isValidFile(buffered)) {
@@ -100,7 +100,7 @@ final class BcfReader implements CloseableIterator<VariantContext> {
         in = new PositionalBufferedStream(raw);
     }
 
-    VCFHeader header() {
+    public VCFHeader header() {
         return header;
     }
 

@@ -48,6 +48,7 @@ final class VcfLineDecoder {
     private int formatEnd;
     /** The record has only the 8 site columns. */
     private boolean noFormat;
+    private boolean sitesOnly;
 
     VcfLineDecoder(Path file, int columns) {
         this.file = file;
@@ -70,11 +71,11 @@ final class VcfLineDecoder {
             throw error("record has " + (t + 1) + " tab-separated column" + (t == 0 ? "" : "s") + ", a VCF record needs at least 8",
                     "check that columns are separated by tabs, not spaces");
         }
-        noFormat = t == 7;
-        if (noFormat && columns == 0) {
-            throw error("record has no FORMAT and sample columns, so no genotypes (GT)",
-                    "give a VCF with a FORMAT column, GT, and one column per sample");
-        }
+        // A sites-only VCF (no sample in the header, accepted where only sites are read) has the 8 site
+        // columns and perhaps an empty FORMAT; a record with only those columns under a header with
+        // samples is a short record, read as all missing as htslib does.
+        sitesOnly = columns == 0;
+        noFormat = t == 7 && !sitesOnly;
         chrom = sameAs(chrom, buf, start, tabs[0]);
         pos = parsePos(buf, tabs[0] + 1, tabs[1]);
         id = str(tabs[1] + 1, tabs[2]);
@@ -82,8 +83,8 @@ final class VcfLineDecoder {
         if (ref.isEmpty()) throw error("REF is empty", "fix the record");
         alts = splitAlts(tabs[3] + 1, tabs[4]);
         passes = isPass(tabs[5] + 1, tabs[6]);
-        formatStart = noFormat ? lineEnd : tabs[7] + 1;
-        formatEnd = noFormat ? lineEnd : tabs[8];
+        formatStart = noFormat ? lineEnd : sitesOnly ? -1 : tabs[7] + 1;
+        formatEnd = noFormat ? lineEnd : sitesOnly ? -1 : tabs[8];
     }
 
     String chrom() { return chrom; }
@@ -98,6 +99,7 @@ final class VcfLineDecoder {
     void genotypes(RecordCalls calls) {
         int nAlt = alts.size();
         calls.reset(nAlt);
+        if (sitesOnly) return; // no samples: no calls
         if (noFormat) {
             // No FORMAT column: htslib reads every sample as missing.
             calls.shortRecord = true;

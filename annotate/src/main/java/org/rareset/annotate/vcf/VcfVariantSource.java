@@ -64,11 +64,24 @@ public final class VcfVariantSource implements GenotypeFileSource {
         return open(vcf, options, Decoder.FAST, threads);
     }
 
+    /**
+     * As {@link #open(Path, VcfReadOptions, int)}, but a sites-only VCF (no FORMAT or sample
+     * columns, as VEP and annotation pipelines pass around) is read too: its variants have no
+     * samples, so no allele counts ({@link #samples()} is empty).
+     */
+    public static VcfVariantSource openSitesOrGenotypes(Path vcf, VcfReadOptions options, int threads) {
+        return open(vcf, options, Decoder.FAST, threads, true);
+    }
+
     static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder) {
         return open(vcf, options, decoder, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
     static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder, int threads) {
+        return open(vcf, options, decoder, threads, false);
+    }
+
+    private static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder, int threads, boolean sitesOnlyAllowed) {
         boolean pipe = Pipes.isStream(vcf);
         if (!pipe && !Files.isRegularFile(vcf)) {
             throw InputException.of(vcf, "file not found", "check the --vcf path");
@@ -101,7 +114,7 @@ public final class VcfVariantSource implements GenotypeFileSource {
         }
         try {
             List<String> header = stream.headerSamples();
-            if (header.isEmpty()) {
+            if (header.isEmpty() && !sitesOnlyAllowed) {
                 throw InputException.of(vcf, "the VCF has no sample columns, so no genotypes (GT)",
                         "give a VCF with a FORMAT column, GT, and one column per sample");
             }
@@ -140,7 +153,8 @@ public final class VcfVariantSource implements GenotypeFileSource {
         }
     }
 
-    static boolean isBcf(Path vcf) {
+    /** True for a {@code .bcf} (or {@code .bcf.gz}) file name. */
+    public static boolean isBcf(Path vcf) {
         String n = vcf.getFileName().toString().toLowerCase();
         return n.endsWith(".bcf") || n.endsWith(".bcf.gz");
     }

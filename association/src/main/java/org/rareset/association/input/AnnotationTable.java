@@ -3,8 +3,10 @@ package org.rareset.association.input;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.DuplicateRows;
 import org.rareset.annotate.table.TextTable;
 import org.rareset.annotate.vcf.Contigs;
 
@@ -15,6 +17,10 @@ import org.rareset.annotate.vcf.Contigs;
  * as weights. Contig names are compared without a {@code chr} prefix.
  *
  * <p>Cells {@code NA}, {@code .} and empty are missing: a missing value fails every comparison.
+ *
+ * <p>One row per (variant, gene): tables written per transcript repeat a variant; identical
+ * repeats are merged (counted in {@link #duplicateNote()}), differing ones follow a
+ * {@link DuplicateRows} rule, so that a variant is never counted twice in a gene.
  */
 public final class AnnotationTable {
     private final String source;
@@ -46,6 +52,14 @@ public final class AnnotationTable {
     }
 
     public static AnnotationTable from(TextTable t) {
+        return from(t, DuplicateRows.ERROR);
+    }
+
+    /**
+     * Reads the table keeping one row per (variant, gene): a repeated row that is identical is
+     * merged into the first and counted; one that differs follows {@code duplicates}.
+     */
+    public static AnnotationTable from(TextTable t, DuplicateRows duplicates) {
         int gene = t.indexOf("gene");
         if (gene < 0) gene = t.indexOf("gene_id");
         if (gene < 0) gene = t.indexOf("gene_name");
@@ -73,15 +87,18 @@ public final class AnnotationTable {
             annNames.add(t.columns().get(c));
         }
         int n = t.rowCount();
-        String[] genes = new String[n];
-        String[][] text = new String[n][annCols.size()];
-        double[][] numbers = new double[n][annCols.size()];
-        long[] lines = new long[n];
+        int width = annCols.size();
+        List<String> genes = new ArrayList<>(n);
+        List<String[]> text = new ArrayList<>(n);
+        List<double[]> numbers = new ArrayList<>(n);
+        List<Long> lines = new ArrayList<>(n);
         Map<String, List<Integer>> byKey = new HashMap<>();
+        Map<String, Integer> rowOfKeyAndGene = new HashMap<>();
+        long identical = 0;
+        long resolved = 0;
         for (int r = 0; r < n; r++) {
-            lines[r] = t.line(r);
-            genes[r] = t.cell(r, gene);
-            if (genes[r].isEmpty() || genes[r].equals("NA") || genes[r].equals(".")) {
+            String geneName = t.cell(r, gene);
+            if (geneName.isEmpty() || geneName.equals("NA") || geneName.equals(".")) {
                 throw new InputException(t.source(), "line " + t.line(r), "empty gene", "every annotation row needs a gene");
             }
             String key;
@@ -94,17 +111,110 @@ public final class AnnotationTable {
             } else {
                 key = key(t.cell(r, chrom), t.cell(r, pos), t.cell(r, ref), t.cell(r, alt));
             }
-            byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(r);
-            for (int k = 0; k < annCols.size(); k++) {
+            String[] rowText = new String[width];
+            double[] rowNumbers = new double[width];
+            for (int k = 0; k < width; k++) {
                 String cell = t.cell(r, annCols.get(k));
                 boolean missing = cell.isEmpty() || cell.equals("NA") || cell.equals(".");
-                text[r][k] = missing ? null : cell;
-                numbers[r][k] = missing ? Double.NaN : parseOrNaN(cell);
+                rowText[k] = missing ? null : cell;
+                rowNumbers[k] = missing ? Double.NaN : parseOrNaN(cell);
             }
+            Integer earlier = rowOfKeyAndGene.get(key + "\t" + geneName);
+            if (earlier != null) {
+                int differs = firstDifference(text.get(earlier), rowText);
+                if (differs < 0) {
+                    identical++;
+                    continue;
+                }
+                if (duplicates == DuplicateRows.ERROR) {
+                    throw DuplicateRows.conflict(t.source(), "variant " + key + " in gene " + geneName, "line " + t.line(r),
+                            "line " + lines.get(earlier), annNames.get(differs) + " '" + text.get(earlier)[differs]
+                                    + "' vs '" + rowText[differs] + "'");
+                }
+                if (duplicates == DuplicateRows.MAX) merge(text.get(earlier), numbers.get(earlier), rowText, rowNumbers);
+                resolved++;
+                continue;
+            }
+            int row = genes.size();
+            rowOfKeyAndGene.put(key + "\t" + geneName, row);
+            genes.add(geneName);
+            text.add(rowText);
+            numbers.add(rowNumbers);
+            lines.add(t.line(r));
+            byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(row);
         }
         Map<String, int[]> rowsByKey = new HashMap<>(byKey.size() * 2);
         byKey.forEach((k, v) -> rowsByKey.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        return new AnnotationTable(t.source(), annNames, genes, text, numbers, lines, rowsByKey);
+        AnnotationTable table = new AnnotationTable(t.source(), annNames, genes.toArray(new String[0]),
+                text.toArray(new String[0][]), numbers.toArray(new double[0][]),
+                lines.stream().mapToLong(Long::longValue).toArray(), rowsByKey);
+        table.identicalDuplicates = identical;
+        table.resolvedDuplicates = resolved;
+        table.duplicateRule = duplicates;
+        return table;
+    }
+
+    /** The first annotation column whose texts differ, -1 when the rows are the same. */
+    private static int firstDifference(String[] a, String[] b) {
+        for (int k = 0; k < a.length; k++) if (!java.util.Objects.equals(a[k], b[k])) return k;
+        return -1;
+    }
+
+    /** {@link DuplicateRows#MAX}: per column the larger number; a missing cell takes the other's value. */
+    private static void merge(String[] keptText, double[] keptNumbers, String[] text, double[] numbers) {
+        for (int k = 0; k < keptText.length; k++) {
+            if (keptText[k] == null) {
+                keptText[k] = text[k];
+                keptNumbers[k] = numbers[k];
+            } else if (!Double.isNaN(numbers[k]) && !Double.isNaN(keptNumbers[k]) && numbers[k] > keptNumbers[k]) {
+                keptText[k] = text[k];
+                keptNumbers[k] = numbers[k];
+            }
+        }
+    }
+
+    /** Repeated (variant, gene) rows: identical ones merged, differing ones resolved by the rule. */
+    private long identicalDuplicates;
+    private long resolvedDuplicates;
+    private DuplicateRows duplicateRule = DuplicateRows.ERROR;
+
+    public long identicalDuplicates() { return identicalDuplicates; }
+    public long resolvedDuplicates() { return resolvedDuplicates; }
+
+    /** One line on repeated rows for the log, or null when every (variant, gene) had one row. */
+    public String duplicateNote() {
+        if (identicalDuplicates == 0 && resolvedDuplicates == 0) return null;
+        return source + ": " + identicalDuplicates + " repeated identical row(s) of a (variant, gene) merged"
+                + (resolvedDuplicates > 0 ? "; " + resolvedDuplicates + " differing repeat(s) resolved by "
+                + DuplicateRows.OPTION + " " + duplicateRule.optionValue() : "");
+    }
+
+    /**
+     * Checks that {@code column} holds numbers wherever it has a value, since a mask reads it as
+     * a number (a text there would silently fail every comparison).
+     *
+     * @throws InputException counting the non-numeric cells and naming the first
+     */
+    public void requireNumbers(String column, String usedBy) {
+        int c = annotationColumns.indexOf(column);
+        if (c < 0) return;
+        long bad = 0;
+        int first = -1;
+        for (int r = 0; r < genes.length; r++) {
+            if (text[r][c] != null && Double.isNaN(numbers[r][c]) && !isNaNText(text[r][c])) {
+                if (first < 0) first = r;
+                bad++;
+            }
+        }
+        if (bad > 0) {
+            throw new InputException(source, "line " + lines[first], "column '" + column + "' (read as a number by "
+                    + usedBy + ") has " + bad + " value(s) that are not numbers, the first '" + text[first][c] + "'",
+                    "fix the values, write missing ones as NA, or compare text with quotes (column == 'text')");
+        }
+    }
+
+    private static boolean isNaNText(String s) {
+        return s.equalsIgnoreCase("nan");
     }
 
     private static int firstOf(TextTable t, String... names) {
@@ -125,11 +235,12 @@ public final class AnnotationTable {
         }
     }
 
-    /** The lookup key of a variant: contig without {@code chr}, position, alleles. */
+    /**
+     * The lookup key of a variant: contig without {@code chr}, position, alleles in upper case
+     * (tables that keep soft-masked lower-case bases match the store either way).
+     */
     public static String key(String chrom, String pos, String ref, String alt) {
-        // Alleles match whatever their case: the store keeps them upper-cased, as htsjdk does.
-        return Contigs.canonical(chrom) + ":" + pos.trim() + ":" + ref.toUpperCase(java.util.Locale.ROOT) + ":"
-                + alt.toUpperCase(java.util.Locale.ROOT);
+        return Contigs.canonical(chrom) + ":" + pos.trim() + ":" + ref.toUpperCase(Locale.ROOT) + ":" + alt.toUpperCase(Locale.ROOT);
     }
 
     public String source() { return source; }

@@ -1,7 +1,5 @@
 package org.rareset.association.input;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -36,12 +34,7 @@ public final class LocoPredictions {
 
     /** Reads a {@code _pred.list}: trait name to its predictions, relative paths resolved beside the list. */
     public static Map<String, LocoPredictions> readList(Path list) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(list, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw InputException.of(list, "cannot read the prediction list: " + e.getMessage(), "check the path");
-        }
+        List<String> lines = org.rareset.annotate.table.TextInput.readLines(list);
         Map<String, LocoPredictions> out = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

@@ -25,11 +25,14 @@ public final class MaskExpression {
     /** Annotation column of each expression column slot. */
     private final int[] annotationColumn;
     private final Set<String> columns;
+    /** The annotation columns read as numbers (bare, or compared with a number). */
+    private final Set<String> numericColumns;
 
-    private MaskExpression(ColumnExpression expression, int[] annotationColumn, Set<String> columns) {
+    private MaskExpression(ColumnExpression expression, int[] annotationColumn, Set<String> columns, Set<String> numericColumns) {
         this.expression = expression;
         this.annotationColumn = annotationColumn;
         this.columns = columns;
+        this.numericColumns = numericColumns;
     }
 
     /**
@@ -46,7 +49,9 @@ public final class MaskExpression {
         int[] index = expression.bind(availableColumns, where, "mask expression");
         Set<String> used = new LinkedHashSet<>();
         for (int c : index) used.add(availableColumns.get(c));
-        return new MaskExpression(expression, index, used);
+        Set<String> numeric = new LinkedHashSet<>();
+        expression.numericSlots().stream().forEach(slot -> numeric.add(availableColumns.get(index[slot])));
+        return new MaskExpression(expression, index, used, numeric);
     }
 
     /** True when annotation row {@code row} of the table satisfies the expression. */
@@ -62,6 +67,14 @@ public final class MaskExpression {
                 return table.text(row, annotationColumn[slot]);
             }
         });
+    }
+
+    /**
+     * Checks that the columns this expression reads as numbers hold numbers in {@code table}: a
+     * text such as {@code high} in {@code CADD_PHRED > 20} would otherwise drop the variant silently.
+     */
+    public void requireNumbers(AnnotationTable table) {
+        for (String c : numericColumns) table.requireNumbers(c, "mask expression '" + expression.text() + "'");
     }
 
     public String text() { return expression.text(); }

@@ -1,9 +1,6 @@
 package org.rareset.association.mask;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,12 +25,7 @@ public final class MaskFile {
     private MaskFile() {}
 
     public static List<Mask> read(Path file, List<String> annotationColumns) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw InputException.of(file, "cannot read the mask file: " + e.getMessage(), "check the path");
-        }
+        List<String> lines = org.rareset.annotate.table.TextInput.readLines(file);
         List<Mask> masks = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -43,9 +43,11 @@ public final class SeedGeneSelector {
     /** The two masks: pLoF and missense variants below {@link #MAX_MAF}. */
     public static List<Mask> masks(AnnotationTable annotations, String plofColumn, String missenseColumn) {
         double limit = Math.nextDown(MAX_MAF); // MAF < 0.001, masks keep MAF <= limit
-        return List.of(
+        List<Mask> masks = List.of(
                 new Mask("plof", MaskExpression.parse(plofColumn + " == 1", annotations.annotationColumns(), "seed-gene pLoF mask"), limit),
                 new Mask("missense", MaskExpression.parse(missenseColumn + " == 1", annotations.annotationColumns(), "seed-gene missense mask"), limit));
+        for (Mask m : masks) m.expression().requireNumbers(annotations);
+        return masks;
     }
 
     public static List<GeneTest> tests() {

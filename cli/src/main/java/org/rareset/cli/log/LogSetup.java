@@ -27,6 +27,12 @@ public final class LogSetup {
     public static void install(CommandLine cl) {
         cl.setExecutionStrategy(pr -> executeWithLogFile(cl, pr));
         cl.setParameterExceptionHandler(LogSetup::usageError);
+        // Notes from readers (a skipped byte-order mark...) go where the command's stderr goes, log file included.
+        org.rareset.annotate.InputNotes.setSink(line -> {
+            PrintWriter err = cl.getErr();
+            err.println("rareset: note: " + line);
+            err.flush();
+        });
         for (CommandLine sub : cl.getSubcommands().values()) {
             CommandLine.Model.CommandSpec s = sub.getCommandSpec();
             if (s.version().length == 0 && s.versionProvider() == null) s.versionProvider(new VersionProvider());

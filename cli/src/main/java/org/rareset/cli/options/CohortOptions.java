@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.InputNotes;
 import org.rareset.annotate.genotype.GenotypeInput;
 import org.rareset.annotate.genotype.GenotypeSources;
+import org.rareset.annotate.table.DuplicateRows;
 import org.rareset.annotate.store.GenotypeStore;
 import org.rareset.annotate.vcf.VariantSource;
 import org.rareset.association.input.AnnotationTable;
@@ -41,6 +43,9 @@ public final class CohortOptions {
 
     @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet): chrom pos ref alt gene (or gene_id) and annotation columns.")
     public Path annotations;
+
+    @Option(names = DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE", description = DuplicateRows.HELP)
+    public DuplicateRows duplicateRows = DuplicateRows.ERROR;
 
     @Option(names = "--pheno", required = true, paramLabel = "FILE", description = "Phenotypes (TSV/CSV/Parquet) with a 'sample' column or PLINK 'FID IID' columns.")
     public Path pheno;
@@ -95,7 +100,9 @@ public final class CohortOptions {
     }
 
     public AnnotationTable readAnnotations() {
-        return AnnotationTable.from(TableFiles.read(annotations));
+        AnnotationTable table = AnnotationTable.from(TableFiles.read(annotations), duplicateRows);
+        if (table.duplicateNote() != null) InputNotes.report(table.duplicateNote());
+        return table;
     }
 
     /** Reads the genotypes into genes; checks the sample overlap before reading the variants. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.InputNotes;
+import org.rareset.annotate.table.DuplicateRows;
 import org.rareset.annotate.table.Row;
 import org.rareset.annotate.table.TableReader;
 import org.rareset.annotate.table.TableReaders;
@@ -49,7 +51,16 @@ public final class ScoringInputReader {
      * once. A row whose filter column is empty fails the filter, as in training.
      */
     public static ScoringInput read(Path annotations, ScoringEnsemble ensemble, VariantSource genotypes, VariantFilter filter) {
-        Table table = readTable(annotations, ensemble, filter);
+        return read(annotations, ensemble, genotypes, filter, DuplicateRows.ERROR);
+    }
+
+    /**
+     * As {@link #read(Path, ScoringEnsemble, VariantSource, VariantFilter)}, one row per (variant,
+     * gene): identical repeats merged and counted, differing ones resolved by {@code duplicates}.
+     */
+    public static ScoringInput read(Path annotations, ScoringEnsemble ensemble, VariantSource genotypes, VariantFilter filter,
+                                    DuplicateRows duplicates) {
+        Table table = readTable(annotations, ensemble, filter, duplicates);
         return join(table, ensemble.annotations().size(), genotypes);
     }
 
@@ -75,11 +86,18 @@ public final class ScoringInputReader {
     }
 
     static Table readTable(Path file, ScoringEnsemble ensemble, VariantFilter filter) {
+        return readTable(file, ensemble, filter, DuplicateRows.ERROR);
+    }
+
+    static Table readTable(Path file, ScoringEnsemble ensemble, VariantFilter filter, DuplicateRows duplicates) {
         List<String> cols = ensemble.annotations();
         int width = cols.size();
         Table t = new Table();
         Map<String, Integer> geneIds = new HashMap<>();
-        Map<Long, Long> seenRow = new HashMap<>();
+        Map<Long, Integer> seenRow = new HashMap<>();
+        List<Long> lineOfRow = new ArrayList<>();
+        long identical = 0;
+        long resolved = 0;
         if (!Files.isRegularFile(file)) throw InputException.of(file, "no such file", "check the --annotations path");
         try (TableReader reader = TableReaders.open(file)) {
             List<String> names = reader.columns();
@@ -153,11 +171,7 @@ public final class ScoringInputReader {
                     t.geneNames.add(gene);
                     t.rowsOfGene.add(new IntList());
                 }
-                Long previous = seenRow.put(((long) vid << 32) | gid, row.lineNumber());
-                if (previous != null) {
-                    throw row.error("variant " + key + " in gene " + gene + " repeats line " + previous,
-                            "keep one row per variant and gene");
-                }
+                Integer previous = seenRow.get(((long) vid << 32) | gid);
                 int r = (int) t.rows;
                 if ((long) (r + 1) * width > t.values.length) {
                     t.values = Arrays.copyOf(t.values, Math.max(t.values.length * 2, (r + 1) * width));
@@ -186,6 +200,34 @@ public final class ScoringInputReader {
                         t.filterValues[r * fw + k] = filterIdx[k] < 0 || row.isMissing(filterIdx[k]) ? Double.NaN : row.getDouble(filterIdx[k]);
                     }
                 }
+                if (previous != null) {
+                    // The row was written at r, after the kept one: compare, merge by the rule, drop it.
+                    int p = previous;
+                    int differs = -1;
+                    for (int c = 0; c < width && differs < 0; c++) {
+                        if (Double.compare(t.values[p * width + c], t.values[r * width + c]) != 0) differs = c;
+                    }
+                    for (int k = 0; k < fw && differs < 0; k++) {
+                        if (Double.compare(t.filterValues[p * fw + k], t.filterValues[r * fw + k]) != 0) differs = width + k;
+                    }
+                    if (differs < 0) {
+                        identical++;
+                        continue;
+                    }
+                    if (duplicates == DuplicateRows.ERROR) {
+                        String column = differs < width ? cols.get(differs) : filter.columns().get(differs - width);
+                        double a = differs < width ? t.values[p * width + differs] : t.filterValues[p * fw + differs - width];
+                        double b = differs < width ? t.values[r * width + differs] : t.filterValues[r * fw + differs - width];
+                        throw DuplicateRows.conflict(file.toString(), "variant " + key + " in gene " + gene, "line " + row.lineNumber(),
+                                "line " + lineOfRow.get(p), column + " " + a + " vs " + b);
+                    }
+                    for (int c = 0; c < width; c++) t.values[p * width + c] = duplicates.merge(t.values[p * width + c], t.values[r * width + c]);
+                    for (int k = 0; k < fw; k++) t.filterValues[p * fw + k] = duplicates.merge(t.filterValues[p * fw + k], t.filterValues[r * fw + k]);
+                    resolved++;
+                    continue;
+                }
+                seenRow.put(((long) vid << 32) | gid, r);
+                lineOfRow.add(row.lineNumber());
                 t.variantOfRow.add(vid);
                 t.rowsOfGene.get(gid).add(r);
                 t.rows++;
@@ -193,6 +235,11 @@ public final class ScoringInputReader {
             for (int c = 0; c < width; c++) if (filled[c] > 0) t.filled.put(cols.get(c), filled[c]);
         }
         if (t.rows == 0) throw InputException.of(file, "no annotation rows", "expected one row per variant and gene");
+        if (identical > 0 || resolved > 0) {
+            InputNotes.report(file + ": " + identical + " repeated identical row(s) of a (variant, gene) merged"
+                    + (resolved > 0 ? "; " + resolved + " differing repeat(s) resolved by " + DuplicateRows.OPTION + " "
+                    + duplicates.optionValue() : ""));
+        }
         return t;
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.DuplicateRows;
 import org.rareset.annotate.table.Row;
 import org.rareset.annotate.table.TableReader;
 import org.rareset.annotate.table.TableFiles;
@@ -46,7 +47,15 @@ public final class TrainingDataLoader {
      */
     public record Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
                        List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
-                       List<String> covariates, org.rareset.annotate.table.MissingValues missing) {
+                       List<String> covariates, org.rareset.annotate.table.MissingValues missing, DuplicateRows duplicates) {
+        /** Repeated (variant, gene) rows that differ are an error. */
+        public Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
+                    List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
+                    List<String> covariates, org.rareset.annotate.table.MissingValues missing) {
+            this(annotations, pheno, covar, seedGenes, phenotypes, annotationList, filter, plofAnnotations, covariates,
+                    missing, DuplicateRows.ERROR);
+        }
+
         /** With the shared default missing values ({@code NA}, {@code -9}, empty). */
         public Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
                     List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
@@ -211,8 +220,9 @@ public final class TrainingDataLoader {
         }
     }
 
+    /** Alleles in upper case: tables that keep lower-case bases match the genotypes either way. */
     static String key(String chrom, int pos, String ref, String alt) {
-        return Contigs.canonical(chrom) + ":" + pos + ":" + ref + ":" + alt;
+        return Contigs.canonical(chrom) + ":" + pos + ":" + ref.toUpperCase(java.util.Locale.ROOT) + ":" + alt.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static int seedGeneColumn(Path file, TextTable t, String name) {
@@ -251,6 +261,8 @@ public final class TrainingDataLoader {
         List<String> filterCols = new ArrayList<>(spec.filter().columns());
         long total = 0;
         long kept = 0;
+        long identical = 0;
+        long resolved = 0;
         if (!java.nio.file.Files.isRegularFile(spec.annotations())) {
             throw InputException.of(spec.annotations(), "file not found", "check the --annotations path");
         }
@@ -290,12 +302,39 @@ public final class TrainingDataLoader {
                 for (int j = 0; j < ac.length; j++) v[j] = f.getDouble(ac[j]);
                 double[] fv = new double[fc.length];
                 for (int j = 0; j < fc.length; j++) fv[j] = fc[j] < 0 ? Double.NaN : f.getDouble(fc[j]);
-                rows.computeIfAbsent(key(f.getString(chrom), f.getInt(pos), f.getString(ref), f.getString(alt)),
-                        k -> new ArrayList<>(1)).add(new AnnotationRow(slot, v, fv, f.lineNumber()));
+                String k = key(f.getString(chrom), f.getInt(pos), f.getString(ref), f.getString(alt));
+                List<AnnotationRow> same = rows.computeIfAbsent(k, x -> new ArrayList<>(1));
+                AnnotationRow earlier = null;
+                for (AnnotationRow a : same) if (a.gene() == slot) earlier = a;
+                if (earlier != null) {
+                    // One row per (variant, gene): a repeat is merged, never a second copy of the variant.
+                    if (java.util.Arrays.equals(earlier.values(), v) && java.util.Arrays.equals(earlier.filterValues(), fv)) {
+                        identical++;
+                        continue;
+                    }
+                    if (spec.duplicates() == DuplicateRows.ERROR) {
+                        int c = 0;
+                        while (c < v.length && Double.compare(earlier.values()[c], v[c]) == 0) c++;
+                        String what = c < v.length ? annotations.get(c) + " " + earlier.values()[c] + " vs " + v[c]
+                                : "the filter columns " + String.join(", ", filterCols);
+                        throw DuplicateRows.conflict(spec.annotations().toString(), "variant " + k + " in gene " + f.getString(gene),
+                                "line " + f.lineNumber(), "line " + earlier.line(), what);
+                    }
+                    for (int j = 0; j < v.length; j++) earlier.values()[j] = spec.duplicates().merge(earlier.values()[j], v[j]);
+                    for (int j = 0; j < fv.length; j++) earlier.filterValues()[j] = spec.duplicates().merge(earlier.filterValues()[j], fv[j]);
+                    resolved++;
+                    continue;
+                }
+                same.add(new AnnotationRow(slot, v, fv, f.lineNumber()));
                 kept++;
             }
         }
         log.accept(String.format("annotations: %d rows in %s, %d in seed genes", total, spec.annotations(), kept));
+        if (identical > 0 || resolved > 0) {
+            log.accept(String.format("annotations: %d repeated identical row(s) of a (variant, gene) merged%s", identical,
+                    resolved > 0 ? "; " + resolved + " differing repeat(s) resolved by " + DuplicateRows.OPTION + " "
+                            + spec.duplicates().optionValue() : ""));
+        }
         return rows;
     }
 }

@@ -143,10 +143,29 @@ class ScoringInputReaderTest {
     }
 
     @Test
-    void refusesARepeatedVariantGeneRow() {
+    void refusesARepeatedVariantGeneRowThatDiffers() {
         InputException e = assertThrows(InputException.class, () -> read("chrom\tpos\tref\talt\tgene\tx\ty",
                 "1\t100\tA\tG\tG1\t1\t1", "chr1\t100\tA\tG\tG1\t2\t2"));
-        assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("repeats line 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 3: variant 1:100:A:G in gene G1 has two rows that differ (x 1.0 vs 2.0; the other is line 2)"),
+                e.getMessage());
+    }
+
+    @Test
+    void mergesIdenticalRepeatsAndResolvesDifferingOnesByTheRule() throws IOException {
+        // Per-transcript repeats: the variant must be one input of its gene, never two.
+        ScoringInput same = read("chrom\tpos\tref\talt\tgene\tx\ty", "1\t100\tA\tG\tG1\t1\t5", "chr1\t100\ta\tg\tG1\t1\t5",
+                "1\t300\tG\tA\tG1\t3\t3");
+        assertEquals(1, same.genes().size());
+        assertArrayEquals(new double[] {1, 5, 3, 3}, same.genes().get(0).values());
+        Path ann = tmp.resolve("a.tsv");
+        Files.writeString(ann, "chrom\tpos\tref\talt\tgene\tx\ty\n1\t100\tA\tG\tG1\t1\t7\n1\t100\tA\tG\tG1\t2\t5\n");
+        for (var rule : List.of(org.rareset.annotate.table.DuplicateRows.FIRST, org.rareset.annotate.table.DuplicateRows.MAX)) {
+            try (VcfVariantSource src = VcfVariantSource.open(vcf())) {
+                ScoringInput in = ScoringInputReader.read(ann, TWO_COLUMNS, src, null, rule);
+                double[] expected = rule == org.rareset.annotate.table.DuplicateRows.FIRST ? new double[] {1, 7} : new double[] {2, 7};
+                assertArrayEquals(expected, in.genes().get(0).values(), rule.toString());
+            }
+        }
     }
 
     @Test
