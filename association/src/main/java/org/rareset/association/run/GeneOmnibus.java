@@ -25,8 +25,9 @@ import org.rareset.association.pvalue.Cauchy;
  * out. A combination of tests that are each calibrated is calibrated whatever their dependence
  * (Liu and Xie 2020), so one Bonferroni over genes is the whole correction.
  *
- * <p>The row has mask {@value #MASK} and test {@value #TEST}; n_variants, mac and n_carriers are
- * those of the gene's combined mask with the most variants; beta and se are NA.
+ * <p>The row has mask {@value #MASK} and test {@value #TEST}; n_variants, mac, n_carriers and the
+ * case/control counts are those of the gene's combined mask with the most variants; beta and se
+ * are NA.
  */
 public final class GeneOmnibus {
     public static final String MASK = "GENE_P";
@@ -87,7 +88,7 @@ public final class GeneOmnibus {
         for (List<Double> lp : byFamily.values()) familyP.add(acat(lp));
         ResultRow first = gene.get(0);
         return new ResultRow(first.phenotype(), first.gene(), MASK, TEST, largest.nVariants(), largest.mac(),
-                largest.nCarriers(), Double.NaN, Double.NaN, acat(familyP));
+                largest.nCarriers(), largest.caseControl(), Double.NaN, Double.NaN, Double.NaN, acat(familyP));
     }
 
     /** Equal-weight ACAT of log10 p-values, REGENIE's rules (one value returned unchanged). */
