@@ -4,44 +4,30 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.rareset.annotate.InputException;
-import org.rareset.cli.report.TabularFile;
+import org.rareset.annotate.formats.GeneScoreFile;
+import org.rareset.annotate.formats.SparseGeneScores;
 
-/** Gene impairment scores of selected genes per sample, from a long {@code sample gene score} table. */
+/** Gene impairment scores of selected genes per sample, from a score file ({@link GeneScoreFile}, sparse or long). */
 public final class GeneScores {
-    private final Map<String, Map<String, Double>> bySample = new HashMap<>();
+    private final Map<String, Integer> sampleIndex = new HashMap<>();
+    private final Map<String, SparseGeneScores.Gene> genes = new HashMap<>();
 
-    public static GeneScores read(Path file, Set<String> genes) {
-        TabularFile t = TabularFile.read(file);
-        String hint = "scores are a long table with columns sample, gene, score";
-        int s = t.require("sample", hint), g = t.require("gene", hint), v = t.require("score", hint);
+    public static GeneScores read(Path file, Set<String> wanted) {
+        SparseGeneScores scores = GeneScoreFile.read(file);
         GeneScores out = new GeneScores();
-        for (int r = 0; r < t.records().size(); r++) {
-            String[] f = t.records().get(r);
-            String gene = f[g].trim();
-            if (!genes.contains(gene)) continue;
-            String text = f[v].trim();
-            if (text.isEmpty() || text.equalsIgnoreCase("NA")) continue;
-            double x;
-            try {
-                x = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                throw InputException.atLine(file, t.lines().get(r), "score '" + text + "' is not a number", hint);
-            }
-            out.bySample.computeIfAbsent(f[s].trim(), k -> new HashMap<>()).put(gene, x);
-        }
+        for (int s = 0; s < scores.samples().size(); s++) out.sampleIndex.put(scores.samples().get(s), s);
+        for (SparseGeneScores.Gene g : scores.genes()) if (wanted.contains(g.name())) out.genes.put(g.name(), g);
         return out;
     }
 
-    /** The score, or NaN when the table has none for this sample and gene. */
+    /** The score, or NaN when the file has no such sample or gene. */
     public double get(String sample, String gene) {
-        Map<String, Double> m = bySample.get(sample);
-        Double x = m == null ? null : m.get(gene);
-        return x == null ? Double.NaN : x;
+        Integer s = sampleIndex.get(sample);
+        SparseGeneScores.Gene g = genes.get(gene);
+        return s == null || g == null ? Double.NaN : g.score(s);
     }
 
     public boolean hasGene(String gene) {
-        for (Map<String, Double> m : bySample.values()) if (m.containsKey(gene)) return true;
-        return false;
+        return genes.containsKey(gene);
     }
 }
