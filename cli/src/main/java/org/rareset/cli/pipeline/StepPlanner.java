@@ -99,8 +99,9 @@ public final class StepPlanner {
         List<Step.Invocation> assocRuns = new ArrayList<>();
         List<Path> assocInputs = inputs(useStore ? ingest.output("store") : vcf, ann, pheno, covar);
         Map<String, String> assocOutputs = new LinkedHashMap<>();
-        List<Object> assocArgs = new ArrayList<>(List.of(genotypes.get(0), genotypes.get(1), "--annotations", ann, "--pheno", pheno,
-                "--covar", covar, "--phenotypes", traits, "--out", STAGING + "/results.tsv"));
+        // Arrays.asList, not List.of: an option's value may be null (no covariates), which args() leaves out
+        List<Object> assocArgs = new ArrayList<>(java.util.Arrays.asList(genotypes.get(0), genotypes.get(1), "--annotations", ann,
+                "--pheno", pheno, "--covar", covar, "--phenotypes", traits, "--out", STAGING + "/results.tsv"));
         if (genes != null && hasOption("assoc", "--genes")) { // gene names and positions in the result rows
             assocArgs.addAll(List.of("--genes", genes));
             assocInputs.add(genes);
@@ -115,8 +116,8 @@ public final class StepPlanner {
                     : "the score step cannot run") + ")");
         }
         if (scoreAssoc) {
-            List<Object> scoreArgs = new ArrayList<>(List.of("--scores", score.output("scores"), "--pheno", pheno, "--covar", covar,
-                    "--phenotypes", traits, "--out", STAGING + "/deeprvat.tsv"));
+            List<Object> scoreArgs = new ArrayList<>(java.util.Arrays.asList("--scores", score.output("scores"), "--pheno", pheno,
+                    "--covar", covar, "--phenotypes", traits, "--out", STAGING + "/deeprvat.tsv"));
             if (genes != null && hasOption("assoc", "--genes")) scoreArgs.addAll(List.of("--genes", genes));
             assocRuns.add(new Step.Invocation("assoc", args(scoreArgs.toArray())));
             assocOutputs.put("deeprvat", "deeprvat.tsv");
