@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -52,7 +53,9 @@ import picocli.CommandLine.Spec;
                 "",
                 "Masks are rare by default: every mask keeps variants with MAF <= 0.01 unless --max-maf says otherwise, and a gene x mask with fewer than --min-mac (5) minor alleles is not tested.",
                 "",
-                "Writes one row per phenotype x gene x mask x test (phenotype gene gene_name chrom start end mask test n_variants mac n_carriers mac_case mac_control n_carriers_case n_carriers_control beta se beta_per_allele pval neg_log10p; neg_log10p = -log10 p), plus one gene-level row per phenotype x gene with mask GENE_P and test omnibus (ACAT over the gene's masks x tests, REGENIE's GENE_P). Beside it: <out>.significant.tsv (the per-gene list from the omnibus, Bonferroni and Benjamini-Hochberg over genes), <out>.significant_per_test.tsv (gene x mask rows at FDR <= alpha within their own test), <out>.summary.tsv (per phenotype and test: what is counted, genomic inflation, Bonferroni and Benjamini-Hochberg counts) and <out>.skipped.tsv (genes skipped per mask and why).",
+                "A trait that cannot be analysed (constant, no cases, a null model that does not converge) is reported by name and left out; the command fails only when no trait is left, or at the first such trait with --fail-on-trait-error.",
+                "",
+                "Writes one row per phenotype x gene x mask x test (phenotype gene gene_name chrom start end mask test n_variants mac n_carriers mac_case mac_control n_carriers_case n_carriers_control beta se beta_per_allele pval neg_log10p; neg_log10p = -log10 p), plus one gene-level row per phenotype x gene with mask GENE_P and test omnibus (ACAT over the gene's masks x tests, REGENIE's GENE_P). Beside it: <out>.significant.tsv (the per-gene list from the omnibus, Bonferroni and Benjamini-Hochberg over genes), <out>.significant_per_test.tsv (gene x mask rows at FDR <= alpha within their own test), <out>.summary.tsv (per phenotype and test: what is counted, genomic inflation, Bonferroni and Benjamini-Hochberg counts) and <out>.skipped.tsv (genes skipped per mask and why; a trait that could not be analysed has one row with mask '*').",
                 "",
                 "With --single-variant, also <out>.single.tsv: one score test per phenotype x gene x mask x variant (phenotype gene mask variant_id chrom pos ref alt mac n_carriers beta se pval neg_log10p), SPA for binary traits, no Firth.",
                 ""},
@@ -72,7 +75,7 @@ import picocli.CommandLine.Spec;
                 "Mask file (one mask per line; == != < <= > >= && || ! and parentheses):",
                 "  plof: is_plof == 1",
                 "  missense: Consequence_missense_variant == 1 && CADD_PHRED > 20"})
-public final class AssocCommand implements Callable<Integer> {
+public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Mixin ChunkOptions chunk;
     @Spec CommandSpec spec;
@@ -130,6 +133,22 @@ public final class AssocCommand implements Callable<Integer> {
     private List<IndicatorBurden> indicators = List.of();
 
     @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        FileCheck.indexes(files, "index of --vcf", cohort.vcf);
+        files.output("--out", out)
+                .output("summary beside --out", SummaryWriter.summaryPath(out))
+                .output("significant genes beside --out", SummaryWriter.significantPath(out))
+                .output("per-test significant rows beside --out", SummaryWriter.significantPerTestPath(out))
+                .output("skipped genes beside --out", SummaryWriter.skippedPath(out));
+        if (singleVariant) files.output("single-variant results beside --out", VariantRowWriters.path(out));
+    }
+
+    @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> log = msg -> { if (!runtime.quiet) { err.println("assoc: " + msg); err.flush(); } };
@@ -168,7 +187,7 @@ public final class AssocCommand implements Callable<Integer> {
             AnnotationTable ann = cohort.annotations == null ? null : cohort.readAnnotations();
             geneInfo = geneInfo(ann);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
-                    runtime.effectiveThreads(), offsets));
+                    runtime.effectiveThreads(), offsets)).stopOnFailedTrait(cohort.failOnTraitError);
             List<GeneScoreTable.GeneScore> scoreGenes = chunk.select(scoreTable.genes());
             nGenes = scoreGenes.size();
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
@@ -186,7 +205,8 @@ public final class AssocCommand implements Callable<Integer> {
             List<GeneVariants> genes = chunk.select(genotypes.genes());
             traitData = transform(cohort.buildTraits(genotypes.samples(), log), transform, log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
-                    new MaskBuilder(ann, weighting, collapseMac, minMac), runtime.effectiveThreads(), offsets, indicators, singleVariant));
+                    new MaskBuilder(ann, weighting, collapseMac, minMac), runtime.effectiveThreads(), offsets, indicators, singleVariant))
+                    .stopOnFailedTrait(cohort.failOnTraitError);
             nGenes = genes.size();
             log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
                     genes.size(), masks.size(), traitData.size(), testList.size() + indicators.size(), runtime.effectiveThreads()));
@@ -196,6 +216,7 @@ public final class AssocCommand implements Callable<Integer> {
             result = run.run(traitData, genes, progress::update);
         }
         progress.finish();
+        List<AssociationRun.FailedTrait> failedTraits = cohort.checkFailedTraits(result, log);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
 
@@ -212,7 +233,11 @@ public final class AssocCommand implements Callable<Integer> {
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
         SummaryWriter.writeSignificantGenes(SummaryWriter.significantPath(out), sig.adjusted(), sig.summaries(), rows, geneInfo);
         SummaryWriter.writeSignificantPerTest(SummaryWriter.significantPerTestPath(out), sig.adjusted(), sig.summaries());
-        SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), result.skipped());
+        List<AssociationRun.Skipped> skipped = new ArrayList<>(result.skipped());
+        for (AssociationRun.FailedTrait f : failedTraits) {
+            skipped.add(new AssociationRun.Skipped(f.phenotype(), "*", "trait not analysed: " + f.reason(), nGenes));
+        }
+        SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), skipped);
 
         for (AssociationRun.Skipped s : result.skipped()) {
             log.accept(String.format("skipped: %s, mask %s: %d gene(s): %s", s.phenotype(), s.mask(), s.genes(), s.reason()));
