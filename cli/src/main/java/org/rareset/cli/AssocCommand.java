@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.annotation.GeneModelReader;
 import org.rareset.association.input.AnnotationTable;
+import org.rareset.association.input.GeneInfoTable;
+import org.rareset.association.input.QtTransform;
 import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.input.LocoPredictions;
 import org.rareset.association.input.GeneVariants;
@@ -25,6 +28,8 @@ import org.rareset.association.mask.Weighting;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
 import org.rareset.association.run.AssociationRun;
+import org.rareset.association.run.GeneInfo;
+import org.rareset.association.run.GeneOmnibus;
 import org.rareset.association.run.GeneTimingSummary;
 import org.rareset.association.run.ResultRow;
 import org.rareset.association.run.ResultWriters;
@@ -48,11 +53,13 @@ import picocli.CommandLine.Spec;
                 "",
                 "Samples analysed are those in the genotypes, the phenotypes and the covariates at once; per trait, samples with a missing value are dropped (counts are printed). A trait with two values is binary.",
                 "",
-                "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac n_carriers beta se pval log10p) and beside it <out>.summary.tsv (genomic inflation, Bonferroni and Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv (rows at FDR <= alpha with adjusted p-values) and <out>.skipped.tsv (genes skipped per mask and why; a trait that could not be analysed has one row with mask '*').",
+                "Masks are rare by default: every mask keeps variants with MAF <= 0.01 unless --max-maf says otherwise, and a gene x mask with fewer than --min-mac (5) minor alleles is not tested.",
                 "",
                 "A trait that cannot be analysed (constant, no cases, a null model that does not converge) is reported by name and left out; the command fails only when no trait is left, or at the first such trait with --fail-on-trait-error.",
                 "",
-                "With --single-variant, also <out>.single.tsv: one score test per phenotype x gene x mask x variant (phenotype gene mask variant_id chrom pos ref alt mac n_carriers beta se pval log10p), SPA for binary traits, no Firth.",
+                "Writes one row per phenotype x gene x mask x test (phenotype gene gene_name chrom start end mask test n_variants mac n_carriers mac_case mac_control n_carriers_case n_carriers_control beta se beta_per_allele pval neg_log10p; neg_log10p = -log10 p), plus one gene-level row per phenotype x gene with mask GENE_P and test omnibus (ACAT over the gene's masks x tests, REGENIE's GENE_P). Beside it: <out>.significant.tsv (the per-gene list from the omnibus, Bonferroni and Benjamini-Hochberg over genes), <out>.significant_per_test.tsv (gene x mask rows at FDR <= alpha within their own test), <out>.summary.tsv (per phenotype and test: what is counted, genomic inflation, Bonferroni and Benjamini-Hochberg counts) and <out>.skipped.tsv (genes skipped per mask and why; a trait that could not be analysed has one row with mask '*').",
+                "",
+                "With --single-variant, also <out>.single.tsv: one score test per phenotype x gene x mask x variant (phenotype gene mask variant_id chrom pos ref alt mac n_carriers beta se pval neg_log10p), SPA for binary traits, no Firth.",
                 ""},
         footer = {"", "Examples:",
                 "  rareset assoc --vcf cohort.vcf.gz --annotations annotations.tsv \\",
@@ -80,8 +87,20 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--masks", paramLabel = "FILE", description = "Mask file, 'name: expression' per line (default: one mask 'all' with every variant of the gene).")
     Path maskFile;
 
-    @Option(names = "--max-maf", split = ",", paramLabel = "MAF", description = "MAF limit(s); each threshold makes its own mask named <mask>.<maf>.")
+    /** SAIGE-GENE+'s default maximum MAF; REGENIE makes the user choose (--aaf-bins), DeepRVAT tests MAF < 0.001. */
+    static final double DEFAULT_MAX_MAF = 0.01;
+
+    @Option(names = "--max-maf", split = ",", paramLabel = "MAF", description = "MAF limit(s); each threshold makes its own mask named <mask>.<maf> (default: 0.01, SAIGE-GENE+'s default: a gene-based test is a rare-variant test, and one common variant would otherwise carry the gene's p-value; REGENIE makes you choose with --aaf-bins, DeepRVAT uses 0.001). --max-maf 0.5 lifts the limit.")
     List<Double> maxMaf;
+
+    @Option(names = "--min-mac", defaultValue = "5", paramLabel = "MAC", description = "Skip a gene x mask whose minor allele count (summed over its variants) is below this, counted in <out>.skipped.tsv (default: ${DEFAULT-VALUE}, REGENIE's --minMAC; 0 = test every mask).")
+    double minMac;
+
+    @Option(names = "--qt-transform", defaultValue = "none", paramLabel = "NAME", description = "Quantitative traits: none, or rint (rank-based inverse normal, REGENIE's --apply-rint: Phi^-1((rank - 3/8) / (n + 1/4)), ties share their mean rank). Default ${DEFAULT-VALUE}, as REGENIE: betas stay in trait units; use rint for skewed traits or outliers.")
+    String qtTransform;
+
+    @Option(names = "--genes", paramLabel = "FILE", description = "Gene model (BED, GTF or GFF3, as for rareset annotate) for the gene_name chrom start end columns; without it the name comes from the annotations' gene_name column and chrom from the gene's variants.")
+    Path geneModel;
 
     @Option(names = "--collapse-mac", defaultValue = "10", paramLabel = "MAC", description = "Collapse variants with MAC below this into one pseudo-variant per gene and mask (default: ${DEFAULT-VALUE}; 0 = off).")
     int collapseMac;
@@ -126,6 +145,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         files.output("--out", out)
                 .output("summary beside --out", SummaryWriter.summaryPath(out))
                 .output("significant genes beside --out", SummaryWriter.significantPath(out))
+                .output("per-test significant rows beside --out", SummaryWriter.significantPerTestPath(out))
                 .output("skipped genes beside --out", SummaryWriter.skippedPath(out));
         if (singleVariant) files.output("single-variant results beside --out", VariantRowWriters.path(out));
     }
@@ -155,6 +175,8 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         };
         GeneTimingSummary timingSummary = new GeneTimingSummary();
         TestOptions options = new TestOptions(TestOptions.DEFAULT_RHO, firthThreshold, !noSpa, 2.0);
+        QtTransform transform = QtTransform.parse(qtTransform);
+        GeneInfo.Lookup geneInfo = GeneInfo.Lookup.NONE;
         Progress progress;
         AssociationRun.Result result;
         List<TraitData> traitData;
@@ -164,9 +186,10 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         if (scores != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(scores);
             log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
-            traitData = cohort.buildTraits(scoreTable.samples(), log);
+            traitData = transform(cohort.buildTraits(scoreTable.samples(), log), transform, log);
             for (TraitData t : traitData) TraitChecks.quantitativeWarning(t).ifPresent(log);
             AnnotationTable ann = cohort.annotations == null ? null : cohort.readAnnotations();
+            geneInfo = geneInfo(ann);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
                     runtime.effectiveThreads(), offsets)).stopOnFailedTrait(cohort.failOnTraitError);
             List<GeneScoreTable.GeneScore> scoreGenes = chunk.select(scoreTable.genes());
@@ -178,18 +201,20 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             result = run.runScores(traitData, scoreGenes, ann == null ? null : ann::chromOf, progress::update);
         } else {
             AnnotationTable ann = cohort.readAnnotations();
-            List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
+            geneInfo = geneInfo(ann);
+            List<Double> limits = maxMaf == null || maxMaf.isEmpty() ? List.of(DEFAULT_MAX_MAF) : maxMaf;
+            List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), limits);
             for (Mask m : masks) if (m.expression() != null) m.expression().requireNumbers(ann);
             Weighting weighting = Weighting.parse(weights, ann);
             CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
             List<GeneVariants> genes = chunk.select(genotypes.genes());
-            traitData = cohort.buildTraits(genotypes.samples(), log);
+            traitData = transform(cohort.buildTraits(genotypes.samples(), log), transform, log);
             for (TraitData t : traitData) {
                 TraitChecks.quantitativeWarning(t).ifPresent(log);
                 TraitChecks.uncollapsedWarning(t, collapseMac).ifPresent(log);
             }
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
-                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators, singleVariant))
+                    new MaskBuilder(ann, weighting, collapseMac, minMac), runtime.effectiveThreads(), offsets, indicators, singleVariant))
                     .stopOnFailedTrait(cohort.failOnTraitError);
             if (runtime.debug) {
                 // --debug: the CPU cost of every gene x mask and test, to find slow genes
@@ -211,15 +236,17 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
 
         log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s (%.2f s CPU): %.1f genes/s per trait",
                 nGenes, traitData.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
-        ResultWriters.write(out, result.rows());
+        List<ResultRow> rows = scores != null ? result.rows() : GeneOmnibus.append(result.rows());
+        ResultWriters.write(out, rows, geneInfo);
         if (singleVariant) {
             Path single = VariantRowWriters.path(out);
             VariantRowWriters.write(single, result.variantRows());
             log.accept(String.format(Locale.ROOT, "wrote %d single-variant rows to %s", result.variantRows().size(), single));
         }
-        SignificanceTable<ResultRow> sig = new SignificanceTable<>(result.rows(), ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
+        SignificanceTable<ResultRow> sig = new SignificanceTable<>(rows, ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
-        SummaryWriter.writeSignificant(SummaryWriter.significantPath(out), sig.adjusted());
+        SummaryWriter.writeSignificantGenes(SummaryWriter.significantPath(out), sig.adjusted(), sig.summaries(), rows, geneInfo);
+        SummaryWriter.writeSignificantPerTest(SummaryWriter.significantPerTestPath(out), sig.adjusted(), sig.summaries());
         List<AssociationRun.Skipped> skipped = new ArrayList<>(result.skipped());
         for (AssociationRun.FailedTrait f : failedTraits) {
             skipped.add(new AssociationRun.Skipped(f.phenotype(), "*", "trait not analysed: " + f.reason(), nGenes));
@@ -230,8 +257,9 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             log.accept(String.format("skipped: %s, mask %s: %d gene(s): %s", s.phenotype(), s.mask(), s.genes(), s.reason()));
         }
         for (TraitSummary s : sig.summaries()) {
-            log.accept(String.format(Locale.ROOT, "%s %s: %d tests, lambda %.3f, %d Bonferroni-significant, %d at FDR %s",
-                    s.phenotype(), s.test(), s.nTests(), s.lambda(), s.nBonferroni(), s.nBenjaminiHochberg(), alpha));
+            String unit = SummaryWriter.unit(s.test());
+            log.accept(String.format(Locale.ROOT, "%s %s: %d %s, lambda %.3f, %d Bonferroni-significant, %d at FDR %s (over its %s)",
+                    s.phenotype(), s.test(), s.nTests(), unit, s.lambda(), s.nBonferroni(), s.nBenjaminiHochberg(), alpha, unit));
         }
         for (TraitData t : traitData) {
             Map<String, Integer> units = new java.util.LinkedHashMap<>();
@@ -240,8 +268,24 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             }
             TraitChecks.fewCasesNote(t, List.copyOf(units.values()), Integer::intValue).ifPresent(log);
         }
-        log.accept(String.format(Locale.ROOT, "wrote %d rows to %s", result.rows().size(), out));
+        log.accept(String.format(Locale.ROOT, "wrote %d rows to %s", rows.size(), out));
         return 0;
+    }
+
+    /** Traits after --qt-transform; says so for each transformed trait. */
+    private static List<TraitData> transform(List<TraitData> traits, QtTransform transform, java.util.function.Consumer<String> log) {
+        List<TraitData> out = new ArrayList<>(traits.size());
+        for (TraitData t : traits) {
+            TraitData u = transform.apply(t);
+            if (u != t) log.accept("trait " + t.name() + ": rank-based inverse normal transform (--qt-transform rint)");
+            out.add(u);
+        }
+        return out;
+    }
+
+    private GeneInfo.Lookup geneInfo(AnnotationTable ann) {
+        if (geneModel != null) return GeneInfoTable.fromGeneModel(GeneModelReader.read(geneModel), ann);
+        return ann == null ? GeneInfo.Lookup.NONE : GeneInfoTable.fromAnnotations(ann);
     }
 
     private void checkOptions() {
@@ -252,6 +296,15 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     private void checkCommonOptions() {
         if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
         if (!(firthThreshold >= 0 && firthThreshold <= 1)) throw new InputException(null, null, "--firth-threshold " + firthThreshold + " is outside [0, 1]", null);
+        if (!(minMac >= 0)) throw new InputException(null, null, "--min-mac " + minMac + " is negative", "use 0 to test every mask");
+        try {
+            QtTransform.parse(qtTransform);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, null, "--qt-transform: " + e.getMessage(), "use none or rint");
+        }
+        if (geneModel != null && !java.nio.file.Files.isRegularFile(geneModel)) {
+            throw InputException.of(geneModel, "not found", "give the gene model (BED, GTF or GFF3) used by rareset annotate");
+        }
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!(name.endsWith(".tsv") || name.endsWith(".tsv.gz") || name.endsWith(".txt") || name.endsWith(".txt.gz") || name.endsWith(".parquet"))) {
             throw new InputException(out.toString(), null, "unknown output format", "name the output .tsv, .tsv.gz or .parquet");

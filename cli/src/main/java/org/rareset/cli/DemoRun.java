@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.rareset.annotate.InputException;
+import org.rareset.association.run.AssociationRun;
+import org.rareset.association.run.GeneOmnibus;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.cli.pipeline.PipelineCommand;
 import org.rareset.cli.report.ResultRow;
@@ -49,7 +51,15 @@ final class DemoRun {
         return rc;
     }
 
-    /** Per trait, the Bonferroni-significant genes per test, marked * when truth.tsv lists them as causal. */
+    /** Gene-level tests: one row per gene and trait, so Bonferroni over their rows is over genes. */
+    static final List<String> GENE_LEVEL_TESTS = List.of(GeneOmnibus.TEST, AssociationRun.SCORE_TEST);
+
+    /**
+     * Per trait, the genes significant by a gene-level test (the GENE_P omnibus over masks x tests,
+     * and the gene impairment score test), Bonferroni over the trait's genes, marked * when
+     * truth.tsv lists them as causal. Per-test lists are left to significant_per_test.tsv: their
+     * union over tests and masks is not corrected across them.
+     */
     static void discoveries(Path folder, List<Path> results, PrintWriter out) {
         Map<String, Set<String>> causal = new LinkedHashMap<>();
         Path truth = folder.resolve("truth.tsv");
@@ -63,17 +73,22 @@ final class DemoRun {
         Map<String, List<ResultRow>> byTrait = new LinkedHashMap<>();
         for (ResultRow r : ResultTableReader.read(results).rows()) byTrait.computeIfAbsent(r.phenotype(), k -> new ArrayList<>()).add(r);
         out.println();
-        out.println("Significant genes (Bonferroni 0.05 per trait and test; * = a true causal gene of the simulation):");
+        out.println("Significant genes: one p-value per gene (omnibus = GENE_P, ACAT over the gene's masks x tests;");
+        out.println("score = the gene impairment score test), Bonferroni 0.05 over the trait's genes; * = a true causal gene:");
         for (Map.Entry<String, List<ResultRow>> e : byTrait.entrySet()) {
             TraitSummary ts = new TraitSummary(e.getKey(), e.getValue(), 0.05);
             Set<String> truthGenes = causal.getOrDefault(e.getKey(), Set.of());
             out.printf("  %s (causal: %s)%n", e.getKey(), truthGenes.isEmpty() ? "none" : String.join(", ", truthGenes));
-            for (String test : ts.tests()) {
+            for (String test : GENE_LEVEL_TESTS) {
+                if (!ts.tests().contains(test)) continue;
                 List<String> sig = ts.significantGenes(test);
                 long hits = sig.stream().filter(truthGenes::contains).count();
                 List<String> marked = sig.stream().map(g -> truthGenes.contains(g) ? g + "*" : g).toList();
-                out.printf("    %-9s %d gene(s), %d causal: %s%n", test, sig.size(), hits, marked.isEmpty() ? "-" : String.join(", ", marked));
+                out.printf("    %-9s %d gene(s) of %d, %d causal: %s%n", test, sig.size(), ts.rows(test).size(), hits,
+                        marked.isEmpty() ? "-" : String.join(", ", marked));
             }
         }
+        out.println("Per-test lists (each test on its own, not corrected across tests or masks): "
+                + "the results' .significant_per_test.tsv files.");
     }
 }

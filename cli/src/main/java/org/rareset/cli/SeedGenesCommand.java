@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "seed-genes", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Choose seed genes per trait for training gene impairment scores, as DeepRVAT does: pLoF and missense masks x burden and SKAT tests on variants with 0 < MAF < 0.001, weights sqrt(Beta(MAF; 1, 25)) (pLoF variants weigh 1), Bonferroni over the pooled results at --alpha, and at least --min-genes genes per trait (the best-ranked ones when fewer pass).",
                 "",
-                "Writes a TSV: phenotype gene log10p pval mask test n_variants bonferroni rank.",
+                "A gene x mask with fewer than --min-mac minor alleles is not tested, so a gene is never chosen on a handful of carriers.",
+                "",
+                "Writes a TSV: phenotype gene neg_log10p pval mask test n_variants mac bonferroni rank (neg_log10p = -log10 p).",
                 ""},
         footer = {"", "Examples:",
                 "  rareset seed-genes --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv \\",
@@ -54,6 +56,9 @@ public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--min-genes", defaultValue = "3", paramLabel = "N", description = "At least this many genes per trait (default: ${DEFAULT-VALUE}).")
     int minGenes;
 
+    @Option(names = "--min-mac", defaultValue = "5", paramLabel = "MAC", description = "Skip a gene x mask whose minor allele count is below this (default: ${DEFAULT-VALUE}, as rareset assoc and REGENIE's --minMAC; 0 = none).")
+    double minMac;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Seed genes, TSV.")
     Path out;
 
@@ -74,6 +79,7 @@ public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
         Consumer<String> log = msg -> { if (!runtime.quiet) { err.println("seed-genes: " + msg); err.flush(); } };
         if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
         if (minGenes < 0) throw new InputException(null, null, "--min-genes " + minGenes + " is negative", null);
+        if (!(minMac >= 0)) throw new InputException(null, null, "--min-mac " + minMac + " is negative", "use 0 to test every mask");
         cohort.requireGenotypes();
         cohort.readSampleTables();
         AnnotationTable ann = cohort.readAnnotations();
@@ -81,7 +87,7 @@ public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
         CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
         List<TraitData> traits = cohort.buildTraits(genotypes.samples(), log);
         AssociationRun run = new AssociationRun(new AssociationRun.Settings(SeedGeneSelector.tests(), TestOptions.defaults(), masks,
-                new MaskBuilder(ann, SeedGeneSelector.weighting(ann, plofColumn), 0), runtime.effectiveThreads(), null))
+                new MaskBuilder(ann, SeedGeneSelector.weighting(ann, plofColumn), 0, minMac), runtime.effectiveThreads(), null))
                 .stopOnFailedTrait(cohort.failOnTraitError);
         AssociationRun.Result result = run.run(traits, genotypes.genes(), done -> { });
         cohort.checkFailedTraits(result, log);
@@ -91,10 +97,11 @@ public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
         List<SeedGeneSelector.SeedGene> seeds = new SeedGeneSelector(alpha, minGenes).select(result.rows());
         AtomicOutput.write(out, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("phenotype\tgene\tlog10p\tpval\tmask\ttest\tn_variants\tbonferroni\trank\n");
+                w.write("phenotype\tgene\tneg_log10p\tpval\tmask\ttest\tn_variants\tmac\tbonferroni\trank\n");
                 for (SeedGeneSelector.SeedGene g : seeds) {
-                    w.write(g.phenotype() + "\t" + g.gene() + "\t" + PValueFormat.number(g.log10P()) + "\t"
+                    w.write(g.phenotype() + "\t" + g.gene() + "\t" + PValueFormat.negLog10(g.log10P()) + "\t"
                             + PValueFormat.format(g.log10P(), 6) + "\t" + g.mask() + "\t" + g.test() + "\t" + g.nVariants()
+                            + "\t" + PValueFormat.number(g.mac())
                             + "\t" + (g.bonferroni() ? 1 : 0) + "\t" + g.rank() + "\n");
                 }
             }

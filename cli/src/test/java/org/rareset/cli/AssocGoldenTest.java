@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code oracle.tsv} at the issue's tolerance: |log10(p / p_ref)| at most 0.01 for p_ref >= 1e-6 and
  * 0.05 below. The oracle is the plain score test (no SPA, no Firth), so the binary trait is compared
  * in a run with {@code --firth-threshold 0 --no-spa}; the exact contract run is compared on the
- * quantitative trait, where those options do not apply.
+ * quantitative trait, where those options do not apply. Every run uses the references' variant
+ * definitions: {@code --max-maf 0.5 --min-mac 0} (no MAF cap, every mask tested), against the
+ * rare-by-default masks and minimum MAC of the defaults.
  */
 class AssocGoldenTest {
     @TempDir static Path dir;
@@ -41,23 +43,39 @@ class AssocGoldenTest {
     }
 
     static final String CONTRACT_TESTS = "burden,skat,skato,acatv,acato";
+    /** The references test every variant of every gene: no MAF cap, no minimum MAC. */
+    static final String[] REFERENCE_DEFINITIONS = {"--max-maf", "0.5", "--min-mac", "0"};
+    static final String MASK = "all.0.5";
+    static final List<String> HEADER = List.of("phenotype", "gene", "gene_name", "chrom", "start", "end", "mask", "test",
+            "n_variants", "mac", "n_carriers", "mac_case", "mac_control", "n_carriers_case", "n_carriers_control",
+            "beta", "se", "beta_per_allele", "pval", "neg_log10p");
+    static final int N_VARIANTS = HEADER.indexOf("n_variants"), MAC = HEADER.indexOf("mac"), BETA = HEADER.indexOf("beta"),
+            SE = HEADER.indexOf("se"), PVAL = HEADER.indexOf("pval"), NEG_LOG10P = HEADER.indexOf("neg_log10p"),
+            TEST = HEADER.indexOf("test"), MASK_COL = HEADER.indexOf("mask");
+
+    /** log10 p of a row, from its neg_log10p. */
+    static double log10p(String[] row) {
+        return -Double.parseDouble(row[NEG_LOG10P]);
+    }
 
     static Map<String, String[]> runContract(String out, String tests, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("assoc", "--vcf", golden.resolve("cohort.vcf.gz").toString(),
                 "--annotations", golden.resolve("annotations.tsv").toString(), "--pheno", golden.resolve("pheno.tsv").toString(),
                 "--covar", golden.resolve("covar.tsv").toString(), "--phenotypes", "QT,BT",
                 "--tests", tests, "--collapse-mac", "0", "--out", dir.resolve(out).toString(), "--threads", "2"));
+        args.addAll(List.of(REFERENCE_DEFINITIONS));
         args.addAll(List.of(extra));
         CliRun cli = CliRun.run(args.toArray(new String[0]));
         assertEquals(0, cli.exit(), cli.err());
         List<String> lines = Files.readAllLines(dir.resolve(out));
-        assertEquals("phenotype\tgene\tmask\ttest\tn_variants\tmac\tn_carriers\tbeta\tse\tpval\tlog10p", lines.get(0));
+        assertEquals(String.join("\t", HEADER), lines.get(0));
         Map<String, String[]> rows = new HashMap<>();
         for (String l : lines.subList(1, lines.size())) {
             String[] f = l.split("\t", -1);
-            assertEquals("all", f[2]);
-            assertEquals(11, f.length);
-            rows.put(f[0] + "\t" + f[1] + "\t" + f[3], f);
+            assertEquals(f[TEST].equals("omnibus") ? "GENE_P" : MASK, f[MASK_COL]);
+            assertEquals(HEADER.size(), f.length);
+            assertTrue(Double.parseDouble(f[NEG_LOG10P]) >= 0, "neg_log10p is -log10 p: " + l);
+            rows.put(f[0] + "\t" + f[1] + "\t" + f[TEST], f);
         }
         assertEquals(lines.size() - 1, rows.size(), "one row per phenotype x gene x test");
         return rows;
@@ -79,18 +97,18 @@ class AssocGoldenTest {
             if (!phenotypes.contains(o[0])) continue;
             String[] r = rows.get(o[0] + "\t" + o[1] + "\t" + o[2]);
             assertTrue(r != null, "no result for " + String.join(" ", o));
-            assertEquals(o[3], r[4], "n_variants " + o[0] + " " + o[1]);
-            assertEquals(Double.parseDouble(o[4]), Double.parseDouble(r[5]), 1e-9, "mac " + o[0] + " " + o[1]);
+            assertEquals(o[3], r[N_VARIANTS], "n_variants " + o[0] + " " + o[1]);
+            assertEquals(Double.parseDouble(o[4]), Double.parseDouble(r[MAC]), 1e-9, "mac " + o[0] + " " + o[1]);
             double refLog10 = Math.log10(Double.parseDouble(o[5]));
-            double log10p = Double.parseDouble(r[10]);
+            double log10p = log10p(r);
             double diff = Math.abs(log10p - refLog10);
             double tol = refLog10 >= -6 ? 0.01 : 0.05;
             worst.merge(o[0] + " " + o[2], diff, Math::max);
             if (!(diff <= tol)) {
-                failures.add(String.format(Locale.ROOT, "%s %s %s: p %s vs %s (|log10 ratio| %.4f > %.2f)", o[0], o[1], o[2], r[9], o[5], diff, tol));
+                failures.add(String.format(Locale.ROOT, "%s %s %s: p %s vs %s (|log10 ratio| %.4f > %.2f)", o[0], o[1], o[2], r[PVAL], o[5], diff, tol));
             }
-            // the text p-value agrees with log10p to its 6 printed digits
-            assertEquals(log10p, Math.log10(Double.parseDouble(r[9])), 1e-5);
+            // the text p-value agrees with neg_log10p to its 6 printed digits
+            assertEquals(log10p, Math.log10(Double.parseDouble(r[PVAL])), 1e-5);
             compared++;
         }
         assertTrue(failures.isEmpty(), failures.size() + " rows out of tolerance:\n" + String.join("\n", failures));
@@ -101,12 +119,12 @@ class AssocGoldenTest {
     @Test
     void contractMatchesOracleOnQuantitativeTrait() throws IOException {
         Map<String, String[]> rows = runContract("results.tsv", CONTRACT_TESTS);
-        assertEquals(300, rows.size());
+        assertEquals(300 + 60, rows.size(), "30 genes x 2 traits x 5 tests, and one GENE_P row per gene and trait");
         System.out.println("assoc golden, contract run, worst |log10 ratio|: " + compare(rows, List.of("QT")));
         checkFirth(rows, true);
         checkFirth(runContract("nospa.tsv", "burden", "--no-spa"), false);
         Path summary = dir.resolve("results.summary.tsv");
-        assertTrue(Files.readString(summary).startsWith("phenotype\ttest\tn_tests\tlambda"), "summary written");
+        assertTrue(Files.readString(summary).startsWith("phenotype\ttest\tcounted\tn_tests\tlambda"), "summary written");
     }
 
     /**
@@ -128,14 +146,14 @@ class AssocGoldenTest {
             double beta = Double.parseDouble(f[header.indexOf("beta_own_exact")]);
             double se = Double.parseDouble(f[header.indexOf("se_own_exact")]);
             double plrt = Double.parseDouble(f[header.indexOf("plrt_own_exact")]);
-            assertEquals(beta, Double.parseDouble(r[7]), 1e-3 * Math.abs(beta), "Firth beta " + f[1]);
+            assertEquals(beta, Double.parseDouble(r[BETA]), 1e-3 * Math.abs(beta), "Firth beta " + f[1]);
             if (spa) {
                 double q = new org.apache.commons.math3.distribution.ChiSquaredDistribution(1)
-                        .inverseCumulativeProbability(1 - Math.pow(10, Double.parseDouble(r[10])));
-                assertEquals(Math.abs(beta) / Math.sqrt(q), Double.parseDouble(r[8]), 1e-3 * Double.parseDouble(r[8]), "se from p " + f[1]);
+                        .inverseCumulativeProbability(1 - Math.pow(10, log10p(r)));
+                assertEquals(Math.abs(beta) / Math.sqrt(q), Double.parseDouble(r[SE]), 1e-3 * Double.parseDouble(r[SE]), "se from p " + f[1]);
             } else {
-                assertEquals(se, Double.parseDouble(r[8]), 1e-3 * se, "Firth se " + f[1]);
-                assertEquals(Math.log10(plrt), Double.parseDouble(r[10]), 1e-3 / Math.log(10), "Firth LRT p " + f[1]);
+                assertEquals(se, Double.parseDouble(r[SE]), 1e-3 * se, "Firth se " + f[1]);
+                assertEquals(Math.log10(plrt), log10p(r), 1e-3 / Math.log(10), "Firth LRT p " + f[1]);
             }
             checked++;
         }
@@ -156,25 +174,26 @@ class AssocGoldenTest {
         CliRun cli = CliRun.run("assoc", "--vcf", golden.resolve("cohort.vcf.gz").toString(),
                 "--annotations", golden.resolve("annotations.tsv").toString(), "--pheno", golden.resolve("pheno.tsv").toString(),
                 "--covar", golden.resolve("covar.tsv").toString(), "--phenotypes", "QT,BT", "--tests", "burden,skat,acatv",
-                "--collapse-mac", "0", "--firth-threshold", "0", "--no-spa", "--threads", "1", "--out", pq.toString());
+                "--collapse-mac", "0", "--firth-threshold", "0", "--no-spa", "--threads", "1", "--out", pq.toString(),
+                "--max-maf", "0.5", "--min-mac", "0");
         assertEquals(0, cli.exit(), cli.err());
         List<String> order = new ArrayList<>();
         try (org.rareset.annotate.table.TableReader r = org.rareset.annotate.table.TableReaders.open(pq)) {
-            assertEquals(List.of("phenotype", "gene", "mask", "test", "n_variants", "mac", "n_carriers", "beta", "se", "pval", "log10p"), r.columns());
+            assertEquals(HEADER, r.columns());
             for (org.rareset.annotate.table.Row row : r) {
-                String key = row.getString(0) + "\t" + row.getString(1) + "\t" + row.getString(3);
+                String key = row.getString(0) + "\t" + row.getString(1) + "\t" + row.getString(TEST);
                 order.add(key);
                 String[] t = tsv.get(key);
-                assertEquals(Double.parseDouble(t[10]), row.getDouble(10), 0.0, key);
-                assertEquals(Integer.parseInt(t[4]), row.getInt(4), key);
-                assertEquals(Double.parseDouble(t[9]), row.getDouble(9), 1e-5 * Double.parseDouble(t[9]), key);
+                assertEquals(Double.parseDouble(t[NEG_LOG10P]), row.getDouble(NEG_LOG10P), 0.0, key);
+                assertEquals(Integer.parseInt(t[N_VARIANTS]), row.getInt(N_VARIANTS), key);
+                assertEquals(Double.parseDouble(t[PVAL]), row.getDouble(PVAL), 1e-5 * Double.parseDouble(t[PVAL]), key);
             }
         }
         assertEquals(tsv.size(), order.size());
         List<String> tsvOrder = new ArrayList<>();
         for (String l : Files.readAllLines(dir.resolve("threads2.tsv")).subList(1, tsv.size() + 1)) {
             String[] f = l.split("\t");
-            tsvOrder.add(f[0] + "\t" + f[1] + "\t" + f[3]);
+            tsvOrder.add(f[0] + "\t" + f[1] + "\t" + f[TEST]);
         }
         assertEquals(tsvOrder, order, "same row order whatever the thread count");
     }
@@ -186,11 +205,11 @@ class AssocGoldenTest {
         System.out.println("assoc golden, plain score run, worst |log10 ratio|: " + compare(rows, List.of("QT", "BT")));
         // one variant: REGENIE's max and sum burden masks are the single-variant score test, as is the weighted burden
         for (String trait : new String[] {"QT", "BT"}) {
-            double burden = Double.parseDouble(rows.get(trait + "\tGENE04\tburden")[10]);
-            assertEquals(burden, Double.parseDouble(rows.get(trait + "\tGENE04\tburden-max")[10]), 1e-9);
-            assertEquals(burden, Double.parseDouble(rows.get(trait + "\tGENE04\tburden-sum")[10]), 1e-9);
+            double burden = log10p(rows.get(trait + "\tGENE04\tburden"));
+            assertEquals(burden, log10p(rows.get(trait + "\tGENE04\tburden-max")), 1e-9);
+            assertEquals(burden, log10p(rows.get(trait + "\tGENE04\tburden-sum")), 1e-9);
         }
         // several variants: max and sum differ from each other where some carrier has two variants
-        assertEquals(30 * 7 * 2, rows.size());
+        assertEquals(30 * 7 * 2 + 30 * 2, rows.size());
     }
 }

@@ -46,7 +46,8 @@ class AssocScoresAndPredTest {
         List<String> lines = Files.readAllLines(results);
         for (String l : lines.subList(1, lines.size())) {
             String[] f = l.split("\t");
-            m.put(f[0] + " " + f[1] + " " + f[2] + " " + f[3], Double.parseDouble(f[10]));
+            m.put(f[0] + " " + f[1] + " " + f[AssocGoldenTest.MASK_COL] + " " + f[AssocGoldenTest.TEST],
+                    -Double.parseDouble(f[AssocGoldenTest.NEG_LOG10P]));
         }
         return m;
     }
@@ -90,7 +91,7 @@ class AssocScoresAndPredTest {
             assertEquals(expected, got, 1e-6 * Math.max(1, Math.abs(expected)), trait);
         }
         assertTrue(r.containsKey("QT RANDOM score score"));
-        assertTrue(Files.readString(dir.resolve("score_results.summary.tsv")).contains("QT\tscore\t2\t"));
+        assertTrue(Files.readString(dir.resolve("score_results.summary.tsv")).contains("QT\tscore\tgenes\t2\t"));
     }
 
     private static int gene04Position() throws IOException {
@@ -120,7 +121,7 @@ class AssocScoresAndPredTest {
         Path pheno2 = Files.writeString(dir.resolve("pheno_adjusted.tsv"), adjusted.toString());
         List<String> common = List.of("--vcf", golden.resolve("cohort.vcf.gz").toString(), "--annotations",
                 golden.resolve("annotations.tsv").toString(), "--covar", golden.resolve("covar.tsv").toString(),
-                "--phenotypes", "QT", "--tests", "burden,skat,acatv", "--collapse-mac", "0");
+                "--phenotypes", "QT", "--tests", "burden,skat,acatv", "--collapse-mac", "0", "--max-maf", "0.5", "--min-mac", "0");
         List<String> a = new ArrayList<>(List.of("assoc", "--pheno", golden.resolve("pheno.tsv").toString(), "--pred", list.toString(),
                 "--out", dir.resolve("pred.tsv").toString()));
         a.addAll(common);
@@ -130,10 +131,10 @@ class AssocScoresAndPredTest {
         run(b.toArray(new String[0]));
         Map<String, Double> withPred = log10p(dir.resolve("pred.tsv"));
         Map<String, Double> adj = log10p(dir.resolve("adjusted.tsv"));
-        assertEquals(90, withPred.size());
+        assertEquals(90 + 30, withPred.size(), "30 genes x 3 tests and one GENE_P row per gene");
         assertEquals(adj.keySet(), withPred.keySet());
         for (String k : adj.keySet()) assertEquals(adj.get(k), withPred.get(k), 1e-9 * Math.max(1, Math.abs(adj.get(k))), k);
         // and the offsets matter: these differ from the unadjusted analysis
-        assertTrue(Math.abs(withPred.get("QT GENE17 all skat") - oracleLog10("QT", "GENE17", "skat")) > 1e-3);
+        assertTrue(Math.abs(withPred.get("QT GENE17 all.0.5 skat") - oracleLog10("QT", "GENE17", "skat")) > 1e-3);
     }
 }

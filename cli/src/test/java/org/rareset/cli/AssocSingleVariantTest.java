@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * / REGENIE 4.1.2, plain score test) are in {@code oracle.tsv}.
  */
 class AssocSingleVariantTest {
-    static final String HEADER = "phenotype\tgene\tmask\tvariant_id\tchrom\tpos\tref\talt\tmac\tn_carriers\tbeta\tse\tpval\tlog10p";
+    static final String HEADER = "phenotype\tgene\tmask\tvariant_id\tchrom\tpos\tref\talt\tmac\tn_carriers\tbeta\tse\tpval\tneg_log10p";
     @TempDir static Path dir;
     static Path golden;
 
@@ -37,6 +37,7 @@ class AssocSingleVariantTest {
                 "--annotations", golden.resolve("annotations.tsv").toString(), "--pheno", golden.resolve("pheno.tsv").toString(),
                 "--covar", golden.resolve("covar.tsv").toString(), "--collapse-mac", "0",
                 "--out", out.toString(), "--threads", "2", "--quiet"));
+        args.addAll(List.of(AssocGoldenTest.REFERENCE_DEFINITIONS));
         args.addAll(List.of(extra));
         CliRun cli = CliRun.run(args.toArray(new String[0]));
         assertEquals(0, cli.exit(), cli.err());
@@ -54,6 +55,17 @@ class AssocSingleVariantTest {
         return out;
     }
 
+    /** Gene results of one test keyed by phenotype and gene (the GENE_P rows left out). */
+    static Map<String, String[]> geneRows(Path file, String test) throws IOException {
+        Map<String, String[]> out = new HashMap<>();
+        List<String> lines = Files.readAllLines(file);
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split("\t", -1);
+            if (f[AssocGoldenTest.TEST].equals(test)) out.put(f[0] + "\t" + f[1], f);
+        }
+        return out;
+    }
+
     static double oracleP(String phenotype, String gene) throws IOException {
         for (String l : Files.readAllLines(golden.resolve("oracle.tsv"))) {
             String[] f = l.split("\t");
@@ -68,7 +80,7 @@ class AssocSingleVariantTest {
         run(out, "--phenotypes", "QT,BT", "--tests", "burden", "--single-variant", "--firth-threshold", "0", "--no-spa");
         Path single = dir.resolve("plain.single.tsv");
         assertEquals(HEADER, Files.readAllLines(single).get(0));
-        Map<String, String[]> genes = rows(out, 2);
+        Map<String, String[]> genes = geneRows(out, "burden");
         Map<String, String[]> variants = rows(single, 4);
 
         // one row per analysed variant of each gene, with the gene's MAC split over them
@@ -79,13 +91,13 @@ class AssocSingleVariantTest {
             perGene.merge(key, 1, Integer::sum);
             macPerGene.merge(key, Double.parseDouble(v[8]), Double::sum);
             assertEquals(v[4] + ":" + v[5] + ":" + v[6] + ":" + v[7], v[3], "variant_id is chrom:pos:ref:alt");
-            assertEquals(Double.parseDouble(v[13]), Math.log10(Double.parseDouble(v[12])), 1e-5, "pval vs log10p " + v[3]);
+            assertEquals(-Double.parseDouble(v[13]), Math.log10(Double.parseDouble(v[12])), 1e-5, "pval vs neg_log10p " + v[3]);
         }
         assertEquals(genes.size(), perGene.size());
         for (String[] g : genes.values()) {
             String key = g[0] + "\t" + g[1];
-            assertEquals(Integer.parseInt(g[4]), perGene.get(key), "variants of " + key);
-            assertEquals(Double.parseDouble(g[5]), macPerGene.get(key), 1e-9, "mac of " + key);
+            assertEquals(Integer.parseInt(g[AssocGoldenTest.N_VARIANTS]), perGene.get(key), "variants of " + key);
+            assertEquals(Double.parseDouble(g[AssocGoldenTest.MAC]), macPerGene.get(key), 1e-9, "mac of " + key);
         }
 
         for (String trait : new String[] {"QT", "BT"}) {
@@ -93,13 +105,13 @@ class AssocSingleVariantTest {
             assertEquals(1, gene04.size());
             String[] v = gene04.get(0);
             double ref = oracleP(trait, "GENE04");
-            double p = Math.pow(10, Double.parseDouble(v[13]));
+            double p = Math.pow(10, -Double.parseDouble(v[13]));
             System.out.printf(java.util.Locale.ROOT, "assoc single-variant %s GENE04: p %.10g vs reference burden %.10g (rel. diff %.2e)%n",
                     trait, p, ref, Math.abs(p / ref - 1));
             assertEquals(ref, p, 1e-6 * ref, trait + " GENE04 single-variant p vs reference burden p");
             String[] burden = genes.get(trait + "\tGENE04");
-            assertEquals(Double.parseDouble(burden[10]), Double.parseDouble(v[13]), 1e-9, trait + " same run's burden");
-            assertEquals(burden[6], v[9], "n_carriers");
+            assertEquals(Double.parseDouble(burden[AssocGoldenTest.NEG_LOG10P]), Double.parseDouble(v[13]), 1e-9, trait + " same run's burden");
+            assertEquals(burden[AssocGoldenTest.HEADER.indexOf("n_carriers")], v[9], "n_carriers");
         }
         try (Stream<Path> s = Files.list(dir)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".tmp")), "no temporary files left");
@@ -116,20 +128,21 @@ class AssocSingleVariantTest {
             assertEquals(List.of(HEADER.split("\t")), r.columns());
             for (org.rareset.annotate.table.Row row : r) {
                 n++;
-                assertTrue(row.getDouble(13) <= 0, "log10p");
-                assertEquals(Math.pow(10, row.getDouble(13)), row.getDouble(12), 1e-12);
+                assertTrue(row.getDouble(13) >= 0, "neg_log10p");
+                assertEquals(Math.pow(10, -row.getDouble(13)), row.getDouble(12), 1e-12);
             }
         }
         assertTrue(n > 60, n + " single-variant rows");
         // one variant, default options (SPA; p above the Firth threshold): burden = ACAT-V = single-variant test
         try (org.rareset.annotate.table.TableReader r = org.rareset.annotate.table.TableReaders.open(out)) {
             for (org.rareset.annotate.table.Row row : r) {
-                if (!row.getString(1).equals("GENE04")) continue;
+                if (!row.getString(1).equals("GENE04") || row.getString(AssocGoldenTest.MASK_COL).equals("GENE_P")) continue;
                 String trait = row.getString(0);
                 try (org.rareset.annotate.table.TableReader s = org.rareset.annotate.table.TableReaders.open(single)) {
                     for (org.rareset.annotate.table.Row v : s) {
                         if (v.getString(0).equals(trait) && v.getString(1).equals("GENE04")) {
-                            assertEquals(row.getDouble(10), v.getDouble(13), 1e-9, trait + " " + row.getString(3));
+                            assertEquals(row.getDouble(AssocGoldenTest.NEG_LOG10P), v.getDouble(13), 1e-9,
+                                    trait + " " + row.getString(AssocGoldenTest.TEST));
                         }
                     }
                 }

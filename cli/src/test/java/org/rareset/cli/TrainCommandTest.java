@@ -70,8 +70,8 @@ class TrainCommandTest {
         }
         Files.write(dir.resolve("pheno.tsv"), pheno);
         Files.write(dir.resolve("covar.tsv"), covar);
-        Files.write(dir.resolve("seed.tsv"), List.of("phenotype\tgene\tlog10p", "QT\tG1\t-5", "QT\tG2\t-4",
-                "QT\tG3\t-3", "BT\tG1\t-3", "BT\tG2\t-2", "BT\tG4\t-1"));
+        Files.write(dir.resolve("seed.tsv"), List.of("phenotype\tgene\tneg_log10p", "QT\tG1\t5", "QT\tG2\t4",
+                "QT\tG3\t3", "BT\tG1\t3", "BT\tG2\t2", "BT\tG4\t1"));
     }
 
     static List<String> base(Path model) {

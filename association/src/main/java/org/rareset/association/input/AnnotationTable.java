@@ -46,6 +46,25 @@ public final class AnnotationTable {
         });
     }
 
+    /**
+     * The gene's name from a {@code gene_name} annotation column (as {@code rareset annotate}
+     * writes beside {@code gene_id}); null when there is no such column or value.
+     */
+    public String geneName(String gene) {
+        Map<String, String> m = geneNames;
+        if (m == null) {
+            m = new HashMap<>();
+            int col = annotationColumns.indexOf("gene_name");
+            if (col >= 0) {
+                for (int r = 0; r < genes.length; r++) if (text[r][col] != null) m.putIfAbsent(genes[r], text[r][col]);
+            }
+            geneNames = m;
+        }
+        return m.get(gene);
+    }
+
+    private volatile Map<String, String> geneNames;
+
     /** The contig (without {@code chr}) of a gene's variants, null for a gene not in the table. */
     public String chromOf(String gene) {
         return chromOfGene.get(gene);

@@ -8,6 +8,7 @@ import org.rareset.association.genotype.GeneGenotypes.Column;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.GeneVariants;
 import org.rareset.association.input.TraitData;
+import org.rareset.association.nullmodel.TraitType;
 
 /**
  * Turns a gene's variants into the genotype columns of each mask for one trait: restricts the
@@ -19,16 +20,33 @@ import org.rareset.association.input.TraitData;
  * (0 = off) become one pseudo-variant whose dosage is, per sample, the maximum over them; with
  * a MAF-based weighting the pseudo-variant is weighted by its own MAF, otherwise it takes the
  * largest weight of its variants.
+ *
+ * <p>A gene x mask whose MAC (summed over the mask's variants) is below {@code minMac} is skipped
+ * ({@link Skip#BELOW_MIN_MAC}), as REGENIE's {@code --minMAC} skips masks: with a handful of
+ * minor alleles every test rests on a few samples' trait values, and an outlier in one carrier
+ * becomes a "significant" gene. REGENIE compares the MAC of its max-collapsed mask, which is at
+ * most ours when carriers share variants.
+ *
+ * <p>For binary traits the mask's minor alleles and carriers are also counted among cases and
+ * controls ({@link CaseControlCounts}).
  */
 public final class MaskBuilder {
     private final AnnotationTable annotations;
     private final Weighting weighting;
     private final int collapseMac;
+    private final double minMac;
 
+    /** No minimum MAC. */
     public MaskBuilder(AnnotationTable annotations, Weighting weighting, int collapseMac) {
+        this(annotations, weighting, collapseMac, 0);
+    }
+
+    /** @param minMac a mask whose MAC is below this is skipped (0 = test every mask) */
+    public MaskBuilder(AnnotationTable annotations, Weighting weighting, int collapseMac, double minMac) {
         this.annotations = annotations;
         this.weighting = weighting;
         this.collapseMac = collapseMac;
+        this.minMac = minMac;
     }
 
     /** Why a gene has nothing to test under a mask. */
@@ -36,7 +54,8 @@ public final class MaskBuilder {
         NO_VARIANT_IN_MASK("no variant passes the mask"),
         MONOMORPHIC("every variant in the mask is monomorphic in the analysed samples"),
         ABOVE_MAX_MAF("every variant in the mask is above the MAF limit (--max-maf)"),
-        NO_WEIGHT("every variant in the mask has a missing or zero weight");
+        NO_WEIGHT("every variant in the mask has a missing or zero weight"),
+        BELOW_MIN_MAC("the mask's minor allele count is below --min-mac");
 
         public final String reason;
         Skip(String reason) { this.reason = reason; }
@@ -79,6 +98,7 @@ public final class MaskBuilder {
         int nVariants = 0;
         double mac = 0;
         java.util.BitSet carriers = new java.util.BitSet(n);
+        CaseCounter cases = tg.trait.type() == TraitType.BINARY ? new CaseCounter(tg.trait.y()) : null;
         for (int j = 0; j < gene.size(); j++) {
             int row = gene.annotationRows()[j];
             if (mask.expression() != null && !mask.expression().test(annotations, row)) continue;
@@ -93,6 +113,7 @@ public final class MaskBuilder {
             nVariants++;
             mac += c.mac();
             for (int k = 0; k < c.carriers(); k++) carriers.set(c.samples()[k]);
+            if (cases != null) cases.add(c);
             if (collapseMac > 0 && c.mac() < collapseMac) {
                 rare.add(c);
                 rareWeights.add(w);
@@ -105,6 +126,7 @@ public final class MaskBuilder {
         if (polymorphic == 0) return new Outcome(null, Skip.MONOMORPHIC);
         if (underMaf == 0) return new Outcome(null, Skip.ABOVE_MAX_MAF);
         if (nVariants == 0) return new Outcome(null, Skip.NO_WEIGHT);
+        if (mac < minMac) return new Outcome(null, Skip.BELOW_MIN_MAC);
         if (!rare.isEmpty()) {
             Column pseudo = collapse(rare, n);
             kept.add(pseudo);
@@ -114,7 +136,55 @@ public final class MaskBuilder {
         }
         double[] weights = keptWeights.stream().mapToDouble(Double::doubleValue).toArray();
         return new Outcome(new MaskedGene(gene.gene(), mask.name(), GeneGenotypes.of(n, kept), weights,
-                nVariants, mac, carriers.cardinality(), rare.size()), null);
+                nVariants, mac, carriers.cardinality(), rare.size(),
+                cases == null ? CaseControlCounts.NONE : cases.counts(carriers)), null);
+    }
+
+    /**
+     * Minor alleles among cases and controls over a mask's variant columns. A column codes the
+     * alternate allele; where that is the major allele (frequency above 0.5) the minor count is
+     * 2 x called - alternate count, per group.
+     */
+    private static final class CaseCounter {
+        private final double[] y;
+        private final int nCases;
+        private double macCase;
+        private double macControl;
+
+        CaseCounter(double[] y) {
+            this.y = y;
+            int c = 0;
+            for (double v : y) if (v == 1.0) c++;
+            this.nCases = c;
+        }
+
+        void add(Column c) {
+            double altCase = 0, altControl = 0;
+            int missingCase = 0, missingControl = 0;
+            for (int k = 0; k < c.samples().length; k++) {
+                boolean isCase = y[c.samples()[k]] == 1.0;
+                if (k < c.carriers()) {
+                    if (isCase) altCase += c.dosages()[k]; else altControl += c.dosages()[k];
+                } else if (isCase) {
+                    missingCase++;
+                } else {
+                    missingControl++;
+                }
+            }
+            double alt = altCase + altControl;
+            if (alt > c.mac() + 1e-9) { // the alternate allele is the major one here
+                altCase = 2.0 * (nCases - missingCase) - altCase;
+                altControl = 2.0 * (y.length - nCases - missingControl) - altControl;
+            }
+            macCase += altCase;
+            macControl += altControl;
+        }
+
+        CaseControlCounts counts(java.util.BitSet carriers) {
+            int cc = 0;
+            for (int s = carriers.nextSetBit(0); s >= 0; s = carriers.nextSetBit(s + 1)) if (y[s] == 1.0) cc++;
+            return new CaseControlCounts(macCase, macControl, cc, carriers.cardinality() - cc);
+        }
     }
 
     /** Per-sample maximum over the ultra-rare columns: a sparse union of their entries. */

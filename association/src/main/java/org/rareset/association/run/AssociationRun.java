@@ -38,6 +38,14 @@ import org.rareset.association.tests.TestOptions;
  * nothing to test under a mask are counted per trait, mask and reason. A trait whose null model
  * cannot be fitted (no convergence, no variance left, ...) is left out with the reason
  * ({@link Result#failedTraits}) and the other traits go on, unless {@link #stopOnFailedTrait} is set.
+ *
+ * <p>Effect sizes: the weighted burden's beta is per unit of B = sum_j w_j g_j, so one minor
+ * allele of variant j adds w_j units (about 25 for a singleton under Beta(1, 25) weights). Its
+ * {@code beta_per_allele} is beta x w-bar with w-bar = sum_j w_j mac_j / sum_j mac_j, the mean
+ * weight per minor allele carried in the mask: the change in the trait (log-odds for binary
+ * traits) per minor allele of a variant of average weight, and exactly the per-allele effect when
+ * every weight is equal ({@code --weights none}). burden-sum and burden-max columns are
+ * unweighted, so their beta is already per allele. Other tests have no effect size (NA).
  */
 public final class AssociationRun {
     /** Mask and test names of rows from gene impairment scores ({@link #runScores}). */
@@ -236,18 +244,21 @@ public final class AssociationRun {
             GeneScores scores = settings.tests().isEmpty() && !settings.singleVariant() ? null
                     : engine.scores(mg.genotypes(), mg.weights());
             if (!settings.tests().isEmpty()) {
+                double meanWeight = mg.alleleWeightedMeanWeight();
                 List<GeneResult> results = timings == null ? engine.test(scores, settings.tests())
                         : timeTests(trait, gene, mask, mg, scores, engine, threadCpuNanos() - cpu0);
                 for (GeneResult r : results) {
+                    double perAllele = r.test().equals(Burden.INSTANCE.name()) ? r.beta() * meanWeight : Double.NaN;
                     rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), r.test(), mg.nVariants(), mg.mac(),
-                            mg.nCarriers(), r.beta(), r.se(), r.log10P()));
+                            mg.nCarriers(), mg.caseControl(), r.beta(), r.se(), perAllele, r.log10P()));
                 }
             }
             for (IndicatorBurden ib : settings.indicators()) {
                 GeneGenotypes one = GeneGenotypes.of(trait.sampleCount(), List.of(ib.combine(mg.genotypes())));
                 GeneResult r = engine.test(one, new double[] {1.0}, List.of(Burden.INSTANCE)).get(0);
+                // the column is unweighted: beta is already per minor allele (sum) or per carried allele (max)
                 rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), ib.testName, mg.nVariants(), mg.mac(),
-                        mg.nCarriers(), r.beta(), r.se(), r.log10P()));
+                        mg.nCarriers(), mg.caseControl(), r.beta(), r.se(), r.beta(), r.log10P()));
             }
             if (settings.singleVariant()) {
                 for (SingleVariant.Result r : SingleVariant.testAll(scores)) {

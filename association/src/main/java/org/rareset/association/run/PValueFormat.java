@@ -45,6 +45,19 @@ public final class PValueFormat {
         return mant + "e" + (neg ? "-" : "") + exp;
     }
 
+    /**
+     * The {@code neg_log10p} cell: -log10 p (0 or positive, larger = more significant, as REGENIE's
+     * {@code LOG10P}) at full precision, from the log10 p carried internally; {@code NA} for NaN.
+     */
+    public static String negLog10(double log10P) {
+        return number(negate(log10P));
+    }
+
+    /** -log10 p from log10 p, never -0. */
+    public static double negate(double log10P) {
+        return 0.0 - log10P;
+    }
+
     /** A number for a TSV cell: full precision, {@code NA} for NaN. */
     public static String number(double v) {
         if (Double.isNaN(v)) return "NA";

@@ -10,11 +10,16 @@ public final class ResultWriters {
     private ResultWriters() {}
 
     public static void write(Path out, List<ResultRow> rows) throws IOException {
+        write(out, rows, GeneInfo.Lookup.NONE);
+    }
+
+    /** @param genes fills {@code gene_name chrom start end} (NA where it knows nothing) */
+    public static void write(Path out, List<ResultRow> rows, GeneInfo.Lookup genes) throws IOException {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".parquet") || name.endsWith(".pq")) {
-            ResultParquetWriter.write(out, rows);
+            ResultParquetWriter.write(out, rows, genes);
         } else {
-            ResultTsvWriter.write(out, rows);
+            ResultTsvWriter.write(out, rows, genes);
         }
     }
 }

@@ -5,16 +5,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
 
 /**
  * The side files of a results file {@code <base>.<ext>}: {@code <base>.summary.tsv} (per phenotype
- * and test: inflation lambda, Bonferroni threshold, significant counts),
- * {@code <base>.significant.tsv} (rows with Benjamini-Hochberg q at most alpha, with their
- * adjusted values) and {@code <base>.skipped.tsv} (genes skipped per phenotype, mask and reason).
+ * and test: what was counted, inflation lambda, Bonferroni threshold, significant counts),
+ * {@code <base>.significant.tsv} (the per-gene list: genes whose gene-level p, the GENE_P omnibus
+ * or the score test of {@code --scores}, has a Benjamini-Hochberg q over the trait's genes at most
+ * alpha, with Bonferroni over genes), {@code <base>.significant_per_test.tsv} (gene x mask rows
+ * at FDR alpha within their own test) and {@code <base>.skipped.tsv} (genes skipped per
+ * phenotype, mask and reason).
  */
 public final class SummaryWriter {
     private SummaryWriter() {}
@@ -33,6 +40,7 @@ public final class SummaryWriter {
 
     public static Path summaryPath(Path out) { return sibling(out, ".summary.tsv"); }
     public static Path significantPath(Path out) { return sibling(out, ".significant.tsv"); }
+    public static Path significantPerTestPath(Path out) { return sibling(out, ".significant_per_test.tsv"); }
     public static Path skippedPath(Path out) { return sibling(out, ".skipped.tsv"); }
 
     private static Path sibling(Path out, String suffix) {
@@ -40,12 +48,22 @@ public final class SummaryWriter {
         return b.resolveSibling(b.getFileName() + suffix);
     }
 
+    /** True for tests with one row per gene and trait (the omnibus, gene scores): they count genes. */
+    public static boolean perGene(String test) {
+        return test.equals(GeneOmnibus.TEST) || test.equals(AssociationRun.SCORE_TEST);
+    }
+
+    /** What a test's counts count: {@code genes} or {@code gene x mask rows}. */
+    public static String unit(String test) {
+        return perGene(test) ? "genes" : "gene x mask rows";
+    }
+
     public static void writeSummary(Path file, List<TraitSummary> summaries, double alpha) throws IOException {
         AtomicOutput.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("phenotype\ttest\tn_tests\tlambda\talpha\tbonferroni_pval\tn_bonferroni\tn_bh_fdr\n");
+                w.write("phenotype\ttest\tcounted\tn_tests\tlambda\talpha\tbonferroni_pval\tn_bonferroni\tn_bh_fdr\n");
                 for (TraitSummary s : summaries) {
-                    w.write(s.phenotype() + "\t" + s.test() + "\t" + s.nTests() + "\t"
+                    w.write(s.phenotype() + "\t" + s.test() + "\t" + unit(s.test()) + "\t" + s.nTests() + "\t"
                             + (Double.isNaN(s.lambda()) ? "NA" : String.format(Locale.ROOT, "%.4f", s.lambda())) + "\t"
                             + alpha + "\t" + PValueFormat.format(s.bonferroniLog10Threshold(), 6) + "\t"
                             + s.nBonferroni() + "\t" + s.nBenjaminiHochberg() + "\n");
@@ -54,16 +72,68 @@ public final class SummaryWriter {
         });
     }
 
-    public static void writeSignificant(Path file, List<SignificanceTable.Adjusted<ResultRow>> adjusted) throws IOException {
+    /**
+     * The per-gene list: rows of the gene-level test (GENE_P omnibus, or the score test when there
+     * is no omnibus) whose BH q over the trait's genes is at most alpha, most significant first per
+     * trait, with the gene's best single row (smallest p over masks and tests) beside it.
+     */
+    public static void writeSignificantGenes(Path file, List<SignificanceTable.Adjusted<ResultRow>> adjusted,
+                                             List<TraitSummary> summaries, List<ResultRow> rows,
+                                             GeneInfo.Lookup genes) throws IOException {
+        boolean hasOmnibus = rows.stream().anyMatch(r -> r.test().equals(GeneOmnibus.TEST));
+        String geneTest = hasOmnibus ? GeneOmnibus.TEST : AssociationRun.SCORE_TEST;
+        Map<String, ResultRow> best = new HashMap<>();
+        for (ResultRow r : rows) {
+            if (perGene(r.test()) || Double.isNaN(r.log10P())) continue;
+            best.merge(r.phenotype() + "\t" + r.gene(), r, (a, b) -> b.log10P() < a.log10P() ? b : a);
+        }
+        Map<String, Integer> nGenes = new HashMap<>();
+        for (TraitSummary s : summaries) if (s.test().equals(geneTest)) nGenes.put(s.phenotype(), s.nTests());
+        List<SignificanceTable.Adjusted<ResultRow>> listed = new ArrayList<>();
+        for (SignificanceTable.Adjusted<ResultRow> a : adjusted) {
+            if (a.fdr() && a.row().test().equals(geneTest)) listed.add(a);
+        }
+        listed.sort(Comparator.comparing((SignificanceTable.Adjusted<ResultRow> a) -> a.row().phenotype())
+                .thenComparingDouble(a -> a.row().log10P()));
         AtomicOutput.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("phenotype\tgene\tmask\ttest\tn_variants\tmac\tpval\tlog10p\tpval_bonferroni\tqval_bh\tbonferroni_significant\n");
+                w.write("phenotype\tgene\tgene_name\tchrom\tstart\tend\ttest\tpval\tneg_log10p\tn_genes"
+                        + "\tpval_bonferroni_over_genes\tqval_bh_over_genes\tbonferroni_significant\tbest_mask\tbest_test\tbest_pval\n");
+                for (SignificanceTable.Adjusted<ResultRow> a : listed) {
+                    ResultRow r = a.row();
+                    GeneInfo g = genes.of(r.gene());
+                    ResultRow b = best.get(r.phenotype() + "\t" + r.gene());
+                    w.write(r.phenotype() + "\t" + r.gene() + "\t" + ResultTsvWriter.text(g.name()) + "\t"
+                            + ResultTsvWriter.text(g.chrom()) + "\t" + ResultTsvWriter.position(g.start()) + "\t"
+                            + ResultTsvWriter.position(g.end()) + "\t" + r.test() + "\t"
+                            + PValueFormat.format(r.log10P(), 6) + "\t" + PValueFormat.negLog10(r.log10P()) + "\t"
+                            + nGenes.getOrDefault(r.phenotype(), 0) + "\t"
+                            + PValueFormat.format(a.log10Bonferroni(), 6) + "\t" + PValueFormat.format(a.log10Q(), 6) + "\t"
+                            + (a.bonferroni() ? 1 : 0) + "\t" + (b == null ? "NA\tNA\tNA" : b.mask() + "\t" + b.test()
+                            + "\t" + PValueFormat.format(b.log10P(), 6)) + "\n");
+                }
+            }
+        });
+    }
+
+    /**
+     * Per test: gene x mask rows whose BH q within their own phenotype x test family is at most
+     * alpha. Gene-level rows (omnibus, score) are in {@link #writeSignificantGenes} instead.
+     */
+    public static void writeSignificantPerTest(Path file, List<SignificanceTable.Adjusted<ResultRow>> adjusted,
+                                               List<TraitSummary> summaries) throws IOException {
+        Map<String, Integer> nTests = new HashMap<>();
+        for (TraitSummary s : summaries) nTests.put(s.phenotype() + "\t" + s.test(), s.nTests());
+        AtomicOutput.write(file, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("phenotype\tgene\tmask\ttest\tn_variants\tmac\tpval\tneg_log10p\tn_tests\tpval_bonferroni_within_test\tqval_bh_within_test\tbonferroni_significant\n");
                 for (SignificanceTable.Adjusted<ResultRow> a : adjusted) {
-                    if (!a.fdr()) continue;
+                    if (!a.fdr() || perGene(a.row().test())) continue;
                     ResultRow r = a.row();
                     w.write(r.phenotype() + "\t" + r.gene() + "\t" + r.mask() + "\t" + r.test() + "\t" + r.nVariants() + "\t"
                             + PValueFormat.number(r.mac()) + "\t" + PValueFormat.format(r.log10P(), 6) + "\t"
-                            + PValueFormat.number(r.log10P()) + "\t" + PValueFormat.format(a.log10Bonferroni(), 6) + "\t"
+                            + PValueFormat.negLog10(r.log10P()) + "\t" + nTests.getOrDefault(r.phenotype() + "\t" + r.test(), 0) + "\t"
+                            + PValueFormat.format(a.log10Bonferroni(), 6) + "\t"
                             + PValueFormat.format(a.log10Q(), 6) + "\t" + (a.bonferroni() ? 1 : 0) + "\n");
                 }
             }

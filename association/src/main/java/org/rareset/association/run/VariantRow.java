@@ -11,13 +11,14 @@ import org.rareset.association.tests.SingleVariant;
  * @param mac       minor allele count among the analysed samples with a call
  * @param nCarriers analysed samples with an observed non-zero dosage
  * @param beta      effect per copy of the coded allele (one-step score estimate), NaN when untestable
- * @param log10P    log10 of the score-test p-value, exact even where p underflows a double
+ * @param log10P    log10 of the score-test p-value, exact even where p underflows a double;
+ *                  written as {@code neg_log10p} = -log10 p
  */
 public record VariantRow(String phenotype, String gene, String mask, String variantId, String chrom, long pos,
                          String ref, String alt, double mac, int nCarriers, double beta, double se, double log10P) {
 
     public static final String[] COLUMNS = {"phenotype", "gene", "mask", "variant_id", "chrom", "pos", "ref", "alt",
-            "mac", "n_carriers", "beta", "se", "pval", "log10p"};
+            "mac", "n_carriers", "beta", "se", "pval", "neg_log10p"};
 
     /** The row of a tested column; the position comes from a {@code chrom:pos:ref:alt} id. */
     public static VariantRow of(String phenotype, String gene, String mask, GeneGenotypes.Column column,

@@ -12,13 +12,13 @@ import org.rareset.annotate.table.TableWriters;
 /**
  * Single-variant results ({@link VariantRow#COLUMNS}) as Parquet or tab-separated text (gzipped for
  * {@code .gz}), written atomically like the gene results; {@code pval} in text is printed from
- * {@code log10p} so it never underflows.
+ * log10 p so it never underflows; {@code neg_log10p} = -log10 p.
  */
 public final class VariantRowWriters {
     static final TableSchema SCHEMA = TableSchema.of(Column.string("phenotype"), Column.string("gene"),
             Column.string("mask"), Column.string("variant_id"), Column.string("chrom"), Column.int64("pos"),
             Column.string("ref"), Column.string("alt"), Column.float64("mac"), Column.integer("n_carriers"),
-            Column.float64("beta"), Column.float64("se"), Column.float64("pval"), Column.float64("log10p"));
+            Column.float64("beta"), Column.float64("se"), Column.float64("pval"), Column.float64("neg_log10p"));
 
     private VariantRowWriters() {}
 
@@ -51,7 +51,7 @@ public final class VariantRowWriters {
                     .append(text(r.ref())).append('\t').append(text(r.alt())).append('\t')
                     .append(PValueFormat.number(r.mac())).append('\t').append(r.nCarriers()).append('\t')
                     .append(PValueFormat.number(r.beta())).append('\t').append(PValueFormat.number(r.se())).append('\t')
-                    .append(PValueFormat.format(r.log10P(), 6)).append('\t').append(PValueFormat.number(r.log10P()))
+                    .append(PValueFormat.format(r.log10P(), 6)).append('\t').append(PValueFormat.negLog10(r.log10P()))
                     .append('\n'));
     }
 
@@ -75,7 +75,7 @@ public final class VariantRowWriters {
                 w.setDouble(10, r.beta());
                 w.setDouble(11, r.se());
                 w.setDouble(12, Math.pow(10, r.log10P()));
-                w.setDouble(13, r.log10P());
+                w.setDouble(13, PValueFormat.negate(r.log10P()));
                 w.endRow();
             }
         });

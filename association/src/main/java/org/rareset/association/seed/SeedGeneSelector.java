@@ -20,7 +20,8 @@ import org.rareset.association.tests.Skat;
  * masks x burden and SKAT tests on variants with 0 &lt; MAF &lt; 0.001, weights
  * sqrt(Beta(MAF; 1, 25)) except pLoF variants, which weigh 1; per trait, Bonferroni over the pooled
  * results (all genes x masks x tests) at alpha; at least {@code minGenes} genes per trait, the
- * best-ranked ones when fewer pass.
+ * best-ranked ones when fewer pass. Only rows that were tested are ranked: a gene x mask below
+ * the mask builder's minimum MAC has no row, so it can never be chosen.
  */
 public final class SeedGeneSelector {
     /** DeepRVAT's rare-variant limit for seed-gene discovery (exclusive). */
@@ -30,7 +31,7 @@ public final class SeedGeneSelector {
 
     /** A chosen gene with its best result. */
     public record SeedGene(String phenotype, String gene, double log10P, String mask, String test, int nVariants,
-                           boolean bonferroni, int rank) {}
+                           double mac, boolean bonferroni, int rank) {}
 
     private final double alpha;
     private final int minGenes;
@@ -87,7 +88,7 @@ public final class SeedGeneSelector {
                 boolean sig = r.log10P() <= threshold + 1e-12;
                 if (!sig && rank >= minGenes) break;
                 rank++;
-                out.add(new SeedGene(e.getKey(), r.gene(), r.log10P(), r.mask(), r.test(), r.nVariants(), sig, rank));
+                out.add(new SeedGene(e.getKey(), r.gene(), r.log10P(), r.mask(), r.test(), r.nVariants(), r.mac(), sig, rank));
             }
         }
         return out;

@@ -99,4 +99,51 @@ class MaskBuilderTest {
         assertEquals(25 * Math.pow(1 - 4.0 / 18, 24), m.weights()[1], 1e-9);
         assertNull(b.build(b.forTrait(GENE, trait()), Mask.all()).skip());
     }
+
+    /** The same samples as {@link #trait()}, binary, with analysed samples 0, 3 and 5 as cases. */
+    static TraitData binaryTrait() {
+        TraitData q = trait();
+        double[] y = new double[q.sampleCount()];
+        y[0] = 1;
+        y[3] = 1;
+        y[5] = 1;
+        return new TraitData("B", TraitType.BINARY, q.genotypeIndex(), q.analysisIndex(), y, q.x(), List.of(), 1, List.of(), List.of());
+    }
+
+    @Test
+    void masksBelowTheMinimumMacAreSkipped() {
+        // MAC of 'all' = 2 + 3 + 5 = 10, of 'plof' (variants 1 and 3) = 7
+        MaskExpression plof = MaskExpression.parse("is_plof == 1", ANN.annotationColumns(), "m");
+        MaskBuilder at10 = new MaskBuilder(ANN, Weighting.none(), 0, 10);
+        assertNull(at10.build(at10.forTrait(GENE, trait()), Mask.all()).skip(), "MAC 10 is not below 10");
+        assertEquals(MaskBuilder.Skip.BELOW_MIN_MAC, at10.build(at10.forTrait(GENE, trait()), new Mask("plof", plof, Double.NaN)).skip());
+        MaskBuilder at11 = new MaskBuilder(ANN, Weighting.none(), 0, 11);
+        assertEquals(MaskBuilder.Skip.BELOW_MIN_MAC, at11.build(at11.forTrait(GENE, trait()), Mask.all()).skip());
+    }
+
+    @Test
+    void countsAllelesAndCarriersAmongCasesAndControls() {
+        MaskBuilder b = new MaskBuilder(ANN, Weighting.none(), 0);
+        MaskedGene all = b.build(b.forTrait(GENE, binaryTrait()), Mask.all()).gene();
+        // variant 1: samples 0 and 3 (cases); variant 2: 3 (2 copies) and 5 (cases); variant 3: 1 2 4 6 7 (controls)
+        CaseControlCounts cc = all.caseControl();
+        assertEquals(2 + 3, cc.macCase(), 1e-12);
+        assertEquals(5, cc.macControl(), 1e-12);
+        assertEquals(3, cc.nCarriersCase());
+        assertEquals(5, cc.nCarriersControl());
+        assertEquals(all.mac(), cc.macCase() + cc.macControl(), 1e-12);
+        assertEquals(all.nCarriers(), cc.nCarriersCase() + cc.nCarriersControl());
+        // quantitative traits have none
+        assertEquals(CaseControlCounts.NONE, b.build(b.forTrait(GENE, trait()), Mask.all()).gene().caseControl());
+    }
+
+    @Test
+    void meanWeightPerAlleleWeighsVariantsByTheirMac() {
+        // variants 1 (weight 0.5, MAC 2) and 3 (weight 2, MAC 5); variant 2 has no weight
+        MaskBuilder wb = new MaskBuilder(ANN, Weighting.column(ANN, "w"), 0);
+        MaskedGene w = wb.build(wb.forTrait(GENE, trait()), Mask.all()).gene();
+        assertEquals((0.5 * 2 + 2 * 5) / 7.0, w.alleleWeightedMeanWeight(), 1e-12);
+        MaskBuilder nb = new MaskBuilder(ANN, Weighting.none(), 0);
+        assertEquals(1.0, nb.build(nb.forTrait(GENE, trait()), Mask.all()).gene().alleleWeightedMeanWeight(), 1e-12);
+    }
 }

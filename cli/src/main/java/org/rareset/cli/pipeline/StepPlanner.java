@@ -99,8 +99,14 @@ public final class StepPlanner {
         List<Step.Invocation> assocRuns = new ArrayList<>();
         List<Path> assocInputs = inputs(useStore ? ingest.output("store") : vcf, ann, pheno, covar);
         Map<String, String> assocOutputs = new LinkedHashMap<>();
-        assocRuns.add(inv("assoc", args(genotypes.get(0), genotypes.get(1), "--annotations", ann, "--pheno", pheno, "--covar", covar,
-                "--phenotypes", traits, "--out", STAGING + "/results.tsv")));
+        // Arrays.asList, not List.of: an option's value may be null (no covariates), which args() leaves out
+        List<Object> assocArgs = new ArrayList<>(java.util.Arrays.asList(genotypes.get(0), genotypes.get(1), "--annotations", ann,
+                "--pheno", pheno, "--covar", covar, "--phenotypes", traits, "--out", STAGING + "/results.tsv"));
+        if (genes != null && hasOption("assoc", "--genes")) { // gene names and positions in the result rows
+            assocArgs.addAll(List.of("--genes", genes));
+            assocInputs.add(genes);
+        }
+        assocRuns.add(inv("assoc", args(assocArgs.toArray())));
         assocOutputs.put("results", "results.tsv");
         List<String> assocNeeds = new ArrayList<>(List.of(Steps.ANNOTATE));
         if (useStore) assocNeeds.add(Steps.INGEST);
@@ -110,13 +116,15 @@ public final class StepPlanner {
                     : "the score step cannot run") + ")");
         }
         if (scoreAssoc) {
-            assocRuns.add(new Step.Invocation("assoc", args("--scores", score.output("scores"), "--pheno", pheno, "--covar", covar,
-                    "--phenotypes", traits, "--out", STAGING + "/deeprvat.tsv")));
+            List<Object> scoreArgs = new ArrayList<>(java.util.Arrays.asList("--scores", score.output("scores"), "--pheno", pheno,
+                    "--covar", covar, "--phenotypes", traits, "--out", STAGING + "/deeprvat.tsv"));
+            if (genes != null && hasOption("assoc", "--genes")) scoreArgs.addAll(List.of("--genes", genes));
+            assocRuns.add(new Step.Invocation("assoc", args(scoreArgs.toArray())));
             assocOutputs.put("deeprvat", "deeprvat.tsv");
             assocInputs.add(score.output("scores"));
         }
         Step assoc = step(Steps.ASSOC, assocNeeds, assocRuns, false, assocInputs, assocOutputs,
-                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out", "--scores"));
+                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out", "--scores", "--genes"));
 
         List<Path> resultFiles = new ArrayList<>();
         resultFiles.add(assoc.output("results"));

@@ -8,12 +8,14 @@ import java.util.Map;
 import org.rareset.annotate.InputException;
 
 /**
- * Reads association result tables (TSV, optionally gzipped, with a header naming
- * {@code phenotype gene mask test n_variants mac n_carriers beta se pval log10p}).
+ * Reads association result tables (TSV, optionally gzipped, with a header naming at least
+ * {@code phenotype gene test pval}, as {@code rareset assoc} writes them with {@code mask
+ * n_variants mac n_carriers beta se neg_log10p} and more).
  *
- * <p>{@code log10p} is log10 of p; a file that carries -log10 p instead (all values non-negative
- * while pval is below 1) is recognised and converted. Rows whose p-value is missing are counted,
- * not silently dropped: see {@link Table#skipped()}.
+ * <p>{@code neg_log10p} is -log10 p (0 or positive) and preferred over {@code pval}, which
+ * underflows. Files from before {@code neg_log10p} carry {@code log10p} = log10 p (negative); a
+ * {@code log10p} column whose values are all non-negative is taken as -log10 p. Rows whose
+ * p-value is missing are counted, not silently dropped: see {@link Table#skipped()}.
  */
 public final class ResultTableReader {
     static final String[] REQUIRED = {"phenotype", "gene", "test", "pval"};
@@ -45,7 +47,7 @@ public final class ResultTableReader {
         for (String req : REQUIRED) {
             if (!col.containsKey(req)) {
                 throw InputException.of(file, "column '" + req + "' is missing (header: " + String.join(" ", header) + ")",
-                        "expected the columns phenotype gene mask test n_variants mac n_carriers beta se pval log10p");
+                        "expected the columns phenotype gene mask test n_variants mac n_carriers beta se pval neg_log10p");
             }
         }
         List<ResultRow> rows = new ArrayList<>(records.size());
@@ -57,7 +59,8 @@ public final class ResultTableReader {
             String[] f = records.get(i);
             long line = lines.get(i);
             double p = num(f, col.get("pval"), file, line, "pval");
-            double lp = col.containsKey("log10p") ? num(f, col.get("log10p"), file, line, "log10p") : Double.NaN;
+            double lp = col.containsKey("neg_log10p") ? 0.0 - num(f, col.get("neg_log10p"), file, line, "neg_log10p")
+                    : col.containsKey("log10p") ? num(f, col.get("log10p"), file, line, "log10p") : Double.NaN;
             if (Double.isNaN(lp) && !Double.isNaN(p)) lp = Math.log10(p);
             if (Double.isNaN(lp)) {
                 skipped++;
@@ -72,6 +75,10 @@ public final class ResultTableReader {
                     orNaN(f, col.get("mac"), file, line),
                     (int) orNaN(f, col.get("n_carriers"), file, line),
                     orNaN(f, col.get("beta"), file, line), orNaN(f, col.get("se"), file, line), p, lp));
+        }
+        if (col.containsKey("neg_log10p") && sawPositiveLog) {
+            throw InputException.of(file, "column neg_log10p has negative values",
+                    "neg_log10p must be -log10 of the p-value (>= 0)");
         }
         if (sawPositiveLog && sawNegativeLog) {
             throw InputException.of(file, "column log10p has both positive and negative values",

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
 import org.rareset.association.risk.Enrichment;
+import org.rareset.association.run.GeneOmnibus;
 import org.rareset.association.risk.RiskStratification;
 import org.rareset.cli.options.MissingOptions;
 import org.rareset.cli.options.RuntimeOptions;
@@ -59,7 +60,7 @@ public final class RiskCommand implements Callable<Integer>, org.rareset.cli.Wri
     @Option(names = "--genes", split = ",", paramLabel = "GENE", description = "Use these genes instead of the significant ones.")
     List<String> genes;
 
-    @Option(names = "--test", paramLabel = "TEST", description = "Only genes significant for this test (default: any test).")
+    @Option(names = "--test", paramLabel = "TEST", description = "Genes significant for this test (default: the per-gene omnibus, test 'omnibus', when the results have it, else any test).")
     String test;
 
     @Option(names = "--alpha", defaultValue = "0.05", description = "Bonferroni alpha for significant genes (default: ${DEFAULT-VALUE}).")
@@ -180,7 +181,9 @@ public final class RiskCommand implements Callable<Integer>, org.rareset.cli.Wri
         if (test != null && !ts.tests().contains(test)) {
             throw InputException.of(results.get(0), "no results for test " + test + " (tests: " + String.join(", ", ts.tests()) + ")", "check --test");
         }
-        List<String> g = test != null ? ts.significantGenes(test) : ts.significantGenesAnyTest();
+        // one p per gene: the omnibus (Bonferroni over genes) rather than the uncorrected union over tests and masks
+        String chosen = test != null ? test : ts.tests().contains(GeneOmnibus.TEST) ? GeneOmnibus.TEST : null;
+        List<String> g = chosen != null ? ts.significantGenes(chosen) : ts.significantGenesAnyTest();
         if (g.isEmpty()) spec.commandLine().getErr().println("risk: warning: no significant gene for " + trait + ": covariates only");
         return g;
     }

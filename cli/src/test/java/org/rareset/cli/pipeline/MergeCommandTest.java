@@ -36,7 +36,7 @@ class MergeCommandTest {
             for (int g = 0; g < 23; g++) {
                 for (String test : new String[] {"burden", "skat"}) {
                     rows.add(new String[] {t, String.format(Locale.ROOT, "G%03d", g), "all", test, Integer.toString(g % 4 + 1),
-                            Double.toString(0.001 * (g + 1) * (test.length())), Double.toString(Math.log10(0.001 * (g + 1)))});
+                            Double.toString(0.001 * (g + 1) * (test.length())), Double.toString(-Math.log10(0.001 * (g + 1)))});
                 }
             }
         }
@@ -86,7 +86,7 @@ class MergeCommandTest {
 
     @Test
     void phenotypeMajorTsvRoundTrips() throws Exception {
-        String header = "phenotype\tgene\tmask\ttest\tn_variants\tpval\tlog10p";
+        String header = "phenotype\tgene\tmask\ttest\tn_variants\tpval\tneg_log10p";
         Path single = dir.resolve("results.tsv");
         writeText(single, header, phenotypeMajor());
         for (int n : new int[] {1, 2, 3, 7}) {
@@ -115,7 +115,7 @@ class MergeCommandTest {
     @Test
     void parquetRoundTrips() throws Exception {
         TableSchema schema = TableSchema.of(Column.string("phenotype"), Column.string("gene"), Column.string("mask"), Column.string("test"),
-                Column.integer("n_variants"), Column.float64("pval"), Column.float64("log10p"));
+                Column.integer("n_variants"), Column.float64("pval"), Column.float64("neg_log10p"));
         List<String[]> rows = phenotypeMajor();
         Path single = dir.resolve("results.parquet");
         write(single, schema, rows);
@@ -143,7 +143,7 @@ class MergeCommandTest {
 
     @Test
     void missingChunkIsRefused() throws Exception {
-        String header = "phenotype\tgene\tmask\ttest\tn_variants\tpval\tlog10p";
+        String header = "phenotype\tgene\tmask\ttest\tn_variants\tpval\tneg_log10p";
         List<String> files = splitText("results.tsv", header, phenotypeMajor(), 1, 3);
         CliRun cli = CliRun.run("merge", "--out", dir.resolve("m.tsv").toString(), files.get(0), files.get(2));
         assertEquals(2, cli.exit());

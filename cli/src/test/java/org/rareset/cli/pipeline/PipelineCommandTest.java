@@ -63,7 +63,9 @@ class PipelineCommandTest {
         assertTrue(page.contains("G00178"), "the strongest causal gene of QT is in the report");
         String manifest = Files.readString(dir.resolve("out/6-assoc/manifest.json"));
         assertTrue(manifest.contains("assoc --store " + dir.resolve("out/1-ingest/cohort.rsg").toAbsolutePath()), "assoc reads the ingested store: " + manifest);
-        assertEquals(401, Files.readAllLines(dir.resolve("out/6-assoc/results.tsv")).size());
+        // 200 genes, 4 of them below --min-mac 5 under the default mask all.0.01: 196 x (burden, skat, GENE_P) + header
+        assertEquals(1 + 196 * 3, Files.readAllLines(dir.resolve("out/6-assoc/results.tsv")).size());
+        assertTrue(Files.readString(dir.resolve("out/6-assoc/results.skipped.tsv")).contains("QT\tall.0.01\tthe mask's minor allele count is below --min-mac\t4"));
         assertAnnotateRan(dir.resolve("out/2-annotate/annotations.tsv"));
 
         CliRun second = run("pipeline", "--config", cfg.toString());

@@ -74,9 +74,9 @@ class ReportCommandTest {
         org.rareset.annotate.table.TableSchema schema = org.rareset.annotate.table.TableSchema.of(
                 org.rareset.annotate.table.Column.string("phenotype"), org.rareset.annotate.table.Column.string("gene"),
                 org.rareset.annotate.table.Column.string("mask"), org.rareset.annotate.table.Column.string("test"),
-                org.rareset.annotate.table.Column.float64("pval"), org.rareset.annotate.table.Column.float64("log10p"));
+                org.rareset.annotate.table.Column.float64("pval"), org.rareset.annotate.table.Column.float64("neg_log10p"));
         org.rareset.annotate.table.TableWriters.write(parquet, schema, w -> {
-            for (ResultRow r : fromTsv.rows()) w.writeRow(r.phenotype(), r.gene(), r.mask(), r.test(), r.pval(), r.log10P());
+            for (ResultRow r : fromTsv.rows()) w.writeRow(r.phenotype(), r.gene(), r.mask(), r.test(), r.pval(), -r.log10P());
         });
         ResultTableReader.Table fromParquet = ResultTableReader.read(parquet);
         assertEquals(fromTsv.rows().size(), fromParquet.rows().size());

@@ -38,7 +38,7 @@ public final class ReportFixture {
     public static Path results(Path dir) throws IOException {
         Random rnd = new Random(7);
         List<String> lines = new ArrayList<>();
-        lines.add("phenotype\tgene\tmask\ttest\tn_variants\tmac\tn_carriers\tbeta\tse\tpval\tlog10p");
+        lines.add("phenotype\tgene\tmask\ttest\tn_variants\tmac\tn_carriers\tbeta\tse\tpval\tneg_log10p");
         for (String trait : new String[] {"QT", "BT"}) {
             for (String test : TESTS) {
                 for (String mask : new String[] {"plof", "missense"}) {
@@ -50,7 +50,7 @@ public final class ReportFixture {
                         double p = Math.pow(10, lp);
                         lines.add(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%.6f", trait, gene(i), mask, test,
                                 3 + i % 5, 10 + i % 7, 9 + i % 7, test.startsWith("burden") || test.equals("deeprvat") ? "0.1" : "NA",
-                                test.startsWith("burden") || test.equals("deeprvat") ? "0.05" : "NA", p == 0 ? "0" : Double.toString(p), lp));
+                                test.startsWith("burden") || test.equals("deeprvat") ? "0.05" : "NA", p == 0 ? "0" : Double.toString(p), -lp));
                     }
                 }
             }

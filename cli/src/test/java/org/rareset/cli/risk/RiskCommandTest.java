@@ -47,11 +47,11 @@ class RiskCommandTest {
             ph.add(String.format(Locale.ROOT, "%s\t%s\t%.5f", s, i == 17 ? "NA" : Integer.toString(bt), qt));
             cv.add(String.format(Locale.ROOT, "%s\t%.3f\t%d", s, age, sex));
         }
-        List<String> res = new ArrayList<>(List.of("phenotype\tgene\tmask\ttest\tn_variants\tmac\tn_carriers\tbeta\tse\tpval\tlog10p"));
+        List<String> res = new ArrayList<>(List.of("phenotype\tgene\tmask\ttest\tn_variants\tmac\tn_carriers\tbeta\tse\tpval\tneg_log10p"));
         for (String trait : new String[] {"BT", "QT"}) {
             for (int j = 0; j < genes.length; j++) {
                 double lp = j < 2 ? -10 : -0.3;
-                res.add(trait + "\t" + genes[j] + "\tall\tdeeprvat\t5\t30\t30\t0.1\t0.02\t" + Math.pow(10, lp) + "\t" + lp);
+                res.add(trait + "\t" + genes[j] + "\tall\tdeeprvat\t5\t30\t30\t0.1\t0.02\t" + Math.pow(10, lp) + "\t" + (-lp));
             }
         }
         pheno = Files.write(dir.resolve("pheno.tsv"), ph);

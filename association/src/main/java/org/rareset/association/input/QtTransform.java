@@ -1,0 +1,55 @@
+package org.rareset.association.input;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.rareset.association.nullmodel.TraitType;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * Transformation of quantitative traits before the null model ({@code --qt-transform}).
+ *
+ * <p>{@link #RINT} is REGENIE's {@code --apply-rint}: over the trait's analysed samples, rank r
+ * (1 = smallest; tied values share the mean of their ranks), then
+ * y' = Phi^-1((r - 3/8) / (n + 1/4)), Blom's offset k = 3/8 in (r - k) / (n - 2k + 1). The
+ * transformed trait is N(0, 1)-shaped whatever the raw distribution, so one extreme value can no
+ * longer carry a rare-variant test; betas are then in standard-normal units, not trait units.
+ * Binary traits are never transformed.
+ */
+public enum QtTransform {
+    NONE, RINT;
+
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+
+    public static QtTransform parse(String s) {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> NONE;
+            case "rint" -> RINT;
+            default -> throw new IllegalArgumentException("unknown transform '" + s + "'");
+        };
+    }
+
+    /** The trait with its outcome transformed (the same object for NONE and for binary traits). */
+    public TraitData apply(TraitData t) {
+        if (this == NONE || t.type() != TraitType.QUANTITATIVE) return t;
+        return new TraitData(t.name(), t.type(), t.genotypeIndex(), t.analysisIndex(), rint(t.y()), t.x(),
+                t.covariateNames(), t.droppedMissing(), t.sampleIds(), t.fidIids());
+    }
+
+    /** Rank-based inverse normal transform (Blom, mean ranks for ties), as REGENIE's {@code rint_pheno}. */
+    public static double[] rint(double[] y) {
+        int n = y.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(y[a], y[b]));
+        double[] out = new double[n];
+        for (int i = 0; i < n; ) {
+            int j = i + 1;
+            while (j < n && y[order[j]] == y[order[i]]) j++;
+            double rank = (i + 1 + j) / 2.0; // mean of ranks i+1 .. j
+            double z = NORMAL.inverseCumulativeProbability((rank - 0.375) / (n + 0.25));
+            for (int k = i; k < j; k++) out[order[k]] = z;
+            i = j;
+        }
+        return out;
+    }
+}
