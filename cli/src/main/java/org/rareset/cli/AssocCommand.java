@@ -26,6 +26,7 @@ import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.ResultRow;
 import org.rareset.association.run.ResultWriters;
 import org.rareset.association.run.VariantRowWriters;
+import org.rareset.association.run.SettingsWriter;
 import org.rareset.association.run.SummaryWriter;
 import org.rareset.association.tests.GeneTest;
 import org.rareset.association.tests.GeneTests;
@@ -140,6 +141,7 @@ public final class AssocCommand implements Callable<Integer> {
         long t0;
         long cpu0;
         int nGenes;
+        SettingsWriter settings = new SettingsWriter().put("version", org.rareset.cli.VersionProvider.version());
         if (scores != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(scores);
             log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
@@ -154,6 +156,7 @@ public final class AssocCommand implements Callable<Integer> {
             t0 = System.nanoTime();
             cpu0 = processCpuNanos();
             result = run.runScores(traitData, scoreGenes, ann == null ? null : ann::chromOf, progress::update);
+            settings.put("input", "gene impairment scores " + scores.getFileName()).put("tests", AssociationRun.SCORE_TEST);
         } else {
             AnnotationTable ann = cohort.readAnnotations();
             List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
@@ -170,6 +173,11 @@ public final class AssocCommand implements Callable<Integer> {
             t0 = System.nanoTime();
             cpu0 = processCpuNanos();
             result = run.run(traitData, genes, progress::update);
+            settings.put("input", "variants").put("tests", tests)
+                    .put("masks", String.join("; ", masks.stream().map(m -> m.name() + (m.expression() == null ? "" : ": " + m.expression())
+                            + (m.hasMafLimit() ? " (MAF <= " + m.maxMaf() + ")" : "")).toList()))
+                    .put("max_maf", maxMaf == null || maxMaf.isEmpty() ? "none" : maxMaf.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                    .put("collapse_mac", collapseMac).put("weights", weights);
         }
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -187,6 +195,8 @@ public final class AssocCommand implements Callable<Integer> {
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
         SummaryWriter.writeSignificant(SummaryWriter.significantPath(out), sig.adjusted());
         SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), result.skipped());
+        settings.put("spa", !noSpa).put("firth_threshold", firthThreshold).put("alpha", alpha).put("n_genes", nGenes);
+        settings.write(SettingsWriter.path(out), traitData);
 
         for (AssociationRun.Skipped s : result.skipped()) {
             log.accept(String.format("skipped: %s, mask %s: %d gene(s): %s", s.phenotype(), s.mask(), s.genes(), s.reason()));

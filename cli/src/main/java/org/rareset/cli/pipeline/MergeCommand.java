@@ -18,13 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.TableFiles;
+import org.rareset.annotate.table.TextTable;
 import org.rareset.annotate.table.Column;
 import org.rareset.annotate.table.ParquetTableReader;
 import org.rareset.annotate.table.Row;
 import org.rareset.annotate.table.TableSchema;
 import org.rareset.annotate.table.TableWriters;
 import org.rareset.cli.options.RuntimeOptions;
-import org.rareset.cli.report.TabularFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,8 +112,8 @@ public final class MergeCommand implements Callable<Integer> {
         String header = null;
         List<List<String>> lines = new ArrayList<>(), keys = new ArrayList<>(), genes = new ArrayList<>();
         for (Path f : files) {
-            TabularFile t = TabularFile.read(f); // checks the field counts, names lines in errors
-            int gene = geneColumn(f, t.header());
+            TextTable t = TableFiles.read(f); // checks the field counts, names lines in errors
+            int gene = geneColumn(f, t.columns());
             List<String> pre = new ArrayList<>();
             List<String> raw = new ArrayList<>();
             String head = null;
@@ -135,9 +136,11 @@ public final class MergeCommand implements Callable<Integer> {
                 throw InputException.of(f, "header differs from " + files.get(0).getFileName() + "'s", "merge chunks of one command only");
             }
             List<String> k = new ArrayList<>(), g = new ArrayList<>();
-            for (String[] rec : t.records()) {
-                k.add(String.join("\t", java.util.Arrays.copyOfRange(rec, 0, gene)));
-                g.add(rec[gene]);
+            for (int r = 0; r < t.rowCount(); r++) {
+                List<String> before = new ArrayList<>(gene);
+                for (int c = 0; c < gene; c++) before.add(t.cell(r, c));
+                k.add(String.join("\t", before));
+                g.add(t.cell(r, gene));
             }
             lines.add(raw);
             keys.add(k);
