@@ -45,7 +45,8 @@ public final class DelimitedReader implements TableReader {
             throw InputException.of(path, "empty file: no header line", "the first line must name the columns");
         }
         if (header.startsWith("#")) header = header.substring(1);
-        this.names = split(header);
+        // R's write.csv and pandas' QUOTE_ALL quote the header too
+        this.names = separator == ',' && header.indexOf('"') >= 0 ? splitQuoted(header, lineNumber) : split(header);
         for (int i = 0; i < names.length; i++) names[i] = names[i].trim();
         this.columns = List.of(names);
         checkUnique();
