@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
         description = {"Join the tables written by the N runs of a command with --chunk 1/N ... N/N into the table one",
             "run without --chunk writes: same header, same rows in the same order (TSV, TSV.gz, CSV or Parquet).",
             "Files named like results.chunk2-of-8.tsv are put in chunk order and checked to be complete;",
-            "other names are taken in the order given."},
+            "other names are taken in the order given.",
+            "For rareset assoc chunks (a .summary.tsv beside each) the side files are written for the merged table:",
+            "summary and significant computed over all rows with assoc's code, skipped counts summed, settings."},
         footer = {"%nExamples:",
             "  rareset merge --out results.tsv results.chunk1-of-4.tsv results.chunk2-of-4.tsv \\",
             "      results.chunk3-of-4.tsv results.chunk4-of-4.tsv",
@@ -75,6 +77,10 @@ public final class MergeCommand implements Callable<Integer> {
         }
         long rows = parquet ? mergeParquet(ordered) : mergeText(ordered);
         spec.commandLine().getErr().printf("merge: %d rows from %d chunk(s) into %s%n", rows, ordered.size(), out);
+        if (AssocSideFiles.present(ordered)) {
+            int n = AssocSideFiles.write(out, ordered);
+            spec.commandLine().getErr().printf("merge: lambda and significance recomputed over all rows for %d trait x test(s), beside %s%n", n, out);
+        }
         return 0;
     }
 

@@ -170,4 +170,37 @@ class MergeCommandTest {
         assertEquals("scores.chunk1-of-3.tsv.gz", MergeCommand.chunkName("scores.tsv.gz", 1, 3));
         assertEquals("r.chunk1-of-2.parquet", MergeCommand.chunkName("r.parquet", 1, 2));
     }
+
+    /** Merged assoc chunks get the side files one run writes: summary and significant over all rows, skipped summed. */
+    @Test
+    void mergedAssocChunksGetTheSummaryOfOneRun() throws Exception {
+        Path demo = Path.of("..", "testdata", "demo");
+        List<String> common = List.of("assoc", "--vcf", demo.resolve("cohort.vcf.gz").toString(), "--annotations",
+                demo.resolve("annotations.tsv").toString(), "--pheno", demo.resolve("pheno.tsv").toString(), "--covar",
+                demo.resolve("covar.tsv").toString(), "--phenotypes", "QT,BT", "--tests", "burden,skat", "--threads", "1");
+        Path single = dir.resolve("single/results.tsv");
+        Files.createDirectories(single.getParent());
+        List<String> args = new ArrayList<>(common);
+        args.addAll(List.of("--out", single.toString()));
+        assertEquals(0, CliRun.run(args.toArray(String[]::new)).exit());
+        List<String> merge = new ArrayList<>(List.of("merge", "--out", dir.resolve("results.tsv").toString()));
+        for (int k = 1; k <= 2; k++) {
+            Path chunk = dir.resolve("chunks/" + MergeCommand.chunkName("results.tsv", k, 2));
+            Files.createDirectories(chunk.getParent());
+            args = new ArrayList<>(common);
+            args.addAll(List.of("--chunk", k + "/2", "--out", chunk.toString()));
+            CliRun c = CliRun.run(args.toArray(String[]::new));
+            assertEquals(0, c.exit(), c.err());
+            merge.add(chunk.toString());
+        }
+        CliRun m = CliRun.run(merge.toArray(String[]::new));
+        assertEquals(0, m.exit(), m.err());
+        assertEquals(Files.readString(single), Files.readString(dir.resolve("results.tsv")));
+        for (String side : new String[] {"summary", "significant"}) {
+            assertEquals(Files.readString(single.resolveSibling("results." + side + ".tsv")), Files.readString(dir.resolve("results." + side + ".tsv")), side);
+        }
+        assertEquals(new java.util.TreeSet<>(Files.readAllLines(single.resolveSibling("results.skipped.tsv"))),
+                new java.util.TreeSet<>(Files.readAllLines(dir.resolve("results.skipped.tsv"))));
+        assertEquals(Files.readString(single.resolveSibling("results.settings.tsv")), Files.readString(dir.resolve("results.settings.tsv")));
+    }
 }
