@@ -5,7 +5,9 @@
 #  2. The sparse scoring engine on a synthetic cohort (default 20,000 genes x 100,000 samples,
 #     about 50 annotation rows per gene, heavy-tailed carrier counts), with DeepRVAT's 30
 #     published models and with 6 DeepRVAT-shaped networks (the default trained ensemble size),
-#     plus the cost of writing the long output, measured on a subset of genes and extrapolated.
+#     plus the cost of the whole scoring with the default sparse output written (ratio to the engine
+#     alone, file size), and of writing the dense long output, measured on a subset of genes and
+#     extrapolated.
 # Usage: bench/score.sh [extra ScoringBenchmark options, e.g. --genes 2000 --threads 2]
 # Needs ../shared (or RARESET_SHARED) for the pretrained models and the golden cohort.
 set -euo pipefail
@@ -25,7 +27,7 @@ if [[ -d "$models" && -d "$golden" ]]; then
   echo "== rareset score on the DeepRVAT golden cohort"
   /usr/bin/time -f "wall %e s, peak RSS %M KB" java "${java_opts[@]}" -jar cli/target/rareset.jar score \
       --pretrained "$models" --vcf "$golden/cohort.vcf.gz" --annotations "$golden/annotations.tsv" \
-      --out "$tmp/golden.tsv" --threads "$threads" --quiet
+      --out "$tmp/golden.tsv" --dense long --threads "$threads" --quiet
   awk -F'\t' 'NR==FNR { if (FNR > 1) e[$1"\t"$2] = $3; next }
               FNR > 1 { d = $3 - e[$1"\t"$2]; if (d < 0) d = -d; if (d > m) m = d; n++ }
               END { printf "%d scores, max |score - expected| = %.3g\n", n, m }' \
@@ -38,7 +40,8 @@ cp="cli/target/rareset.jar:deepset/target/test-classes"
 if [[ -d "$models" ]]; then
   echo "== synthetic cohort, DeepRVAT's 30 pretrained models"
   /usr/bin/time -f "wall %e s, peak RSS %M KB" java "${java_opts[@]}" -cp "$cp" \
-      org.rareset.deepset.score.ScoringBenchmark --pretrained "$models" --threads "$threads" "$@"
+      org.rareset.deepset.score.ScoringBenchmark --pretrained "$models" --threads "$threads" \
+      --sparse true --out "$tmp" "$@"
 fi
 echo "== synthetic cohort, 6 DeepRVAT-shaped networks, long output written for 100 genes"
 /usr/bin/time -f "wall %e s, peak RSS %M KB" java "${java_opts[@]}" -cp "$cp" \

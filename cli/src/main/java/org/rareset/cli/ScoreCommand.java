@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rareset score}: gene impairment scores for every sample and gene from a deep-set ensemble. */
@@ -40,14 +41,17 @@ import picocli.CommandLine.Spec;
                 + "take the model's fill values (DeepRVAT: sift_score 1, MAF_MB 10000, others 0). Without a "
                 + "MAF_MB column, MAF_MB is computed from the cohort's genotypes as DeepRVAT does."},
         footer = {"",
-            "Output: long format 'sample gene score' (gene-major), or with --wide one row per sample and a "
-                + "column per gene. Format from the extension: .parquet, .tsv, .tsv.gz. The file appears only when complete.",
+            "Output (docs/scoring.md): by default the sparse table 'kind gene sample score': the sample roster, then per "
+                + "gene its empty-gene score and one row per carrier, so its size grows with carriers, not samples x genes. "
+                + "assoc --scores, risk and report read it directly. --dense long writes 'sample gene score' (one row per "
+                + "sample and gene), --dense wide one row per sample and a column per gene. Format from the extension: "
+                + ".parquet, .tsv, .tsv.gz. The file appears only when complete.",
             "",
             "Examples:",
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
             "      --annotations annotations.tsv --out scores.parquet",
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
-            "      --annotations annotations.tsv.gz --out scores_wide.tsv --wide --threads 4",
+            "      --annotations annotations.tsv.gz --out scores_wide.tsv --dense wide --threads 4",
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
 public final class ScoreCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
@@ -85,14 +89,27 @@ public final class ScoreCommand implements Callable<Integer> {
                     + "every row. Default: the training filter of a --model (model.json train_filter); none for --pretrained.")
     String variantFilter;
 
-    @Option(names = "--wide", description = "One row per sample and a column per gene instead of the long format.")
-    boolean wide;
+    @Option(names = "--dense", paramLabel = "long|wide",
+            description = "Write every sample x gene score instead of the sparse layout: long ('sample gene score') "
+                    + "or wide (a row per sample, a column per gene). For small studies; the dense form of a biobank is "
+                    + "samples x genes rows.")
+    String dense;
+
+    private ScoresWriter.Layout layout() {
+        if (dense == null) return ScoresWriter.Layout.SPARSE;
+        return switch (dense) {
+            case "long" -> ScoresWriter.Layout.LONG;
+            case "wide" -> ScoresWriter.Layout.WIDE;
+            default -> throw new ParameterException(spec.commandLine(), "--dense takes long or wide, not '" + dense + "'");
+        };
+    }
 
     @Override
     public Integer call() {
         PrintWriter log = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         ScoresWriter.checkTarget(out);
+        ScoresWriter.Layout layout = layout();
         ScoringEnsemble ensemble = loadEnsemble();
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
@@ -107,7 +124,7 @@ public final class ScoreCommand implements Callable<Integer> {
         int nGenes = genes.size();
         boolean progress = runtime.showProgress();
         int[] done = {0};
-        try (ScoresWriter writer = ScoresWriter.open(out, input.samples(), wide)) {
+        try (ScoresWriter writer = ScoresWriter.open(out, input.samples(), layout)) {
             engine.scoreAll(genes.iterator(), runtime.effectiveThreads(), g -> {
                 writer.write(g);
                 done[0]++;

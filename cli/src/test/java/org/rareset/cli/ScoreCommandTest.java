@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.rareset.annotate.formats.GeneScoreFile;
+import org.rareset.annotate.formats.SparseGeneScores;
 import org.rareset.annotate.table.Column;
 import org.rareset.annotate.table.Row;
 import org.rareset.annotate.table.TableSchema;
@@ -104,7 +106,7 @@ class ScoreCommandTest {
     @Test
     void longTsvMatchesEveryGoldenBurden(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("scores.tsv");
-        CliRun r = score(out, "--threads", "2");
+        CliRun r = score(out, "--threads", "2", "--dense", "long");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("scored 12 genes x 300 samples with 30 models"), r.out());
         List<String> lines = Files.readAllLines(out);
@@ -124,15 +126,82 @@ class ScoreCommandTest {
     @Test
     void longParquetMatchesEveryGoldenBurden(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("scores.parquet");
-        CliRun r = score(out);
+        CliRun r = score(out, "--dense", "long");
         assertEquals(0, r.exit(), r.err());
         assertAllMatch(longScores(out));
+    }
+
+    /** The default sparse file: roster, gene rows, carrier rows; expanded, every golden burden. */
+    @Test
+    void sparseParquetIsTheDefaultAndExpandsToEveryGoldenBurden(@TempDir Path tmp) {
+        Path out = tmp.resolve("scores.parquet");
+        CliRun r = score(out);
+        assertEquals(0, r.exit(), r.err());
+        List<List<String>> rows = readTable(out);
+        assertEquals(List.of("kind", "gene", "sample", "score"), rows.get(0));
+        long roster = rows.stream().filter(x -> x.get(0).equals("sample")).count();
+        long genes = rows.stream().filter(x -> x.get(0).equals("gene")).count();
+        long carriers = rows.stream().filter(x -> x.get(0).equals("carrier")).count();
+        assertEquals(300, roster);
+        assertEquals(12, genes);
+        assertEquals(rows.size() - 1, roster + genes + carriers);
+        assertTrue(carriers < 3600, "carriers only, not every sample x gene: " + carriers);
+        assertAllMatch(expand(GeneScoreFile.read(out)));
+    }
+
+    /** Sparse and dense long files of the same run hold the same 3,600 doubles, bit for bit. */
+    @Test
+    void sparseExpandsExactlyToTheDenseLongOutput(@TempDir Path tmp) {
+        Path sparse = tmp.resolve("sparse.tsv.gz");
+        Path dense = tmp.resolve("dense.tsv");
+        assertEquals(0, score(sparse).exit());
+        assertEquals(0, score(dense, "--dense", "long").exit());
+        Map<String, Double> fromSparse = expand(GeneScoreFile.read(sparse));
+        Map<String, Double> fromDense = longScores(dense);
+        assertEquals(fromDense.keySet(), fromSparse.keySet());
+        fromDense.forEach((pair, x) -> assertEquals(Double.doubleToLongBits(x), Double.doubleToLongBits(fromSparse.get(pair)), pair));
+        assertEquals(readTable(sparse).subList(1, 301).stream().map(x -> x.get(2)).toList(),
+                GeneScoreFile.read(dense).samples(), "roster in cohort order, as the dense file lists samples");
+    }
+
+    /** Sparse chunks of --chunk K/3, joined by rareset merge, are the single run's file. */
+    @Test
+    void sparseChunksMergeIntoTheSingleRun(@TempDir Path tmp) throws IOException {
+        for (String ext : new String[] {".tsv", ".parquet"}) {
+            Path single = tmp.resolve("scores" + ext);
+            assertEquals(0, score(single).exit());
+            List<String> args = new java.util.ArrayList<>(List.of("merge", "--out", tmp.resolve("merged" + ext).toString()));
+            for (int k = 3; k >= 1; k--) {
+                Path part = tmp.resolve("scores.chunk" + k + "-of-3" + ext);
+                CliRun r = score(part, "--chunk", k + "/3");
+                assertEquals(0, r.exit(), r.err());
+                args.add(part.toString());
+            }
+            CliRun m = run(args.toArray(String[]::new));
+            assertEquals(0, m.exit(), m.err());
+            assertEquals(readTable(single), readTable(tmp.resolve("merged" + ext)), ext);
+        }
+    }
+
+    @Test
+    void refusesAnUnknownDenseLayout(@TempDir Path tmp) {
+        CliRun r = score(tmp.resolve("scores.tsv"), "--dense", "tall");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--dense takes long or wide, not 'tall'"), r.err());
+    }
+
+    private static Map<String, Double> expand(SparseGeneScores scores) {
+        Map<String, Double> got = new HashMap<>();
+        for (SparseGeneScores.Gene g : scores.genes()) {
+            for (int s = 0; s < scores.samples().size(); s++) got.put(scores.samples().get(s) + "\t" + g.name(), g.score(s));
+        }
+        return got;
     }
 
     @Test
     void wideTsvHasOneRowPerSample(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("wide.tsv.gz");
-        CliRun r = score(out, "--wide");
+        CliRun r = score(out, "--dense", "wide");
         assertEquals(0, r.exit(), r.err());
         List<String> lines;
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out))) {
@@ -174,7 +243,7 @@ class ScoreCommandTest {
         });
         Path out = tmp.resolve("scores.tsv");
         CliRun r = run("score", "--pretrained", models.toString(), "--vcf", golden.resolve("cohort.vcf.gz").toString(),
-                "--annotations", ann.toString(), "--out", out.toString());
+                "--annotations", ann.toString(), "--out", out.toString(), "--dense", "long");
         assertEquals(0, r.exit(), r.err());
         assertAllMatch(longScores(out));
     }
@@ -182,7 +251,7 @@ class ScoreCommandTest {
     @Test
     void wideParquetHasAColumnPerGene(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("wide.parquet");
-        CliRun r = score(out, "--wide");
+        CliRun r = score(out, "--dense", "wide");
         assertEquals(0, r.exit(), r.err());
         assertAllMatch(wideScores(out));
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rareset.cli.CliRun.run;
 
 import java.io.IOException;
+import org.rareset.annotate.formats.GeneScoreFile;
+import org.rareset.annotate.formats.SparseGeneScores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,11 +159,11 @@ class TrainCommandTest {
         CliRun r = run("score", "--model", model.toString(), "--vcf", dir.resolve("cohort.vcf").toString(),
                 "--annotations", dir.resolve("ann.tsv").toString(), "--out", scores.toString());
         assertEquals(0, r.exit(), r.err());
-        List<String> lines = Files.readAllLines(scores);
-        assertEquals(1 + 300 * 6, lines.size(), "a score for every sample and gene");
-        for (String line : lines.subList(1, lines.size())) {
-            double s = Double.parseDouble(line.split("\t")[2]);
-            assertTrue(s > 0 && s < 1, line);
+        SparseGeneScores written = GeneScoreFile.read(scores);
+        assertEquals(300, written.samples().size(), "every sample");
+        assertEquals(6, written.genes().size(), "every gene");
+        for (SparseGeneScores.Gene g : written.genes()) {
+            for (int i = 0; i < 300; i++) assertTrue(g.score(i) > 0 && g.score(i) < 1, g.name() + " sample " + i + ": " + g.score(i));
         }
 
         assertTrue(r.err().contains("annotation rows left out by the variant filter 'MAF < 0.01 && CADD_PHRED > 5'"), r.err());
@@ -171,7 +173,7 @@ class TrainCommandTest {
                 "--variant-filter", "none");
         assertEquals(0, r.exit(), r.err());
         assertFalse(r.err().contains("variant filter"), r.err());
-        assertEquals(1 + 300 * 6, Files.readAllLines(dir.resolve("s_all.tsv")).size());
+        assertEquals(6, GeneScoreFile.read(dir.resolve("s_all.tsv")).genes().size());
 
         r = run("score", "--model", model.toString(), "--vcf", dir.resolve("cohort.vcf").toString(),
                 "--annotations", dir.resolve("ann.tsv").toString(), "--out", dir.resolve("s_none.tsv").toString(),

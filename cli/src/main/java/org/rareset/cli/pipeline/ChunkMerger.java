@@ -48,6 +48,30 @@ final class ChunkMerger {
         return out;
     }
 
+    /**
+     * Order of the sparse gene-score layout ({@code kind gene sample score}, see
+     * {@code GeneScoreFile}): every chunk starts with the same sample roster ({@code kind = sample}),
+     * kept once from the first chunk, then each chunk's gene and carrier rows in chunk order.
+     *
+     * @param kinds the {@code kind} value of each row, per chunk
+     */
+    static List<Ref> orderSparseScores(List<List<String>> kinds) {
+        List<Ref> out = new ArrayList<>();
+        for (int r = 0; r < kinds.get(0).size(); r++) if (ROSTER.equals(kinds.get(0).get(r))) out.add(new Ref(0, r));
+        for (int c = 0; c < kinds.size(); c++) {
+            for (int r = 0; r < kinds.get(c).size(); r++) if (!ROSTER.equals(kinds.get(c).get(r))) out.add(new Ref(c, r));
+        }
+        return out;
+    }
+
+    /** The {@code kind} of a sparse score file's roster rows. */
+    static final String ROSTER = org.rareset.annotate.formats.GeneScoreFile.KIND_SAMPLE;
+
+    /** Whether a header is the sparse gene-score layout's. */
+    static boolean isSparseScores(List<String> header) {
+        return header.equals(org.rareset.annotate.formats.GeneScoreFile.SPARSE.names());
+    }
+
     static int changes(List<String> values) {
         int n = 0;
         for (int i = 1; i < values.size(); i++) if (!Objects.equals(values.get(i), values.get(i - 1))) n++;

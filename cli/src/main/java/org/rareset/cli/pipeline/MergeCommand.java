@@ -117,6 +117,7 @@ public final class MergeCommand implements Callable<Integer> {
         List<String> preamble = null;
         String header = null;
         List<List<String>> lines = new ArrayList<>(), keys = new ArrayList<>(), genes = new ArrayList<>();
+        List<List<String>> rosters = new ArrayList<>();
         for (Path f : files) {
             TextTable t = TableFiles.read(f); // checks the field counts, names lines in errors
             int gene = geneColumn(f, t.columns());
@@ -148,6 +149,11 @@ public final class MergeCommand implements Callable<Integer> {
                 k.add(String.join("\t", before));
                 g.add(t.cell(r, gene));
             }
+            if (ChunkMerger.isSparseScores(List.of(head.split("\t", -1)))) {
+                List<String> roster = new ArrayList<>();
+                for (int r = 0; r < t.rowCount(); r++) if (t.cell(r, 0).equals(ChunkMerger.ROSTER)) roster.add(t.cell(r, 2));
+                checkRoster(f, files.get(0), roster, rosters);
+            }
             lines.add(raw);
             keys.add(k);
             genes.add(g);
@@ -161,7 +167,8 @@ public final class MergeCommand implements Callable<Integer> {
              Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
             for (String p : preamble) w.write(p + "\n");
             w.write(header + "\n");
-            for (ChunkMerger.Ref ref : ChunkMerger.order(keys, genes)) {
+            List<ChunkMerger.Ref> order = rosters.isEmpty() ? ChunkMerger.order(keys, genes) : ChunkMerger.orderSparseScores(keys);
+            for (ChunkMerger.Ref ref : order) {
                 w.write(lines.get(ref.chunk()).get(ref.row()));
                 w.write('\n');
                 n++;
@@ -177,7 +184,7 @@ public final class MergeCommand implements Callable<Integer> {
     private long mergeParquet(List<Path> files) {
         TableSchema schema = null;
         List<List<Object[]>> rows = new ArrayList<>();
-        List<List<String>> keys = new ArrayList<>(), genes = new ArrayList<>();
+        List<List<String>> keys = new ArrayList<>(), genes = new ArrayList<>(), rosters = new ArrayList<>();
         for (Path f : files) {
             try (ParquetTableReader r = new ParquetTableReader(f)) {
                 if (schema == null) schema = r.schema();
@@ -198,15 +205,30 @@ public final class MergeCommand implements Callable<Integer> {
                     k.add(key.toString());
                     g.add(row.getString(gene));
                 }
+                if (ChunkMerger.isSparseScores(r.columns())) {
+                    List<String> roster = new ArrayList<>();
+                    for (Object[] v : rs) if (ChunkMerger.ROSTER.equals(v[0])) roster.add((String) v[2]);
+                    checkRoster(f, files.get(0), roster, rosters);
+                    k = rs.stream().map(v -> (String) v[0]).toList();
+                }
                 rows.add(rs);
                 keys.add(k);
                 genes.add(g);
             }
         }
-        List<ChunkMerger.Ref> order = ChunkMerger.order(keys, genes);
+        List<ChunkMerger.Ref> order = rosters.isEmpty() ? ChunkMerger.order(keys, genes) : ChunkMerger.orderSparseScores(keys);
         return TableWriters.write(out, schema, w -> {
             for (ChunkMerger.Ref ref : order) w.writeRow(rows.get(ref.chunk()).get(ref.row()));
         });
+    }
+
+    /** Sparse score chunks each carry the cohort's sample roster; they must all carry the same one. */
+    private static void checkRoster(Path chunk, Path first, List<String> roster, List<List<String>> rosters) {
+        if (!rosters.isEmpty() && !rosters.get(0).equals(roster)) {
+            throw InputException.of(chunk, "its sample list differs from " + first.getFileName() + "'s",
+                    "merge score chunks of one cohort (the same --vcf or --store)");
+        }
+        rosters.add(roster);
     }
 
     private static Object value(Row row, int c, Column col) {

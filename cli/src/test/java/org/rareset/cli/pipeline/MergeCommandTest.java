@@ -203,4 +203,25 @@ class MergeCommandTest {
                 new java.util.TreeSet<>(Files.readAllLines(dir.resolve("results.skipped.tsv"))));
         assertEquals(Files.readString(single.resolveSibling("results.settings.tsv")), Files.readString(dir.resolve("results.settings.tsv")));
     }
+
+    /** Sparse score chunks of different cohorts (other sample rosters) are refused, naming the chunk. */
+    @Test
+    void sparseScoreChunksNeedOneRoster() throws Exception {
+        String header = "kind\tgene\tsample\tscore";
+        Path a = dir.resolve("scores.chunk1-of-2.tsv");
+        Path b = dir.resolve("scores.chunk2-of-2.tsv");
+        writeText(a, header, List.of(new String[] {"sample", "NA", "S1", "NA"}, new String[] {"sample", "NA", "S2", "NA"},
+                new String[] {"gene", "G1", "NA", "0.1"}, new String[] {"carrier", "G1", "S2", "0.7"}));
+        writeText(b, header, List.of(new String[] {"sample", "NA", "S1", "NA"}, new String[] {"sample", "NA", "S3", "NA"},
+                new String[] {"gene", "G2", "NA", "0.2"}));
+        CliRun cli = CliRun.run("merge", "--out", dir.resolve("merged.tsv").toString(), a.toString(), b.toString());
+        assertEquals(2, cli.exit(), cli.err());
+        assertTrue(cli.err().contains(b + ": its sample list differs from scores.chunk1-of-2.tsv's"), cli.err());
+        writeText(b, header, List.of(new String[] {"sample", "NA", "S1", "NA"}, new String[] {"sample", "NA", "S2", "NA"},
+                new String[] {"gene", "G2", "NA", "0.2"}));
+        cli = CliRun.run("merge", "--out", dir.resolve("merged.tsv").toString(), a.toString(), b.toString());
+        assertEquals(0, cli.exit(), cli.err());
+        assertEquals(List.of(header, "sample\tNA\tS1\tNA", "sample\tNA\tS2\tNA", "gene\tG1\tNA\t0.1", "carrier\tG1\tS2\t0.7",
+                "gene\tG2\tNA\t0.2"), Files.readAllLines(dir.resolve("merged.tsv")));
+    }
 }

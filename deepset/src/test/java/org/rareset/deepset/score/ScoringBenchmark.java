@@ -21,7 +21,11 @@ import org.rareset.deepset.score.output.ScoresWriter;
  * {@code --models N} random DeepRVAT-shaped networks (34 -> 20 -> 20, 20 -> 10 -> 10 -> 1).
  *
  * <p>Arguments: {@code --genes 20000 --samples 100000 --rows-per-gene 50 --threads 2
- * [--pretrained DIR | --models 6] [--write-genes 200 --out DIR]}.
+ * [--pretrained DIR | --models 6] [--write-genes 200 --out DIR] [--sparse true --out DIR]}.
+ *
+ * <p>{@code --sparse true} then scores every gene again while writing the default sparse layout to
+ * Parquet, and prints that time against the engine-only time of the same process (the ratio the
+ * biobank-scale target is stated in) and the file's size.
  */
 public final class ScoringBenchmark {
     public static void main(String[] args) throws Exception {
@@ -32,6 +36,7 @@ public final class ScoringBenchmark {
         int models = 6;
         Path pretrained = null;
         int writeGenes = 0;
+        boolean sparse = false;
         Path outDir = Path.of(System.getProperty("java.io.tmpdir"));
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
@@ -43,6 +48,7 @@ public final class ScoringBenchmark {
                 case "--pretrained" -> pretrained = Path.of(args[i + 1]);
                 case "--write-genes" -> writeGenes = Integer.parseInt(args[i + 1]);
                 case "--out" -> outDir = Path.of(args[i + 1]);
+                case "--sparse" -> sparse = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -77,6 +83,25 @@ public final class ScoringBenchmark {
                 scored[0], scored[1], ensemble.members().size(), threads, (t3 - t2) / 1e9, (c3 - c2) / 1e9,
                 scored[0] / ((t3 - t2) / 1e9), (long) genes * samples, (rt.totalMemory() - rt.freeMemory()) / 1e6);
 
+        if (sparse) {
+            List<String> names = new ArrayList<>(samples);
+            for (int s = 0; s < samples; s++) names.add(String.format("S%06d", s + 1));
+            Path out = outDir.resolve("bench-sparse-scores.parquet");
+            long w0 = System.nanoTime();
+            long wc0 = cpuNanos();
+            try (ScoresWriter w = ScoresWriter.open(out, names, ScoresWriter.Layout.SPARSE)) {
+                engine.scoreAll(cohort.iterator(), threads, w::write);
+                w.commit();
+            }
+            long w1 = System.nanoTime();
+            long wc1 = cpuNanos();
+            System.out.printf(Locale.ROOT, "sparse Parquet, all %d genes: scoring + writing %.2f s wall, %.2f s CPU, %.1f MB;"
+                            + " ratio to scoring alone: %.2fx wall, %.2fx CPU%n",
+                    genes, (w1 - w0) / 1e9, (wc1 - wc0) / 1e9, Files.size(out) / 1e6,
+                    (double) (w1 - w0) / (t3 - t2), (double) (wc1 - wc0) / (c3 - c2));
+            Files.delete(out);
+        }
+
         if (writeGenes > 0) {
             List<String> names = new ArrayList<>(samples);
             for (int s = 0; s < samples; s++) names.add(String.format("S%06d", s + 1));
@@ -85,7 +110,7 @@ public final class ScoringBenchmark {
                 Path out = outDir.resolve("bench-" + name);
                 long w0 = System.nanoTime();
                 long wc0 = cpuNanos();
-                try (ScoresWriter w = ScoresWriter.open(out, names, false)) {
+                try (ScoresWriter w = ScoresWriter.open(out, names, ScoresWriter.Layout.LONG)) {
                     engine.scoreAll(subset.iterator(), threads, w::write);
                     w.commit();
                 }

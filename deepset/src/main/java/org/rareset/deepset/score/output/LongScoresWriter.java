@@ -2,22 +2,19 @@ package org.rareset.deepset.score.output;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.rareset.annotate.table.Column;
-import org.rareset.annotate.table.TableSchema;
+import org.rareset.annotate.formats.GeneScoreFile;
 import org.rareset.annotate.table.TableWriter;
 import org.rareset.annotate.table.TableWriters;
 import org.rareset.deepset.score.GeneScores;
 
 /** Long format {@code sample gene score}, gene-major, streamed as genes arrive. */
 final class LongScoresWriter implements ScoresWriter {
-    static final TableSchema SCHEMA = TableSchema.of(Column.string("sample"), Column.string("gene"), Column.float64("score"));
-
     private final List<String> samples;
     private final TableWriter table;
 
     LongScoresWriter(Path path, List<String> samples) {
         this.samples = samples;
-        this.table = TableWriters.open(path, SCHEMA);
+        this.table = TableWriters.open(path, GeneScoreFile.DENSE_LONG);
     }
 
     @Override

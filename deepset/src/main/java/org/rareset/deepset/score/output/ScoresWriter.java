@@ -12,7 +12,9 @@ import org.rareset.deepset.score.GeneScores;
  * ({@link org.rareset.annotate.table.TableWriter}: temporary name, renamed on success).
  *
  * <ul>
- *   <li>Long format (default): columns {@code sample gene score}, one row per sample and gene,
+ *   <li>Sparse (default): the layout of {@link org.rareset.annotate.formats.GeneScoreFile}: the
+ *       sample roster, then per gene its empty-gene score and its carriers' scores.</li>
+ *   <li>Dense long: columns {@code sample gene score}, one row per sample and gene,
  *       gene-major (every sample of the first gene, then the next gene), samples in VCF order.</li>
  *   <li>Wide format: column {@code sample}, then one column per gene, named by the gene, in
  *       annotation-table order; one row per sample.</li>
@@ -32,10 +34,17 @@ public interface ScoresWriter extends AutoCloseable {
     @Override
     void close();
 
-    /** Opens a writer for {@code out}, picking the format from its extension. */
-    static ScoresWriter open(Path out, List<String> samples, boolean wide) {
+    /** The table layouts a score file can have. */
+    enum Layout { SPARSE, LONG, WIDE }
+
+    /** Opens a writer for {@code out} in {@code layout}, picking the file format from its extension. */
+    static ScoresWriter open(Path out, List<String> samples, Layout layout) {
         checkTarget(out);
-        return wide ? new WideScoresWriter(out, samples) : new LongScoresWriter(out, samples);
+        return switch (layout) {
+            case SPARSE -> new SparseScoresWriter(out, samples);
+            case LONG -> new LongScoresWriter(out, samples);
+            case WIDE -> new WideScoresWriter(out, samples);
+        };
     }
 
     /**
