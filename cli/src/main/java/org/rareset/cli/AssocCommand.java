@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Samples analysed are those in the genotypes, the phenotypes and the covariates at once; per trait, samples with a missing value are dropped (counts are printed). A trait with two values is binary.",
                 "",
-                "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac n_carriers beta se pval log10p) and beside it <out>.summary.tsv (genomic inflation, Bonferroni and Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv (rows at FDR <= alpha with adjusted p-values) and <out>.skipped.tsv (genes skipped per mask and why).",
+                "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac n_carriers beta se pval log10p) and beside it <out>.summary.tsv (genomic inflation, Bonferroni and Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv (rows at FDR <= alpha with adjusted p-values) <out>.skipped.tsv (genes skipped per mask and why) and <out>.settings.tsv (the run's settings and per-trait sample counts, for the report).",
                 "",
                 "With --single-variant, also <out>.single.tsv: one score test per phenotype x gene x mask x variant (phenotype gene mask variant_id chrom pos ref alt mac n_carriers beta se pval log10p), SPA for binary traits, no Firth.",
                 ""},

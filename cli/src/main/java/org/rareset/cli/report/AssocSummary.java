@@ -27,7 +27,7 @@ public final class AssocSummary {
 
     private final Map<String, TestSummary> byTraitAndTest = new LinkedHashMap<>();
     private final Set<String> bonferroniRows = new HashSet<>();
-    private final Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+    private final Map<Path, Map<String, Map<String, String>>> settings = new LinkedHashMap<>();
     private final Map<Path, List<Path>> sideFiles = new LinkedHashMap<>();
 
     /** Reads the side files of every results file; summary and significant files must exist. */
@@ -66,9 +66,9 @@ public final class AssocSummary {
         Path settingsFile = SettingsWriter.path(results);
         if (Files.isRegularFile(settingsFile)) {
             TextTable st = TableFiles.read(settingsFile);
+            Map<String, Map<String, String>> mine = settings.computeIfAbsent(results, k -> new LinkedHashMap<>());
             for (int r = 0; r < st.rowCount(); r++) {
-                settings.computeIfAbsent(cell(st, r, "scope"), k -> new LinkedHashMap<>())
-                        .merge(cell(st, r, "key"), cell(st, r, "value"), (a, b) -> a.equals(b) ? a : a + " | " + b);
+                mine.computeIfAbsent(cell(st, r, "scope"), k -> new LinkedHashMap<>()).put(cell(st, r, "key"), cell(st, r, "value"));
             }
             files.add(settingsFile);
         }
@@ -87,9 +87,18 @@ public final class AssocSummary {
         return bonferroniRows.contains(String.join("\t", r.phenotype(), r.gene(), r.mask(), r.test()));
     }
 
-    /** Settings of the runs: scope {@code run} or a phenotype, then key to value (values of several runs joined by " | "). */
-    public Map<String, Map<String, String>> settings() {
+    /** Settings per results file that has a settings file: scope {@code run} or a phenotype, then key to value. */
+    public Map<Path, Map<String, Map<String, String>>> settings() {
         return settings;
+    }
+
+    /** The first recorded value of a phenotype's (or the run's) setting over the results files, or null. */
+    public String setting(String scope, String key) {
+        for (Map<String, Map<String, String>> s : settings.values()) {
+            String v = s.getOrDefault(scope, Map.of()).get(key);
+            if (v != null) return v;
+        }
+        return null;
     }
 
     /** Each results file with the side files read for it. */

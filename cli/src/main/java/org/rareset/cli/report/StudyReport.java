@@ -36,7 +36,7 @@ public final class StudyReport {
 
     /** Run settings shown in the methods block, in this order, with their labels. */
     private static final String[][] METHOD_KEYS = {
-        {"version", "RareSet version (assoc)"}, {"input", "tested"}, {"tests", "tests"}, {"masks", "masks"},
+        {"version", "RareSet version"}, {"input", "tested"}, {"tests", "tests"}, {"masks", "masks"},
         {"max_maf", "MAF limits"}, {"min_mac", "minimum MAC per gene and mask"}, {"qt_transform", "quantitative trait transform"},
         {"collapse_mac", "ultra-rare collapsing (MAC below)"}, {"weights", "variant weights"}, {"spa", "saddlepoint approximation (binary)"},
         {"firth_threshold", "Firth below p (binary burden)"}, {"alpha", "alpha (Bonferroni, BH)"}, {"n_genes", "genes"}};
@@ -135,7 +135,6 @@ public final class StudyReport {
                     .append(mSvg).append("<figcaption>Manhattan plot, best mask per gene and test; dashed line: the strictest Bonferroni threshold. ")
                     .append(link(outDir, plotDir.resolve(base + ".manhattan.png"))).append(" ")
                     .append(link(outDir, plotDir.resolve(base + ".manhattan.svg"))).append("</figcaption></figure></div>\n");
-            body.append(LAMBDA_NOTE);
             body.append(significantTable(ts));
             body.append(comparison(ts));
             body.append("</section>\n");
@@ -159,25 +158,38 @@ public final class StudyReport {
             + "grey band, best on a null trait: they should stay inside it, with only true signals leaving it at the top right.</p>\n";
 
     private String methods(Path outDir, Map<String, TraitSummary> traits) {
-        Map<String, String> run = assoc.settings().getOrDefault(org.rareset.association.run.SettingsWriter.RUN, Map.of());
-        StringBuilder b = new StringBuilder("<section id=\"methods\"><h2>Methods</h2>\n<table class=\"compact methods\"><tbody>\n");
-        b.append("<tr><th>RareSet version (report)</th><td>").append(escape(org.rareset.cli.VersionProvider.version())).append("</td></tr>\n");
-        for (String[] k : METHOD_KEYS) {
-            String v = run.get(k[0]);
-            b.append("<tr><th>").append(escape(k[1])).append("</th><td>")
-                    .append(v == null ? "<span class=\"na\">not recorded by this assoc run</span>" : escape(v)).append("</td></tr>\n");
-        }
-        b.append("</tbody></table>\n<table class=\"compact\"><thead><tr><th>trait</th><th>type</th><th>samples</th><th>cases</th>"
-                + "<th>controls</th><th>left out (missing)</th><th>covariates</th></tr></thead><tbody>\n");
-        for (String t : traits.keySet()) {
-            Map<String, String> s = assoc.settings().getOrDefault(t, Map.of());
-            b.append("<tr><td>").append(escape(t)).append("</td>");
-            for (String k : new String[] {"trait_type", "n_samples", "n_cases", "n_controls", "n_missing_dropped", "covariates"}) {
-                b.append("<td>").append(escape(s.getOrDefault(k, "-"))).append("</td>");
+        StringBuilder b = new StringBuilder("<section id=\"methods\"><h2>Methods</h2>\n");
+        Map<Path, Map<String, Map<String, String>>> runs = assoc.settings();
+        if (runs.isEmpty()) {
+            b.append("<p class=\"warn\">The results have no settings file beside them (written by rareset assoc since this version): "
+                    + "masks, MAF limits, tests and sample counts are not known to the report.</p>\n");
+        } else {
+            b.append("<table class=\"compact methods\"><thead><tr><th>setting</th>");
+            for (Path p : runs.keySet()) b.append("<th>").append(escape(p.getFileName().toString())).append("</th>");
+            b.append("</tr></thead><tbody>\n");
+            for (String[] k : METHOD_KEYS) {
+                b.append("<tr><th>").append(escape(k[1])).append("</th>");
+                for (Map<String, Map<String, String>> run : runs.values()) {
+                    String v = run.getOrDefault(org.rareset.association.run.SettingsWriter.RUN, Map.of()).get(k[0]);
+                    b.append("<td>").append(v == null ? "<span class=\"na\">not recorded</span>" : escape(v)).append("</td>");
+                }
+                b.append("</tr>\n");
             }
-            b.append("</tr>\n");
+            b.append("</tbody></table>\n<table class=\"compact\"><thead><tr><th>trait</th><th>type</th><th>samples</th><th>cases</th>"
+                    + "<th>controls</th><th>left out (missing)</th><th>covariates</th></tr></thead><tbody>\n");
+            for (String t : traits.keySet()) {
+                b.append("<tr><td>").append(escape(t)).append("</td>");
+                for (String k : new String[] {"trait_type", "n_samples", "n_cases", "n_controls", "n_missing_dropped", "covariates"}) {
+                    String v = assoc.setting(t, k);
+                    b.append("<td>").append(escape(v == null ? "-" : v)).append("</td>");
+                }
+                b.append("</tr>\n");
+            }
+            b.append("</tbody></table>\n");
         }
-        b.append("</tbody></table>\n<h3>Files</h3>\n<ul class=\"files\">\n");
+        b.append("<p class=\"note\">RareSet ").append(escape(org.rareset.cli.VersionProvider.version())).append(" wrote this report.</p>\n");
+        b.append("<h3>Reading the QQ plots</h3>\n").append(LAMBDA_NOTE);
+        b.append("<h3>Files</h3>\n<ul class=\"files\">\n");
         for (Map.Entry<Path, List<Path>> e : assoc.files().entrySet()) {
             b.append("<li>");
             for (Path p : e.getValue()) b.append(link(outDir, p)).append(" ");
@@ -188,10 +200,9 @@ public final class StudyReport {
     }
 
     private String traitCounts(String trait) {
-        Map<String, String> s = assoc.settings().get(trait);
-        if (s == null || !s.containsKey("n_samples")) return "";
-        String c = s.containsKey("n_cases") ? ", " + s.get("n_cases") + " cases" : "";
-        return " <small>(" + escape(s.get("n_samples")) + " samples" + escape(c) + ")</small>";
+        String n = assoc.setting(trait, "n_samples"), cases = assoc.setting(trait, "n_cases");
+        if (n == null) return "";
+        return " <small>(" + escape(n) + " samples" + (cases == null ? "" : ", " + escape(cases) + " cases") + ")</small>";
     }
 
     /** A relative link from the report's folder to a file, showing the file name. */

@@ -85,7 +85,7 @@ public final class RiskSection {
                 b.append("<td>").append(bins.cell(row, n)).append("</td>");
                 if (binary) b.append("<td>").append(bins.cell(row, cases)).append("</td>");
                 b.append("<td>").append(f(bins.cell(row, value), binary ? 3 : 2)).append(" <small>(").append(f(bins.cell(row, vlo), binary ? 3 : 2))
-                        .append("-").append(f(bins.cell(row, vhi), binary ? 3 : 2)).append(")</small></td><td>")
+                        .append(" to ").append(f(bins.cell(row, vhi), binary ? 3 : 2)).append(")</small></td><td>")
                         .append(f(bins.cell(row, rel), 2)).append(" <small>(").append(f(bins.cell(row, rlo), 2)).append(" to ")
                         .append(f(bins.cell(row, rhi), 2)).append(")</small></td>");
             }
