@@ -85,7 +85,8 @@ public final class QqPlot {
         }
         Band band = nBand == 0 ? null : band(nBand, 120);
         if (band != null) maxObs = Math.max(maxObs, Math.min(Axis.CAP, band.upper()[0]));
-        Axis x = new Axis(0, Axis.headroom(maxExp, 1), LEFT, c.width() - RIGHT);
+        // the expected axis ends just past the largest expectation (to the next half unit), not with the observed axis' headroom
+        Axis x = new Axis(0, Math.max(1, Math.ceil(maxExp * 1.03 * 2) / 2), LEFT, c.width() - RIGHT);
         Axis y = new Axis(0, Axis.headroom(maxObs, 1), c.height() - BOTTOM, TOP);
         Frame.axes(c, x, y, title, "expected -log10(p)", "observed -log10(p)");
         if (band != null) {
