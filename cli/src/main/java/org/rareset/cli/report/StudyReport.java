@@ -41,6 +41,9 @@ public final class StudyReport {
         {"collapse_mac", "ultra-rare collapsing (MAC below)"}, {"weights", "variant weights"}, {"spa", "saddlepoint approximation (binary)"},
         {"firth_threshold", "Firth below p (binary burden)"}, {"alpha", "alpha (Bonferroni, BH)"}, {"n_genes", "genes"}};
 
+    /** Settings that concern variants, not precomputed gene scores. */
+    private static final Set<String> VARIANT_ONLY = Set.of("masks", "max_maf", "min_mac", "collapse_mac", "weights");
+
     private final String study;
     private final List<ResultRow> rows;
     private final int skippedRows;
@@ -170,8 +173,11 @@ public final class StudyReport {
             for (String[] k : METHOD_KEYS) {
                 b.append("<tr><th>").append(escape(k[1])).append("</th>");
                 for (Map<String, Map<String, String>> run : runs.values()) {
-                    String v = run.getOrDefault(org.rareset.association.run.SettingsWriter.RUN, Map.of()).get(k[0]);
-                    b.append("<td>").append(v == null ? "<span class=\"na\">not recorded</span>" : escape(v)).append("</td>");
+                    Map<String, String> r = run.getOrDefault(org.rareset.association.run.SettingsWriter.RUN, Map.of());
+                    String v = r.get(k[0]);
+                    boolean scoresOnly = r.getOrDefault("input", "").startsWith("gene impairment scores") && VARIANT_ONLY.contains(k[0]);
+                    b.append("<td>").append(v != null ? escape(v) : scoresOnly ? "<span class=\"na\">not applicable (gene scores)</span>"
+                            : "<span class=\"na\">not recorded</span>").append("</td>");
                 }
                 b.append("</tr>\n");
             }
