@@ -225,8 +225,8 @@ public final class AssocCommand implements Callable<Integer> {
 
     private void checkGenotypeOptions() {
         if (scores != null) {
-            if (cohort.vcf != null || cohort.store != null || maskFile != null) {
-                throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf, --store and --masks", null);
+            if (cohort.vcf != null || cohort.genotypeFiles.any() || cohort.store != null || maskFile != null) {
+                throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf/--bfile/--bed/--bgen, --store and --masks", null);
             }
             if (singleVariant) {
                 throw new InputException(null, null, "--single-variant tests variants, --scores gene scores", "leave out one of them");

@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.genotype.GenotypeInput;
 import org.rareset.annotate.store.IngestEngine;
 import org.rareset.annotate.store.IngestReport;
 import org.rareset.annotate.store.VariantFilters;
 import org.rareset.annotate.vcf.VcfReadOptions;
+import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rareset ingest}: VCF/BCF to genotype store, with QC. The work is in {@link IngestEngine}. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Convert a VCF/BCF once into a sparse genotype store (.rsg) that later steps read gene by gene.",
+        description = {"Convert a VCF/BCF, PLINK 1 binary fileset or BGEN file once into a sparse genotype store (.rsg) that later steps read gene by gene.",
                 "Multi-allelic records are split into one variant per ALT allele; only minor-allele carriers and "
                         + "missing calls are stored. Writes a QC summary (<out>.qc.tsv) and per-sample missingness "
                         + "(<out>.samples.tsv) beside the store and prints the summary.",
@@ -31,14 +33,18 @@ import picocli.CommandLine.Spec;
                 "  rareset ingest --vcf cohort.vcf.gz --out cohort.rsg",
                 "  rareset ingest --vcf cohort.vcf.gz --out chr1.rsg --region chr1:1-5000000",
                 "  rareset ingest --vcf chr{1..22}.vcf.gz --out cohort.rsg",
+                "  rareset ingest --bfile cohort --out cohort.rsg",
+                "  rareset ingest --bgen chr{1..22}.bgen --sample cohort.sample --out cohort.rsg",
                 "  rareset ingest --vcf cohort.bcf --out qc.rsg --samples-file keep.txt \\",
                 "      --pass-only --max-missing 0.05 --min-ac 1 --hwe-p 1e-12"})
 public final class IngestCommand implements Callable<Integer> {
-    @Option(names = "--vcf", required = true, arity = "1..*", paramLabel = "FILE",
+    @Option(names = "--vcf", arity = "1..*", paramLabel = "FILE",
             description = "Input VCF (.vcf, .vcf.gz bgzipped) or BCF; several files (e.g. one per chromosome, "
                     + "same samples, given in genomic order) go into one store. Region queries need a tabix (.tbi) or CSI (.csi) "
                     + "index for VCF; a BCF is read through its .csi (bcftools index), or streamed without one.")
-    List<Path> vcfs;
+    List<Path> vcfs = new ArrayList<>();
+
+    @Mixin GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Genotype store to write, e.g. cohort.rsg.")
     Path out;
@@ -52,10 +58,10 @@ public final class IngestCommand implements Callable<Integer> {
     Path regionsFile;
 
     @Option(names = "--samples-file", paramLabel = "FILE",
-            description = "Keep only these samples (one name per line); they keep the VCF's column order.")
+            description = "Keep only these samples (one name per line); they keep the file's sample order.")
     Path samplesFile;
 
-    @Option(names = "--pass-only", description = "Keep only records whose FILTER is PASS or '.'.")
+    @Option(names = "--pass-only", description = "Keep only records whose FILTER is PASS or '.' (VCF/BCF only).")
     boolean passOnly;
 
     @Option(names = "--max-missing", paramLabel = "FRACTION", defaultValue = "1",
@@ -84,14 +90,15 @@ public final class IngestCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         IngestReport report;
         try {
-            report = IngestEngine.run(vcfs, read, runtime.effectiveThreads(), out, filters, progress);
+            report = IngestEngine.run(inputs(), read, genotypeFiles.importOptions(), runtime.effectiveThreads(), out, filters, progress);
         } finally {
             if (progress != null) progress.finish();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
         if (!runtime.quiet) {
-            String inputs = vcfs.size() == 1 ? vcfs.get(0).toString() : vcfs.size() + " files (" + vcfs.get(0) + " ... " + vcfs.get(vcfs.size() - 1) + ")";
+            List<Path> files = inputs().stream().map(GenotypeInput::file).toList();
+            String inputs = files.size() == 1 ? files.get(0).toString() : files.size() + " files (" + files.get(0) + " ... " + files.get(files.size() - 1) + ")";
             o.printf(Locale.ROOT, "rareset ingest: %s -> %s in %.1f s%n", inputs, out, seconds);
             for (Map.Entry<String, String> e : report.summary().entrySet()) o.println("  " + e.getKey() + "\t" + e.getValue());
             o.println("  QC written to " + IngestReport.qcFile(out) + " and " + IngestReport.samplesFile(out));
@@ -100,7 +107,20 @@ public final class IngestCommand implements Callable<Integer> {
         return RareSetCommand.EXIT_OK;
     }
 
+    /** The genotype files in the order given: VCFs, or PLINK filesets, or BGEN files. */
+    private List<GenotypeInput> inputs() {
+        List<GenotypeInput> in = new ArrayList<>();
+        for (Path vcf : vcfs) in.add(GenotypeInput.vcf(vcf));
+        in.addAll(genotypeFiles.inputs());
+        return in;
+    }
+
     private void checkOptions() {
+        genotypeFiles.check();
+        if (vcfs.isEmpty() == !genotypeFiles.any()) {
+            throw new InputException(null, null, vcfs.isEmpty() ? "no genotypes given" : "give one genotype format: --vcf, --bfile, --bed or --bgen",
+                    "for example --vcf cohort.vcf.gz, --bfile cohort or --bgen cohort.bgen");
+        }
         if (!(maxMissing >= 0 && maxMissing <= 1)) {
             throw new InputException("--max-missing", null, "value " + maxMissing + " is not a fraction", "give a number from 0 to 1");
         }
@@ -112,13 +132,17 @@ public final class IngestCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw InputException.of(out, "the output folder " + parent + " does not exist", "create it first or choose another --out");
         }
-        for (Path vcf : vcfs) {
-            if (Files.exists(vcf) && out.toAbsolutePath().normalize().equals(vcf.toAbsolutePath().normalize())) {
-                throw InputException.of(out, "--out is an input VCF", "choose another name, e.g. cohort.rsg");
+        List<Path> files = new ArrayList<>();
+        for (GenotypeInput in : inputs()) {
+            files.add(in.file());
+            for (Path p : new Path[] {in.file(), in.bim(), in.fam(), in.sample()}) {
+                if (p != null && Files.exists(p) && out.toAbsolutePath().normalize().equals(p.toAbsolutePath().normalize())) {
+                    throw InputException.of(out, "--out is an input file", "choose another name, e.g. cohort.rsg");
+                }
             }
         }
-        if (new java.util.HashSet<>(vcfs).size() < vcfs.size()) {
-            throw new InputException("--vcf", null, "a file is given twice", "list each VCF once");
+        if (new java.util.HashSet<>(files).size() < files.size()) {
+            throw new InputException(vcfs.isEmpty() ? "--bfile/--bgen" : "--vcf", null, "a file is given twice", "list each file once");
         }
     }
 

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.annotate.genotype.GenotypeInput;
+import org.rareset.annotate.genotype.GenotypeSources;
+import org.rareset.annotate.vcf.GenotypeFileSource;
+import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.TrainedEnsemble;
@@ -73,8 +76,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ModelSource model;
 
-    @Option(names = "--vcf", required = true, paramLabel = "FILE", description = "Genotypes: VCF, VCF.gz or BCF.")
+    @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes: VCF, VCF.gz or BCF. Or --bfile, --bed or --bgen.")
     Path vcf;
+
+    @Mixin GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
 
     @Option(names = "--annotations", required = true, paramLabel = "FILE",
             description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene (or gene_id) and the model's annotation columns.")
@@ -113,7 +118,7 @@ public final class ScoreCommand implements Callable<Integer> {
         ScoringEnsemble ensemble = loadEnsemble();
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
-        try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
+        try (GenotypeFileSource source = GenotypeSources.open(genotypeInput(), genotypeFiles.importOptions())) {
             input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble));
         }
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
@@ -154,5 +159,14 @@ public final class ScoreCommand implements Callable<Integer> {
     private ScoringEnsemble loadEnsemble() {
         if (model.trained != null) return ModelFiles.load(model.trained);
         return PretrainedEnsemble.load(model.pretrained);
+    }
+
+    /** The one genotype file: --vcf, --bfile, --bed or --bgen. */
+    private GenotypeInput genotypeInput() {
+        GenotypeInput in = genotypeFiles.single(vcf, "");
+        if (in == null) {
+            throw new org.rareset.annotate.InputException(null, null, "no genotypes given", "give --vcf, --bfile, --bed or --bgen");
+        }
+        return in;
     }
 }

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.annotate.genotype.GenotypeInput;
+import org.rareset.annotate.genotype.GenotypeSources;
+import org.rareset.annotate.vcf.GenotypeFileSource;
+import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.MissingOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.deepset.model.ModelFiles;
@@ -47,8 +50,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
-    @Option(names = "--vcf", required = true, paramLabel = "FILE", description = "Genotypes (VCF/BCF, bgzipped or plain).")
+    @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes (VCF/BCF, bgzipped or plain). Or --bfile, --bed or --bgen.")
     Path vcf;
+
+    @Mixin GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
 
     @Option(names = "--annotations", required = true, paramLabel = "TSV",
             description = "Annotation table: chrom pos ref alt gene, then annotation columns; one row per (variant, gene).")
@@ -160,8 +165,8 @@ public final class TrainCommand implements Callable<Integer> {
         };
         long t0 = System.nanoTime();
         TrainingDataLoader.Loaded loaded;
-        try (VcfVariantSource source = VcfVariantSource.open(vcf)) {
-            loaded = TrainingDataLoader.load(loaderSpec, source, vcf, log);
+        try (GenotypeFileSource source = GenotypeSources.open(genotypeInput(), genotypeFiles.importOptions())) {
+            loaded = TrainingDataLoader.load(loaderSpec, source, source.file(), log);
         }
         log.accept(String.format(java.util.Locale.ROOT, "inputs read in %.1f s", (System.nanoTime() - t0) / 1e9));
         String version = RareSetCommand.class.getPackage().getImplementationVersion();
@@ -174,5 +179,14 @@ public final class TrainCommand implements Callable<Integer> {
                 String.join(",", phenotypes), (System.nanoTime() - t0) / 1e9, out);
         outWriter.flush();
         return 0;
+    }
+
+    /** The one genotype file: --vcf, --bfile, --bed or --bgen. */
+    private GenotypeInput genotypeInput() {
+        GenotypeInput in = genotypeFiles.single(vcf, "");
+        if (in == null) {
+            throw new org.rareset.annotate.InputException(null, null, "no genotypes given", "give --vcf, --bfile, --bed or --bgen");
+        }
+        return in;
     }
 }

@@ -3,15 +3,18 @@ package org.rareset.annotate.store;
 import java.nio.file.Path;
 import java.util.List;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.genotype.GenotypeInput;
+import org.rareset.annotate.genotype.GenotypeSources;
+import org.rareset.annotate.genotype.ImportOptions;
 import org.rareset.annotate.vcf.ContigOrder;
+import org.rareset.annotate.vcf.GenotypeFileSource;
 import org.rareset.annotate.vcf.ReadStats;
 import org.rareset.annotate.vcf.Variant;
 import org.rareset.annotate.vcf.VcfReadOptions;
-import org.rareset.annotate.vcf.VcfVariantSource;
 
 /**
- * Converts one VCF, or several with the same samples (a cohort split by chromosome or region),
- * into a genotype store, applying the QC filters and collecting the QC report. The store appears
+ * Converts one genotype file (VCF/BCF, PLINK 1 binary, BGEN), or several with the same samples (a
+ * cohort split by chromosome or region), into a genotype store, applying the QC filters and collecting the QC report. The store appears
  * under its name only when everything succeeded; on any failure no store (and no temporary file)
  * is left.
  */
@@ -26,7 +29,7 @@ public final class IngestEngine {
     private IngestEngine() {}
 
     /** Ingests {@code source} alone. */
-    public static IngestReport run(VcfVariantSource source, Path out, VariantFilters filters, Progress progress) {
+    public static IngestReport run(GenotypeFileSource source, Path out, VariantFilters filters, Progress progress) {
         Ingest ingest = new Ingest(out, filters, progress);
         try {
             ingest.add(source);
@@ -43,10 +46,20 @@ public final class IngestEngine {
      */
     public static IngestReport run(List<Path> vcfs, VcfReadOptions read, int threads, Path out, VariantFilters filters,
                                    Progress progress) {
+        return run(vcfs.stream().map(GenotypeInput::vcf).toList(), read, ImportOptions.defaults(), threads, out, filters, progress);
+    }
+
+    /**
+     * Ingests {@code inputs} (any mix of formats) in the order given, as {@link #run(List, VcfReadOptions,
+     * int, Path, VariantFilters, Progress)} does for VCFs; {@code options} says how PLINK and BGEN
+     * alleles and sample ids are read.
+     */
+    public static IngestReport run(List<GenotypeInput> inputs, VcfReadOptions read, ImportOptions options, int threads,
+                                   Path out, VariantFilters filters, Progress progress) {
         Ingest ingest = new Ingest(out, filters, progress);
         try {
-            for (Path vcf : vcfs) {
-                try (VcfVariantSource source = VcfVariantSource.open(vcf, read, threads)) {
+            for (GenotypeInput input : inputs) {
+                try (GenotypeFileSource source = GenotypeSources.open(input, read, options, threads)) {
                     ingest.add(source);
                 }
             }
@@ -75,7 +88,7 @@ public final class IngestEngine {
             this.progress = progress;
         }
 
-        void add(VcfVariantSource source) {
+        void add(GenotypeFileSource source) {
             List<String> samples = source.samples();
             if (writer == null) {
                 report = new IngestReport(samples);

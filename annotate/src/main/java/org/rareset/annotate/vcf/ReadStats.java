@@ -26,6 +26,14 @@ public final class ReadStats {
     /** Records skipped because their ALT is '.' (no alternate allele). */
     public long noAltRecords() { return noAltRecords; }
 
+    /** One record read from a file whose decoder lives outside this package (PLINK, BGEN). */
+    public void countRecord(int nAlts) {
+        records++;
+        if (nAlts == 0) noAltRecords++;
+        if (nAlts > 1) multiAllelicRecords++;
+        variants += nAlts;
+    }
+
     /** Adds {@code other}'s counts to these (several files read into one store). */
     public void add(ReadStats other) {
         records += other.records;

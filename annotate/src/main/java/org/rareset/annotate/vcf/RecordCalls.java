@@ -8,9 +8,10 @@ import java.util.Arrays;
  * Reused from record to record, so decoding allocates nothing per sample.
  *
  * <p>A call with any missing allele ({@code ./.}, {@code ./1}, {@code .}) counts as missing for
- * the whole sample: it adds nothing to AN and is listed among the missing samples.
+ * the whole sample: it adds nothing to AN and is listed among the missing samples. The PLINK and
+ * BGEN readers fill it the same way, so every format shares one splitting rule ({@link VariantSplitter}).
  */
-final class RecordCalls {
+public final class RecordCalls {
     final int nSamples;
     /** Ploidy per sample, 0 for missing; 2 unless listed in {@code touched}, so diploid hom-ref calls write nothing. */
     final byte[] ploidy;
@@ -25,13 +26,13 @@ final class RecordCalls {
     /** ALT copies per carrier: {@code carrierAltCounts[e * nAlt + (k - 1)]} for ALT {@code k}. */
     byte[] carrierAltCounts = new byte[64];
 
-    RecordCalls(int nSamples) {
+    public RecordCalls(int nSamples) {
         this.nSamples = nSamples;
         this.ploidy = new byte[nSamples];
         java.util.Arrays.fill(ploidy, (byte) 2);
     }
 
-    void reset(int nAlt) {
+    public void reset(int nAlt) {
         for (int i = 0; i < nTouched; i++) ploidy[touched[i]] = 2;
         nTouched = 0;
         this.nAlt = nAlt;
@@ -41,13 +42,13 @@ final class RecordCalls {
     }
 
     /** A homozygous-reference call of the given ploidy: the common case, kept cheap. */
-    void refCall(int sample, int p) {
+    public void refCall(int sample, int p) {
         if (p != 2) setPloidy(sample, p);
         calledAlleles += p;
     }
 
     /** {@code n} consecutive diploid homozygous-reference calls. */
-    void refRun(int n) {
+    public void refRun(int n) {
         calledAlleles += 2 * n;
     }
 
@@ -57,7 +58,7 @@ final class RecordCalls {
         ploidy[sample] = (byte) p;
     }
 
-    void missingCall(int sample) {
+    public void missingCall(int sample) {
         setPloidy(sample, 0);
         if (nMissing == missing.length) missing = Arrays.copyOf(missing, nMissing * 2);
         missing[nMissing++] = sample;
@@ -67,7 +68,7 @@ final class RecordCalls {
      * A fully called genotype with alleles {@code alleles[0..p)} (0 = REF, k = k-th ALT, all
      * {@code <= nAlt}); samples must arrive in increasing order.
      */
-    void call(int sample, int[] alleles, int p) {
+    public void call(int sample, int[] alleles, int p) {
         if (p != 2) setPloidy(sample, p);
         calledAlleles += p;
         int base = -1;

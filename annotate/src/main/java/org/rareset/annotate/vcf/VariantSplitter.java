@@ -9,10 +9,10 @@ import java.util.List;
  * The minor allele is ALT when {@code 2 AC <= AN}; otherwise the carriers listed are those of the
  * "not k" alleles, with their copy counts.
  */
-final class VariantSplitter {
+public final class VariantSplitter {
     private VariantSplitter() {}
 
-    static void split(String chrom, int pos, String id, String ref, List<String> alts,
+    public static void split(String chrom, int pos, String id, String ref, List<String> alts,
                       RecordCalls c, java.util.function.Consumer<Variant> out) {
         int[] missing = Arrays.copyOf(c.missing, c.nMissing);
         for (int k = 1; k <= alts.size(); k++) {

@@ -22,7 +22,7 @@ import org.rareset.annotate.InputException;
  * }
  * }</pre>
  */
-public final class VcfVariantSource implements VariantSource {
+public final class VcfVariantSource implements GenotypeFileSource {
     /** How records are decoded. */
     enum Decoder { FAST, HTSJDK }
 
@@ -140,6 +140,7 @@ public final class VcfVariantSource implements VariantSource {
         return stream instanceof TabixRecordStream || (stream instanceof HtsjdkRecordStream h && h.readsBcfByIndex());
     }
 
+    @Override
     public Path file() {
         return file;
     }
@@ -149,7 +150,7 @@ public final class VcfVariantSource implements VariantSource {
         return selection.names();
     }
 
-    /** Counts of what was read and skipped; complete once iteration has finished. */
+    @Override
     public ReadStats stats() {
         return stats;
     }

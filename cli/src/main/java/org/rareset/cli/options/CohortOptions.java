@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.genotype.GenotypeInput;
+import org.rareset.annotate.genotype.GenotypeSources;
 import org.rareset.annotate.store.GenotypeStore;
 import org.rareset.annotate.vcf.VariantSource;
-import org.rareset.annotate.vcf.VcfVariantSource;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.CohortBuilder;
 import org.rareset.association.input.GeneGrouper;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The inputs of an association analysis, shared by {@code assoc} and {@code seed-genes}:
- * genotypes (VCF/BCF or store), annotations, phenotypes, covariates and trait choices.
+ * genotypes (VCF/BCF, PLINK, BGEN or store), annotations, phenotypes, covariates and trait choices.
  */
 public final class CohortOptions {
     @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes: VCF or BCF (bgzipped, optionally indexed).")
@@ -32,6 +33,9 @@ public final class CohortOptions {
 
     @Option(names = "--store", paramLabel = "FILE", description = "Genotypes: a RareSet genotype store.")
     public Path store;
+
+    @Mixin
+    public GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
 
     @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet): chrom pos ref alt gene (or gene_id) and annotation columns.")
     public Path annotations;
@@ -59,8 +63,10 @@ public final class CohortOptions {
 
     /** Checks that exactly one genotype source and the annotations are given. */
     public void requireGenotypes() {
-        if ((vcf == null) == (store == null)) {
-            throw new InputException(null, null, "give genotypes with exactly one of --vcf or --store", "for example --vcf cohort.vcf.gz");
+        GenotypeInput file = genotypeFiles.single(vcf, " or --store");
+        if ((file == null) == (store == null)) {
+            throw new InputException(null, null, "give genotypes with exactly one of --vcf, --bfile, --bed, --bgen or --store",
+                    "for example --vcf cohort.vcf.gz");
         }
         if (annotations == null) {
             throw new InputException(null, null, "--annotations is required", "a TSV with chrom pos ref alt gene columns assigns variants to genes");
@@ -84,7 +90,8 @@ public final class CohortOptions {
 
     /** Reads the genotypes into genes; checks the sample overlap before reading the variants. */
     public Genotypes readGenotypes(AnnotationTable ann, Consumer<String> log) {
-        try (VariantSource source = vcf != null ? VcfVariantSource.open(vcf) : GenotypeStore.open(store)) {
+        GenotypeInput file = genotypeFiles.single(vcf, " or --store");
+        try (VariantSource source = file != null ? GenotypeSources.open(file, genotypeFiles.importOptions()) : GenotypeStore.open(store)) {
             List<String> samples = source.samples();
             buildTraits(samples, s -> { });
             List<GeneVariants> genes = GeneGrouper.group(source, ann, log);

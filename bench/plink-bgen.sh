@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# PLINK/BGEN ingest benchmark: `rareset ingest --bfile` and `--bgen` against plink2's own conversion of
+# the same files (`plink2 --bfile ... --make-pgen`, `plink2 --bgen ... ref-last --make-pgen`), on a
+# `rareset simulate` cohort (20,000 samples x 20,000 variants by default) converted by plink2 to
+# .bed and BGEN 1.2 (zlib, 16 bits) and 1.3 (zstd). Prints medians of wall time, CPU time and peak
+# memory (maximum resident set size, /usr/bin/time -v) and the ratios plink2 / rareset.
+#
+#   bench/plink-bgen.sh
+#   SAMPLES=2000 RUNS=3 bench/plink-bgen.sh
+#   RARESET_JAVA_OPTS="-Xmx1g -XX:+UseSerialGC" bench/plink-bgen.sh   # the JVM's heap is its main memory cost
+#
+# Target (issue 13): at least as fast as plink2's conversion, with under 1/10 of its peak memory.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+out="${OUT:-bench/out/plink-bgen}"
+n="${SAMPLES:-20000}"
+variants="${VARIANTS:-20000}"
+runs="${RUNS:-5}"
+threads="${THREADS:-2}"
+mkdir -p "$out"
+command -v plink2 >/dev/null || { echo "plink2 is needed (Debian package plink2)" >&2; exit 1; }
+[[ -f cli/target/rareset.jar ]] || (mvn -q -o -DskipTests package >&2 || mvn -q -DskipTests package >&2)
+
+dir="$out/s$n"
+if [[ ! -f "$dir/cohort.bed" ]]; then
+  echo "simulating $n samples x $variants variants and converting with plink2..." >&2
+  ./rareset simulate --samples "$n" --variants "$variants" --genes 400 --seed 7 --multiallelic-rate 0 --out "$dir" --quiet >&2
+  plink2 --vcf "$dir/cohort.vcf.gz" --make-bed --out "$dir/cohort" --output-chr chrM --threads "$threads" --silent
+  plink2 --bfile "$dir/cohort" --export bgen-1.2 --out "$dir/cohort.v12" --output-chr chrM --threads "$threads" --silent
+  plink2 --bfile "$dir/cohort" --export bgen-1.3 --out "$dir/cohort.v13" --output-chr chrM --threads "$threads" --silent
+fi
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+# Runs "$@" $runs times; prints the medians "wall_s cpu_s max_rss_mb".
+measure() {
+  local walls=() cpus=() rss=()
+  for ((i = 0; i < runs; i++)); do
+    local tf
+    tf=$(mktemp)
+    /usr/bin/time -v -o "$tf" "$@" > /dev/null 2>&1
+    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$tf")")
+    cpus+=("$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$tf")")
+    rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2 / 1024}' "$tf")")
+    rm -f "$tf"
+  done
+  printf '%s %s %s\n' "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)"
+}
+ratio() { echo "($1) / ($2)" | bc -l; }
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores; the machine may be shared)" >&2
+printf 'input\tsamples\tvariants\tplink2_wall_s\trareset_wall_s\twall_plink2_over_rareset\tplink2_cpu_s\trareset_cpu_s\tcpu_plink2_over_rareset\tplink2_rss_mb\trareset_rss_mb\trss_rareset_over_plink2\n' > "$out/summary.tsv"
+row() {
+  local name=$1 p=$2 r=$3
+  read -r pw pc pm <<< "$p"
+  read -r rw rc rm <<< "$r"
+  printf '%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%.0f\t%.3f\n' "$name" "$n" "$variants" "$pw" "$rw" "$(ratio "$pw" "$rw")" \
+    "$pc" "$rc" "$(ratio "$pc" "$rc")" "$pm" "$rm" "$(ratio "$rm" "$pm")" | tee -a "$out/summary.tsv"
+}
+p=$(measure plink2 --bfile "$dir/cohort" --make-pgen --out "$dir/p2-bed" --threads "$threads")
+r=$(measure ./rareset ingest --bfile "$dir/cohort" --out "$dir/bed.rsg" --quiet --threads "$threads")
+row bed "$p" "$r"
+for v in v12 v13; do
+  p=$(measure plink2 --bgen "$dir/cohort.$v.bgen" ref-last --make-pgen --out "$dir/p2-$v" --threads "$threads")
+  r=$(measure ./rareset ingest --bgen "$dir/cohort.$v.bgen" --out "$dir/$v.rsg" --quiet --threads "$threads")
+  row "bgen-${v#v}" "$p" "$r"
+done
+# Agreement: the stores from .bed and BGEN equal the one from the VCF they were converted from.
+./rareset ingest --vcf "$dir/cohort.vcf.gz" --out "$dir/vcf.rsg" --quiet --threads "$threads"
+for s in bed v12 v13; do
+  cmp -s "$dir/vcf.rsg" "$dir/$s.rsg" || { echo "AGREEMENT FAILURE: $dir/$s.rsg differs from the VCF's store" >&2; exit 1; }
+done
+echo "agreement: the .bed and BGEN stores are byte-identical to the VCF's" >&2
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+column -t -s$'\t' "$out/summary.tsv" >&2
+echo "targets: wall_plink2_over_rareset >= 1, rss_rareset_over_plink2 < 0.1" >&2
