@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -46,7 +47,9 @@ import picocli.CommandLine.Spec;
                 "",
                 "Samples analysed are those in the genotypes, the phenotypes and the covariates at once; per trait, samples with a missing value are dropped (counts are printed). A trait with two values is binary.",
                 "",
-                "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac n_carriers beta se pval log10p) and beside it <out>.summary.tsv (genomic inflation, Bonferroni and Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv (rows at FDR <= alpha with adjusted p-values) <out>.skipped.tsv (genes skipped per mask and why) and <out>.settings.tsv (the run's settings and per-trait sample counts, for the report).",
+                "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac n_carriers beta se pval log10p) and beside it <out>.summary.tsv (genomic inflation, Bonferroni and Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv (rows at FDR <= alpha with adjusted p-values), <out>.skipped.tsv (genes skipped per mask and why; a trait that could not be analysed has one row with mask '*') and <out>.settings.tsv (the run's settings and per-trait sample counts, for the report).",
+                "",
+                "A trait that cannot be analysed (constant, no cases, a null model that does not converge) is reported by name and left out; the command fails only when no trait is left, or at the first such trait with --fail-on-trait-error.",
                 "",
                 "With --single-variant, also <out>.single.tsv: one score test per phenotype x gene x mask x variant (phenotype gene mask variant_id chrom pos ref alt mac n_carriers beta se pval log10p), SPA for binary traits, no Firth.",
                 ""},
@@ -66,7 +69,7 @@ import picocli.CommandLine.Spec;
                 "Mask file (one mask per line; == != < <= > >= && || ! and parentheses):",
                 "  plof: is_plof == 1",
                 "  missense: Consequence_missense_variant == 1 && CADD_PHRED > 20"})
-public final class AssocCommand implements Callable<Integer> {
+public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Mixin ChunkOptions chunk;
     @Spec CommandSpec spec;
@@ -112,6 +115,22 @@ public final class AssocCommand implements Callable<Integer> {
     private List<IndicatorBurden> indicators = List.of();
 
     @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        FileCheck.indexes(files, "index of --vcf", cohort.vcf);
+        files.output("--out", out)
+                .output("summary beside --out", SummaryWriter.summaryPath(out))
+                .output("significant genes beside --out", SummaryWriter.significantPath(out))
+                .output("skipped genes beside --out", SummaryWriter.skippedPath(out))
+                .output("settings beside --out", SettingsWriter.path(out));
+        if (singleVariant) files.output("single-variant results beside --out", VariantRowWriters.path(out));
+    }
+
+    @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> log = msg -> { if (!runtime.quiet) { err.println("assoc: " + msg); err.flush(); } };
@@ -148,7 +167,7 @@ public final class AssocCommand implements Callable<Integer> {
             traitData = cohort.buildTraits(scoreTable.samples(), log);
             AnnotationTable ann = cohort.annotations == null ? null : cohort.readAnnotations();
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
-                    runtime.effectiveThreads(), offsets));
+                    runtime.effectiveThreads(), offsets)).stopOnFailedTrait(cohort.failOnTraitError);
             List<GeneScoreTable.GeneScore> scoreGenes = chunk.select(scoreTable.genes());
             nGenes = scoreGenes.size();
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
@@ -165,7 +184,8 @@ public final class AssocCommand implements Callable<Integer> {
             List<GeneVariants> genes = chunk.select(genotypes.genes());
             traitData = cohort.buildTraits(genotypes.samples(), log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
-                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators, singleVariant));
+                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators, singleVariant))
+                    .stopOnFailedTrait(cohort.failOnTraitError);
             nGenes = genes.size();
             log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
                     genes.size(), masks.size(), traitData.size(), testList.size() + indicators.size(), runtime.effectiveThreads()));
@@ -180,6 +200,7 @@ public final class AssocCommand implements Callable<Integer> {
                     .put("collapse_mac", collapseMac).put("weights", weights);
         }
         progress.finish();
+        List<AssociationRun.FailedTrait> failedTraits = cohort.checkFailedTraits(result, log);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
 
@@ -194,7 +215,11 @@ public final class AssocCommand implements Callable<Integer> {
         SignificanceTable<ResultRow> sig = new SignificanceTable<>(result.rows(), ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
         SummaryWriter.writeSignificant(SummaryWriter.significantPath(out), sig.adjusted());
-        SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), result.skipped());
+        List<AssociationRun.Skipped> skipped = new ArrayList<>(result.skipped());
+        for (AssociationRun.FailedTrait f : failedTraits) {
+            skipped.add(new AssociationRun.Skipped(f.phenotype(), "*", "trait not analysed: " + f.reason(), nGenes));
+        }
+        SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), skipped);
         settings.put("spa", !noSpa).put("firth_threshold", firthThreshold).put("alpha", alpha).put("n_genes", nGenes);
         settings.write(SettingsWriter.path(out), traitData);
 

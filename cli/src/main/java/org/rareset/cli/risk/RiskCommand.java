@@ -1,5 +1,6 @@
 package org.rareset.cli.risk;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
             "  rareset risk --pheno pheno.tsv --covar covar.tsv --scores scores.parquet --trait BT --out risk.BT.tsv",
             "  rareset risk --pheno pheno.tsv --covar covar.tsv --scores scores.tsv --genes GENE1,GENE7 \\",
             "      --trait QT --train-fraction 0.7 --seed 3 --out risk.QT.tsv"})
-public final class RiskCommand implements Callable<Integer> {
+public final class RiskCommand implements Callable<Integer>, org.rareset.cli.WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
@@ -87,6 +88,19 @@ public final class RiskCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "TSV of held-out individuals; the other files are written beside it.")
     Path out;
+
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        files.output("--out", out)
+                .output("metrics beside --out", RiskFiles.metricsPath(out))
+                .output("bins beside --out", RiskFiles.binsPath(out))
+                .output("gene tests beside --out", RiskFiles.genesPath(out));
+    }
 
     @Override
     public Integer call() throws IOException {
