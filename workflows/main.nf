@@ -22,6 +22,10 @@ params.deeprvat   = false
 params.study      = 'demo'
 params.rareset    = "${projectDir}/../rareset"
 
+// assoc writes side files beside its results (<base>.summary.tsv, .significant.tsv, .skipped.tsv, .settings.tsv);
+// they travel with the results (merge and report read them) but are never passed as results themselves.
+def isSideFile(f) { f.name ==~ /.*\.(summary|significant|skipped|settings)\.tsv$/ }
+
 process INGEST {
     cpus params.threads
     input:
@@ -39,7 +43,7 @@ process ASSOC_CHUNK {
     input:
     tuple val(k), path(store), path(annotations), path(pheno), path(covar)
     output:
-    tuple val(k), path("results.chunk${k}-of-${params.chunks}.tsv")
+    tuple val(k), path("results.chunk${k}-of-${params.chunks}*.tsv")
     script:
     """
     ${params.rareset} assoc --store ${store} --annotations ${annotations} --pheno ${pheno} --covar ${covar} \\
@@ -54,10 +58,10 @@ process MERGE {
     val name
     path chunks
     output:
-    path name
+    path "${name.tokenize('.')[0]}*"
     script:
     """
-    ${params.rareset} merge --out ${name} ${chunks}
+    ${params.rareset} merge --out ${name} ${chunks.findAll { !isSideFile(it) }.join(' ')}
     """
 }
 
@@ -108,7 +112,7 @@ process ASSOC_SCORES {
     input:
     tuple path(scores), path(pheno), path(covar)
     output:
-    path 'deeprvat.tsv'
+    path 'deeprvat*.tsv'
     script:
     """
     ${params.rareset} assoc --scores ${scores} --pheno ${pheno} --covar ${covar} --phenotypes ${params.phenotypes} \\
@@ -127,7 +131,7 @@ process REPORT {
     script:
     def scoreArg = params.deeprvat ? "--scores ${scores}" : ''
     """
-    ${params.rareset} report --results ${results.join(',')} --genes ${genes} ${scoreArg} --study ${params.study} --out report > /dev/null
+    ${params.rareset} report --results ${results.findAll { !isSideFile(it) }.join(',')} --genes ${genes} ${scoreArg} --study ${params.study} --out report > /dev/null
     """
 }
 
@@ -143,7 +147,7 @@ workflow {
     store = INGEST(vcf)
     assocChunks = ASSOC_CHUNK(chunkIds.combine(store).map { k, s -> tuple(k, s, annotations, pheno, covar) })
     // Merge needs the chunks in order 1..N; 'rareset merge' also sorts them by their names.
-    results = MERGE('results.tsv', assocChunks.toSortedList { a, b -> a[0] <=> b[0] }.map { it.collect { c -> c[1] } })
+    results = MERGE('results.tsv', assocChunks.toSortedList { a, b -> a[0] <=> b[0] }.map { it.collect { c -> c[1] }.flatten() })
 
     if (params.deeprvat) {
         cohort = Channel.value(tuple(vcf, annotations, pheno, covar))
@@ -152,9 +156,9 @@ workflow {
         scoreChunks = SCORE_CHUNK(chunkIds.combine(model).map { k, m -> tuple(k, m, vcf, annotations) })
         scores = MERGE_SCORES('scores.tsv.gz', scoreChunks.toSortedList { a, b -> a[0] <=> b[0] }.map { it.collect { c -> c[1] } })
         deeprvat = ASSOC_SCORES(scores.map { s -> tuple(s, pheno, covar) })
-        REPORT(results.concat(deeprvat).collect(), genes, scores)
+        REPORT(results.concat(deeprvat).flatten().collect(), genes, scores)
     } else {
-        REPORT(results.collect(), genes, file("${projectDir}/NO_SCORES"))
+        REPORT(results.flatten().collect(), genes, file("${projectDir}/NO_SCORES"))
     }
 }
 

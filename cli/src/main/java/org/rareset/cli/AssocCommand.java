@@ -34,6 +34,7 @@ import org.rareset.association.run.GeneTimingSummary;
 import org.rareset.association.run.ResultRow;
 import org.rareset.association.run.ResultWriters;
 import org.rareset.association.run.VariantRowWriters;
+import org.rareset.association.run.SettingsWriter;
 import org.rareset.association.run.SummaryWriter;
 import org.rareset.association.tests.GeneTest;
 import org.rareset.association.tests.GeneTests;
@@ -57,7 +58,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "A trait that cannot be analysed (constant, no cases, a null model that does not converge) is reported by name and left out; the command fails only when no trait is left, or at the first such trait with --fail-on-trait-error.",
                 "",
-                "Writes one row per phenotype x gene x mask x test (phenotype gene gene_name chrom start end mask test n_variants mac n_carriers mac_case mac_control n_carriers_case n_carriers_control beta se beta_per_allele pval neg_log10p; neg_log10p = -log10 p), plus one gene-level row per phenotype x gene with mask GENE_P and test omnibus (ACAT over the gene's masks x tests, REGENIE's GENE_P). Beside it: <out>.significant.tsv (the per-gene list from the omnibus, Bonferroni and Benjamini-Hochberg over genes), <out>.significant_per_test.tsv (gene x mask rows at FDR <= alpha within their own test), <out>.summary.tsv (per phenotype and test: what is counted, genomic inflation, Bonferroni and Benjamini-Hochberg counts) and <out>.skipped.tsv (genes skipped per mask and why; a trait that could not be analysed has one row with mask '*').",
+                "Writes one row per phenotype x gene x mask x test (phenotype gene gene_name chrom start end mask test n_variants mac n_carriers mac_case mac_control n_carriers_case n_carriers_control beta se beta_per_allele pval neg_log10p; neg_log10p = -log10 p), plus one gene-level row per phenotype x gene with mask GENE_P and test omnibus (ACAT over the gene's masks x tests, REGENIE's GENE_P). Beside it: <out>.significant.tsv (the per-gene list from the omnibus, Bonferroni and Benjamini-Hochberg over genes), <out>.significant_per_test.tsv (gene x mask rows at FDR <= alpha within their own test), <out>.summary.tsv (per phenotype and test: what is counted, genomic inflation, Bonferroni and Benjamini-Hochberg counts) and <out>.skipped.tsv (genes skipped per mask and why; a trait that could not be analysed has one row with mask '*') and <out>.settings.tsv (the run's settings and per-trait sample counts, for the report).",
                 "",
                 "With --single-variant, also <out>.single.tsv: one score test per phenotype x gene x mask x variant (phenotype gene mask variant_id chrom pos ref alt mac n_carriers beta se pval neg_log10p), SPA for binary traits, no Firth.",
                 ""},
@@ -146,7 +147,8 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
                 .output("summary beside --out", SummaryWriter.summaryPath(out))
                 .output("significant genes beside --out", SummaryWriter.significantPath(out))
                 .output("per-test significant rows beside --out", SummaryWriter.significantPerTestPath(out))
-                .output("skipped genes beside --out", SummaryWriter.skippedPath(out));
+                .output("skipped genes beside --out", SummaryWriter.skippedPath(out))
+                .output("settings beside --out", SettingsWriter.path(out));
         if (singleVariant) files.output("single-variant results beside --out", VariantRowWriters.path(out));
     }
 
@@ -183,6 +185,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         long t0;
         long cpu0;
         int nGenes;
+        SettingsWriter settings = new SettingsWriter().put("version", org.rareset.cli.VersionProvider.version());
         if (scores != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(scores);
             log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
@@ -199,6 +202,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             t0 = System.nanoTime();
             cpu0 = processCpuNanos();
             result = run.runScores(traitData, scoreGenes, ann == null ? null : ann::chromOf, progress::update);
+            settings.put("input", "gene impairment scores " + scores.getFileName()).put("tests", AssociationRun.SCORE_TEST);
         } else {
             AnnotationTable ann = cohort.readAnnotations();
             geneInfo = geneInfo(ann);
@@ -227,6 +231,11 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             t0 = System.nanoTime();
             cpu0 = processCpuNanos();
             result = run.run(traitData, genes, progress::update);
+            settings.put("input", "variants").put("tests", tests)
+                    .put("masks", String.join("; ", masks.stream().map(m -> m.name() + (m.expression() == null ? "" : ": " + m.expression())
+                            + (m.hasMafLimit() ? " (MAF <= " + m.maxMaf() + ")" : "")).toList()))
+                    .put("max_maf", maxMaf == null || maxMaf.isEmpty() ? "none" : maxMaf.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                    .put("collapse_mac", collapseMac).put("weights", weights);
         }
         progress.finish();
         timingSummary.lines().forEach(log);
@@ -252,6 +261,8 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             skipped.add(new AssociationRun.Skipped(f.phenotype(), "*", "trait not analysed: " + f.reason(), nGenes));
         }
         SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), skipped);
+        settings.put("spa", !noSpa).put("firth_threshold", firthThreshold).put("alpha", alpha).put("n_genes", nGenes);
+        settings.write(SettingsWriter.path(out), traitData);
 
         for (AssociationRun.Skipped s : result.skipped()) {
             log.accept(String.format("skipped: %s, mask %s: %d gene(s): %s", s.phenotype(), s.mask(), s.genes(), s.reason()));

@@ -16,7 +16,9 @@ import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.cli.pipeline.PipelineCommand;
 import org.rareset.cli.report.ResultRow;
 import org.rareset.cli.report.ResultTableReader;
-import org.rareset.cli.report.TabularFile;
+import org.rareset.annotate.table.TableFiles;
+import org.rareset.annotate.table.TextTable;
+import org.rareset.cli.report.AssocSummary;
 import org.rareset.cli.report.TraitSummary;
 import picocli.CommandLine;
 
@@ -64,19 +66,20 @@ final class DemoRun {
         Map<String, Set<String>> causal = new LinkedHashMap<>();
         Path truth = folder.resolve("truth.tsv");
         if (Files.isRegularFile(truth)) {
-            TabularFile t = TabularFile.read(truth);
-            Integer trait = t.columns().get("trait"), gene = t.columns().get("gene");
-            if (trait != null && gene != null) {
-                for (String[] r : t.records()) causal.computeIfAbsent(r[trait], k -> new TreeSet<>()).add(r[gene]);
+            TextTable t = TableFiles.read(truth);
+            int trait = t.indexOf("trait"), gene = t.indexOf("gene");
+            if (trait >= 0 && gene >= 0) {
+                for (int r = 0; r < t.rowCount(); r++) causal.computeIfAbsent(t.cell(r, trait), k -> new TreeSet<>()).add(t.cell(r, gene));
             }
         }
         Map<String, List<ResultRow>> byTrait = new LinkedHashMap<>();
         for (ResultRow r : ResultTableReader.read(results).rows()) byTrait.computeIfAbsent(r.phenotype(), k -> new ArrayList<>()).add(r);
+        AssocSummary assoc = AssocSummary.read(results);
         out.println();
         out.println("Significant genes: one p-value per gene (omnibus = GENE_P, ACAT over the gene's masks x tests;");
         out.println("score = the gene impairment score test), Bonferroni 0.05 over the trait's genes; * = a true causal gene:");
         for (Map.Entry<String, List<ResultRow>> e : byTrait.entrySet()) {
-            TraitSummary ts = new TraitSummary(e.getKey(), e.getValue(), 0.05);
+            TraitSummary ts = new TraitSummary(e.getKey(), e.getValue(), assoc);
             Set<String> truthGenes = causal.getOrDefault(e.getKey(), Set.of());
             out.printf("  %s (causal: %s)%n", e.getKey(), truthGenes.isEmpty() ? "none" : String.join(", ", truthGenes));
             for (String test : GENE_LEVEL_TESTS) {

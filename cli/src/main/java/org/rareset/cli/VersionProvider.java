@@ -6,8 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"rareset " + version(), "Java " + System.getProperty("java.version")};
+    }
+
+    /** The version from the jar manifest, or "development build" when run from classes. */
+    public static String version() {
         String v = RareSetCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"rareset " + (v == null ? "development build" : v),
-                "Java " + System.getProperty("java.version")};
+        return v == null ? "development build" : v;
     }
 }

@@ -45,6 +45,7 @@ public final class DelimitedReader implements TableReader {
             throw InputException.of(path, "empty file: no header line", "the first line must name the columns");
         }
         if (header.startsWith("#")) header = header.substring(1);
+        // R's write.csv and pandas' QUOTE_ALL quote the header too
         this.names = separator == ',' && header.indexOf('"') >= 0 ? splitQuoted(header, lineNumber) : split(header);
         for (int i = 0; i < names.length; i++) names[i] = names[i].trim();
         this.columns = List.of(names);

@@ -56,11 +56,17 @@ final class BgzfLineSource implements Closeable {
             throw new UncheckedIOException(e);
         }
         if (BgzfChunkReader.isBgzf(head, n)) return new BgzfChunkReader(file, threads);
+        InputStream in = null;
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             if (n >= 2 && (head[0] & 0xff) == 31 && (head[1] & 0xff) == 139) in = new GZIPInputStream(in, 1 << 16);
             return new StreamChunkReader(file, in);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // GZIPInputStream reads the header in its constructor: a damaged or cut header is bad input
+            closeQuietly(in);
+            throw damagedGzip(file, e);
         } catch (IOException e) {
+            closeQuietly(in);
             throw new UncheckedIOException(e);
         }
     }
@@ -79,8 +85,25 @@ final class BgzfLineSource implements Closeable {
             if (BgzfChunkReader.isBgzf(head, n)) return new BgzfChunkReader(file, in, threads);
             if (n >= 2 && (head[0] & 0xff) == 31 && (head[1] & 0xff) == 139) return new StreamChunkReader(file, new GZIPInputStream(in, 1 << 16));
             return new StreamChunkReader(file, in);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw damagedGzip(file, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static org.rareset.annotate.InputException damagedGzip(Path file, IOException e) {
+        return org.rareset.annotate.InputException.of(file, "the gzip header is damaged or cut short ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")",
+                "check the file with 'gzip -t'; re-create it with bgzip");
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in == null) return;
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // already failing: the header error is the one to report
         }
     }
 

@@ -125,6 +125,18 @@ class DelimitedTableTest {
         }
     }
 
+    /** R's write.csv quotes the header as well as the text fields. */
+    @Test
+    void quotedCsvHeaderAsRWritesIt() throws IOException {
+        Path p = write("t.csv", "\"sample\",\"age\",\"note, free text\"\n\"S1\",41,\"x\"\n");
+        try (TableReader r = TableReaders.open(p)) {
+            assertEquals(List.of("sample", "age", "note, free text"), r.columns());
+            List<Row> rows = rows(r);
+            assertEquals("S1", rows.get(0).getString(0));
+            assertEquals(41, rows.get(0).getInt(1));
+        }
+    }
+
     @Test
     void unterminatedQuoteIsAnError() throws IOException {
         Path p = write("t.csv", "a,b\n\"open,1\n");

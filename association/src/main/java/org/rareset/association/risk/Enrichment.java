@@ -4,22 +4,44 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * Risk stratification summaries: percentiles of predicted risk, and how the top {@code f} of
- * samples by predicted risk compare with the rest.
+ * The trait in bins of predicted risk among held-out samples: counts, the case rate (binary) or
+ * mean trait (quantitative) of each bin with a 95% interval, and how the bin compares with all
+ * held-out samples.
  *
- * <p>The top fraction f holds the {@code ceil(f * n)} samples with the highest predicted risk (ties
- * broken by input order, so results are deterministic). For a binary trait the value of a group is
- * its case rate and the enrichment is rate(top) / rate(rest); for a quantitative trait the value is
- * the mean trait and the enrichment is mean(top) - mean(rest).
+ * <p>Bins are given by edges on the fraction of samples ranked from the highest predicted risk:
+ * the default edges 1%, 5%, 10%, 20%, 50%, 100% make the bins top 1%, 1-5%, 5-10%, 10-20%, 20-50%
+ * and the lower half. The top fraction f holds the {@code ceil(f n)} highest predictions (ties
+ * broken by input order, so results are deterministic); a bin holds the samples between its two
+ * edges and may be empty when n is small.
+ *
+ * <ul>
+ *   <li>Binary: x cases of n in the bin, rate x / n with the exact Clopper-Pearson interval
+ *       [B^-1(0.025; x, n - x + 1), B^-1(0.975; x + 1, n - x)]; relative = rate / overall rate, its
+ *       interval the rate's interval over the overall rate (which is held fixed: it is estimated
+ *       from all held-out samples, far more precisely than a bin's).</li>
+ *   <li>Quantitative: the bin mean with the t interval mean +- t(0.975, n - 1) sd / sqrt(n);
+ *       relative = mean - overall mean, with the same interval shifted.</li>
+ * </ul>
  */
 public final class Enrichment {
-    /** The fractions reported by default: top 1%, 5% and 10%. */
-    public static final double[] DEFAULT_FRACTIONS = {0.01, 0.05, 0.10};
+    /** Default bin edges: top 1%, 1-5%, 5-10%, 10-20%, 20-50%, 50-100%. */
+    public static final double[] DEFAULT_EDGES = {0.01, 0.05, 0.10, 0.20, 0.50, 1.0};
 
-    /** One row of the enrichment table. */
-    public record Row(double fraction, int nTop, int nRest, double top, double rest, double enrichment) {}
+    /**
+     * One bin of predicted risk.
+     *
+     * @param fromTop   upper edge as the fraction of samples above the bin (0 for the top bin)
+     * @param toTop     lower edge as a fraction from the top
+     * @param cases     cases in the bin (binary), NaN for a quantitative trait
+     * @param value     case rate (binary) or mean trait (quantitative)
+     * @param relative  value / overall rate (binary) or value - overall mean (quantitative)
+     */
+    public record Bin(double fromTop, double toTop, int n, double cases, double value, double low, double high,
+                      double relative, double relativeLow, double relativeHigh) {}
 
     private Enrichment() {}
 
@@ -31,22 +53,59 @@ public final class Enrichment {
         return order;
     }
 
-    public static List<Row> compute(double[] risk, double[] observed, boolean binary, double[] fractions) {
+    /** The bins for increasing edges in (0, 1] (the last edge should be 1 so that every sample is in a bin). */
+    public static List<Bin> bins(double[] risk, double[] observed, boolean binary, double[] edges) {
         int n = risk.length;
         Integer[] order = descending(risk);
-        List<Row> rows = new ArrayList<>();
-        for (double f : fractions) {
-            int k = (int) Math.min(n, Math.ceil(f * n - 1e-9));
-            double sumTop = 0, sumRest = 0;
-            for (int r = 0; r < n; r++) {
-                if (r < k) sumTop += observed[order[r]];
-                else sumRest += observed[order[r]];
-            }
-            double top = k == 0 ? Double.NaN : sumTop / k;
-            double rest = n - k == 0 ? Double.NaN : sumRest / (n - k);
-            rows.add(new Row(f, k, n - k, top, rest, binary ? top / rest : top - rest));
+        double overall = 0;
+        for (double v : observed) overall += v;
+        overall /= n;
+        List<Bin> out = new ArrayList<>();
+        double prevEdge = 0;
+        int from = 0;
+        for (double e : edges) {
+            int to = (int) Math.min(n, Math.ceil(e * n - 1e-9));
+            double[] v = new double[Math.max(0, to - from)];
+            for (int r = from; r < to; r++) v[r - from] = observed[order[r]];
+            out.add(binary ? binaryBin(prevEdge, e, v, overall) : quantitativeBin(prevEdge, e, v, overall));
+            prevEdge = e;
+            from = Math.max(from, to);
         }
-        return rows;
+        return out;
+    }
+
+    static Bin binaryBin(double fromTop, double toTop, double[] v, double overall) {
+        int n = v.length;
+        int x = 0;
+        for (double d : v) if (d == 1) x++;
+        if (n == 0) return new Bin(fromTop, toTop, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        double[] ci = clopperPearson(x, n);
+        double rate = (double) x / n;
+        return new Bin(fromTop, toTop, n, x, rate, ci[0], ci[1], rate / overall, ci[0] / overall, ci[1] / overall);
+    }
+
+    static Bin quantitativeBin(double fromTop, double toTop, double[] v, double overall) {
+        int n = v.length;
+        if (n == 0) return new Bin(fromTop, toTop, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        double mean = 0;
+        for (double d : v) mean += d;
+        mean /= n;
+        double lo = Double.NaN, hi = Double.NaN;
+        if (n >= 2) {
+            double ss = 0;
+            for (double d : v) ss += (d - mean) * (d - mean);
+            double half = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (n - 1) / n);
+            lo = mean - half;
+            hi = mean + half;
+        }
+        return new Bin(fromTop, toTop, n, Double.NaN, mean, lo, hi, mean - overall, lo - overall, hi - overall);
+    }
+
+    /** Exact (Clopper-Pearson) two-sided 95% interval of a binomial proportion x / n. */
+    public static double[] clopperPearson(int x, int n) {
+        double lo = x == 0 ? 0 : new BetaDistribution(null, x, n - x + 1).inverseCumulativeProbability(0.025);
+        double hi = x == n ? 1 : new BetaDistribution(null, x + 1, n - x).inverseCumulativeProbability(0.975);
+        return new double[] {lo, hi};
     }
 
     /**

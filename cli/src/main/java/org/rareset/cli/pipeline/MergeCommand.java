@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.rareset.annotate.InputException;
 import org.rareset.annotate.output.OutputFiles;
+import org.rareset.annotate.table.TableFiles;
+import org.rareset.annotate.table.TextTable;
 import org.rareset.annotate.table.Column;
 import org.rareset.annotate.table.EmptyTable;
 import org.rareset.annotate.table.ParquetTableReader;
@@ -26,7 +28,6 @@ import org.rareset.annotate.table.Row;
 import org.rareset.annotate.table.TableSchema;
 import org.rareset.annotate.table.TableWriters;
 import org.rareset.cli.options.RuntimeOptions;
-import org.rareset.cli.report.TabularFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +41,9 @@ import picocli.CommandLine.Spec;
             "run without --chunk writes: same header, same rows in the same order (TSV, TSV.gz, CSV or Parquet).",
             "Files named like results.chunk2-of-8.tsv are put in chunk order and checked to be complete;",
             "other names are taken in the order given. A text chunk with a header and no rows is refused",
-            "unless it ends with the line that marks a table written complete and empty."},
+            "unless it ends with the line that marks a table written complete and empty.",
+            "For rareset assoc chunks (a .summary.tsv beside each) the side files are written for the merged table:",
+            "summary and significant computed over all rows with assoc's code, skipped counts summed, settings."},
         footer = {"%nExamples:",
             "  rareset merge --out results.tsv results.chunk1-of-4.tsv results.chunk2-of-4.tsv \\",
             "      results.chunk3-of-4.tsv results.chunk4-of-4.tsv",
@@ -73,6 +76,12 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.Wr
     @Override
     public void declareFiles(FileRoles files) {
         files.output("--out", out);
+        if (chunks != null && AssocSideFiles.present(chunks)) { // assoc chunks: the merged side files too
+            files.output("summary beside --out", org.rareset.association.run.SummaryWriter.summaryPath(out))
+                    .output("significant genes beside --out", org.rareset.association.run.SummaryWriter.significantPath(out))
+                    .output("skipped genes beside --out", org.rareset.association.run.SummaryWriter.skippedPath(out))
+                    .output("settings beside --out", org.rareset.association.run.SettingsWriter.path(out));
+        }
     }
 
     @Override
@@ -87,6 +96,10 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.Wr
         }
         long rows = parquet ? mergeParquet(ordered) : mergeText(ordered);
         spec.commandLine().getErr().printf("merge: %d rows from %d chunk(s) into %s%n", rows, ordered.size(), out);
+        if (AssocSideFiles.present(ordered)) {
+            int n = AssocSideFiles.write(out, ordered);
+            spec.commandLine().getErr().printf("merge: lambda and significance recomputed over all rows for %d trait x test(s), beside %s%n", n, out);
+        }
         return 0;
     }
 
@@ -125,8 +138,8 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.Wr
         List<List<String>> lines = new ArrayList<>(), keys = new ArrayList<>(), genes = new ArrayList<>();
         List<List<String>> rosters = new ArrayList<>();
         for (Path f : files) {
-            TabularFile t = TabularFile.read(f); // checks the field counts, names lines in errors
-            int gene = geneColumn(f, t.header());
+            TextTable t = TableFiles.read(f); // checks the field counts, names lines in errors
+            int gene = geneColumn(f, t.columns());
             List<String> pre = new ArrayList<>();
             List<String> raw = new ArrayList<>();
             String head = null;
@@ -156,12 +169,16 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.Wr
                 throw InputException.of(f, "header differs from " + files.get(0).getFileName() + "'s", "merge chunks of one command only");
             }
             List<String> k = new ArrayList<>(), g = new ArrayList<>();
-            for (String[] rec : t.records()) {
-                k.add(String.join("\t", java.util.Arrays.copyOfRange(rec, 0, gene)));
-                g.add(rec[gene]);
+            for (int r = 0; r < t.rowCount(); r++) {
+                List<String> before = new ArrayList<>(gene);
+                for (int c = 0; c < gene; c++) before.add(t.cell(r, c));
+                k.add(String.join("\t", before));
+                g.add(t.cell(r, gene));
             }
             if (ChunkMerger.isSparseScores(List.of(head.split("\t", -1)))) {
-                checkRoster(f, files.get(0), t.records().stream().filter(rec -> rec[0].equals(ChunkMerger.ROSTER)).map(rec -> rec[2]).toList(), rosters);
+                List<String> roster = new ArrayList<>();
+                for (int r = 0; r < t.rowCount(); r++) if (t.cell(r, 0).equals(ChunkMerger.ROSTER)) roster.add(t.cell(r, 2));
+                checkRoster(f, files.get(0), roster, rosters);
             }
             lines.add(raw);
             keys.add(k);

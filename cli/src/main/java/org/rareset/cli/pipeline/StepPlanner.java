@@ -58,6 +58,10 @@ public final class StepPlanner {
     public List<Step> plan() {
         Path vcf = cfg.input("vcf"), pheno = cfg.input("pheno"), covar = cfg.input("covar"), genes = cfg.input("genes");
         String traits = String.join(",", cfg.phenotypes());
+        // assoc (and so the report) also tests the null traits, so that a reader sees the tests' calibration
+        List<String> tested = new ArrayList<>(cfg.phenotypes());
+        tested.addAll(cfg.nullPhenotypes());
+        String assocTraits = String.join(",", tested);
 
         // ingest: the sparse genotype store, used by assoc when it reads stores
         Step ingest = step(Steps.INGEST, List.of(), inv("ingest", args("--vcf", vcf, "--out", STAGING + "/cohort.rsg")),
@@ -101,7 +105,7 @@ public final class StepPlanner {
         Map<String, String> assocOutputs = new LinkedHashMap<>();
         // Arrays.asList, not List.of: an option's value may be null (no covariates), which args() leaves out
         List<Object> assocArgs = new ArrayList<>(java.util.Arrays.asList(genotypes.get(0), genotypes.get(1), "--annotations", ann,
-                "--pheno", pheno, "--covar", covar, "--phenotypes", traits, "--out", STAGING + "/results.tsv"));
+                "--pheno", pheno, "--covar", covar, "--phenotypes", assocTraits, "--out", STAGING + "/results.tsv"));
         if (genes != null && hasOption("assoc", "--genes")) { // gene names and positions in the result rows
             assocArgs.addAll(List.of("--genes", genes));
             assocInputs.add(genes);
@@ -117,7 +121,7 @@ public final class StepPlanner {
         }
         if (scoreAssoc) {
             List<Object> scoreArgs = new ArrayList<>(java.util.Arrays.asList("--scores", score.output("scores"), "--pheno", pheno,
-                    "--covar", covar, "--phenotypes", traits, "--out", STAGING + "/deeprvat.tsv"));
+                    "--covar", covar, "--phenotypes", assocTraits, "--out", STAGING + "/deeprvat.tsv"));
             if (genes != null && hasOption("assoc", "--genes")) scoreArgs.addAll(List.of("--genes", genes));
             assocRuns.add(new Step.Invocation("assoc", args(scoreArgs.toArray())));
             assocOutputs.put("deeprvat", "deeprvat.tsv");
@@ -137,13 +141,13 @@ public final class StepPlanner {
         for (String t : riskTraits) {
             String file = "risk." + StudyReport.slug(t) + ".tsv";
             riskRuns.add(new Step.Invocation("risk", args("--pheno", pheno, "--covar", covar, "--scores", score.output("scores"),
-                    "--results", results, "--trait", t, "--seed", cfg.seed(), "--out", STAGING + "/" + file)));
+                    "--trait", t, "--seed", cfg.seed(), "--out", STAGING + "/" + file)));
             riskOutputs.put("risk:" + t, file);
         }
+        // Risk chooses its genes on its own training split, never from assoc's results (which include the held-out samples).
         List<Path> riskInputs = inputs(pheno, covar, score.output("scores"));
-        riskInputs.addAll(resultFiles);
-        Step risk = step(Steps.RISK, List.of(Steps.SCORE, Steps.ASSOC), riskRuns, true, riskInputs, riskOutputs,
-                Set.of("--pheno", "--covar", "--scores", "--results", "--trait", "--seed", "--out"));
+        Step risk = step(Steps.RISK, List.of(Steps.SCORE), riskRuns, true, riskInputs, riskOutputs,
+                Set.of("--pheno", "--covar", "--scores", "--trait", "--seed", "--out"));
 
         List<Object> reportArgs = new ArrayList<>(List.of("--results", results, "--study", cfg.study(), "--out", STAGING));
         List<Path> reportInputs = new ArrayList<>(resultFiles);

@@ -39,6 +39,7 @@ public final class StudyConfig {
         TOP.put("threads", "worker threads");
         TOP.put("seed", "random seed");
         TOP.put("phenotypes", "list of traits");
+        TOP.put("null_phenotypes", "traits without genetic signal, for calibration (assoc and report only)");
         TOP.put("inputs", "input files");
         TOP.put("steps", "steps to run (true/false each)");
         for (String s : Steps.NAMES) TOP.put(s, "options of the " + s + " step");
@@ -55,18 +56,20 @@ public final class StudyConfig {
     private final Integer threads;
     private final long seed;
     private final List<String> phenotypes;
+    private final List<String> nullPhenotypes;
     private final Map<String, Path> inputs;
     private final Map<String, Boolean> steps;
     private final Map<String, MappingNode> sections;
 
     private StudyConfig(Path file, String study, Path output, Integer threads, long seed, List<String> phenotypes,
-                        Map<String, Path> inputs, Map<String, Boolean> steps, Map<String, MappingNode> sections) {
+                        List<String> nullPhenotypes, Map<String, Path> inputs, Map<String, Boolean> steps, Map<String, MappingNode> sections) {
         this.file = file;
         this.study = study;
         this.output = output;
         this.threads = threads;
         this.seed = seed;
         this.phenotypes = phenotypes;
+        this.nullPhenotypes = nullPhenotypes;
         this.inputs = inputs;
         this.steps = steps;
         this.sections = sections;
@@ -106,6 +109,13 @@ public final class StudyConfig {
         long seed = top.containsKey("seed") ? integer(file, top.get("seed"), "seed") : 1;
         List<String> phenotypes = stringList(file, require(file, map, top, "phenotypes"), "phenotypes");
         if (phenotypes.isEmpty()) throw YamlConfigException.at(file, top.get("phenotypes"), "phenotypes is empty", "list at least one trait");
+        List<String> nullPhenotypes = top.containsKey("null_phenotypes") ? stringList(file, top.get("null_phenotypes"), "null_phenotypes") : List.of();
+        for (String t : nullPhenotypes) {
+            if (phenotypes.contains(t)) {
+                throw YamlConfigException.at(file, top.get("null_phenotypes"), "null_phenotypes: '" + t + "' is also in phenotypes",
+                        "list each trait once: null traits are only tested and reported, never used for seed genes, training or risk");
+            }
+        }
 
         Node inNode = require(file, map, top, "inputs");
         if (!(inNode instanceof MappingNode inMap)) throw YamlConfigException.at(file, inNode, "inputs must be a mapping", "for example 'vcf: cohort.vcf.gz'");
@@ -142,7 +152,7 @@ public final class StudyConfig {
             if (!(n instanceof MappingNode m)) throw YamlConfigException.at(file, n, s + " must be a mapping of option: value", "for example 'repeats: 2'");
             sections.put(s, m);
         }
-        return new StudyConfig(file, study, output, threads, seed, phenotypes, inputs, steps, sections);
+        return new StudyConfig(file, study, output, threads, seed, phenotypes, nullPhenotypes, inputs, steps, sections);
     }
 
     /** The keys of a mapping, refusing unknown and duplicate keys with the list of known ones. */
@@ -216,7 +226,7 @@ public final class StudyConfig {
 
     /** The same configuration writing into another folder. */
     public StudyConfig withOutput(Path folder) {
-        return new StudyConfig(file, study, folder, threads, seed, phenotypes, inputs, steps, sections);
+        return new StudyConfig(file, study, folder, threads, seed, phenotypes, nullPhenotypes, inputs, steps, sections);
     }
 
     public Path file() { return file; }
@@ -225,6 +235,9 @@ public final class StudyConfig {
     public Integer threads() { return threads; }
     public long seed() { return seed; }
     public List<String> phenotypes() { return phenotypes; }
+
+    /** Traits without genetic signal: tested by assoc and shown in the report so that a reader sees calibration; nothing else uses them. */
+    public List<String> nullPhenotypes() { return nullPhenotypes; }
     public Path input(String name) { return inputs.get(name); }
     public boolean stepEnabled(String step) { return steps.get(step); }
     public MappingNode section(String step) { return sections.get(step); }

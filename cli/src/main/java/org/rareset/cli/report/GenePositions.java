@@ -15,8 +15,11 @@ import org.rareset.annotate.annotation.GeneModelReader;
  * with chromosomes in natural order (1..22, X, Y, M, then others alphabetically).
  */
 public final class GenePositions {
-    /** One gene: its chromosome (without "chr"), midpoint and position on the genome-wide axis. */
-    public record Gene(String name, String chrom, long start, long end, double axis) {}
+    /**
+     * One gene: its id, the name to show (the gene model's gene name, or the id when it has none),
+     * its chromosome (without "chr"), 0-based start, end and midpoint on the genome-wide axis.
+     */
+    public record Gene(String name, String label, String chrom, long start, long end, double axis) {}
 
     /** A chromosome's span on the genome-wide axis, for labels and alternating bands. */
     public record Chromosome(String name, double from, double to) {}
@@ -67,7 +70,8 @@ public final class GenePositions {
         }
         Map<String, Gene> genes = new LinkedHashMap<>();
         for (Raw g : raw) {
-            Gene gene = new Gene(g.name(), g.chrom(), g.start(), g.end(), offset.get(g.chrom()) + (g.start() + g.end()) / 2.0);
+            Gene gene = new Gene(g.name(), g.alias() == null ? g.name() : g.alias(), g.chrom(), g.start(), g.end(),
+                    offset.get(g.chrom()) + (g.start() + g.end()) / 2.0);
             genes.putIfAbsent(g.name(), gene);
             if (g.alias() != null) genes.putIfAbsent(g.alias(), gene);
         }

@@ -18,9 +18,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code rareset report}: the study's HTML report with QQ and Manhattan plots and discovery tables. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = org.rareset.cli.VersionProvider.class,
-        description = {"Write one self-contained HTML report per study (opens offline) from association results:",
-            "per trait a QQ plot with lambda, a Manhattan plot over gene positions, the significant genes per test",
-            "and a comparison of discoveries across methods. Plots are also saved as PNG and SVG.",
+        description = {"Write one self-contained HTML report per study (opens offline) from association results and the",
+            "files rareset assoc writes beside them (<base>.summary.tsv, <base>.significant.tsv, <base>.settings.tsv):",
+            "a methods block (settings, sample and case counts), per trait the inflation table, a QQ plot with the null's",
+            "95% band, a Manhattan plot over gene positions labelled by gene name, the significant genes per test and a",
+            "comparison of discoveries across methods, and links to every file. Lambda, thresholds and significance are",
+            "assoc's own, not recomputed. Plots are also saved as PNG and SVG.",
             "Outputs: OUT/STUDY.html, OUT/plots/STUDY.TRAIT.{qq,manhattan}.{png,svg}."},
         footer = {"%nExamples:",
             "  rareset report --results results.tsv --genes genes.bed --out report/",
@@ -42,14 +45,11 @@ public final class ReportCommand implements Callable<Integer>, org.rareset.cli.W
     Path scores;
 
     @Option(names = "--risk", paramLabel = "FILE", split = ",",
-            description = "Risk tables written by 'rareset risk' to add as risk-stratification sections.")
+            description = "Risk tables written by 'rareset risk' (their .metrics.tsv and .bins.tsv beside them) to add as risk-stratification sections.")
     List<Path> risk = new ArrayList<>();
 
     @Option(names = "--study", defaultValue = "study", description = "Study name: the report's title and file name (default: ${DEFAULT-VALUE}).")
     String study;
-
-    @Option(names = "--alpha", defaultValue = "0.05", description = "Family-wise alpha for Bonferroni per trait and test (default: ${DEFAULT-VALUE}).")
-    double alpha;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -68,19 +68,18 @@ public final class ReportCommand implements Callable<Integer>, org.rareset.cli.W
 
     @Override
     public Integer call() throws IOException {
-        if (!(alpha > 0 && alpha < 1)) throw new InputException("--alpha", null, "alpha " + alpha + " is not in (0, 1)", "for example --alpha 0.05");
         ResultTableReader.Table table = ResultTableReader.read(results);
         if (table.rows().isEmpty()) {
             throw InputException.of(results.get(0), "no result rows with a p-value", "run 'rareset assoc' first");
         }
         GenePositions genes = genesBed == null ? GenePositions.empty() : GenePositions.read(genesBed);
         GeneScoreSummary scoreSummary = scores == null ? new GeneScoreSummary() : GeneScoreSummary.read(scores);
-        List<String> inputs = new ArrayList<>();
-        for (Path p : results) inputs.add(p.getFileName().toString());
-        if (genesBed != null) inputs.add(genesBed.getFileName().toString());
-        if (scores != null) inputs.add(scores.getFileName().toString());
-        StudyReport report = new StudyReport(study, table.rows(), table.skipped(), genes, scoreSummary, alpha, inputs);
-        for (Path r : risk) report.addSection(RiskSection.fromTable(r));
+        AssocSummary assoc = AssocSummary.read(results);
+        List<Path> inputs = new ArrayList<>();
+        if (genesBed != null) inputs.add(genesBed);
+        if (scores != null) inputs.add(scores);
+        StudyReport report = new StudyReport(study, table.rows(), table.skipped(), genes, scoreSummary, assoc, inputs);
+        for (Path r : risk) report.addSection(RiskSection.fromTable(r, out));
         Files.createDirectories(out);
         StudyReport.Written w = report.write(out);
         spec.commandLine().getOut().println("report: " + w.html().toAbsolutePath());

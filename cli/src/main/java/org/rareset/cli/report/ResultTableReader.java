@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.table.TableFiles;
+import org.rareset.annotate.table.TextTable;
 
 /**
  * Reads association result tables (TSV, optionally gzipped, with a header naming at least
@@ -36,9 +38,18 @@ public final class ResultTableReader {
         return new Table(rows, skipped);
     }
 
+    /** Reads through the project's table reader (TSV, CSV with quoted fields, gzipped or not, Parquet). */
     public static Table read(Path file) {
-        TabularFile t = TabularFile.read(file);
-        return toRows(file, t.header(), t.records(), t.lines());
+        TextTable t = TableFiles.read(file);
+        List<String[]> records = new ArrayList<>(t.rowCount());
+        List<Long> lines = new ArrayList<>(t.rowCount());
+        for (int r = 0; r < t.rowCount(); r++) {
+            String[] f = new String[t.columns().size()];
+            for (int c = 0; c < f.length; c++) f[c] = t.cell(r, c);
+            records.add(f);
+            lines.add(t.line(r));
+        }
+        return toRows(file, t.columns(), records, lines);
     }
 
     private static Table toRows(Path file, List<String> header, List<String[]> records, List<Long> lines) {

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.rareset.cli.report.plot.Canvas;
 import org.rareset.cli.report.plot.ImageCanvas;
 import org.rareset.cli.report.plot.ManhattanPlot;
@@ -21,7 +23,8 @@ import org.rareset.cli.report.plot.SvgCanvas;
 
 /**
  * Builds the study report: one self-contained HTML file (inline CSS, SVG and a little JavaScript;
- * nothing loaded from the network) plus every plot as PNG and SVG under {@code plots/}.
+ * nothing loaded from the network) plus every plot as PNG and SVG under {@code plots/}. Lambda,
+ * thresholds and significance are assoc's own ({@link AssocSummary}), never recomputed here.
  *
  * <p>Output layout, predictable from the study name: {@code OUT/STUDY.html},
  * {@code OUT/plots/STUDY.TRAIT.qq.{svg,png}}, {@code OUT/plots/STUDY.TRAIT.manhattan.{svg,png}}.
@@ -30,23 +33,34 @@ public final class StudyReport {
     /** The files written. */
     public record Written(Path html, List<Path> plots) {}
 
+    /** Run settings shown in the methods block, in this order, with their labels. */
+    private static final String[][] METHOD_KEYS = {
+        {"version", "RareSet version"}, {"input", "tested"}, {"tests", "tests"}, {"masks", "masks"},
+        {"max_maf", "MAF limits"}, {"min_mac", "minimum MAC per gene and mask"}, {"qt_transform", "quantitative trait transform"},
+        {"collapse_mac", "ultra-rare collapsing (MAC below)"}, {"weights", "variant weights"}, {"spa", "saddlepoint approximation (binary)"},
+        {"firth_threshold", "Firth below p (binary burden)"}, {"alpha", "alpha (Bonferroni, BH)"}, {"n_genes", "genes"}};
+
+    /** Settings that concern variants, not precomputed gene scores. */
+    private static final Set<String> VARIANT_ONLY = Set.of("masks", "max_maf", "min_mac", "collapse_mac", "weights");
+
     private final String study;
     private final List<ResultRow> rows;
     private final int skippedRows;
     private final GenePositions genes;
     private final GeneScoreSummary scores;
-    private final double alpha;
-    private final List<String> inputs;
+    private final AssocSummary assoc;
+    private final List<Path> inputs;
     private final List<ReportSection> extra = new ArrayList<>();
 
+    /** @param inputs further input files to link (gene positions, scores); results and their side files come from {@code assoc} */
     public StudyReport(String study, List<ResultRow> rows, int skippedRows, GenePositions genes,
-                       GeneScoreSummary scores, double alpha, List<String> inputs) {
+                       GeneScoreSummary scores, AssocSummary assoc, List<Path> inputs) {
         this.study = study;
         this.rows = rows;
         this.skippedRows = skippedRows;
         this.genes = genes;
         this.scores = scores;
-        this.alpha = alpha;
+        this.assoc = assoc;
         this.inputs = inputs;
     }
 
@@ -60,7 +74,7 @@ public final class StudyReport {
         Map<String, List<ResultRow>> by = new LinkedHashMap<>();
         for (ResultRow r : rows) by.computeIfAbsent(r.phenotype(), k -> new ArrayList<>()).add(r);
         Map<String, TraitSummary> t = new LinkedHashMap<>();
-        by.forEach((k, v) -> t.put(k, new TraitSummary(k, v, alpha)));
+        by.forEach((k, v) -> t.put(k, new TraitSummary(k, v, assoc)));
         return t;
     }
 
@@ -70,34 +84,37 @@ public final class StudyReport {
         List<Path> plots = new ArrayList<>();
         Map<String, TraitSummary> traits = traits();
         StringBuilder body = new StringBuilder();
-        int noPosition = 0;
         java.util.Set<String> missing = new java.util.TreeSet<>();
-        for (ResultRow r : rows) if (genes.get(r.gene()) == null && missing.add(r.gene())) noPosition++;
+        for (ResultRow r : rows) if (genes.get(r.gene()) == null) missing.add(r.gene());
 
+        Set<String> alphas = new LinkedHashSet<>();
+        for (TraitSummary ts : traits.values()) for (String t : ts.tests()) alphas.add(fmt(ts.summary(t).alpha()));
         body.append("<header><h1>RareSet study report: ").append(escape(study)).append("</h1>\n<p class=\"meta\">")
-                .append(rows.size()).append(" result rows, ").append(traits.size()).append(" trait(s), ")
-                .append(String.format(Locale.ROOT, "Bonferroni alpha %s per trait and test", fmt(alpha)))
-                .append(". Inputs: ").append(escape(String.join(", ", inputs))).append(".</p>\n");
+                .append(rows.size()).append(" result rows (gene x mask x test), ").append(traits.size()).append(" trait(s); ")
+                .append("lambda, Bonferroni thresholds (alpha ").append(escape(String.join(", ", alphas)))
+                .append(" per trait and test) and significance as rareset assoc computed them.</p>\n");
         if (skippedRows > 0) body.append("<p class=\"warn\">").append(skippedRows).append(" row(s) without a p-value were left out.</p>\n");
-        if (noPosition > 0) {
-            body.append("<p class=\"warn\">").append(noPosition).append(" gene(s) have no position in the gene file and are left out of the Manhattan plots")
+        if (!missing.isEmpty()) {
+            body.append("<p class=\"warn\">").append(missing.size()).append(" gene(s) have no position in the gene file and are left out of the Manhattan plots")
                     .append(genes.size() == 0 ? " (no gene file given)" : ": " + escape(abbreviate(missing))).append(".</p>\n");
         }
-        body.append("<nav>");
+        body.append("<nav><a href=\"#methods\">Methods</a> ");
         for (String t : traits.keySet()) body.append("<a href=\"#trait-").append(slug(t)).append("\">").append(escape(t)).append("</a> ");
         for (ReportSection s : extra) body.append("<a href=\"#").append(escape(s.id())).append("\">").append(escape(s.title())).append("</a> ");
         body.append("</nav></header>\n<main>\n");
+        body.append(methods(outDir, traits));
 
         for (TraitSummary ts : traits.values()) {
             String base = slug(study) + "." + slug(ts.phenotype());
             List<String> tests = ts.tests();
             body.append("<section class=\"trait\" id=\"trait-").append(slug(ts.phenotype())).append("\">\n<h2>")
-                    .append(escape(ts.phenotype())).append("</h2>\n");
+                    .append(escape(ts.phenotype())).append(traitCounts(ts.phenotype())).append("</h2>\n");
             body.append(inflationTable(ts));
 
             List<QqPlot.Series> series = new ArrayList<>();
             for (String t : tests) {
-                series.add(new QqPlot.Series(t, Significance.sortedMinusLog10(ts.rows(t)), ts.lambda(t), Palette.color(tests, t)));
+                double[] lp = ts.rows(t).stream().mapToDouble(ResultRow::minusLog10P).toArray();
+                series.add(new QqPlot.Series(t, QqPlot.sortedDescending(lp), ts.lambda(t), Palette.color(tests, t)));
             }
             String qqTitle = ts.phenotype() + ": QQ plot";
             String qqSvg = render(QqPlot.WIDTH, QqPlot.HEIGHT, qqTitle, c -> QqPlot.draw(c, qqTitle, series), plotDir, base + ".qq", plots);
@@ -106,17 +123,20 @@ public final class StudyReport {
             for (String t : tests) {
                 for (TraitSummary.Best b : ts.best(t).values()) {
                     GenePositions.Gene g = genes.get(b.row().gene());
-                    if (g != null) points.add(new ManhattanPlot.Point(g.name(), t, g.axis(), b.row().minusLog10P(), Palette.color(tests, t)));
+                    if (g != null) points.add(new ManhattanPlot.Point(b.row().gene(), g.label(), t, g.axis(), b.row().minusLog10P(), Palette.color(tests, t)));
                 }
             }
             String mTitle = ts.phenotype() + ": Manhattan plot over gene positions";
             String mSvg = render(ManhattanPlot.WIDTH, ManhattanPlot.HEIGHT, mTitle,
                     c -> ManhattanPlot.draw(c, mTitle, genes, points, -ts.strictestThresholdLog10(), tests), plotDir, base + ".manhattan", plots);
 
-            body.append("<div class=\"plots\"><figure>").append(qqSvg).append("<figcaption>QQ plot (")
-                    .append(escape(base)).append(".qq.png / .svg)</figcaption></figure>\n<figure class=\"wide\">")
-                    .append(mSvg).append("<figcaption>Manhattan plot, best mask per gene and test; dashed line: Bonferroni (")
-                    .append(escape(base)).append(".manhattan.png / .svg)</figcaption></figure></div>\n");
+            body.append("<div class=\"plots\"><figure>").append(qqSvg).append("<figcaption>QQ plot: every gene x mask row per test; ")
+                    .append("grey: pointwise 95% band of the null (Beta order statistics). ")
+                    .append(link(outDir, plotDir.resolve(base + ".qq.png"))).append(" ").append(link(outDir, plotDir.resolve(base + ".qq.svg")))
+                    .append("</figcaption></figure>\n<figure class=\"wide\">")
+                    .append(mSvg).append("<figcaption>Manhattan plot, best mask per gene and test; dashed line: the strictest Bonferroni threshold. ")
+                    .append(link(outDir, plotDir.resolve(base + ".manhattan.png"))).append(" ")
+                    .append(link(outDir, plotDir.resolve(base + ".manhattan.svg"))).append("</figcaption></figure></div>\n");
             body.append(significantTable(ts));
             body.append(comparison(ts));
             body.append("</section>\n");
@@ -132,30 +152,107 @@ public final class StudyReport {
         return new Written(html, plots);
     }
 
+    /** Why lambda of rare-variant tests is not the calibration measure, and what is. */
+    static final String LAMBDA_NOTE = "<p class=\"note\">&lambda; is the median 1-df &chi;&sup2; of a test's p-values over its null "
+            + "median (0.455), as rareset assoc computed it. For rare-variant tests it is usually below 1 without anything being wrong: "
+            + "genes with few carriers have little power and discrete, conservative p-values (many close to 1), which pull the median "
+            + "down, so &lambda; neither proves calibration nor measures inflation here. Judge calibration by the QQ points against the "
+            + "grey band, best on a null trait: they should stay inside it, with only true signals leaving it at the top right.</p>\n";
+
+    private String methods(Path outDir, Map<String, TraitSummary> traits) {
+        StringBuilder b = new StringBuilder("<section id=\"methods\"><h2>Methods</h2>\n");
+        Map<Path, Map<String, Map<String, String>>> runs = assoc.settings();
+        if (runs.isEmpty()) {
+            b.append("<p class=\"warn\">The results have no settings file beside them (written by rareset assoc since this version): "
+                    + "masks, MAF limits, tests and sample counts are not known to the report.</p>\n");
+        } else {
+            b.append("<table class=\"compact methods\"><thead><tr><th>setting</th>");
+            for (Path p : runs.keySet()) b.append("<th>").append(escape(p.getFileName().toString())).append("</th>");
+            b.append("</tr></thead><tbody>\n");
+            for (String[] k : METHOD_KEYS) {
+                b.append("<tr><th>").append(escape(k[1])).append("</th>");
+                for (Map<String, Map<String, String>> run : runs.values()) {
+                    Map<String, String> r = run.getOrDefault(org.rareset.association.run.SettingsWriter.RUN, Map.of());
+                    String v = r.get(k[0]);
+                    boolean scoresOnly = r.getOrDefault("input", "").startsWith("gene impairment scores") && VARIANT_ONLY.contains(k[0]);
+                    b.append("<td>").append(v != null ? escape(v) : scoresOnly ? "<span class=\"na\">not applicable (gene scores)</span>"
+                            : "<span class=\"na\">not recorded</span>").append("</td>");
+                }
+                b.append("</tr>\n");
+            }
+            b.append("</tbody></table>\n<table class=\"compact\"><thead><tr><th>trait</th><th>type</th><th>samples</th><th>cases</th>"
+                    + "<th>controls</th><th>left out (missing)</th><th>covariates</th></tr></thead><tbody>\n");
+            for (String t : traits.keySet()) {
+                b.append("<tr><td>").append(escape(t)).append("</td>");
+                for (String k : new String[] {"trait_type", "n_samples", "n_cases", "n_controls", "n_missing_dropped", "covariates"}) {
+                    String v = assoc.setting(t, k);
+                    b.append("<td>").append(escape(v == null ? "-" : v)).append("</td>");
+                }
+                b.append("</tr>\n");
+            }
+            b.append("</tbody></table>\n");
+        }
+        b.append("<p class=\"note\">RareSet ").append(escape(org.rareset.cli.VersionProvider.version())).append(" wrote this report.</p>\n");
+        b.append("<h3>Reading the QQ plots</h3>\n").append(LAMBDA_NOTE);
+        b.append("<h3>Files</h3>\n<ul class=\"files\">\n");
+        for (Map.Entry<Path, List<Path>> e : assoc.files().entrySet()) {
+            b.append("<li>");
+            for (Path p : e.getValue()) b.append(link(outDir, p)).append(" ");
+            b.append("</li>\n");
+        }
+        for (Path p : inputs) b.append("<li>").append(link(outDir, p)).append("</li>\n");
+        return b.append("</ul>\n</section>\n").toString();
+    }
+
+    private String traitCounts(String trait) {
+        String n = assoc.setting(trait, "n_samples"), cases = assoc.setting(trait, "n_cases");
+        if (n == null) return "";
+        return " <small>(" + escape(n) + " samples" + (cases == null ? "" : ", " + escape(cases) + " cases") + ")</small>";
+    }
+
+    /** A relative link from the report's folder to a file, showing the file name. */
+    public static String link(Path from, Path file) {
+        String rel;
+        try {
+            rel = from.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            rel = file.toAbsolutePath().toUri().toString();
+        }
+        StringBuilder href = new StringBuilder();
+        for (String part : rel.split("/", -1)) {
+            if (href.length() > 0) href.append('/');
+            href.append(java.net.URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return "<a href=\"" + escape(href.toString()) + "\">" + escape(file.getFileName().toString()) + "</a>";
+    }
+
     private String inflationTable(TraitSummary ts) {
         StringBuilder b = new StringBuilder("<table class=\"compact\"><thead><tr><th>test</th><th>rows (gene x mask)</th>"
-                + "<th>lambda</th><th>Bonferroni p</th><th>significant genes</th></tr></thead><tbody>\n");
+                + "<th>lambda</th><th>Bonferroni p</th><th>Bonferroni rows</th><th>significant genes</th><th>BH FDR rows</th></tr></thead><tbody>\n");
         for (String t : ts.tests()) {
+            AssocSummary.TestSummary s = ts.summary(t);
             b.append("<tr><td><span class=\"dot\" style=\"background:").append(Palette.color(ts.tests(), t)).append("\"></span>")
-                    .append(escape(t)).append("</td><td>").append(ts.rows(t).size()).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.3f", ts.lambda(t))).append("</td><td>")
-                    .append(pText(ts.thresholdLog10(t))).append("</td><td>").append(ts.significantGenes(t).size()).append("</td></tr>\n");
+                    .append(escape(t)).append("</td><td>").append(s.nTests()).append("</td><td class=\"lambda\">")
+                    .append(Double.isNaN(s.lambda()) ? "NA" : String.format(Locale.ROOT, "%.4f", s.lambda())).append("</td><td>")
+                    .append(pText(s.bonferroniLog10())).append("</td><td>").append(s.nBonferroni()).append("</td><td>")
+                    .append(ts.significantGenes(t).size()).append("</td><td>").append(s.nBenjaminiHochberg()).append("</td></tr>\n");
         }
         return b.append("</tbody></table>\n").toString();
     }
 
     private String significantTable(TraitSummary ts) {
         List<String> sig = ts.significantGenesAnyTest();
-        StringBuilder b = new StringBuilder("<h3>Significant genes (").append(sig.size()).append(")</h3>\n");
+        StringBuilder b = new StringBuilder("<h3>Significant genes, per test (").append(sig.size()).append(")</h3>\n");
         if (sig.isEmpty()) return b.append("<p>No gene passes the Bonferroni threshold of any test.</p>\n").toString();
-        b.append("<p class=\"note\">p-value of the best mask per test; bold: significant for that test. Click a column to sort.</p>\n");
-        b.append("<table class=\"sortable\"><thead><tr><th>gene</th><th>position</th>");
+        b.append("<p class=\"note\">Genes Bonferroni-significant for at least one test (each test corrected on its own, not across tests). ")
+                .append("p-value of the best mask per test; bold: significant for that test. Click a column to sort.</p>\n");
+        b.append("<table class=\"sortable significant\"><thead><tr><th>gene</th><th>name</th><th>position</th>");
         for (String t : ts.tests()) b.append("<th>").append(escape(t)).append(" p</th>");
         if (!scores.isEmpty()) b.append("<th>mean impairment score</th>");
         b.append("</tr></thead><tbody>\n");
         for (String g : sig) {
             GenePositions.Gene pos = genes.get(g);
-            b.append("<tr><td>").append(escape(g)).append("</td><td>")
+            b.append("<tr><td>").append(escape(g)).append("</td><td>").append(pos == null ? "" : escape(pos.label())).append("</td><td>")
                     .append(pos == null ? "" : escape(pos.chrom() + ":" + (pos.start() + 1) + "-" + pos.end())).append("</td>");
             for (String t : ts.tests()) {
                 TraitSummary.Best best = ts.best(t).get(g);
@@ -214,7 +311,8 @@ public final class StudyReport {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>RareSet report: " + escape(study) + "</title>\n<style>\n" + resource("report.css") + "</style>\n</head>\n"
-                + "<body data-rendered=\"pending\">\n" + body + "<footer>Generated by RareSet. Self-contained: opens offline.</footer>\n"
+                + "<body data-rendered=\"pending\">\n" + body + "<footer>Generated by RareSet " + escape(org.rareset.cli.VersionProvider.version())
+                + ". Self-contained: opens offline; the linked files sit beside it.</footer>\n"
                 + "<script>\n" + resource("report.js") + "</script>\n</body>\n</html>\n";
     }
 
@@ -237,7 +335,7 @@ public final class StudyReport {
     }
 
     static String fmt(double v) {
-        return Double.toString(v);
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     static String abbreviate(java.util.Collection<String> names) {

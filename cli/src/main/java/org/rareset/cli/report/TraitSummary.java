@@ -8,23 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.rareset.annotate.InputException;
 
 /**
- * What the report shows for one trait: per test, the rows, genomic inflation, Bonferroni threshold
- * (alpha over that test's gene x mask rows) and the significant genes with their best mask.
+ * What the report shows for one trait: per test its rows, and assoc's own genomic inflation,
+ * Bonferroni threshold and significant rows ({@link AssocSummary}), with each gene's best mask.
  */
 public final class TraitSummary {
-    /** A gene's best (smallest p) row for one test, over its masks. */
+    /** A gene's best (smallest p) row for one test, over its masks; significant when assoc flagged any of its rows. */
     public record Best(ResultRow row, boolean significant) {}
 
     private final String phenotype;
     private final List<String> tests;
     private final Map<String, List<ResultRow>> rowsByTest = new LinkedHashMap<>();
-    private final Map<String, Double> lambda = new LinkedHashMap<>();
-    private final Map<String, Double> thresholdLog10 = new LinkedHashMap<>();
+    private final Map<String, AssocSummary.TestSummary> summaries = new LinkedHashMap<>();
     private final Map<String, Map<String, Best>> bestByTestGene = new LinkedHashMap<>();
 
-    public TraitSummary(String phenotype, List<ResultRow> rows, double alpha) {
+    public TraitSummary(String phenotype, List<ResultRow> rows, AssocSummary assoc) {
         this.phenotype = phenotype;
         Set<String> t = new LinkedHashSet<>();
         for (ResultRow r : rows) {
@@ -33,15 +33,20 @@ public final class TraitSummary {
         }
         this.tests = List.copyOf(t);
         for (Map.Entry<String, List<ResultRow>> e : rowsByTest.entrySet()) {
-            List<ResultRow> rs = e.getValue();
-            lambda.put(e.getKey(), Significance.lambda(rs.stream().mapToDouble(ResultRow::log10P).toArray()));
-            double thr = Significance.bonferroniLog10(alpha, rs.size());
-            thresholdLog10.put(e.getKey(), thr);
-            Map<String, Best> best = new LinkedHashMap<>();
-            for (ResultRow r : rs) {
-                Best b = best.get(r.gene());
-                if (b == null || r.log10P() < b.row().log10P()) best.put(r.gene(), new Best(r, r.log10P() <= thr));
+            AssocSummary.TestSummary s = assoc.summary(phenotype, e.getKey());
+            if (s == null) {
+                throw new InputException("--results", null, "no summary for phenotype " + phenotype + ", test " + e.getKey(),
+                        "give the results files together with the summary files rareset assoc wrote beside them");
             }
+            summaries.put(e.getKey(), s);
+            Map<String, Best> best = new LinkedHashMap<>();
+            Set<String> flagged = new java.util.HashSet<>();
+            for (ResultRow r : e.getValue()) {
+                if (assoc.bonferroni(r)) flagged.add(r.gene());
+                Best b = best.get(r.gene());
+                if (b == null || r.log10P() < b.row().log10P()) best.put(r.gene(), new Best(r, false));
+            }
+            best.replaceAll((gene, b) -> new Best(b.row(), flagged.contains(gene)));
             bestByTestGene.put(e.getKey(), best);
         }
     }
@@ -49,13 +54,14 @@ public final class TraitSummary {
     public String phenotype() { return phenotype; }
     public List<String> tests() { return tests; }
     public List<ResultRow> rows(String test) { return rowsByTest.get(test); }
-    public double lambda(String test) { return lambda.get(test); }
-    public double thresholdLog10(String test) { return thresholdLog10.get(test); }
+    public AssocSummary.TestSummary summary(String test) { return summaries.get(test); }
+    public double lambda(String test) { return summaries.get(test).lambda(); }
+    public double thresholdLog10(String test) { return summaries.get(test).bonferroniLog10(); }
     public Map<String, Best> best(String test) { return bestByTestGene.get(test); }
 
-    /** The smallest number of rows of any test: the Manhattan line uses the strictest threshold. */
+    /** The strictest Bonferroni threshold of any test, for the Manhattan line. */
     public double strictestThresholdLog10() {
-        return thresholdLog10.values().stream().mapToDouble(Double::doubleValue).min().orElse(Math.log10(0.05));
+        return summaries.values().stream().mapToDouble(AssocSummary.TestSummary::bonferroniLog10).min().orElse(Math.log10(0.05));
     }
 
     /** Genes significant for a test, most significant first. */

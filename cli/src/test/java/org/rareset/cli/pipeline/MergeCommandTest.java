@@ -19,7 +19,8 @@ import org.rareset.annotate.table.Column;
 import org.rareset.annotate.table.TableSchema;
 import org.rareset.annotate.table.TableWriters;
 import org.rareset.cli.options.ChunkOptions;
-import org.rareset.cli.report.TabularFile;
+import org.rareset.annotate.table.TableFiles;
+import org.rareset.annotate.table.TextTable;
 
 /**
  * Splitting a single run's table by the --chunk rule and merging the parts gives the table back,
@@ -129,10 +130,12 @@ class MergeCommandTest {
         }
         CliRun cli = CliRun.run(args.toArray(String[]::new));
         assertEquals(0, cli.exit(), cli.err());
-        TabularFile a = TabularFile.read(single), b = TabularFile.read(dir.resolve("merged.parquet"));
-        assertEquals(a.header(), b.header());
-        assertEquals(a.records().size(), b.records().size());
-        for (int i = 0; i < a.records().size(); i++) assertArrayEquals(a.records().get(i), b.records().get(i), "row " + i);
+        TextTable a = TableFiles.read(single), b = TableFiles.read(dir.resolve("merged.parquet"));
+        assertEquals(a.columns(), b.columns());
+        assertEquals(a.rowCount(), b.rowCount());
+        for (int i = 0; i < a.rowCount(); i++) {
+            for (int c = 0; c < a.columns().size(); c++) assertEquals(a.cell(i, c), b.cell(i, c), "row " + i);
+        }
     }
 
     static void write(Path p, TableSchema schema, List<String[]> rows) {
@@ -166,6 +169,39 @@ class MergeCommandTest {
         assertEquals("results.chunk2-of-8.tsv", MergeCommand.chunkName("results.tsv", 2, 8));
         assertEquals("scores.chunk1-of-3.tsv.gz", MergeCommand.chunkName("scores.tsv.gz", 1, 3));
         assertEquals("r.chunk1-of-2.parquet", MergeCommand.chunkName("r.parquet", 1, 2));
+    }
+
+    /** Merged assoc chunks get the side files one run writes: summary and significant over all rows, skipped summed. */
+    @Test
+    void mergedAssocChunksGetTheSummaryOfOneRun() throws Exception {
+        Path demo = Path.of("..", "testdata", "demo");
+        List<String> common = List.of("assoc", "--vcf", demo.resolve("cohort.vcf.gz").toString(), "--annotations",
+                demo.resolve("annotations.tsv").toString(), "--pheno", demo.resolve("pheno.tsv").toString(), "--covar",
+                demo.resolve("covar.tsv").toString(), "--phenotypes", "QT,BT", "--tests", "burden,skat", "--threads", "1");
+        Path single = dir.resolve("single/results.tsv");
+        Files.createDirectories(single.getParent());
+        List<String> args = new ArrayList<>(common);
+        args.addAll(List.of("--out", single.toString()));
+        assertEquals(0, CliRun.run(args.toArray(String[]::new)).exit());
+        List<String> merge = new ArrayList<>(List.of("merge", "--out", dir.resolve("results.tsv").toString()));
+        for (int k = 1; k <= 2; k++) {
+            Path chunk = dir.resolve("chunks/" + MergeCommand.chunkName("results.tsv", k, 2));
+            Files.createDirectories(chunk.getParent());
+            args = new ArrayList<>(common);
+            args.addAll(List.of("--chunk", k + "/2", "--out", chunk.toString()));
+            CliRun c = CliRun.run(args.toArray(String[]::new));
+            assertEquals(0, c.exit(), c.err());
+            merge.add(chunk.toString());
+        }
+        CliRun m = CliRun.run(merge.toArray(String[]::new));
+        assertEquals(0, m.exit(), m.err());
+        assertEquals(Files.readString(single), Files.readString(dir.resolve("results.tsv")));
+        for (String side : new String[] {"summary", "significant"}) {
+            assertEquals(Files.readString(single.resolveSibling("results." + side + ".tsv")), Files.readString(dir.resolve("results." + side + ".tsv")), side);
+        }
+        assertEquals(new java.util.TreeSet<>(Files.readAllLines(single.resolveSibling("results.skipped.tsv"))),
+                new java.util.TreeSet<>(Files.readAllLines(dir.resolve("results.skipped.tsv"))));
+        assertEquals(Files.readString(single.resolveSibling("results.settings.tsv")), Files.readString(dir.resolve("results.settings.tsv")));
     }
 
     /** Sparse score chunks of different cohorts (other sample rosters) are refused, naming the chunk. */

@@ -42,11 +42,12 @@ class PipelineRunnerTest {
         cfg = StudyConfig.read(dir.resolve("study.yaml"));
     }
 
-    List<Step> plan(String alpha) {
+    /** @param title the first report's study name: a parameter that changes its output */
+    List<Step> plan(String title) {
         Path out = cfg.output();
         Step first = new Step(Steps.ASSOC, List.of(new Step.Invocation("report", List.of("--results", results.toString(), "--genes",
-                bed.toString(), "--study", "first", "--alpha", alpha, "--out", Step.STAGING))), List.of(results, bed),
-                Map.of("alpha", alpha), out.resolve("6-assoc"), Map.of("html", out.resolve("6-assoc/first.html")), List.of());
+                bed.toString(), "--study", title, "--out", Step.STAGING))), List.of(results, bed),
+                Map.of("title", title), out.resolve("6-assoc"), Map.of("html", out.resolve("6-assoc/" + title + ".html")), List.of());
         // The second step has the first one's folder as an input: a rerun of the first makes it rerun.
         Step second = new Step(Steps.REPORT, List.of(new Step.Invocation("report", List.of("--results", results.toString(),
                 "--genes", bed.toString(), "--study", "second", "--out", Step.STAGING))),
@@ -62,32 +63,32 @@ class PipelineRunnerTest {
     @Test
     void skipsUnchangedStepsAndRerunsChangedOnes() throws Exception {
         StringWriter log = new StringWriter();
-        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("0.05"), log));
+        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("first"), log));
         Path manifest = cfg.output().resolve("6-assoc/manifest.json");
         String m = Files.readString(manifest);
         assertTrue(m.contains("\"sha256\": \"" + Checksums.sha256(results) + "\""), m);
         assertTrue(m.contains("--out @STEP_DIR@"), "commands recorded with the step folder as a placeholder");
 
-        assertEquals(List.of(Status.UP_TO_DATE, Status.UP_TO_DATE), run(plan("0.05"), new StringWriter()));
+        assertEquals(List.of(Status.UP_TO_DATE, Status.UP_TO_DATE), run(plan("first"), new StringWriter()));
 
         // A changed parameter reruns the step, and the step reading its folder.
-        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("0.01"), new StringWriter()));
+        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("first_b"), new StringWriter()));
 
         // A changed input (same size and time do not hide a content change: the time moves) reruns both.
         Files.writeString(results, Files.readString(results).replace("GENE001", "GENE901"));
-        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("0.01"), new StringWriter()));
-        assertEquals(List.of(Status.UP_TO_DATE, Status.UP_TO_DATE), run(plan("0.01"), new StringWriter()));
+        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("first_b"), new StringWriter()));
+        assertEquals(List.of(Status.UP_TO_DATE, Status.UP_TO_DATE), run(plan("first_b"), new StringWriter()));
     }
 
     @Test
     void resumesAfterAnInterruptedRun() throws Exception {
-        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("0.05"), new StringWriter()));
+        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("first"), new StringWriter()));
         // As a kill during the second step leaves it: no step folder, a half-written staging folder.
         PipelineRunner.deleteTree(cfg.output().resolve("8-report"));
         Path partial = cfg.output().resolve(".partial/8-report");
         Files.createDirectories(partial);
         Files.writeString(partial.resolve("second.html"), "<html><body>half");
-        assertEquals(List.of(Status.UP_TO_DATE, Status.RAN), run(plan("0.05"), new StringWriter()));
+        assertEquals(List.of(Status.UP_TO_DATE, Status.RAN), run(plan("first"), new StringWriter()));
         assertTrue(Files.readString(cfg.output().resolve("8-report/second.html")).contains("</html>"));
         assertFalse(Files.exists(cfg.output().resolve(".partial")), "staging area removed after a complete run");
     }
@@ -96,7 +97,7 @@ class PipelineRunnerTest {
     void failedStepLeavesNoStepFolderAndStops() throws Exception {
         Files.writeString(results, "phenotype\tgene\ttest\nQT\tG\tskat\n"); // no pval column: bad input
         StringWriter log = new StringWriter();
-        List<Outcome> o = new PipelineRunner(cfg, new PrintWriter(log, true), false).run(plan("0.05"));
+        List<Outcome> o = new PipelineRunner(cfg, new PrintWriter(log, true), false).run(plan("first"));
         assertEquals(1, o.size(), "stops at the failing step");
         assertEquals(Status.FAILED, o.get(0).status());
         assertTrue(o.get(0).detail().endsWith("code 2"), o.get(0).detail());

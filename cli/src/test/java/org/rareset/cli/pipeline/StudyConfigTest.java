@@ -112,14 +112,14 @@ class StudyConfigTest {
 
     @Test
     void unknownOptionInAStepSection() throws Exception {
-        String e = runBad(GOOD + "report:\n  alfa: 0.01\n");
-        assertTrue(e.contains("line 8: unknown key 'alfa' in report") && e.contains("alpha"), e);
+        String e = runBad(GOOD + "risk:\n  alfa: 0.01\n");
+        assertTrue(e.contains("line 8: unknown key 'alfa' in risk") && e.contains("alpha"), e);
     }
 
     @Test
     void wrongValueInAStepSectionIsCheckedByTheCommandsParser() throws Exception {
-        String e = runBad(GOOD + "report:\n  alpha: lots\n");
-        assertTrue(e.contains("line 8: report: Invalid value for option '--alpha': 'lots' is not a double"), e);
+        String e = runBad(GOOD + "risk:\n  alpha: lots\n");
+        assertTrue(e.contains("line 8: risk: Invalid value for option '--alpha': 'lots' is not a double"), e);
     }
 
     @Test

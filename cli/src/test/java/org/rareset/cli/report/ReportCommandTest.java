@@ -50,12 +50,14 @@ class ReportCommandTest {
 
     @Test
     void discoveriesPerTestMatchTheFixture() throws Exception {
-        ResultTableReader.Table t = ResultTableReader.read(ReportFixture.results(dir));
-        StudyReport r = new StudyReport("s", t.rows(), t.skipped(), GenePositions.empty(), new GeneScoreSummary(), 0.05, List.of());
+        Path results = ReportFixture.results(dir);
+        ResultTableReader.Table t = ResultTableReader.read(results);
+        StudyReport r = new StudyReport("s", t.rows(), t.skipped(), GenePositions.empty(), new GeneScoreSummary(),
+                AssocSummary.read(List.of(results)), List.of());
         Map<String, TraitSummary> traits = r.traits();
         TraitSummary qt = traits.get("QT");
-        // 300 rows per test (150 genes x 2 masks): threshold 0.05 / 300 = 1.67e-4
-        assertEquals(Math.log10(0.05 / 300), qt.thresholdLog10("burden"), 1e-12);
+        // 300 rows per test (150 genes x 2 masks): assoc's threshold 0.05 / 300 = 1.67e-4, read from its summary (6 digits)
+        assertEquals(Math.log10(0.05 / 300), qt.thresholdLog10("burden"), 1e-6);
         assertEquals(List.of("GENE007", "GENE042"), qt.significantGenes("deeprvat"));
         assertEquals(List.of("GENE042"), qt.uniqueDiscoveries("deeprvat"));
         assertEquals(1, qt.sharedDiscoveries("burden", "deeprvat"));
@@ -84,6 +86,34 @@ class ReportCommandTest {
             assertEquals(fromTsv.rows().get(i).gene(), fromParquet.rows().get(i).gene());
             assertEquals(fromTsv.rows().get(i).log10P(), fromParquet.rows().get(i).log10P(), 0);
         }
+    }
+
+    @Test
+    void resultsWithoutAssocSummaryAreABadInputError() throws Exception {
+        Path results = ReportFixture.results(dir);
+        Files.delete(dir.resolve("results.summary.tsv"));
+        CliRun r = CliRun.run("report", "--results", results.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("results.tsv: no results.summary.tsv beside the results"), r.err());
+    }
+
+    @Test
+    void qqBandIsTheBetaOrderStatisticInterval() {
+        // rank 1 of n: Beta(1, n), whose quantile is 1 - (1 - q)^(1/n) in closed form
+        int n = 500;
+        org.rareset.cli.report.plot.QqPlot.Band b = org.rareset.cli.report.plot.QqPlot.band(n, 60);
+        assertEquals(-Math.log10(0.5 / n), b.expected()[0], 1e-12);
+        assertEquals(-Math.log10(1 - Math.pow(1 - 0.025, 1.0 / n)), b.upper()[0], 1e-7);
+        assertEquals(-Math.log10(1 - Math.pow(1 - 0.975, 1.0 / n)), b.lower()[0], 1e-7);
+        // rank n of n: Beta(n, 1), quantile q^(1/n)
+        int last = b.expected().length - 1;
+        assertEquals(-Math.log10((n - 0.5) / n), b.expected()[last], 1e-12);
+        assertEquals(-Math.log10(Math.pow(0.025, 1.0 / n)), b.upper()[last], 1e-7);
+        // one p-value: the uniform's own 2.5% and 97.5% quantiles
+        org.rareset.cli.report.plot.QqPlot.Band one = org.rareset.cli.report.plot.QqPlot.band(1, 10);
+        assertEquals(-Math.log10(0.025), one.upper()[0], 1e-9);
+        assertEquals(-Math.log10(0.975), one.lower()[0], 1e-9);
+        for (int k = 0; k < b.expected().length; k++) assertTrue(b.lower()[k] < b.expected()[k] && b.expected()[k] < b.upper()[k]);
     }
 
     @Test

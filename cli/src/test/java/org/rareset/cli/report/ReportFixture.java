@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.rareset.association.multiple.SignificanceTable;
+import org.rareset.association.run.ResultRow;
+import org.rareset.association.run.ResultWriters;
+import org.rareset.association.run.SummaryWriter;
 
 /**
  * Writes a small study for report tests: genes on three chromosomes, null p-values for most genes,
@@ -34,11 +38,13 @@ public final class ReportFixture {
         return p;
     }
 
-    /** Results where, for QT, GENE007 is found by every test and GENE042 only by deeprvat. */
+    /**
+     * Results where, for QT, GENE007 is found by every test and GENE042 only by deeprvat, written with
+     * assoc's own writers: the results table and its summary and significant side files.
+     */
     public static Path results(Path dir) throws IOException {
         Random rnd = new Random(7);
-        List<String> lines = new ArrayList<>();
-        lines.add("phenotype\tgene\tmask\ttest\tn_variants\tmac\tn_carriers\tbeta\tse\tpval\tneg_log10p");
+        List<ResultRow> rows = new ArrayList<>();
         for (String trait : new String[] {"QT", "BT"}) {
             for (String test : TESTS) {
                 for (String mask : new String[] {"plof", "missense"}) {
@@ -47,16 +53,25 @@ public final class ReportFixture {
                         if (trait.equals("QT") && i == 7 && mask.equals("plof")) lp = test.equals("deeprvat") ? -400 : -12.5;
                         if (trait.equals("QT") && i == 42 && test.equals("deeprvat")) lp = -9.2;
                         if (trait.equals("BT") && i == 99 && test.startsWith("skat")) lp = -7.3;
-                        double p = Math.pow(10, lp);
-                        lines.add(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%.6f", trait, gene(i), mask, test,
-                                3 + i % 5, 10 + i % 7, 9 + i % 7, test.startsWith("burden") || test.equals("deeprvat") ? "0.1" : "NA",
-                                test.startsWith("burden") || test.equals("deeprvat") ? "0.05" : "NA", p == 0 ? "0" : Double.toString(p), -lp));
+                        boolean burden = test.startsWith("burden") || test.equals("deeprvat");
+                        rows.add(new ResultRow(trait, gene(i), mask, test, 3 + i % 5, 10 + i % 7, 9 + i % 7,
+                                burden ? 0.1 : Double.NaN, burden ? 0.05 : Double.NaN, lp));
                     }
                 }
             }
         }
         Path p = dir.resolve("results.tsv");
-        Files.write(p, lines);
+        writeAsAssocDoes(p, rows, 0.05);
         return p;
+    }
+
+    /** The results and the side files, written as rareset assoc writes them. */
+    public static void writeAsAssocDoes(Path out, List<ResultRow> rows, double alpha) throws IOException {
+        ResultWriters.write(out, rows);
+        SignificanceTable<ResultRow> sig = new SignificanceTable<>(rows, ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
+        SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
+        SummaryWriter.writeSignificantGenes(SummaryWriter.significantPath(out), sig.adjusted(), sig.summaries(), rows,
+                org.rareset.association.run.GeneInfo.Lookup.NONE);
+        SummaryWriter.writeSignificantPerTest(SummaryWriter.significantPerTestPath(out), sig.adjusted(), sig.summaries());
     }
 }

@@ -14,6 +14,9 @@ public interface Canvas {
 
     void rect(double x, double y, double w, double h, String fill);
 
+    /** A filled polygon with the given opacity (0..1), for shaded bands. */
+    void polygon(double[] xs, double[] ys, String fill, double opacity);
+
     void line(double x1, double y1, double x2, double y2, String stroke, double width, boolean dashed);
 
     /** A filled circle; {@code tooltip} may be null (shown on hover in SVG). */

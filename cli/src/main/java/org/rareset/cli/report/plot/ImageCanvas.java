@@ -42,6 +42,19 @@ public final class ImageCanvas implements Canvas {
     }
 
     @Override
+    public void polygon(double[] xs, double[] ys, String fill, double opacity) {
+        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+        for (int i = 0; i < xs.length; i++) {
+            if (i == 0) path.moveTo(xs[i], ys[i]);
+            else path.lineTo(xs[i], ys[i]);
+        }
+        path.closePath();
+        Color c = Color.decode(fill);
+        g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * opacity)));
+        g.fill(path);
+    }
+
+    @Override
     public void line(double x1, double y1, double x2, double y2, String stroke, double width, boolean dashed) {
         g.setColor(Color.decode(stroke));
         g.setStroke(dashed

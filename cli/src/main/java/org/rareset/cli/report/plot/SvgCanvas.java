@@ -23,6 +23,13 @@ public final class SvgCanvas implements Canvas {
     }
 
     @Override
+    public void polygon(double[] xs, double[] ys, String fill, double opacity) {
+        StringBuilder pts = new StringBuilder();
+        for (int i = 0; i < xs.length; i++) pts.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", xs[i], ys[i]));
+        body.append(String.format(Locale.ROOT, "<polygon points=\"%s\" fill=\"%s\" fill-opacity=\"%.2f\"/>%n", pts, fill, opacity));
+    }
+
+    @Override
     public void line(double x1, double y1, double x2, double y2, String stroke, double w, boolean dashed) {
         body.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>%n",
                 x1, y1, x2, y2, stroke, w, dashed ? " stroke-dasharray=\"5,4\"" : ""));

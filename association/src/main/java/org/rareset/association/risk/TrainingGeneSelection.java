@@ -1,0 +1,91 @@
+package org.rareset.association.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rareset.association.engine.AssociationEngine;
+import org.rareset.association.genotype.GeneGenotypes;
+import org.rareset.association.input.GeneScoreTable;
+import org.rareset.association.nullmodel.NullModel;
+import org.rareset.association.tests.Burden;
+import org.rareset.association.tests.GeneResult;
+import org.rareset.association.tests.TestOptions;
+
+/**
+ * Chooses the genes of a risk model from the training samples only: each candidate gene's
+ * impairment score is tested against the trait on the training split with the same score test as
+ * {@code rareset assoc --scores} (linear, or logistic with SPA and Firth, adjusted for the
+ * covariates), and the genes significant at Bonferroni alpha / (genes tested) are kept.
+ *
+ * <p>Why here and not from the association results: those include the held-out samples, so genes
+ * picked from them carry the held-out samples' own chance associations into the evaluation and
+ * inflate it. A gene needs at least {@code minCarriers} training samples whose score differs from
+ * the gene's baseline (REGENIE's minimum MAC of 5 by default): with one or two carriers a single
+ * extreme trait value makes the gene "significant".
+ */
+public final class TrainingGeneSelection {
+    /** One candidate gene's test on the training split. */
+    public record Tested(String gene, int carriers, double beta, double se, double log10P, boolean selected, String skipped) {}
+
+    /** Every candidate (tested or skipped, in input order) and the Bonferroni threshold used. */
+    public record Result(List<Tested> genes, double log10Threshold, int nTested) {
+        public List<String> selected() {
+            return genes.stream().filter(Tested::selected).map(Tested::gene).toList();
+        }
+    }
+
+    private TrainingGeneSelection() {}
+
+    /**
+     * @param covariates  training rows of covariates (no intercept column; one is added)
+     * @param y           training trait values (0/1 when binary)
+     * @param trainRowOf  for each sample of the score table, its training row, or -1
+     */
+    public static Result select(double[][] covariates, double[] y, boolean binary, List<GeneScoreTable.GeneScore> candidates,
+                                int[] trainRowOf, double alpha, int minCarriers) {
+        int n = y.length;
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[covariates[i].length + 1];
+            x[i][0] = 1;
+            System.arraycopy(covariates[i], 0, x[i], 1, covariates[i].length);
+        }
+        NullModel model = binary ? NullModel.logistic(y, x) : NullModel.linear(y, x);
+        AssociationEngine engine = new AssociationEngine(model, TestOptions.defaults());
+        List<GeneResult> results = new ArrayList<>();
+        List<int[]> carriers = new ArrayList<>();
+        int tested = 0;
+        for (GeneScoreTable.GeneScore g : candidates) {
+            int k = 0;
+            for (int s : g.samples()) if (trainRowOf[s] >= 0) k++;
+            int[] rows = new int[k];
+            double[] dev = new double[k];
+            k = 0;
+            for (int i = 0; i < g.samples().length; i++) {
+                int r = trainRowOf[g.samples()[i]];
+                if (r >= 0) { rows[k] = r; dev[k++] = g.deviations()[i]; }
+            }
+            carriers.add(new int[] {k});
+            if (k < Math.max(1, minCarriers)) {
+                results.add(null);
+                continue;
+            }
+            GeneGenotypes.Column col = new GeneGenotypes.Column(g.gene(), rows, dev, Double.NaN, Double.NaN, k, 0);
+            results.add(engine.test(GeneGenotypes.of(n, List.of(col)), new double[] {1.0}, List.of(Burden.INSTANCE)).get(0));
+            tested++;
+        }
+        double threshold = Math.log10(alpha) - Math.log10(Math.max(1, tested));
+        List<Tested> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            GeneResult r = results.get(i);
+            String gene = candidates.get(i).gene();
+            int c = carriers.get(i)[0];
+            if (r == null) {
+                out.add(new Tested(gene, c, Double.NaN, Double.NaN, Double.NaN, false,
+                        "fewer than " + minCarriers + " training samples with a score other than the gene's baseline"));
+            } else {
+                out.add(new Tested(gene, c, r.beta(), r.se(), r.log10P(), r.log10P() <= threshold, ""));
+            }
+        }
+        return new Result(out, threshold, tested);
+    }
+}
