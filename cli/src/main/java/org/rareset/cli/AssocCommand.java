@@ -19,6 +19,7 @@ import org.rareset.association.mask.IndicatorBurden;
 import org.rareset.association.mask.Mask;
 import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.mask.MaskFile;
+import org.rareset.association.mask.RegenieMaskFiles;
 import org.rareset.association.mask.Weighting;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
@@ -32,6 +33,7 @@ import org.rareset.association.tests.GeneTests;
 import org.rareset.association.tests.TestOptions;
 import org.rareset.cli.options.ChunkOptions;
 import org.rareset.cli.options.CohortOptions;
+import org.rareset.cli.options.RegenieMaskOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +73,8 @@ public final class AssocCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin CohortOptions cohort;
+
+    @Mixin RegenieMaskOptions regenieMasks;
 
     @Option(names = "--masks", paramLabel = "FILE", description = "Mask file, 'name: expression' per line (default: one mask 'all' with every variant of the gene).")
     Path maskFile;
@@ -155,10 +159,22 @@ public final class AssocCommand implements Callable<Integer> {
             cpu0 = processCpuNanos();
             result = run.runScores(traitData, scoreGenes, ann == null ? null : ann::chromOf, progress::update);
         } else {
-            AnnotationTable ann = cohort.readAnnotations();
-            List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
+            AnnotationTable ann;
+            List<Mask> masks;
+            if (regenieMasks.given()) {
+                RegenieMaskFiles files = regenieMasks.read();
+                files.report().forEach(log);
+                ann = files.table();
+                masks = files.masks();
+            } else {
+                ann = cohort.readAnnotations();
+                masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
+            }
             Weighting weighting = Weighting.parse(weights, ann);
             CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
+            if (ann.swappedMatches() > 0) {
+                log.accept(String.format("%d genotyped variant(s) matched a mask-file id with REF and ALT swapped (the genotypes' ALT allele is counted)", ann.swappedMatches()));
+            }
             List<GeneVariants> genes = chunk.select(genotypes.genes());
             traitData = cohort.buildTraits(genotypes.samples(), log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
@@ -215,7 +231,7 @@ public final class AssocCommand implements Callable<Integer> {
 
     private void checkGenotypeOptions() {
         if (scores != null) {
-            if (cohort.vcf != null || cohort.genotypeFiles.any() || cohort.store != null || maskFile != null) {
+            if (cohort.vcf != null || cohort.genotypeFiles.any() || cohort.store != null || maskFile != null || regenieMasks.given()) {
                 throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf/--bfile/--bed/--bgen, --store and --masks", null);
             }
             if (singleVariant) {
@@ -223,7 +239,11 @@ public final class AssocCommand implements Callable<Integer> {
             }
             return;
         }
-        cohort.requireGenotypes();
+        boolean regenie = regenieMasks.given();
+        if (regenie && (maskFile != null || maxMaf != null)) {
+            throw new InputException(null, null, "--masks/--max-maf and the REGENIE mask files both define masks", "give one of them; --aaf-bins sets REGENIE's frequency bins");
+        }
+        cohort.requireGenotypes(regenie);
         if (collapseMac < 0) throw new InputException(null, null, "--collapse-mac " + collapseMac + " is negative", "use 0 to turn collapsing off");
     }
 
@@ -238,6 +258,10 @@ public final class AssocCommand implements Callable<Integer> {
             } else {
                 engineTests.add(t);
             }
+        }
+        if (scores == null && regenieMasks.given()) {
+            IndicatorBurden b = regenieMasks.burden();
+            if (!indicators.contains(b)) indicators.add(b);
         }
         try {
             List<GeneTest> list = GeneTests.parse(String.join(",", engineTests));

@@ -25,6 +25,9 @@ public final class AnnotationTable {
     private final long[] lines;
     private final Map<String, int[]> rowsByKey;
     private final Map<String, String> chromOfGene = new HashMap<>();
+    /** Also match a variant listed as chrom:pos:alt:ref (REGENIE/SAIGE ids need not follow REF/ALT order). */
+    private boolean matchSwappedAlleles;
+    private final java.util.concurrent.atomic.AtomicLong swappedMatches = new java.util.concurrent.atomic.AtomicLong();
 
     private AnnotationTable(String source, List<String> annotationColumns, String[] genes, String[][] text,
                             double[][] numbers, long[] lines, Map<String, int[]> rowsByKey) {
@@ -107,6 +110,35 @@ public final class AnnotationTable {
         return new AnnotationTable(t.source(), annNames, genes, text, numbers, lines, rowsByKey);
     }
 
+    /**
+     * A table from rows built elsewhere (REGENIE or SAIGE-GENE+ mask files).
+     *
+     * @param keys  per row the variant as {@link #key}
+     * @param cells per row the annotation cells (null = missing), in the order of {@code annotationColumns}
+     * @param matchSwappedAlleles also match genotyped variants whose REF and ALT are the other way
+     *                            round, counted in {@link #swappedMatches()}
+     */
+    public static AnnotationTable ofRows(String source, List<String> annotationColumns, List<String> keys, List<String> genes,
+                                         List<String[]> cells, long[] lines, boolean matchSwappedAlleles) {
+        int n = keys.size();
+        String[][] text = new String[n][];
+        double[][] numbers = new double[n][annotationColumns.size()];
+        Map<String, List<Integer>> byKey = new HashMap<>();
+        for (int r = 0; r < n; r++) {
+            text[r] = cells.get(r);
+            for (int k = 0; k < text[r].length; k++) numbers[r][k] = text[r][k] == null ? Double.NaN : parseOrNaN(text[r][k]);
+            byKey.computeIfAbsent(keys.get(r), x -> new ArrayList<>(1)).add(r);
+        }
+        Map<String, int[]> rowsByKey = new HashMap<>(byKey.size() * 2);
+        byKey.forEach((k, v) -> rowsByKey.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        AnnotationTable t = new AnnotationTable(source, List.copyOf(annotationColumns), genes.toArray(new String[0]), text, numbers, lines, rowsByKey);
+        t.matchSwappedAlleles = matchSwappedAlleles;
+        return t;
+    }
+
+    /** Genotyped variants matched with REF and ALT swapped (only when the table allows it). */
+    public long swappedMatches() { return swappedMatches.get(); }
+
     private static int firstOf(TextTable t, String... names) {
         for (String n : names) {
             int i = t.indexOf(n);
@@ -143,6 +175,10 @@ public final class AnnotationTable {
     /** Annotation rows for a variant (one per gene it belongs to); empty when not annotated. */
     public int[] rowsFor(String chrom, int pos, String ref, String alt) {
         int[] rows = rowsByKey.get(key(chrom, Integer.toString(pos), ref, alt));
+        if (rows == null && matchSwappedAlleles) {
+            rows = rowsByKey.get(key(chrom, Integer.toString(pos), alt, ref));
+            if (rows != null) swappedMatches.incrementAndGet();
+        }
         return rows == null ? new int[0] : rows;
     }
 }

@@ -1,0 +1,186 @@
+package org.rareset.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.cli.CliRun.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * REGENIE mask files ({@code --anno-file --set-list --mask-def --aaf-bins}) against the
+ * equivalent RareSet annotation table and mask file: the result rows must be identical. The
+ * cohort is built here with known allele counts, so the singleton masks are checked against an
+ * {@code ac == 1} (or {@code carriers == 1}) annotation the test computes itself.
+ */
+class RegenieMaskFilesTest {
+    static final int N = 80;
+    static final String[] CATEGORY = {"LoF", "missense", "missense", "synonymous", "LoF", "missense"};
+    /** Carriers per variant of a gene: singletons, one hom-ALT single carrier (AC 2), rare and less rare. */
+    static final int[] CARRIERS = {1, 1, 3, 6, 12, 1};
+
+    @TempDir Path dir;
+    Path vcf;
+    Path pheno;
+    Path annoFile;
+    Path setList;
+    Path maskDef;
+    Path nativeAnnotations;
+    int swapped;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Random rnd = new Random(11);
+        StringBuilder v = new StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=chr1,length=1000000>\n"
+                + "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT");
+        for (int s = 0; s < N; s++) v.append('\t').append(SmallCohort.sample(s));
+        v.append('\n');
+        StringBuilder anno = new StringBuilder("# variant gene annotation\n");
+        StringBuilder sets = new StringBuilder();
+        StringBuilder nat = new StringBuilder("chrom\tpos\tref\talt\tgene\tcategory\tac\tcarriers\n");
+        int pos = 1000;
+        for (int g = 1; g <= 4; g++) {
+            String gene = "GENE" + g;
+            List<String> ids = new ArrayList<>();
+            for (int j = 0; j < CARRIERS.length; j++) {
+                pos += 50;
+                String[] gt = new String[N];
+                java.util.Arrays.fill(gt, "0/0");
+                int placed = 0;
+                while (placed < CARRIERS[j] + (g - 1) % 2) {
+                    int s = rnd.nextInt(N);
+                    if (gt[s].equals("0/0")) { gt[s] = "0/1"; placed++; }
+                }
+                if (j == 1) { // the single carrier is hom-ALT: AC 2, one carrier
+                    for (int s = 0; s < N; s++) if (!gt[s].equals("0/0")) gt[s] = "1/1";
+                }
+                int ac = 0;
+                int carriers = 0;
+                for (String x : gt) { if (!x.equals("0/0")) carriers++; ac += x.equals("1/1") ? 2 : x.equals("0/1") ? 1 : 0; }
+                v.append("chr1\t").append(pos).append("\t.\tA\tG\t.\tPASS\t.\tGT");
+                for (String x : gt) v.append('\t').append(x);
+                v.append('\n');
+                // ids as REGENIE users have them: some with chr and REF/ALT swapped
+                boolean swap = (j + g) % 3 == 0;
+                if (swap) swapped++;
+                String id = swap ? "chr1:" + pos + ":G:A" : "1:" + pos + ":A:G";
+                ids.add(id);
+                String category = CATEGORY[(j + g) % CATEGORY.length];
+                anno.append(id).append(' ').append(gene).append(' ').append(category).append('\n');
+                nat.append("1\t").append(pos).append("\tA\tG\t").append(gene).append('\t').append(category)
+                        .append('\t').append(ac).append('\t').append(carriers).append('\n');
+            }
+            sets.append(gene).append(" 1 ").append(pos).append(' ').append(String.join(",", ids)).append('\n');
+        }
+        // an annotation outside every set and a set variant without annotation: counted, not used
+        anno.append("1:999999:C:T GENE9 LoF\n");
+        sets.append("GENE5 1 5000 1:5000:C:T\n");
+        vcf = Files.writeString(dir.resolve("cohort.vcf"), v.toString());
+        annoFile = Files.writeString(dir.resolve("example.annotations"), anno.toString());
+        setList = Files.writeString(dir.resolve("example.setlist"), sets.toString());
+        maskDef = Files.writeString(dir.resolve("example.masks"), "M1 LoF\nM2 LoF,missense\n");
+        nativeAnnotations = Files.writeString(dir.resolve("annotations.tsv"), nat.toString());
+        Random r = new Random(5);
+        StringBuilder p = new StringBuilder("sample\tQT\tBT\n");
+        for (int s = 0; s < N; s++) {
+            p.append(SmallCohort.sample(s)).append('\t').append(String.format("%.4f", r.nextGaussian())).append('\t').append(s % 3 == 0 ? 1 : 0).append('\n');
+        }
+        pheno = Files.writeString(dir.resolve("pheno.tsv"), p.toString());
+    }
+
+    CliRun assoc(String out, String... extra) {
+        List<String> a = new ArrayList<>(List.of("assoc", "--vcf", vcf.toString(), "--pheno", pheno.toString(),
+                "--out", dir.resolve(out).toString(), "--threads", "1", "--collapse-mac", "3"));
+        a.addAll(List.of(extra));
+        return run(a);
+    }
+
+    /** phenotype|gene|mask|test -> the rest of the row. */
+    Map<String, String> rows(String out) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        List<String> lines = Files.readAllLines(dir.resolve(out));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", 5);
+            assertFalse(m.containsKey(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3]), line);
+            m.put(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3], f[4]);
+        }
+        return m;
+    }
+
+    Map<String, String> nativeRows(String singletonColumn) throws IOException {
+        Path binned = Files.writeString(dir.resolve("binned.txt"),
+                "M1: category == 'LoF'\nM2: category == 'LoF' || category == 'missense'\n");
+        Path single = Files.writeString(dir.resolve("single.txt"),
+                "M1.singleton: category == 'LoF' && " + singletonColumn + " == 1\n"
+                        + "M2.singleton: (category == 'LoF' || category == 'missense') && " + singletonColumn + " == 1\n");
+        String tests = "burden,skat,skato,acatv,acato,burden-max";
+        CliRun a = assoc("native-bins.tsv", "--annotations", nativeAnnotations.toString(), "--masks", binned.toString(),
+                "--max-maf", "0.02,0.05", "--tests", tests);
+        assertEquals(0, a.exit(), a.err());
+        CliRun b = assoc("native-single.tsv", "--annotations", nativeAnnotations.toString(), "--masks", single.toString(), "--tests", tests);
+        assertEquals(0, b.exit(), b.err());
+        Map<String, String> m = rows("native-bins.tsv");
+        m.putAll(rows("native-single.tsv"));
+        return m;
+    }
+
+    @Test
+    void regenieFilesEqualTheEquivalentMaskFileRun() throws IOException {
+        CliRun r = assoc("regenie.tsv", "--anno-file", annoFile.toString(), "--set-list", setList.toString(),
+                "--mask-def", maskDef.toString(), "--aaf-bins", "0.02,0.05");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, String> regenie = rows("regenie.tsv");
+        Map<String, String> reference = nativeRows("ac");
+        assertEquals(reference.keySet(), regenie.keySet());
+        assertEquals(reference, regenie);
+        assertTrue(regenie.keySet().stream().anyMatch(k -> k.contains("|M2.singleton|burden-max")), regenie.keySet().toString());
+        assertTrue(regenie.keySet().stream().anyMatch(k -> k.contains("|M1.0.05|")), regenie.keySet().toString());
+        assertTrue(r.err().contains(swapped + " genotyped variant(s) matched a mask-file id with REF and ALT swapped"), r.err());
+        assertTrue(r.err().contains("REGENIE sets: 5 genes, 24 variant-gene pairs annotated; 1 set-list variants without an annotation for their gene (skipped), "
+                + "0 repeated in their set (counted once), 1 annotation lines outside every set (unused)"), r.err());
+    }
+
+    @Test
+    void singletonCarrierCountsCarriersNotAlleles() throws IOException {
+        CliRun r = assoc("regenie.tsv", "--anno-file", annoFile.toString(), "--set-list", setList.toString(),
+                "--mask-def", maskDef.toString(), "--aaf-bins", "0.02,0.05", "--singleton-carrier");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, String> regenie = rows("regenie.tsv");
+        Map<String, String> reference = nativeRows("carriers");
+        assertEquals(reference, regenie);
+        // the hom-ALT single carriers make the two singleton rules differ
+        CliRun byAlleles = assoc("alleles.tsv", "--anno-file", annoFile.toString(), "--set-list", setList.toString(),
+                "--mask-def", maskDef.toString(), "--aaf-bins", "0.02,0.05");
+        assertEquals(0, byAlleles.exit(), byAlleles.err());
+        assertFalse(rows("alleles.tsv").equals(regenie));
+    }
+
+    @Test
+    void badVariantIdNamesTheLine() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.setlist"), "GENE1 1 1050 1:1050:A:G\nGENE2 1 1400 rs123,1:1400:A:G\n");
+        CliRun r = assoc("bad.tsv", "--anno-file", annoFile.toString(), "--set-list", bad.toString(), "--mask-def", maskDef.toString());
+        assertEquals(2, r.exit(), r.err());
+        String last = r.err().strip().lines().reduce((x, y) -> y).orElse("");
+        assertTrue(last.contains("bad.setlist") && last.contains("line 2") && last.contains("'rs123' is not chrom:pos:ref:alt"), last);
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(dir.resolve("bad.tsv")));
+    }
+
+    @Test
+    void regenieFilesAndAnnotationsTogetherAreRefused() {
+        CliRun r = assoc("x.tsv", "--anno-file", annoFile.toString(), "--set-list", setList.toString(), "--mask-def", maskDef.toString(),
+                "--annotations", nativeAnnotations.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("give one of them"), r.err());
+    }
+}
