@@ -67,13 +67,14 @@ class RegenieMaskFilesTest {
                 int ac = 0;
                 int carriers = 0;
                 for (String x : gt) { if (!x.equals("0/0")) carriers++; ac += x.equals("1/1") ? 2 : x.equals("0/1") ? 1 : 0; }
-                v.append("chr1\t").append(pos).append("\t.\tA\tG\t.\tPASS\t.\tGT");
+                boolean rsid = g == 4 && j == 0; // listed by the genotype file's id, as in REGENIE's examples
+                v.append("chr1\t").append(pos).append(rsid ? "\trs4000" : "\t.").append("\tA\tG\t.\tPASS\t.\tGT");
                 for (String x : gt) v.append('\t').append(x);
                 v.append('\n');
                 // ids as REGENIE users have them: some with chr and REF/ALT swapped
-                boolean swap = (j + g) % 3 == 0;
+                boolean swap = !rsid && (j + g) % 3 == 0;
                 if (swap) swapped++;
-                String id = swap ? "chr1:" + pos + ":G:A" : "1:" + pos + ":A:G";
+                String id = rsid ? "rs4000" : swap ? "chr1:" + pos + ":G:A" : "1:" + pos + ":A:G";
                 ids.add(id);
                 String category = CATEGORY[(j + g) % CATEGORY.length];
                 anno.append(id).append(' ').append(gene).append(' ').append(category).append('\n');
@@ -166,12 +167,12 @@ class RegenieMaskFilesTest {
     }
 
     @Test
-    void badVariantIdNamesTheLine() throws IOException {
-        Path bad = Files.writeString(dir.resolve("bad.setlist"), "GENE1 1 1050 1:1050:A:G\nGENE2 1 1400 rs123,1:1400:A:G\n");
+    void badSetListLineIsNamed() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.setlist"), "GENE1 1 1050 1:1050:A:G\nGENE2 1 1400 rs123, 1:1400:A:G\n");
         CliRun r = assoc("bad.tsv", "--anno-file", annoFile.toString(), "--set-list", bad.toString(), "--mask-def", maskDef.toString());
         assertEquals(2, r.exit(), r.err());
         String last = r.err().strip().lines().reduce((x, y) -> y).orElse("");
-        assertTrue(last.contains("bad.setlist") && last.contains("line 2") && last.contains("'rs123' is not chrom:pos:ref:alt"), last);
+        assertTrue(last.contains("bad.setlist") && last.contains("line 2") && last.contains("expected 4 columns"), last);
         assertFalse(r.err().contains("\tat "), r.err());
         assertFalse(Files.exists(dir.resolve("bad.tsv")));
     }

@@ -39,7 +39,9 @@ public final class AnnotationTable {
         this.lines = lines;
         this.rowsByKey = rowsByKey;
         rowsByKey.forEach((key, rows) -> {
-            for (int r : rows) chromOfGene.putIfAbsent(genes[r], key.substring(0, key.indexOf(':')));
+            int colon = key.indexOf(':');
+            if (colon < 0) return; // listed by id: the contig comes from the mask files (ofRows)
+            for (int r : rows) chromOfGene.putIfAbsent(genes[r], key.substring(0, colon));
         });
     }
 
@@ -116,10 +118,11 @@ public final class AnnotationTable {
      * @param keys  per row the variant as {@link #key}
      * @param cells per row the annotation cells (null = missing), in the order of {@code annotationColumns}
      * @param matchSwappedAlleles also match genotyped variants whose REF and ALT are the other way
-     *                            round, counted in {@link #swappedMatches()}
+     *                            round, counted in {@link #swappedMatches()}, and variants by their id
+     * @param geneChrom           each gene's contig where the files give it (else taken from its variants)
      */
     public static AnnotationTable ofRows(String source, List<String> annotationColumns, List<String> keys, List<String> genes,
-                                         List<String[]> cells, long[] lines, boolean matchSwappedAlleles) {
+                                         List<String[]> cells, long[] lines, boolean matchSwappedAlleles, Map<String, String> geneChrom) {
         int n = keys.size();
         String[][] text = new String[n][];
         double[][] numbers = new double[n][annotationColumns.size()];
@@ -133,6 +136,7 @@ public final class AnnotationTable {
         byKey.forEach((k, v) -> rowsByKey.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         AnnotationTable t = new AnnotationTable(source, List.copyOf(annotationColumns), genes.toArray(new String[0]), text, numbers, lines, rowsByKey);
         t.matchSwappedAlleles = matchSwappedAlleles;
+        geneChrom.forEach((gene, chrom) -> t.chromOfGene.put(gene, Contigs.canonical(chrom)));
         return t;
     }
 
@@ -171,6 +175,24 @@ public final class AnnotationTable {
     public String text(int row, int column) { return text[row][column]; }
     /** Numeric value of an annotation cell; NaN when missing or not a number. */
     public double number(int row, int column) { return numbers[row][column]; }
+
+    /** The key of a variant listed by its genotype-file id (e.g. an rsid) rather than chrom:pos:ref:alt. */
+    public static String idKey(String id) {
+        return "id=" + id;
+    }
+
+    /**
+     * Annotation rows for a genotyped variant: by chrom:pos:ref:alt, else (tables built with
+     * {@link #ofRows}) by its id in the genotype file.
+     */
+    public int[] rowsFor(org.rareset.annotate.vcf.Variant v) {
+        int[] rows = rowsFor(v.chrom(), v.pos(), v.ref(), v.alt());
+        if (rows.length == 0 && matchSwappedAlleles && v.id() != null && !v.id().isEmpty() && !v.id().equals(".")) {
+            int[] byId = rowsByKey.get(idKey(v.id()));
+            if (byId != null) return byId;
+        }
+        return rows;
+    }
 
     /** Annotation rows for a variant (one per gene it belongs to); empty when not annotated. */
     public int[] rowsFor(String chrom, int pos, String ref, String alt) {

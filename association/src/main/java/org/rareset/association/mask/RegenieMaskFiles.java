@@ -31,8 +31,10 @@ import org.rareset.association.input.AnnotationTable;
  * masks named {@code <mask>.<bin>}, plus a singleton mask {@code <mask>.singleton}. Results name
  * the gene and the mask separately; REGENIE's id is {@code <gene>.<mask>.<bin>}.
  *
- * <p>Variant ids are {@code chrom:pos:ref:alt}; a {@code chr} prefix is ignored and a genotyped
- * variant also matches an id with REF and ALT swapped (counted). Set-list variants without an
+ * <p>Variant ids of the form {@code chrom:pos:ref:alt} match whatever the genotype file's ids: a
+ * {@code chr} prefix is ignored and a genotyped variant also matches an id with REF and ALT
+ * swapped (counted). Any other id (as in REGENIE's examples, {@code rs123} or {@code mog_0})
+ * matches the genotype file's variant id. Set-list variants without an
  * annotation for their gene, annotations outside every set and mask categories absent from the
  * annotation file are counted in {@link #report()}, as REGENIE's {@code --check-burden-files}.
  */
@@ -121,10 +123,12 @@ public final class RegenieMaskFiles {
                 positions.size(), keys.size(), notAnnotated, repeated, annotationOf.size() - usedAnnotations.size()));
         if (keys.isEmpty()) {
             throw InputException.of(setList, "no set-list variant has an annotation for its gene in " + annoFile,
-                    "variant ids are chrom:pos:ref:alt and the gene names must match between --set-list and --anno-file");
+                    "the variant ids and gene names must match between --set-list and --anno-file");
         }
+        Map<String, String> chroms = new HashMap<>();
+        positions.forEach((gene, p) -> chroms.put(gene, p.chrom()));
         long[] lineArray = lineNumbers.stream().mapToLong(Long::longValue).toArray();
-        AnnotationTable table = AnnotationTable.ofRows(annoFile.toString(), List.of(ANNOTATION), keys, genes, cells, lineArray, true);
+        AnnotationTable table = AnnotationTable.ofRows(annoFile.toString(), List.of(ANNOTATION), keys, genes, cells, lineArray, true, chroms);
         List<Mask> masks = readMasks(maskDef, categories, table, aafBins, singletons, report);
         return new RegenieMaskFiles(table, masks, positions, report);
     }
@@ -160,14 +164,17 @@ public final class RegenieMaskFiles {
         return masks;
     }
 
-    /** {@code chrom:pos:ref:alt} as an {@link AnnotationTable#key}. */
+    /**
+     * {@code chrom:pos:ref:alt} as an {@link AnnotationTable#key}; any other id (an rsid, a
+     * PLINK/BGEN variant id) as an {@link AnnotationTable#idKey}, matched against the genotype
+     * file's variant ids.
+     */
     static String variantKey(String id, Path file, long line) {
         String[] p = id.split(":");
-        if (p.length != 4 || p[0].isEmpty() || p[2].isEmpty() || p[3].isEmpty() || !p[1].chars().allMatch(Character::isDigit) || p[1].isEmpty()) {
-            throw InputException.atLine(file, line, "variant id '" + id + "' is not chrom:pos:ref:alt",
-                    "name variants chrom:pos:ref:alt, e.g. 1:55039974:G:T");
+        if (p.length == 4 && !p[0].isEmpty() && !p[2].isEmpty() && !p[3].isEmpty() && !p[1].isEmpty() && p[1].chars().allMatch(Character::isDigit)) {
+            return AnnotationTable.key(p[0], p[1], p[2], p[3]);
         }
-        return AnnotationTable.key(p[0], p[1], p[2], p[3]);
+        return AnnotationTable.idKey(id);
     }
 
     private record Line(long number, String[] fields) {}
