@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
 import org.rareset.association.input.AnnotationTable;
+import org.rareset.annotate.vcf.Contigs;
 import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.input.LocoPredictions;
 import org.rareset.association.input.GeneVariants;
@@ -25,6 +26,7 @@ import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
 import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.ResultRow;
+import org.rareset.association.run.RegenieResultWriter;
 import org.rareset.association.run.ResultWriters;
 import org.rareset.association.run.VariantRowWriters;
 import org.rareset.association.run.SummaryWriter;
@@ -112,6 +114,9 @@ public final class AssocCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Results: .tsv, .tsv.gz or .parquet.")
     Path out;
 
+    @Option(names = "--out-format", defaultValue = "rareset", paramLabel = "FORMAT", description = "'rareset' (default) or 'regenie': also write <base>_<phenotype>.regenie (.regenie.gz with .gz results) in REGENIE's step-2 gene-test layout (CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA).")
+    String outFormat;
+
     private List<IndicatorBurden> indicators = List.of();
 
     @Override
@@ -144,6 +149,8 @@ public final class AssocCommand implements Callable<Integer> {
         long t0;
         long cpu0;
         int nGenes;
+        Map<String, RegenieResultWriter.Locus> loci = new java.util.HashMap<>();
+        List<String> regenieHeader = new ArrayList<>();
         if (scores != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(scores);
             log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
@@ -152,6 +159,7 @@ public final class AssocCommand implements Callable<Integer> {
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
                     runtime.effectiveThreads(), offsets));
             List<GeneScoreTable.GeneScore> scoreGenes = chunk.select(scoreTable.genes());
+            if (ann != null) for (GeneScoreTable.GeneScore g : scoreGenes) loci.put(g.gene(), new RegenieResultWriter.Locus(ann.chromOf(g.gene()), -1));
             nGenes = scoreGenes.size();
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
@@ -166,6 +174,10 @@ public final class AssocCommand implements Callable<Integer> {
                 files.report().forEach(log);
                 ann = files.table();
                 masks = files.masks();
+                files.positions().forEach((g, p) -> loci.put(g, new RegenieResultWriter.Locus(p.chrom(), p.pos())));
+                StringBuilder h = new StringBuilder("##MASKS=<");
+                files.definitions().forEach((m, d) -> h.append(h.length() > 9 ? ";" : "").append(m).append("=\"").append(d).append('"'));
+                regenieHeader.add(h.append('>').toString());
             } else {
                 ann = cohort.readAnnotations();
                 masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
@@ -176,6 +188,10 @@ public final class AssocCommand implements Callable<Integer> {
                 log.accept(String.format("%d genotyped variant(s) matched a mask-file id with REF and ALT swapped (the genotypes' ALT allele is counted)", ann.swappedMatches()));
             }
             List<GeneVariants> genes = chunk.select(genotypes.genes());
+            for (GeneVariants g : genes) {
+                // without a set list, a gene is placed at its first variant, as REGENIE places sets at the set list's position
+                loci.putIfAbsent(g.gene(), new RegenieResultWriter.Locus(Contigs.canonical(g.variants().get(0).chrom()), g.variants().get(0).pos()));
+            }
             traitData = cohort.buildTraits(genotypes.samples(), log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
                     new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators, singleVariant));
@@ -194,6 +210,11 @@ public final class AssocCommand implements Callable<Integer> {
         log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s (%.2f s CPU): %.1f genes/s per trait",
                 nGenes, traitData.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
         ResultWriters.write(out, result.rows());
+        if (outFormat.equalsIgnoreCase("regenie")) {
+            Map<String, Integer> sizes = new java.util.HashMap<>();
+            for (TraitData t : traitData) sizes.put(t.name(), t.sampleCount());
+            for (Path p : RegenieResultWriter.write(out, result.rows(), loci::get, sizes::get, regenieHeader)) log.accept("wrote " + p);
+        }
         if (singleVariant) {
             Path single = VariantRowWriters.path(out);
             VariantRowWriters.write(single, result.variantRows());
@@ -221,6 +242,9 @@ public final class AssocCommand implements Callable<Integer> {
     }
 
     private void checkCommonOptions() {
+        if (!outFormat.equalsIgnoreCase("rareset") && !outFormat.equalsIgnoreCase("regenie")) {
+            throw new InputException(null, null, "--out-format '" + outFormat + "' is not a results format", "use rareset or regenie");
+        }
         if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
         if (!(firthThreshold >= 0 && firthThreshold <= 1)) throw new InputException(null, null, "--firth-threshold " + firthThreshold + " is outside [0, 1]", null);
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);

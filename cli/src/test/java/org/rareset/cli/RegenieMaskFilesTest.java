@@ -147,8 +147,53 @@ class RegenieMaskFilesTest {
         assertTrue(regenie.keySet().stream().anyMatch(k -> k.contains("|M2.singleton|burden-max")), regenie.keySet().toString());
         assertTrue(regenie.keySet().stream().anyMatch(k -> k.contains("|M1.0.05|")), regenie.keySet().toString());
         assertTrue(r.err().contains(swapped + " genotyped variant(s) matched a mask-file id with REF and ALT swapped"), r.err());
-        assertTrue(r.err().contains("REGENIE sets: 5 genes, 24 variant-gene pairs annotated; 1 set-list variants without an annotation for their gene (skipped), "
+        assertTrue(r.err().contains("REGENIE sets: 5 genes, 25 variant-gene pairs; 1 set-list variants without an annotation for their gene (category NULL), "
                 + "0 repeated in their set (counted once), 1 annotation lines outside every set (unused)"), r.err());
+    }
+
+    /** The column set of REGENIE's step-2 gene-based output (REGENIE docs, options.md "Output"; step-2 .regenie files). */
+    static final String REGENIE_HEADER = "CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA";
+
+    @Test
+    void regenieLayoutParsesAndCarriesTheResults() throws IOException {
+        CliRun r = assoc("res.tsv", "--anno-file", annoFile.toString(), "--set-list", setList.toString(),
+                "--mask-def", maskDef.toString(), "--aaf-bins", "0.02,0.05", "--out-format", "regenie");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Double> pvalues = new TreeMap<>();
+        List<String> table = Files.readAllLines(dir.resolve("res.tsv"));
+        List<String> cols = List.of(table.get(0).split("\t"));
+        for (String line : table.subList(1, table.size())) {
+            String[] f = line.split("\t");
+            pvalues.put(f[0] + "|" + f[1] + "." + f[2] + "|" + f[3], Double.parseDouble(f[cols.indexOf("pval")]));
+        }
+        Map<String, String> testNames = Map.of("burden-max", "ADD", "skat", "ADD-SKAT", "skato", "ADD-SKATO", "acatv", "ADD-ACATV",
+                "acato", "ADD-ACATO", "burden", "ADD-BURDEN-WEIGHTED");
+        org.apache.commons.math3.distribution.ChiSquaredDistribution chi1 = new org.apache.commons.math3.distribution.ChiSquaredDistribution(1);
+        int checked = 0;
+        for (String pheno : List.of("QT", "BT")) {
+            List<String> lines = Files.readAllLines(dir.resolve("res_" + pheno + ".regenie"));
+            assertEquals("##MASKS=<M1=\"LoF\";M2=\"LoF,missense\">", lines.get(0));
+            assertEquals(REGENIE_HEADER, lines.get(1));
+            for (String line : lines.subList(2, lines.size())) {
+                String[] f = line.split(" ");
+                assertEquals(13, f.length, line);
+                assertEquals("1", f[0]);
+                assertEquals("ref", f[3]);
+                assertEquals(f[2], f[2].substring(0, f[2].indexOf('.')) + "." + f[4], line);
+                assertEquals("80", f[6]);
+                assertTrue(testNames.containsValue(f[7]) || f[7].equals("GENE_P"), line);
+                if (f[2].startsWith("GENE1.")) assertEquals("1300", f[1], "the set list's position");
+                String test = testNames.entrySet().stream().filter(e -> e.getValue().equals(f[7])).map(Map.Entry::getKey).findFirst().orElse(null);
+                Double p = pvalues.get(pheno + "|" + f[2] + "|" + test);
+                if (p == null) continue;
+                double log10p = Double.parseDouble(f[11]);
+                assertTrue(log10p >= 0, line);
+                assertEquals(-Math.log10(p), log10p, 1e-4 * Math.max(1, log10p), line);
+                assertEquals(p, 1 - chi1.cumulativeProbability(Double.parseDouble(f[10])), 1e-5 * p + 1e-12, line);
+                checked++;
+            }
+        }
+        assertEquals(pvalues.size(), checked, "every result row is in the REGENIE files");
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.rareset.association.input.AnnotationTable;
  *   <li>mask definitions ({@code --mask-def}): {@code mask anno1,anno2,...}, the union of the
  *       listed annotation categories.</li>
  * </ul>
- * A variant is in a gene's masks when it is in the gene's set and annotated for that gene; each
+ * A gene's variants are those of its set; a set variant without an annotation line for that gene
+ * has REGENIE's category {@code NULL} (counted), which a mask may list. Each
  * mask is expanded over the AAF bins (ALT allele frequency in [0, bin], not MAF, as REGENIE) into
  * masks named {@code <mask>.<bin>}, plus a singleton mask {@code <mask>.singleton}. Results name
  * the gene and the mask separately; REGENIE's id is {@code <gene>.<mask>.<bin>}.
@@ -41,6 +42,8 @@ import org.rareset.association.input.AnnotationTable;
 public final class RegenieMaskFiles {
     /** The column of the annotation table holding REGENIE's annotation category. */
     public static final String ANNOTATION = "annotation";
+    /** REGENIE's category for set-list variants absent from the annotation file. */
+    public static final String NULL_CATEGORY = "NULL";
     private static final Pattern SPACE = Pattern.compile("\\s+");
 
     /** Where REGENIE places a gene in its output: the set list's chromosome and position. */
@@ -50,6 +53,7 @@ public final class RegenieMaskFiles {
     private final List<Mask> masks;
     private final Map<String, GenePosition> positions;
     private final List<String> report;
+    private final Map<String, String> definitions = new LinkedHashMap<>();
 
     private RegenieMaskFiles(AnnotationTable table, List<Mask> masks, Map<String, GenePosition> positions, List<String> report) {
         this.table = table;
@@ -109,8 +113,12 @@ public final class RegenieMaskFiles {
                 String key = variantKey(id, setList, l.number);
                 if (!seen.add(key)) { repeated++; continue; }
                 String category = annotationOf.get(key + '\t' + gene);
-                if (category == null) { notAnnotated++; continue; }
-                usedAnnotations.add(key + '\t' + gene);
+                if (category == null) {
+                    notAnnotated++;
+                    category = NULL_CATEGORY;
+                } else {
+                    usedAnnotations.add(key + '\t' + gene);
+                }
                 keys.add(key);
                 genes.add(gene);
                 cells.add(new String[] {category});
@@ -118,23 +126,24 @@ public final class RegenieMaskFiles {
             }
         }
         List<String> report = new ArrayList<>();
-        report.add(String.format("REGENIE sets: %d genes, %d variant-gene pairs annotated; %d set-list variants without an annotation for their gene (skipped), "
+        report.add(String.format("REGENIE sets: %d genes, %d variant-gene pairs; %d set-list variants without an annotation for their gene (category NULL), "
                 + "%d repeated in their set (counted once), %d annotation lines outside every set (unused)",
                 positions.size(), keys.size(), notAnnotated, repeated, annotationOf.size() - usedAnnotations.size()));
-        if (keys.isEmpty()) {
-            throw InputException.of(setList, "no set-list variant has an annotation for its gene in " + annoFile,
-                    "the variant ids and gene names must match between --set-list and --anno-file");
-        }
+        if (keys.isEmpty()) throw InputException.of(setList, "no variant sets", "write one 'gene chrom pos variant,variant,...' per line");
         Map<String, String> chroms = new HashMap<>();
         positions.forEach((gene, p) -> chroms.put(gene, p.chrom()));
         long[] lineArray = lineNumbers.stream().mapToLong(Long::longValue).toArray();
         AnnotationTable table = AnnotationTable.ofRows(annoFile.toString(), List.of(ANNOTATION), keys, genes, cells, lineArray, true, chroms);
-        List<Mask> masks = readMasks(maskDef, categories, table, aafBins, singletons, report);
-        return new RegenieMaskFiles(table, masks, positions, report);
+        if (notAnnotated > 0) categories.add(NULL_CATEGORY);
+        Map<String, String> definitions = new LinkedHashMap<>();
+        List<Mask> masks = readMasks(maskDef, categories, table, aafBins, singletons, report, definitions);
+        RegenieMaskFiles files = new RegenieMaskFiles(table, masks, positions, report);
+        files.definitions.putAll(definitions);
+        return files;
     }
 
     private static List<Mask> readMasks(Path maskDef, Set<String> categories, AnnotationTable table, List<Double> aafBins,
-                                        Mask.Singletons singletons, List<String> report) {
+                                        Mask.Singletons singletons, List<String> report, Map<String, String> definitions) {
         List<Mask> masks = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Line l : lines(maskDef)) {
@@ -143,6 +152,7 @@ public final class RegenieMaskFiles {
             }
             String name = l.fields[0];
             if (!names.add(name)) throw InputException.atLine(maskDef, l.number, "mask '" + name + "' is defined twice", null);
+            definitions.put(name, l.fields[1]);
             StringBuilder expr = new StringBuilder();
             List<String> absent = new ArrayList<>();
             for (String c : l.fields[1].split(",")) {
@@ -200,6 +210,9 @@ public final class RegenieMaskFiles {
     public List<Mask> masks() { return masks; }
     /** Gene -> the set list's chromosome and position. */
     public Map<String, GenePosition> positions() { return positions; }
+    /** Mask name -> its categories as written in the mask definitions, in file order. */
+    public Map<String, String> definitions() { return definitions; }
+
     /** Lines saying what was skipped or unused, for the log. */
     public List<String> report() { return report; }
 }
