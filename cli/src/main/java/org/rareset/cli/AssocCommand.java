@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.rareset.annotate.InputException;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.annotate.vcf.Contigs;
+import org.rareset.association.burden.BurdenFiles;
+import org.rareset.association.burden.MaskBurdens;
 import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.input.LocoPredictions;
 import org.rareset.association.input.GeneVariants;
@@ -114,6 +116,9 @@ public final class AssocCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Results: .tsv, .tsv.gz or .parquet.")
     Path out;
 
+    @Option(names = "--write-burdens", paramLabel = "FILE", description = "Also write each sample's burden per gene x mask (--build-mask rule over all genotyped samples, unweighted, uncollapsed): a sparse table 'sample gene mask burden' (.tsv, .tsv.gz, .parquet) or, for a .bed name, PLINK PREFIX.bed/.bim/.fam with one pseudo-variant per gene x mask (REGENIE's --write-mask; max rule only).")
+    Path writeBurdens;
+
     @Option(names = "--out-format", defaultValue = "rareset", paramLabel = "FORMAT", description = "'rareset' (default) or 'regenie': also write <base>_<phenotype>.regenie (.regenie.gz with .gz results) in REGENIE's step-2 gene-test layout (CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA).")
     String outFormat;
 
@@ -193,6 +198,7 @@ public final class AssocCommand implements Callable<Integer> {
                 loci.putIfAbsent(g.gene(), new RegenieResultWriter.Locus(Contigs.canonical(g.variants().get(0).chrom()), g.variants().get(0).pos()));
             }
             traitData = cohort.buildTraits(genotypes.samples(), log);
+            if (writeBurdens != null) writeBurdens(ann, weighting, masks, genotypes.samples(), genes, loci, log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
                     new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators, singleVariant));
             nGenes = genes.size();
@@ -236,12 +242,41 @@ public final class AssocCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void writeBurdens(AnnotationTable ann, Weighting weighting, List<Mask> masks, List<String> samples, List<GeneVariants> genes,
+                              Map<String, RegenieResultWriter.Locus> loci, java.util.function.Consumer<String> log) throws IOException {
+        MaskBurdens burdens = new MaskBurdens(new MaskBuilder(ann, weighting, 0), regenieMasks.burden(), masks, samples);
+        List<MaskBurdens.GeneMask> all = new ArrayList<>();
+        for (GeneVariants g : genes) all.addAll(burdens.of(g));
+        if (BurdenFiles.isBed(writeBurdens)) {
+            BurdenFiles.writeBed(writeBurdens, samples, all, gene -> {
+                RegenieResultWriter.Locus l = loci.get(gene);
+                return l == null ? null : new BurdenFiles.Locus(l.chrom(), Math.max(0, l.pos()));
+            });
+            log.accept(String.format("wrote %d gene x mask burden(s) of %d samples to %s (.bim, .fam beside it)", all.size(), samples.size(), writeBurdens));
+        } else {
+            long rows = BurdenFiles.writeTable(writeBurdens, samples, all);
+            log.accept(String.format("wrote %d gene x mask burden(s), %d non-zero or unknown sample burdens, to %s", all.size(), rows, writeBurdens));
+        }
+        burdens.skipped().forEach((what, count) -> log.accept(String.format("burdens: %d gene(s) without mask %s", count, what)));
+    }
+
     private void checkOptions() {
         checkCommonOptions();
         checkGenotypeOptions();
     }
 
     private void checkCommonOptions() {
+        if (writeBurdens != null) {
+            if (scores != null) throw new InputException(null, null, "--write-burdens writes mask burdens; --scores has none", "leave out one of them");
+            if (BurdenFiles.isBed(writeBurdens) && regenieMasks.burden() != IndicatorBurden.MAX) {
+                throw new InputException(null, null, "a PLINK .bed holds burdens 0, 1, 2 only: --build-mask sum cannot be written to " + writeBurdens,
+                        "write a .tsv or .parquet, or use --build-mask max (as REGENIE's --write-mask)");
+            }
+            String n = writeBurdens.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!(BurdenFiles.isBed(writeBurdens) || n.endsWith(".tsv") || n.endsWith(".tsv.gz") || n.endsWith(".parquet"))) {
+                throw new InputException(writeBurdens.toString(), null, "unknown burden format", "name it .tsv, .tsv.gz, .parquet or .bed");
+            }
+        }
         if (!outFormat.equalsIgnoreCase("rareset") && !outFormat.equalsIgnoreCase("regenie")) {
             throw new InputException(null, null, "--out-format '" + outFormat + "' is not a results format", "use rareset or regenie");
         }

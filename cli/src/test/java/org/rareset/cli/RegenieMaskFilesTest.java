@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rareset.cli.CliRun.run;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ class RegenieMaskFilesTest {
     Path maskDef;
     Path nativeAnnotations;
     int swapped;
+    /** The cohort's sites: gene, category and each sample's ALT count. */
+    record Site(String gene, String category, int[] alt) {}
+    final List<Site> sites = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -64,6 +68,8 @@ class RegenieMaskFilesTest {
                 if (j == 1) { // the single carrier is hom-ALT: AC 2, one carrier
                     for (int s = 0; s < N; s++) if (!gt[s].equals("0/0")) gt[s] = "1/1";
                 }
+                int[] alt = new int[N];
+                for (int s = 0; s < N; s++) alt[s] = gt[s].equals("1/1") ? 2 : gt[s].equals("0/1") ? 1 : 0;
                 int ac = 0;
                 int carriers = 0;
                 for (String x : gt) { if (!x.equals("0/0")) carriers++; ac += x.equals("1/1") ? 2 : x.equals("0/1") ? 1 : 0; }
@@ -77,6 +83,7 @@ class RegenieMaskFilesTest {
                 String id = rsid ? "rs4000" : swap ? "chr1:" + pos + ":G:A" : "1:" + pos + ":A:G";
                 ids.add(id);
                 String category = CATEGORY[(j + g) % CATEGORY.length];
+                sites.add(new Site(gene, category, alt));
                 anno.append(id).append(' ').append(gene).append(' ').append(category).append('\n');
                 nat.append("1\t").append(pos).append("\tA\tG\t").append(gene).append('\t').append(category)
                         .append('\t').append(ac).append('\t').append(carriers).append('\n');
@@ -194,6 +201,71 @@ class RegenieMaskFilesTest {
             }
         }
         assertEquals(pvalues.size(), checked, "every result row is in the REGENIE files");
+    }
+
+    /** gene|mask|sample -> max ALT count, from the sites written in setUp (AAF over all 80 samples). */
+    Map<String, Integer> expectedMaxBurdens() {
+        Map<String, Integer> m = new TreeMap<>();
+        Map<String, List<String>> categories = Map.of("M1", List.of("LoF"), "M2", List.of("LoF", "missense"));
+        for (String mask : categories.keySet()) {
+            for (String bin : List.of("0.02", "0.05", "singleton")) {
+                for (Site site : sites) {
+                    if (!categories.get(mask).contains(site.category())) continue;
+                    int ac = java.util.Arrays.stream(site.alt()).sum();
+                    boolean in = bin.equals("singleton") ? ac == 1 : ac / (2.0 * N) <= Double.parseDouble(bin);
+                    if (!in) continue;
+                    for (int s = 0; s < N; s++) {
+                        if (site.alt()[s] > 0) m.merge(site.gene() + "|" + mask + "." + bin + "|" + SmallCohort.sample(s), site.alt()[s], Math::max);
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void writeBurdensTableHoldsEachSamplesMaxBurden() throws IOException {
+        CliRun r = assoc("res.tsv", "--anno-file", annoFile.toString(), "--set-list", setList.toString(),
+                "--mask-def", maskDef.toString(), "--aaf-bins", "0.02,0.05", "--write-burdens", dir.resolve("burdens.tsv").toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("burdens.tsv"));
+        assertEquals("sample\tgene\tmask\tburden", lines.get(0));
+        Map<String, Integer> got = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            got.put(f[1] + "|" + f[2] + "|" + f[0], (int) Double.parseDouble(f[3]));
+        }
+        Map<String, Integer> expected = expectedMaxBurdens();
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, got);
+    }
+
+    @Test
+    void writeBurdensBedReadsInPlink2() throws Exception {
+        Path bed = dir.resolve("masks.bed");
+        CliRun r = assoc("res.tsv", "--anno-file", annoFile.toString(), "--set-list", setList.toString(),
+                "--mask-def", maskDef.toString(), "--aaf-bins", "0.02,0.05", "--write-burdens", bed.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.exists(dir.resolve("masks.bim")) && Files.exists(dir.resolve("masks.fam")));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/plink2")), "plink2 not installed");
+        Process p = new ProcessBuilder("plink2", "--bfile", dir.resolve("masks").toString(), "--freq", "--out", dir.resolve("freq").toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log);
+        // ALT (= .bim A1, the mask) frequency = summed burden / 2N
+        Map<String, Integer> sums = new TreeMap<>();
+        expectedMaxBurdens().forEach((k, v) -> sums.merge(k.substring(0, k.lastIndexOf('|')).replace('|', '.'), v, Integer::sum));
+        List<String> afreq = Files.readAllLines(dir.resolve("freq.afreq"));
+        List<String> head = List.of(afreq.get(0).split("\t"));
+        int id = head.indexOf("ID");
+        int freq = head.indexOf("ALT_FREQS");
+        int obs = head.indexOf("OBS_CT");
+        assertEquals(sums.size(), afreq.size() - 1);
+        for (String line : afreq.subList(1, afreq.size())) {
+            String[] f = line.split("\t");
+            assertEquals(2 * N, Integer.parseInt(f[obs]), line);
+            assertEquals(sums.get(f[id]) / (2.0 * N), Double.parseDouble(f[freq]), 1e-6, line);
+        }
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class RegenieMaskOptions {
     @Option(names = "--aaf-bins", split = ",", defaultValue = "0.01", paramLabel = "AAF", description = "With REGENIE mask files: ALT allele frequency upper bounds, each a mask <mask>.<aaf> keeping AAF in [0, aaf]; a <mask>.singleton mask is always added (default: ${DEFAULT-VALUE}).")
     public List<Double> aafBins;
 
-    @Option(names = "--build-mask", defaultValue = "max", paramLabel = "RULE", description = "With REGENIE mask files: the burden mask, 'max' (most ALT alleles at any site; default) or 'sum' (ALT alleles summed), added to the tests as burden-max or burden-sum.")
+    @Option(names = "--build-mask", defaultValue = "max", paramLabel = "RULE", description = "The burden mask rule, 'max' (most ALT alleles at any site; default) or 'sum' (ALT alleles summed): with REGENIE mask files added to the tests as burden-max or burden-sum; also the rule of --write-burdens.")
     public String buildMask;
 
     @Option(names = "--singleton-carrier", description = "With REGENIE mask files: a singleton is a variant with one carrier, rather than ALT allele count 1.")
