@@ -24,6 +24,7 @@ import org.rareset.association.mask.Mask;
 import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.mask.MaskFile;
 import org.rareset.association.mask.RegenieMaskFiles;
+import org.rareset.association.mask.SaigeGroupFile;
 import org.rareset.association.mask.Weighting;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
@@ -39,6 +40,7 @@ import org.rareset.association.tests.TestOptions;
 import org.rareset.cli.options.ChunkOptions;
 import org.rareset.cli.options.CohortOptions;
 import org.rareset.cli.options.RegenieMaskOptions;
+import org.rareset.cli.options.SaigeGroupOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,6 +84,8 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Mixin CohortOptions cohort;
 
     @Mixin RegenieMaskOptions regenieMasks;
+
+    @Mixin SaigeGroupOptions saigeGroups;
 
     @Option(names = "--masks", paramLabel = "FILE", description = "Mask file, 'name: expression' per line (default: one mask 'all' with every variant of the gene).")
     Path maskFile;
@@ -212,6 +216,11 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
                 StringBuilder h = new StringBuilder("##MASKS=<");
                 files.definitions().forEach((m, d) -> h.append(h.length() > 9 ? ";" : "").append(m).append("=\"").append(d).append('"'));
                 regenieHeader.add(h.append('>').toString());
+            } else if (saigeGroups.given()) {
+                SaigeGroupFile group = saigeGroups.read(maxMaf);
+                log.accept(group.report());
+                ann = group.table();
+                masks = group.masks();
             } else {
                 ann = cohort.readAnnotations();
                 masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), maxMaf);
@@ -325,7 +334,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
 
     private void checkGenotypeOptions() {
         if (scores != null) {
-            if (cohort.vcf != null || cohort.genotypeFiles.any() || cohort.store != null || maskFile != null || regenieMasks.given()) {
+            if (cohort.vcf != null || cohort.genotypeFiles.any() || cohort.store != null || maskFile != null || regenieMasks.given() || saigeGroups.given()) {
                 throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf/--bfile/--bed/--bgen, --store and --masks", null);
             }
             if (singleVariant) {
@@ -337,7 +346,10 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         if (regenie && (maskFile != null || maxMaf != null)) {
             throw new InputException(null, null, "--masks/--max-maf and the REGENIE mask files both define masks", "give one of them; --aaf-bins sets REGENIE's frequency bins");
         }
-        cohort.requireGenotypes(regenie);
+        if (saigeGroups.given() && (maskFile != null || regenie)) {
+            throw new InputException(null, null, "--group-file and --masks or the REGENIE mask files both define masks", "give one of them");
+        }
+        cohort.requireGenotypes(regenie || saigeGroups.given());
         if (collapseMac < 0) throw new InputException(null, null, "--collapse-mac " + collapseMac + " is negative", "use 0 to turn collapsing off");
     }
 

@@ -39,7 +39,7 @@ class RegenieMaskFilesTest {
     Path nativeAnnotations;
     int swapped;
     /** The cohort's sites: gene, category and each sample's ALT count. */
-    record Site(String gene, String category, int[] alt) {}
+    record Site(String gene, String category, int[] alt, int pos, double weight) {}
     final List<Site> sites = new ArrayList<>();
 
     @BeforeEach
@@ -51,7 +51,7 @@ class RegenieMaskFilesTest {
         v.append('\n');
         StringBuilder anno = new StringBuilder("# variant gene annotation\n");
         StringBuilder sets = new StringBuilder();
-        StringBuilder nat = new StringBuilder("chrom\tpos\tref\talt\tgene\tcategory\tac\tcarriers\n");
+        StringBuilder nat = new StringBuilder("chrom\tpos\tref\talt\tgene\tcategory\tac\tcarriers\tweight\n");
         int pos = 1000;
         for (int g = 1; g <= 4; g++) {
             String gene = "GENE" + g;
@@ -83,10 +83,10 @@ class RegenieMaskFilesTest {
                 String id = rsid ? "rs4000" : swap ? "chr1:" + pos + ":G:A" : "1:" + pos + ":A:G";
                 ids.add(id);
                 String category = CATEGORY[(j + g) % CATEGORY.length];
-                sites.add(new Site(gene, category, alt));
+                sites.add(new Site(gene, category, alt, pos, 1 + 0.5 * j));
                 anno.append(id).append(' ').append(gene).append(' ').append(category).append('\n');
                 nat.append("1\t").append(pos).append("\tA\tG\t").append(gene).append('\t').append(category)
-                        .append('\t').append(ac).append('\t').append(carriers).append('\n');
+                        .append('\t').append(ac).append('\t').append(carriers).append('\t').append(1 + 0.5 * j).append('\n');
             }
             sets.append(gene).append(" 1 ").append(pos).append(' ').append(String.join(",", ids)).append('\n');
         }
@@ -266,6 +266,43 @@ class RegenieMaskFilesTest {
             assertEquals(2 * N, Integer.parseInt(f[obs]), line);
             assertEquals(sums.get(f[id]) / (2.0 * N), Double.parseDouble(f[freq]), 1e-6, line);
         }
+    }
+
+    @Test
+    void saigeGroupFileEqualsTheEquivalentMaskFileRun() throws IOException {
+        StringBuilder group = new StringBuilder();
+        for (int g = 1; g <= 4; g++) {
+            String gene = "GENE" + g;
+            StringBuilder var = new StringBuilder(gene + " var");
+            StringBuilder anno = new StringBuilder(gene + " anno");
+            StringBuilder weight = new StringBuilder(gene + " weight");
+            int k = 0;
+            for (Site site : sites) {
+                if (!site.gene().equals(gene)) continue;
+                // SAIGE's chr1_100_A_G spelling, and some ids with REF/ALT swapped
+                var.append(' ').append(k++ % 2 == 0 ? "chr1_" + site.pos() + "_A_G" : "chr1:" + site.pos() + ":G:A");
+                anno.append(' ').append(site.category());
+                weight.append(' ').append(site.weight());
+            }
+            group.append(var).append('\n').append(anno).append('\n').append(weight).append('\n');
+        }
+        Path groupFile = Files.writeString(dir.resolve("groups.txt"), group.toString());
+        String tests = "burden,skat,skato,acatv,acato";
+        CliRun r = assoc("saige.tsv", "--group-file", groupFile.toString(), "--annotation-in-group-test", "LoF,LoF:missense",
+                "--max-maf", "0.02,0.05", "--weights", "weight", "--tests", tests);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("SAIGE groups: 4 genes, 24 variant-gene pairs"), r.err());
+        assertTrue(r.err().contains("12 genotyped variant(s) matched a mask-file id with REF and ALT swapped"), r.err());
+        Path masks = Files.writeString(dir.resolve("saige-masks.txt"),
+                "LoF: category == 'LoF'\nLoF_missense: category == 'LoF' || category == 'missense'\n");
+        CliRun n = assoc("saige-native.tsv", "--annotations", nativeAnnotations.toString(), "--masks", masks.toString(),
+                "--max-maf", "0.02,0.05", "--weights", "weight", "--tests", tests);
+        assertEquals(0, n.exit(), n.err());
+        Map<String, String> saige = new TreeMap<>();
+        rows("saige.tsv").forEach((k, v) -> saige.put(k.replace("LoF:missense", "LoF_missense"), v));
+        Map<String, String> reference = rows("saige-native.tsv");
+        assertTrue(reference.keySet().stream().anyMatch(k -> k.contains("|LoF_missense.0.05|skato")), reference.keySet().toString());
+        assertEquals(reference, saige);
     }
 
     @Test
