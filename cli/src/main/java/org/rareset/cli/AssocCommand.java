@@ -14,6 +14,9 @@ import org.rareset.annotate.annotation.GeneModelReader;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.GeneInfoTable;
 import org.rareset.association.input.QtTransform;
+import org.rareset.annotate.vcf.Contigs;
+import org.rareset.association.burden.BurdenFiles;
+import org.rareset.association.burden.MaskBurdens;
 import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.input.LocoPredictions;
 import org.rareset.association.input.GeneVariants;
@@ -24,6 +27,8 @@ import org.rareset.association.mask.IndicatorBurden;
 import org.rareset.association.mask.Mask;
 import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.mask.MaskFile;
+import org.rareset.association.mask.RegenieMaskFiles;
+import org.rareset.association.mask.SaigeGroupFile;
 import org.rareset.association.mask.Weighting;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
@@ -32,6 +37,7 @@ import org.rareset.association.run.GeneInfo;
 import org.rareset.association.run.GeneOmnibus;
 import org.rareset.association.run.GeneTimingSummary;
 import org.rareset.association.run.ResultRow;
+import org.rareset.association.run.RegenieResultWriter;
 import org.rareset.association.run.ResultWriters;
 import org.rareset.association.run.VariantRowWriters;
 import org.rareset.association.run.SettingsWriter;
@@ -41,6 +47,8 @@ import org.rareset.association.tests.GeneTests;
 import org.rareset.association.tests.TestOptions;
 import org.rareset.cli.options.ChunkOptions;
 import org.rareset.cli.options.CohortOptions;
+import org.rareset.cli.options.RegenieMaskOptions;
+import org.rareset.cli.options.SaigeGroupOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,6 +92,10 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Spec CommandSpec spec;
 
     @Mixin CohortOptions cohort;
+
+    @Mixin RegenieMaskOptions regenieMasks;
+
+    @Mixin SaigeGroupOptions saigeGroups;
 
     @Option(names = "--masks", paramLabel = "FILE", description = "Mask file, 'name: expression' per line (default: one mask 'all' with every variant of the gene).")
     Path maskFile;
@@ -133,11 +145,17 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Results: .tsv, .tsv.gz or .parquet.")
     Path out;
 
+    @Option(names = "--write-burdens", paramLabel = "FILE", description = "Also write each sample's burden per gene x mask (--build-mask rule over all genotyped samples, unweighted, uncollapsed): a sparse table 'sample gene mask burden' (.tsv, .tsv.gz, .parquet) or, for a .bed name, PLINK PREFIX.bed/.bim/.fam with one pseudo-variant per gene x mask (REGENIE's --write-mask; max rule only).")
+    Path writeBurdens;
+
+    @Option(names = "--out-format", defaultValue = "rareset", paramLabel = "FORMAT", description = "'rareset' (default) or 'regenie': also write <base>_<phenotype>.regenie (.regenie.gz with .gz results) in REGENIE's step-2 gene-test layout (CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA).")
+    String outFormat;
+
     private List<IndicatorBurden> indicators = List.of();
 
     @Override
     public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out");
+        return java.util.Set.of("--out", "--write-burdens");
     }
 
     @Override
@@ -150,6 +168,17 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
                 .output("skipped genes beside --out", SummaryWriter.skippedPath(out))
                 .output("settings beside --out", SettingsWriter.path(out));
         if (singleVariant) files.output("single-variant results beside --out", VariantRowWriters.path(out));
+        if (writeBurdens != null) {
+            files.output("--write-burdens", writeBurdens);
+            if (BurdenFiles.isBed(writeBurdens)) {
+                String prefix = writeBurdens.getFileName().toString().replaceFirst("(?i)\\.bed$", "");
+                files.output(".bim beside --write-burdens", writeBurdens.resolveSibling(prefix + ".bim"))
+                        .output(".fam beside --write-burdens", writeBurdens.resolveSibling(prefix + ".fam"));
+            }
+        }
+        if ("regenie".equalsIgnoreCase(outFormat) && cohort.phenotypes != null) {
+            for (String t : cohort.phenotypes) files.output("REGENIE results beside --out", RegenieResultWriter.path(out, t));
+        }
     }
 
     @Override
@@ -186,6 +215,8 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         long cpu0;
         int nGenes;
         SettingsWriter settings = new SettingsWriter().put("version", org.rareset.cli.VersionProvider.version());
+        Map<String, RegenieResultWriter.Locus> loci = new java.util.HashMap<>();
+        List<String> regenieHeader = new ArrayList<>();
         if (scores != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(scores);
             log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
@@ -196,6 +227,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
                     runtime.effectiveThreads(), offsets)).stopOnFailedTrait(cohort.failOnTraitError);
             List<GeneScoreTable.GeneScore> scoreGenes = chunk.select(scoreTable.genes());
+            if (ann != null) for (GeneScoreTable.GeneScore g : scoreGenes) loci.put(g.gene(), new RegenieResultWriter.Locus(ann.chromOf(g.gene()), -1));
             nGenes = scoreGenes.size();
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
             progress = new Progress(err, nGenes * traitData.size(), runtime.showProgress());
@@ -204,19 +236,46 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             result = run.runScores(traitData, scoreGenes, ann == null ? null : ann::chromOf, progress::update);
             settings.put("input", "gene impairment scores " + scores.getFileName()).put("tests", AssociationRun.SCORE_TEST);
         } else {
-            AnnotationTable ann = cohort.readAnnotations();
-            geneInfo = geneInfo(ann);
+            AnnotationTable ann;
+            List<Mask> masks;
             List<Double> limits = maxMaf == null || maxMaf.isEmpty() ? List.of(DEFAULT_MAX_MAF) : maxMaf;
-            List<Mask> masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), limits);
+            if (regenieMasks.given()) {
+                // REGENIE's masks carry their own frequency bins (--aaf-bins)
+                RegenieMaskFiles files = regenieMasks.read();
+                files.report().forEach(log);
+                ann = files.table();
+                masks = files.masks();
+                files.positions().forEach((g, p) -> loci.put(g, new RegenieResultWriter.Locus(p.chrom(), p.pos())));
+                StringBuilder h = new StringBuilder("##MASKS=<");
+                files.definitions().forEach((m, d) -> h.append(h.length() > 9 ? ";" : "").append(m).append("=\"").append(d).append('"'));
+                regenieHeader.add(h.append('>').toString());
+            } else if (saigeGroups.given()) {
+                SaigeGroupFile group = saigeGroups.read(limits);
+                log.accept(group.report());
+                ann = group.table();
+                masks = group.masks();
+            } else {
+                ann = cohort.readAnnotations();
+                masks = MaskFile.expand(maskFile == null ? List.of(Mask.all()) : MaskFile.read(maskFile, ann.annotationColumns()), limits);
+            }
+            geneInfo = geneInfo(ann);
             for (Mask m : masks) if (m.expression() != null) m.expression().requireNumbers(ann);
             Weighting weighting = Weighting.parse(weights, ann);
             CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
+            if (ann.swappedMatches() > 0) {
+                log.accept(String.format("%d genotyped variant(s) matched a mask-file id with REF and ALT swapped (the genotypes' ALT allele is counted)", ann.swappedMatches()));
+            }
             List<GeneVariants> genes = chunk.select(genotypes.genes());
+            for (GeneVariants g : genes) {
+                // without a set list, a gene is placed at its first variant, as REGENIE places sets at the set list's position
+                loci.putIfAbsent(g.gene(), new RegenieResultWriter.Locus(Contigs.canonical(g.variants().get(0).chrom()), g.variants().get(0).pos()));
+            }
             traitData = transform(cohort.buildTraits(genotypes.samples(), log), transform, log);
             for (TraitData t : traitData) {
                 TraitChecks.quantitativeWarning(t).ifPresent(log);
                 TraitChecks.uncollapsedWarning(t, collapseMac).ifPresent(log);
             }
+            if (writeBurdens != null) writeBurdens(ann, weighting, masks, genotypes.samples(), genes, loci, log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
                     new MaskBuilder(ann, weighting, collapseMac, minMac), runtime.effectiveThreads(), offsets, indicators, singleVariant))
                     .stopOnFailedTrait(cohort.failOnTraitError);
@@ -247,6 +306,11 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
                 nGenes, traitData.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
         List<ResultRow> rows = scores != null ? result.rows() : GeneOmnibus.append(result.rows());
         ResultWriters.write(out, rows, geneInfo);
+        if (outFormat.equalsIgnoreCase("regenie")) {
+            Map<String, Integer> sizes = new java.util.HashMap<>();
+            for (TraitData t : traitData) sizes.put(t.name(), t.sampleCount());
+            for (Path p : RegenieResultWriter.write(out, rows, loci::get, sizes::get, regenieHeader)) log.accept("wrote " + p);
+        }
         if (singleVariant) {
             Path single = VariantRowWriters.path(out);
             VariantRowWriters.write(single, result.variantRows());
@@ -299,12 +363,44 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         return ann == null ? GeneInfo.Lookup.NONE : GeneInfoTable.fromAnnotations(ann);
     }
 
+    private void writeBurdens(AnnotationTable ann, Weighting weighting, List<Mask> masks, List<String> samples, List<GeneVariants> genes,
+                              Map<String, RegenieResultWriter.Locus> loci, java.util.function.Consumer<String> log) throws IOException {
+        MaskBurdens burdens = new MaskBurdens(new MaskBuilder(ann, weighting, 0), regenieMasks.burden(), masks, samples);
+        List<MaskBurdens.GeneMask> all = new ArrayList<>();
+        for (GeneVariants g : genes) all.addAll(burdens.of(g));
+        if (BurdenFiles.isBed(writeBurdens)) {
+            BurdenFiles.writeBed(writeBurdens, samples, all, gene -> {
+                RegenieResultWriter.Locus l = loci.get(gene);
+                return l == null ? null : new BurdenFiles.Locus(l.chrom(), Math.max(0, l.pos()));
+            });
+            log.accept(String.format("wrote %d gene x mask burden(s) of %d samples to %s (.bim, .fam beside it)", all.size(), samples.size(), writeBurdens));
+        } else {
+            long rows = BurdenFiles.writeTable(writeBurdens, samples, all);
+            log.accept(String.format("wrote %d gene x mask burden(s), %d non-zero or unknown sample burdens, to %s", all.size(), rows, writeBurdens));
+        }
+        burdens.skipped().forEach((what, count) -> log.accept(String.format("burdens: %d gene(s) without mask %s", count, what)));
+    }
+
     private void checkOptions() {
         checkCommonOptions();
         checkGenotypeOptions();
     }
 
     private void checkCommonOptions() {
+        if (writeBurdens != null) {
+            if (scores != null) throw new InputException(null, null, "--write-burdens writes mask burdens; --scores has none", "leave out one of them");
+            if (BurdenFiles.isBed(writeBurdens) && regenieMasks.burden() != IndicatorBurden.MAX) {
+                throw new InputException(null, null, "a PLINK .bed holds burdens 0, 1, 2 only: --build-mask sum cannot be written to " + writeBurdens,
+                        "write a .tsv or .parquet, or use --build-mask max (as REGENIE's --write-mask)");
+            }
+            String n = writeBurdens.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!(BurdenFiles.isBed(writeBurdens) || n.endsWith(".tsv") || n.endsWith(".tsv.gz") || n.endsWith(".parquet"))) {
+                throw new InputException(writeBurdens.toString(), null, "unknown burden format", "name it .tsv, .tsv.gz, .parquet or .bed");
+            }
+        }
+        if (!outFormat.equalsIgnoreCase("rareset") && !outFormat.equalsIgnoreCase("regenie")) {
+            throw new InputException(null, null, "--out-format '" + outFormat + "' is not a results format", "use rareset or regenie");
+        }
         if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
         if (!(firthThreshold >= 0 && firthThreshold <= 1)) throw new InputException(null, null, "--firth-threshold " + firthThreshold + " is outside [0, 1]", null);
         if (!(minMac >= 0)) throw new InputException(null, null, "--min-mac " + minMac + " is negative", "use 0 to test every mask");
@@ -324,7 +420,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
 
     private void checkGenotypeOptions() {
         if (scores != null) {
-            if (cohort.vcf != null || cohort.genotypeFiles.any() || cohort.store != null || maskFile != null) {
+            if (cohort.vcf != null || cohort.genotypeFiles.any() || cohort.store != null || maskFile != null || regenieMasks.given() || saigeGroups.given()) {
                 throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf/--bfile/--bed/--bgen, --store and --masks", null);
             }
             if (singleVariant) {
@@ -332,7 +428,14 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             }
             return;
         }
-        cohort.requireGenotypes();
+        boolean regenie = regenieMasks.given();
+        if (regenie && (maskFile != null || maxMaf != null)) {
+            throw new InputException(null, null, "--masks/--max-maf and the REGENIE mask files both define masks", "give one of them; --aaf-bins sets REGENIE's frequency bins");
+        }
+        if (saigeGroups.given() && (maskFile != null || regenie)) {
+            throw new InputException(null, null, "--group-file and --masks or the REGENIE mask files both define masks", "give one of them");
+        }
+        cohort.requireGenotypes(regenie || saigeGroups.given());
         if (collapseMac < 0) throw new InputException(null, null, "--collapse-mac " + collapseMac + " is negative", "use 0 to turn collapsing off");
     }
 
@@ -347,6 +450,10 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             } else {
                 engineTests.add(t);
             }
+        }
+        if (scores == null && regenieMasks.given()) {
+            IndicatorBurden b = regenieMasks.burden();
+            if (!indicators.contains(b)) indicators.add(b);
         }
         try {
             List<GeneTest> list = GeneTests.parse(String.join(",", engineTests));

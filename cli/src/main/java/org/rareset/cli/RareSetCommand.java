@@ -40,6 +40,7 @@ public final class RareSetCommand implements Runnable {
             TrainCommand.class,
             ScoreCommand.class,
             AssocCommand.class,
+            ViewCommand.class,
             ReportCommand.class,
             RiskCommand.class,
             PipelineCommand.class,

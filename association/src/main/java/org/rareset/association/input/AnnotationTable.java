@@ -31,6 +31,9 @@ public final class AnnotationTable {
     private final long[] lines;
     private final Map<String, int[]> rowsByKey;
     private final Map<String, String> chromOfGene = new HashMap<>();
+    /** Also match a variant listed as chrom:pos:alt:ref (REGENIE/SAIGE ids need not follow REF/ALT order). */
+    private boolean matchSwappedAlleles;
+    private final java.util.concurrent.atomic.AtomicLong swappedMatches = new java.util.concurrent.atomic.AtomicLong();
 
     private AnnotationTable(String source, List<String> annotationColumns, String[] genes, String[][] text,
                             double[][] numbers, long[] lines, Map<String, int[]> rowsByKey) {
@@ -42,7 +45,9 @@ public final class AnnotationTable {
         this.lines = lines;
         this.rowsByKey = rowsByKey;
         rowsByKey.forEach((key, rows) -> {
-            for (int r : rows) chromOfGene.putIfAbsent(genes[r], key.substring(0, key.indexOf(':')));
+            int colon = key.indexOf(':');
+            if (colon < 0) return; // listed by id: the contig comes from the mask files (ofRows)
+            for (int r : rows) chromOfGene.putIfAbsent(genes[r], key.substring(0, colon));
         });
     }
 
@@ -236,6 +241,37 @@ public final class AnnotationTable {
         return s.equalsIgnoreCase("nan");
     }
 
+    /**
+     * A table from rows built elsewhere (REGENIE or SAIGE-GENE+ mask files).
+     *
+     * @param keys  per row the variant as {@link #key}
+     * @param cells per row the annotation cells (null = missing), in the order of {@code annotationColumns}
+     * @param matchSwappedAlleles also match genotyped variants whose REF and ALT are the other way
+     *                            round, counted in {@link #swappedMatches()}, and variants by their id
+     * @param geneChrom           each gene's contig where the files give it (else taken from its variants)
+     */
+    public static AnnotationTable ofRows(String source, List<String> annotationColumns, List<String> keys, List<String> genes,
+                                         List<String[]> cells, long[] lines, boolean matchSwappedAlleles, Map<String, String> geneChrom) {
+        int n = keys.size();
+        String[][] text = new String[n][];
+        double[][] numbers = new double[n][annotationColumns.size()];
+        Map<String, List<Integer>> byKey = new HashMap<>();
+        for (int r = 0; r < n; r++) {
+            text[r] = cells.get(r);
+            for (int k = 0; k < text[r].length; k++) numbers[r][k] = text[r][k] == null ? Double.NaN : parseOrNaN(text[r][k]);
+            byKey.computeIfAbsent(keys.get(r), x -> new ArrayList<>(1)).add(r);
+        }
+        Map<String, int[]> rowsByKey = new HashMap<>(byKey.size() * 2);
+        byKey.forEach((k, v) -> rowsByKey.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        AnnotationTable t = new AnnotationTable(source, List.copyOf(annotationColumns), genes.toArray(new String[0]), text, numbers, lines, rowsByKey);
+        t.matchSwappedAlleles = matchSwappedAlleles;
+        geneChrom.forEach((gene, chrom) -> t.chromOfGene.put(gene, Contigs.canonical(chrom)));
+        return t;
+    }
+
+    /** Genotyped variants matched with REF and ALT swapped (only when the table allows it). */
+    public long swappedMatches() { return swappedMatches.get(); }
+
     private static int firstOf(TextTable t, String... names) {
         for (String n : names) {
             int i = t.indexOf(n);
@@ -272,9 +308,31 @@ public final class AnnotationTable {
     /** Numeric value of an annotation cell; NaN when missing or not a number. */
     public double number(int row, int column) { return numbers[row][column]; }
 
+    /** The key of a variant listed by its genotype-file id (e.g. an rsid) rather than chrom:pos:ref:alt. */
+    public static String idKey(String id) {
+        return "id=" + id;
+    }
+
+    /**
+     * Annotation rows for a genotyped variant: by chrom:pos:ref:alt, else (tables built with
+     * {@link #ofRows}) by its id in the genotype file.
+     */
+    public int[] rowsFor(org.rareset.annotate.vcf.Variant v) {
+        int[] rows = rowsFor(v.chrom(), v.pos(), v.ref(), v.alt());
+        if (rows.length == 0 && matchSwappedAlleles && v.id() != null && !v.id().isEmpty() && !v.id().equals(".")) {
+            int[] byId = rowsByKey.get(idKey(v.id()));
+            if (byId != null) return byId;
+        }
+        return rows;
+    }
+
     /** Annotation rows for a variant (one per gene it belongs to); empty when not annotated. */
     public int[] rowsFor(String chrom, int pos, String ref, String alt) {
         int[] rows = rowsByKey.get(key(chrom, Integer.toString(pos), ref, alt));
+        if (rows == null && matchSwappedAlleles) {
+            rows = rowsByKey.get(key(chrom, Integer.toString(pos), alt, ref));
+            if (rows != null) swappedMatches.incrementAndGet();
+        }
         return rows == null ? new int[0] : rows;
     }
 }

@@ -25,7 +25,7 @@ public final class GeneGrouper {
         long unannotated = 0;
         for (Variant v : source) {
             read++;
-            int[] r = annotations.rowsFor(v.chrom(), v.pos(), v.ref(), v.alt());
+            int[] r = annotations.rowsFor(v);
             if (r.length == 0) { unannotated++; continue; }
             for (int row : r) {
                 used.set(row);

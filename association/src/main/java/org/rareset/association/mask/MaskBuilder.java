@@ -53,7 +53,8 @@ public final class MaskBuilder {
     public enum Skip {
         NO_VARIANT_IN_MASK("no variant passes the mask"),
         MONOMORPHIC("every variant in the mask is monomorphic in the analysed samples"),
-        ABOVE_MAX_MAF("every variant in the mask is above the MAF limit (--max-maf)"),
+        ABOVE_MAX_MAF("every variant in the mask is above the frequency limit (--max-maf or --aaf-bins)"),
+        NO_SINGLETON("no variant in the mask is a singleton"),
         NO_WEIGHT("every variant in the mask has a missing or zero weight"),
         BELOW_MIN_MAC("the mask's minor allele count is below --min-mac");
 
@@ -69,14 +70,20 @@ public final class MaskBuilder {
         final GeneVariants gene;
         final TraitData trait;
         final Column[] columns;   // null where monomorphic in the analysed samples
+        final double[] altFrequency; // ALT allele frequency in the analysed samples (missing calls mean-imputed)
 
         TraitGene(GeneVariants gene, TraitData trait) {
             this.gene = gene;
             this.trait = trait;
             this.columns = new Column[gene.size()];
+            this.altFrequency = new double[gene.size()];
             for (int j = 0; j < gene.size(); j++) {
                 Column c = GeneGenotypes.column(gene.variants().get(j), trait.analysisIndex(), trait.sampleCount());
                 columns[j] = c.mac() > 0 ? c : null;
+                // the dosages are ALT counts with missing calls imputed at 2f, so their sum is 2nf
+                double sum = 0;
+                for (double d : c.dosages()) sum += d;
+                altFrequency[j] = sum / (2.0 * trait.sampleCount());
             }
         }
     }
@@ -95,6 +102,7 @@ public final class MaskBuilder {
         int inMask = 0;
         int polymorphic = 0;
         int underMaf = 0;
+        int singletons = 0;
         int nVariants = 0;
         double mac = 0;
         java.util.BitSet carriers = new java.util.BitSet(n);
@@ -106,8 +114,11 @@ public final class MaskBuilder {
             Column c = tg.columns[j];
             if (c == null) continue;
             polymorphic++;
-            if (mask.hasMafLimit() && c.maf() > mask.maxMaf()) continue;
+            double frequency = mask.altFrequency() ? tg.altFrequency[j] : c.maf();
+            if (mask.hasMafLimit() && frequency > mask.maxMaf()) continue;
             underMaf++;
+            if (!isSingleton(c, mask.singletons())) continue;
+            singletons++;
             double w = weighting.weight(c.maf(), annotations, row);
             if (!(w > 0)) continue; // NaN (missing annotation) or zero: the variant contributes nothing
             nVariants++;
@@ -125,6 +136,7 @@ public final class MaskBuilder {
         if (inMask == 0) return new Outcome(null, Skip.NO_VARIANT_IN_MASK);
         if (polymorphic == 0) return new Outcome(null, Skip.MONOMORPHIC);
         if (underMaf == 0) return new Outcome(null, Skip.ABOVE_MAX_MAF);
+        if (singletons == 0) return new Outcome(null, Skip.NO_SINGLETON);
         if (nVariants == 0) return new Outcome(null, Skip.NO_WEIGHT);
         if (mac < minMac) return new Outcome(null, Skip.BELOW_MIN_MAC);
         if (!rare.isEmpty()) {
@@ -185,6 +197,18 @@ public final class MaskBuilder {
             for (int s = carriers.nextSetBit(0); s >= 0; s = carriers.nextSetBit(s + 1)) if (y[s] == 1.0) cc++;
             return new CaseControlCounts(macCase, macControl, cc, carriers.cardinality() - cc);
         }
+    }
+
+    /**
+     * REGENIE's singleton rule: the ALT allele is seen once (ALT count 1 over the observed calls),
+     * or with {@link Mask.Singletons#ONE_CARRIER} carried by exactly one sample.
+     */
+    static boolean isSingleton(Column c, Mask.Singletons rule) {
+        if (rule == Mask.Singletons.NONE) return true;
+        if (rule == Mask.Singletons.ONE_CARRIER) return c.carriers() == 1;
+        double altCount = 0;
+        for (int k = 0; k < c.carriers(); k++) altCount += c.dosages()[k];
+        return altCount == 1;
     }
 
     /** Per-sample maximum over the ultra-rare columns: a sparse union of their entries. */

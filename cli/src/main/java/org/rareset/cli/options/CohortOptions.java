@@ -78,12 +78,20 @@ public final class CohortOptions {
 
     /** Checks that exactly one genotype source and the annotations are given. */
     public void requireGenotypes() {
+        requireGenotypes(false);
+    }
+
+    /** As {@link #requireGenotypes()}; {@code masksFromFiles}: variants reach genes through REGENIE/SAIGE mask files instead of --annotations. */
+    public void requireGenotypes(boolean masksFromFiles) {
         GenotypeInput file = genotypeFiles.single(vcf, " or --store");
         if ((file == null) == (store == null)) {
             throw new InputException(null, null, "give genotypes with exactly one of --vcf, --bfile, --bed, --bgen or --store",
                     "for example --vcf cohort.vcf.gz");
         }
-        if (annotations == null) {
+        if (masksFromFiles && annotations != null) {
+            throw new InputException(null, null, "--annotations and --anno-file/--set-list/--mask-def both assign variants to genes", "give one of them");
+        }
+        if (annotations == null && !masksFromFiles) {
             throw new InputException(null, null, "--annotations is required", "a TSV with chrom pos ref alt gene columns assigns variants to genes");
         }
     }
@@ -115,7 +123,7 @@ public final class CohortOptions {
                     .build(traits(), traitTypes(), failOnTraitError ? null : (t, e) -> { });
             List<GeneVariants> genes = GeneGrouper.group(source, ann, log);
             if (genes.isEmpty()) {
-                throw new InputException(annotations.toString(), null, "no genotyped variant has an annotation row",
+                throw new InputException(ann.source(), null, "no genotyped variant has an annotation row",
                         "check that chrom/pos/ref/alt in the annotations match the genotypes");
             }
             return new Genotypes(samples, genes);
