@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
                 + "study.yaml, which 'rareset pipeline --config DIR/study.yaml' runs.",
             "Annotation rows whose variant id or gene id the other files do not list are left out and counted. "
                 + "Layouts: docs/deeprvat-files.md."},
-        footer = {"", "Example:", "  rareset import deeprvat experiment/deeprvat_input_config.yaml --out study/"})
+        footer = {"", "Examples:", "  rareset import deeprvat experiment/deeprvat_input_config.yaml --out study/"})
 public final class ImportDeepRvatCommand implements Callable<Integer> {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
