@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ import picocli.CommandLine.Spec;
             "CADD tables and other bgzipped sources are read by region through their tabix or CSI index (.tbi or .csi beside the file);",
             "unindexed files must be sorted by position and are read in order.",
             "The output format follows the name: .parquet, .tsv, .tsv.gz, .csv."})
-public final class AnnotateCommand implements Callable<Integer> {
+public final class AnnotateCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
@@ -107,6 +108,19 @@ public final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--allow-unmatched",
             description = "Write the table even when a source matches no variant (normally an error: wrong build?).")
     boolean allowUnmatched;
+
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        FileCheck.indexes(files, "index of --vcf", vcf);
+        for (String t : tables) files.input("--table", FileSpec.parse("--table", t).file());
+        for (String t : infos) files.input("--info", FileSpec.parse("--info", t).file());
+        files.output("--out", out);
+    }
 
     @Override
     public Integer call() {

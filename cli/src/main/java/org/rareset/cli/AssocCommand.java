@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -45,7 +46,9 @@ import picocli.CommandLine.Spec;
                 "",
                 "Samples analysed are those in the genotypes, the phenotypes and the covariates at once; per trait, samples with a missing value are dropped (counts are printed). A trait with two values is binary.",
                 "",
-                "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac n_carriers beta se pval log10p) and beside it <out>.summary.tsv (genomic inflation, Bonferroni and Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv (rows at FDR <= alpha with adjusted p-values) and <out>.skipped.tsv (genes skipped per mask and why).",
+                "Writes one row per phenotype x gene x mask x test (phenotype gene mask test n_variants mac n_carriers beta se pval log10p) and beside it <out>.summary.tsv (genomic inflation, Bonferroni and Benjamini-Hochberg counts per phenotype and test), <out>.significant.tsv (rows at FDR <= alpha with adjusted p-values) and <out>.skipped.tsv (genes skipped per mask and why; a trait that could not be analysed has one row with mask '*').",
+                "",
+                "A trait that cannot be analysed (constant, no cases, a null model that does not converge) is reported by name and left out; the command fails only when no trait is left, or at the first such trait with --fail-on-trait-error.",
                 "",
                 "With --single-variant, also <out>.single.tsv: one score test per phenotype x gene x mask x variant (phenotype gene mask variant_id chrom pos ref alt mac n_carriers beta se pval log10p), SPA for binary traits, no Firth.",
                 ""},
@@ -65,7 +68,7 @@ import picocli.CommandLine.Spec;
                 "Mask file (one mask per line; == != < <= > >= && || ! and parentheses):",
                 "  plof: is_plof == 1",
                 "  missense: Consequence_missense_variant == 1 && CADD_PHRED > 20"})
-public final class AssocCommand implements Callable<Integer> {
+public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Mixin ChunkOptions chunk;
     @Spec CommandSpec spec;
@@ -111,6 +114,21 @@ public final class AssocCommand implements Callable<Integer> {
     private List<IndicatorBurden> indicators = List.of();
 
     @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        FileCheck.indexes(files, "index of --vcf", cohort.vcf);
+        files.output("--out", out)
+                .output("summary beside --out", SummaryWriter.summaryPath(out))
+                .output("significant genes beside --out", SummaryWriter.significantPath(out))
+                .output("skipped genes beside --out", SummaryWriter.skippedPath(out));
+        if (singleVariant) files.output("single-variant results beside --out", VariantRowWriters.path(out));
+    }
+
+    @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> log = msg -> { if (!runtime.quiet) { err.println("assoc: " + msg); err.flush(); } };
@@ -146,7 +164,7 @@ public final class AssocCommand implements Callable<Integer> {
             traitData = cohort.buildTraits(scoreTable.samples(), log);
             AnnotationTable ann = cohort.annotations == null ? null : cohort.readAnnotations();
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
-                    runtime.effectiveThreads(), offsets));
+                    runtime.effectiveThreads(), offsets)).stopOnFailedTrait(cohort.failOnTraitError);
             List<GeneScoreTable.GeneScore> scoreGenes = chunk.select(scoreTable.genes());
             nGenes = scoreGenes.size();
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), runtime.effectiveThreads()));
@@ -162,7 +180,8 @@ public final class AssocCommand implements Callable<Integer> {
             List<GeneVariants> genes = chunk.select(genotypes.genes());
             traitData = cohort.buildTraits(genotypes.samples(), log);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
-                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators, singleVariant));
+                    new MaskBuilder(ann, weighting, collapseMac), runtime.effectiveThreads(), offsets, indicators, singleVariant))
+                    .stopOnFailedTrait(cohort.failOnTraitError);
             nGenes = genes.size();
             log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
                     genes.size(), masks.size(), traitData.size(), testList.size() + indicators.size(), runtime.effectiveThreads()));
@@ -172,6 +191,7 @@ public final class AssocCommand implements Callable<Integer> {
             result = run.run(traitData, genes, progress::update);
         }
         progress.finish();
+        List<AssociationRun.FailedTrait> failedTraits = cohort.checkFailedTraits(result, log);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
 
@@ -186,7 +206,11 @@ public final class AssocCommand implements Callable<Integer> {
         SignificanceTable<ResultRow> sig = new SignificanceTable<>(result.rows(), ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
         SummaryWriter.writeSignificant(SummaryWriter.significantPath(out), sig.adjusted());
-        SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), result.skipped());
+        List<AssociationRun.Skipped> skipped = new ArrayList<>(result.skipped());
+        for (AssociationRun.FailedTrait f : failedTraits) {
+            skipped.add(new AssociationRun.Skipped(f.phenotype(), "*", "trait not analysed: " + f.reason(), nGenes));
+        }
+        SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), skipped);
 
         for (AssociationRun.Skipped s : result.skipped()) {
             log.accept(String.format("skipped: %s, mask %s: %d gene(s): %s", s.phenotype(), s.mask(), s.genes(), s.reason()));

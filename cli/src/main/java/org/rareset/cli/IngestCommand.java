@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
                 "  rareset ingest --bgen chr{1..22}.bgen --sample cohort.sample --out cohort.rsg",
                 "  rareset ingest --vcf cohort.bcf --out qc.rsg --samples-file keep.txt \\",
                 "      --pass-only --max-missing 0.05 --min-ac 1 --hwe-p 1e-12"})
-public final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--vcf", arity = "1..*", paramLabel = "FILE",
             description = "Input VCF (.vcf, .vcf.gz bgzipped) or BCF; several files (e.g. one per chromosome, "
                     + "same samples, given in genomic order) go into one store. Region queries need a tabix (.tbi) or CSI (.csi) "
@@ -79,6 +80,18 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
+
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        for (Path v : vcfs) FileCheck.indexes(files, "index of --vcf", v);
+        files.output("--out", out).output("QC summary beside --out", IngestReport.qcFile(out))
+                .output("sample missingness beside --out", IngestReport.samplesFile(out));
+    }
 
     @Override
     public Integer call() {
@@ -132,15 +145,8 @@ public final class IngestCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw InputException.of(out, "the output folder " + parent + " does not exist", "create it first or choose another --out");
         }
-        List<Path> files = new ArrayList<>();
-        for (GenotypeInput in : inputs()) {
-            files.add(in.file());
-            for (Path p : new Path[] {in.file(), in.bim(), in.fam(), in.sample()}) {
-                if (p != null && Files.exists(p) && out.toAbsolutePath().normalize().equals(p.toAbsolutePath().normalize())) {
-                    throw InputException.of(out, "--out is an input file", "choose another name, e.g. cohort.rsg");
-                }
-            }
-        }
+        // --out against every input (.bim/.fam/.sample included) is FileCheck's job, before this runs
+        List<Path> files = inputs().stream().map(GenotypeInput::file).toList();
         if (new java.util.HashSet<>(files).size() < files.size()) {
             throw new InputException(vcfs.isEmpty() ? "--bfile/--bgen" : "--vcf", null, "a file is given twice", "list each file once");
         }

@@ -1,8 +1,10 @@
 package org.rareset.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.util.List;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.output.WriteFailure;
 import org.rareset.cli.log.LogSetup;
 import org.rareset.cli.pipeline.MergeCommand;
 import org.rareset.cli.pipeline.PipelineCommand;
@@ -117,11 +119,33 @@ public final class RareSetCommand implements Runnable {
                 err.flush();
                 return EXIT_INPUT;
             }
+            InputException writeFailure = writeFailure(ex);
+            if (writeFailure != null) {
+                err.println("rareset: error: " + writeFailure.getMessage());
+                if (debug) ex.printStackTrace(err);
+                err.flush();
+                return EXIT_INPUT;
+            }
             err.println("rareset: internal error: " + ex + (debug ? "" : " (rerun with --debug for details)"));
             if (debug) ex.printStackTrace(err);
             err.flush();
             return EXIT_INTERNAL;
         }
+    }
+
+    /**
+     * A failed write or folder creation that did not go through an output helper (which names the
+     * output itself): the path from the exception, the cause in words ({@link WriteFailure}).
+     */
+    static InputException writeFailure(Throwable ex) {
+        WriteFailure.Cause cause = WriteFailure.causeOf(ex);
+        // a missing file or folder here is more likely an unchecked read (a bug) than a write
+        if (cause == null || cause == WriteFailure.Cause.NO_FOLDER || cause == WriteFailure.Cause.NOT_A_FOLDER) return null;
+        String file = null;
+        for (Throwable t = ex; t != null && file == null; t = t.getCause()) {
+            if (t instanceof FileSystemException fs && fs.getFile() != null) file = fs.getFile();
+        }
+        return new InputException(file, null, cause.text, cause.hint, ex);
     }
 
     static final class ExitCodes implements IExitCodeExceptionMapper {

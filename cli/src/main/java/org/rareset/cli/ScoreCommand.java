@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -57,7 +58,7 @@ import picocli.CommandLine.Spec;
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
             "      --annotations annotations.tsv.gz --out scores_wide.tsv --dense wide --threads 4",
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
-public final class ScoreCommand implements Callable<Integer> {
+public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Mixin org.rareset.cli.options.ChunkOptions chunk;
     @Spec CommandSpec spec;
@@ -114,6 +115,17 @@ public final class ScoreCommand implements Callable<Integer> {
             case "wide" -> ScoresWriter.Layout.WIDE;
             default -> throw new ParameterException(spec.commandLine(), "--dense takes long or wide, not '" + dense + "'");
         };
+    }
+
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        FileCheck.indexes(files, "index of --vcf", vcf);
+        files.output("--out", out);
     }
 
     @Override

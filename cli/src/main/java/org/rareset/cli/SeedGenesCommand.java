@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  rareset seed-genes --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv \\",
                 "      --covar covar.tsv --phenotypes QT,BT --out seed_genes.tsv"})
-public final class SeedGenesCommand implements Callable<Integer> {
+public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Mixin CohortOptions cohort;
     @Spec CommandSpec spec;
@@ -57,6 +58,17 @@ public final class SeedGenesCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        FileCheck.indexes(files, "index of --vcf", cohort.vcf);
+        files.output("--out", out);
+    }
+
+    @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> log = msg -> { if (!runtime.quiet) { err.println("seed-genes: " + msg); err.flush(); } };
@@ -69,8 +81,10 @@ public final class SeedGenesCommand implements Callable<Integer> {
         CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
         List<TraitData> traits = cohort.buildTraits(genotypes.samples(), log);
         AssociationRun run = new AssociationRun(new AssociationRun.Settings(SeedGeneSelector.tests(), TestOptions.defaults(), masks,
-                new MaskBuilder(ann, SeedGeneSelector.weighting(ann, plofColumn), 0), runtime.effectiveThreads(), null));
+                new MaskBuilder(ann, SeedGeneSelector.weighting(ann, plofColumn), 0), runtime.effectiveThreads(), null))
+                .stopOnFailedTrait(cohort.failOnTraitError);
         AssociationRun.Result result = run.run(traits, genotypes.genes(), done -> { });
+        cohort.checkFailedTraits(result, log);
         for (AssociationRun.Skipped s : result.skipped()) {
             log.accept(String.format("%s, mask %s: %d gene(s) skipped: %s", s.phenotype(), s.mask(), s.genes(), s.reason()));
         }
@@ -86,6 +100,7 @@ public final class SeedGenesCommand implements Callable<Integer> {
             }
         });
         for (TraitData t : traits) {
+            if (result.failedTraits().stream().anyMatch(f -> f.phenotype().equals(t.name()))) continue;
             long n = seeds.stream().filter(g -> g.phenotype().equals(t.name())).count();
             long sig = seeds.stream().filter(g -> g.phenotype().equals(t.name()) && g.bonferroni()).count();
             log.accept(String.format(Locale.ROOT, "%s: %d seed genes (%d Bonferroni-significant)", t.name(), n, sig));

@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
             "      --seed-genes seed.tsv --phenotypes QT --annotations-list is_plof,missense,CADD_raw \\",
             "      --train-filter 'MAF < 0.01' --repeats 3 --seed 7 --out sim_model/",
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
@@ -131,6 +132,18 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--validation-fraction", defaultValue = "0.2", description = "Share of samples held out (default: ${DEFAULT-VALUE}).")
     double validationFraction;
+
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    /** The model folder is replaced as a whole: no input may be inside it. */
+    @Override
+    public void declareFiles(FileRoles files) {
+        FileCheck.indexes(files, "index of --vcf", vcf);
+        files.outputFolder("--out", out);
+    }
 
     @Override
     public Integer call() {

@@ -1,17 +1,16 @@
 package org.rareset.annotate.simulate;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rareset.annotate.output.OutputFiles;
 
 /**
  * Output files written under temporary names in the destination folder and renamed to their
  * final names only once everything succeeded; on failure the temporary files are deleted, so no
- * half-written output is ever left under a final name.
+ * half-written output is ever left under a final name (names and renames by {@link OutputFiles},
+ * which also deletes them if the process is stopped).
  */
 final class StagedOutputs implements AutoCloseable {
     private final Path folder;
@@ -24,7 +23,7 @@ final class StagedOutputs implements AutoCloseable {
 
     /** A temporary path for the final file {@code name}, renamed by {@link #commit()}. */
     Path stage(String name) {
-        Path tmp = folder.resolve("." + name + ".tmp");
+        Path tmp = OutputFiles.temp(folder.resolve(name), OutputFiles.TEMP_SUFFIX);
         staged.put(tmp, folder.resolve(name));
         return tmp;
     }
@@ -32,11 +31,7 @@ final class StagedOutputs implements AutoCloseable {
     /** Renames every staged file to its final name, in staging order. */
     void commit() throws IOException {
         for (Map.Entry<Path, Path> e : staged.entrySet()) {
-            try {
-                Files.move(e.getKey(), e.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException ex) {
-                Files.move(e.getKey(), e.getValue(), StandardCopyOption.REPLACE_EXISTING);
-            }
+            OutputFiles.commit(e.getKey(), e.getValue());
         }
         committed = true;
     }
@@ -45,12 +40,6 @@ final class StagedOutputs implements AutoCloseable {
     @Override
     public void close() {
         if (committed) return;
-        for (Path tmp : staged.keySet()) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // Best effort: the failure being reported matters more than a leftover temp file.
-            }
-        }
+        for (Path tmp : staged.keySet()) OutputFiles.discard(tmp);
     }
 }

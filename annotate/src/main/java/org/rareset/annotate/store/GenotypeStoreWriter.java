@@ -1,5 +1,7 @@
 package org.rareset.annotate.store;
 
+import org.rareset.annotate.InputException;
+import org.rareset.annotate.output.WriteFailure;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -71,7 +73,8 @@ public final class GenotypeStoreWriter implements Closeable {
         try {
             return new GenotypeStoreWriter(target, samples);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + target + ": " + e.getMessage(), e);
+            InputException fixable = WriteFailure.of(target, e);
+            throw fixable != null ? fixable : new UncheckedIOException("cannot create " + target + ": " + e.getMessage(), e);
         }
     }
 
@@ -118,7 +121,7 @@ public final class GenotypeStoreWriter implements Closeable {
             data.write(b, 0, at);
             table.write(row);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw WriteFailure.rethrow(target, e);
         }
         dataPos += at;
         variants++;
@@ -177,7 +180,8 @@ public final class GenotypeStoreWriter implements Closeable {
             committed = true;
         } catch (IOException e) {
             close();
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            InputException fixable = WriteFailure.of(target, e);
+            throw fixable != null ? fixable : new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 

@@ -141,7 +141,8 @@ public final class IngestReport {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            org.rareset.annotate.InputException fixable = org.rareset.annotate.output.WriteFailure.of(target, e);
+            throw fixable != null ? fixable : new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.rareset.annotate.InputException;
  *
  * <p>Lines starting with {@code ##} before the header are metadata and skipped (CADD, VCF-style
  * headers); a leading {@code #} on the header line is dropped ({@code #Chrom} becomes
- * {@code Chrom}). Blank lines are skipped. Every row keeps its 1-based line number. CSV fields
+ * {@code Chrom}). Blank lines and {@link EmptyTable#MARKER} are skipped. Every row keeps its 1-based line number. CSV fields
  * may be quoted (RFC 4180, including doubled quotes and line breaks inside quotes); TSV fields
  * are taken literally.
  */
@@ -131,7 +131,7 @@ public final class DelimitedReader implements TableReader {
                 done = true;
                 return null;
             }
-        } while (line.isEmpty());
+        } while (line.isEmpty() || EmptyTable.isMarker(line));
         long start = lineNumber;
         String[] fields;
         if (separator == ',' && line.indexOf('"') >= 0) {

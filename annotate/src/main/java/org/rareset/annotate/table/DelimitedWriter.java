@@ -13,7 +13,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Tab- or comma-separated text with a header line; missing values are written as {@code NA}
  * (read back as missing by pandas, R and {@link DelimitedReader}). CSV fields holding the
- * separator, a quote or a line break are quoted as RFC 4180 says.
+ * separator, a quote or a line break are quoted as RFC 4180 says. A table with no rows ends with
+ * {@link EmptyTable#MARKER}, so that it can be told from a table cut down to its header.
  */
 public final class DelimitedWriter extends AbstractTableWriter {
     public static final String MISSING = "NA";
@@ -119,6 +120,7 @@ public final class DelimitedWriter extends AbstractTableWriter {
 
     @Override
     protected void finish() throws IOException {
+        if (rowsWritten() == 0) out.append(EmptyTable.MARKER).append('\n');
         out.close();
     }
 

@@ -41,8 +41,12 @@ public interface TableWriter extends AutoCloseable {
     /** Discards the output; no file appears at {@link #path()}. Safe after close (then a no-op). */
     void abort();
 
-    /** Convenience: wraps an IOException for the unchecked writer API. */
-    static UncheckedIOException unchecked(Path path, IOException e) {
-        return new UncheckedIOException("writing " + path + ": " + e.getMessage(), e);
+    /**
+     * Convenience: an IOException for the unchecked writer API; a cause the user can fix (full
+     * disk, read-only folder) becomes one line naming the file ({@link org.rareset.annotate.output.WriteFailure}).
+     */
+    static RuntimeException unchecked(Path path, IOException e) {
+        RuntimeException fixable = org.rareset.annotate.output.WriteFailure.of(path, e);
+        return fixable != null ? fixable : new UncheckedIOException("writing " + path + ": " + e.getMessage(), e);
     }
 }

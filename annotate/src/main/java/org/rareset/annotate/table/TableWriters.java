@@ -38,6 +38,8 @@ public final class TableWriters {
                 case CSV_GZ -> new DelimitedWriter(path, schema, ',', true);
             };
         } catch (IOException e) {
+            InputException fixable = org.rareset.annotate.output.WriteFailure.of(path, e);
+            if (fixable != null) throw fixable;
             throw InputException.of(path, "cannot create: " + e.getMessage(), "check the folder exists and is writable");
         }
     }

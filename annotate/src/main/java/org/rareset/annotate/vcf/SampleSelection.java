@@ -75,6 +75,7 @@ public final class SampleSelection {
         List<String> out = new ArrayList<>();
         if (options.samples() != null) out.addAll(options.samples());
         if (options.samplesFile() != null) {
+            int before = out.size();
             try {
                 for (String line : Files.readAllLines(options.samplesFile(), StandardCharsets.UTF_8)) {
                     String s = line.strip();
@@ -84,6 +85,10 @@ public final class SampleSelection {
                 throw InputException.of(options.samplesFile(), "samples file not found", "check the --samples-file path");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            if (out.size() == before) {
+                // an empty list would make a store with no samples, which no later step can use
+                throw InputException.of(options.samplesFile(), "lists no sample", "give one sample name per line, or leave out --samples-file");
             }
         }
         return out;

@@ -40,6 +40,25 @@ public final class CohortBuilder {
      * @param overrides trait name to forced type; a {@code "*"} key applies to every trait
      */
     public List<TraitData> build(List<String> traits, Map<String, TraitType> overrides) {
+        return build(traits, overrides, null);
+    }
+
+    /**
+     * As {@link #build(List, Map)}, but a trait that cannot be analysed (missing for every sample,
+     * constant, no cases or no controls, collinear covariates among its samples) goes to
+     * {@code failed} and is left out, so that the other traits are still analysed. A trait that is
+     * not a column of the phenotypes is always an error: the request itself is wrong.
+     *
+     * @param failed receives each trait left out with its error; null makes the first one an error
+     */
+    public List<TraitData> build(List<String> traits, Map<String, TraitType> overrides,
+                                 java.util.function.BiConsumer<String, InputException> failed) {
+        for (String trait : traits) {
+            if (pheno.columnIndex(trait) < 0) {
+                throw new InputException(pheno.source(), "line 1", "no phenotype column '" + trait + "'",
+                        "phenotype columns are: " + String.join(", ", pheno.columns()));
+            }
+        }
         int nGeno = genotypeSamples.size();
         int[] phenoRow = new int[nGeno];
         int[] covarRow = new int[nGeno];
@@ -74,7 +93,14 @@ public final class CohortBuilder {
             throw InputException.of(null, "every sample has a missing covariate", "fill in or drop the covariate columns with missing values");
         }
         List<TraitData> out = new ArrayList<>();
-        for (String trait : traits) out.add(buildTrait(trait, common, phenoRow, covarRow, overrides));
+        for (String trait : traits) {
+            try {
+                out.add(buildTrait(trait, common, phenoRow, covarRow, overrides));
+            } catch (InputException e) {
+                if (failed == null) throw e;
+                failed.accept(trait, e);
+            }
+        }
         return out;
     }
 

@@ -35,7 +35,9 @@ import org.rareset.association.tests.TestOptions;
  * Runs every trait x gene x mask x test: fits each trait's null model once (per chromosome with
  * LOCO offsets), then tests genes in parallel (each task is one whole gene) and returns rows in a
  * fixed order (trait, gene in input order, mask, test) whatever the thread count. Genes with
- * nothing to test under a mask are counted per trait, mask and reason.
+ * nothing to test under a mask are counted per trait, mask and reason. A trait whose null model
+ * cannot be fitted (no convergence, no variance left, ...) is left out with the reason
+ * ({@link Result#failedTraits}) and the other traits go on, unless {@link #stopOnFailedTrait} is set.
  */
 public final class AssociationRun {
     /** Mask and test names of rows from gene impairment scores ({@link #runScores}). */
@@ -71,8 +73,29 @@ public final class AssociationRun {
     /** Count of genes with nothing to test, per trait, mask and reason. */
     public record Skipped(String phenotype, String mask, String reason, int genes) {}
 
-    /** @param variantRows single-variant rows, empty unless {@link Settings#singleVariant} */
-    public record Result(List<ResultRow> rows, List<Skipped> skipped, int genes, List<VariantRow> variantRows) {}
+    /** A trait left out, with the one-line error that names it ({@code phenotype BT: ...}). */
+    public record FailedTrait(String phenotype, InputException error) {
+        public String reason() {
+            return error.getMessage();
+        }
+    }
+
+    /**
+     * @param variantRows  single-variant rows, empty unless {@link Settings#singleVariant}
+     * @param failedTraits traits not analysed because their null model could not be fitted
+     */
+    public record Result(List<ResultRow> rows, List<Skipped> skipped, int genes, List<VariantRow> variantRows,
+                         List<FailedTrait> failedTraits) {}
+
+    /** A null-model failure of one trait, carried out of a worker thread. */
+    private static final class TraitFailure extends RuntimeException {
+        final transient InputException error;
+
+        TraitFailure(InputException error) {
+            super(error.getMessage(), error);
+            this.error = error;
+        }
+    }
 
     /** What one gene produced for one trait: rows, and (mask, reason) pairs for what was skipped. */
     private record GeneOutcome(List<ResultRow> rows, List<String[]> skips, List<VariantRow> variantRows) {
@@ -87,9 +110,16 @@ public final class AssociationRun {
     }
 
     private final Settings settings;
+    private boolean stopOnFailedTrait;
 
     public AssociationRun(Settings settings) {
         this.settings = settings;
+    }
+
+    /** With {@code true}, the first trait whose null model fails stops the run with its error. */
+    public AssociationRun stopOnFailedTrait(boolean stop) {
+        this.stopOnFailedTrait = stop;
+        return this;
     }
 
     /** Tests the genes' variants under every mask. */
@@ -115,15 +145,28 @@ public final class AssociationRun {
         List<ResultRow> rows = new ArrayList<>();
         List<VariantRow> variantRows = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        List<FailedTrait> failed = new ArrayList<>();
         ExecutorService pool = DaemonPools.fixed(settings.threads(), "assoc-worker");
         try {
-            // every null model without offsets is fitted before the first gene, so bad traits fail fast
+            // every null model without offsets is fitted before the first gene, so bad traits show at once
             List<EngineCache> caches = new ArrayList<>();
-            for (TraitData trait : traits) caches.add(new EngineCache(trait));
+            for (TraitData trait : traits) {
+                try {
+                    caches.add(new EngineCache(trait));
+                } catch (TraitFailure f) {
+                    if (stopOnFailedTrait) throw f.error;
+                    failed.add(new FailedTrait(trait.name(), f.error));
+                    caches.add(null);
+                }
+            }
             AtomicInteger done = new AtomicInteger();
             for (int t = 0; t < traits.size(); t++) {
                 TraitData trait = traits.get(t);
                 EngineCache engines = caches.get(t);
+                if (engines == null) {
+                    progress.accept(done.addAndGet(units.size()));
+                    continue;
+                }
                 List<Future<GeneOutcome>> futures = new ArrayList<>(units.size());
                 for (G unit : units) {
                     futures.add(pool.submit(() -> {
@@ -133,19 +176,30 @@ public final class AssociationRun {
                     }));
                 }
                 Map<String, Map<String, Integer>> skips = new TreeMap<>();
-                for (Future<GeneOutcome> f : futures) {
-                    GeneOutcome o = get(f);
-                    rows.addAll(o.rows());
-                    variantRows.addAll(o.variantRows());
-                    for (String[] s : o.skips()) skips.computeIfAbsent(s[0], k -> new TreeMap<>()).merge(s[1], 1, Integer::sum);
+                List<ResultRow> traitRows = new ArrayList<>();
+                List<VariantRow> traitVariantRows = new ArrayList<>();
+                try {
+                    for (Future<GeneOutcome> f : futures) {
+                        GeneOutcome o = get(f);
+                        traitRows.addAll(o.rows());
+                        traitVariantRows.addAll(o.variantRows());
+                        for (String[] s : o.skips()) skips.computeIfAbsent(s[0], k -> new TreeMap<>()).merge(s[1], 1, Integer::sum);
+                    }
+                } catch (TraitFailure f) { // a LOCO null model of one chromosome: the whole trait is left out
+                    for (Future<GeneOutcome> other : futures) other.cancel(true);
+                    if (stopOnFailedTrait) throw f.error;
+                    failed.add(new FailedTrait(trait.name(), f.error));
+                    continue;
                 }
+                rows.addAll(traitRows);
+                variantRows.addAll(traitVariantRows);
                 skips.forEach((mask, byReason) -> byReason.forEach((reason, count) ->
                         skipped.add(new Skipped(trait.name(), mask, reason, count))));
             }
         } finally {
             pool.shutdownNow();
         }
-        return new Result(rows, skipped, units.size(), variantRows);
+        return new Result(rows, skipped, units.size(), variantRows, failed);
     }
 
     private GeneOutcome testGene(TraitData trait, GeneVariants gene, AssociationEngine engine) {
@@ -222,11 +276,26 @@ public final class AssociationRun {
         }
 
         private AssociationEngine engine(double[] offset) {
-            NullModel model = trait.type() == TraitType.BINARY
-                    ? NullModel.logistic(trait.y(), trait.x(), offset)
-                    : NullModel.linear(trait.y(), trait.x(), offset);
+            NullModel model;
+            try {
+                model = trait.type() == TraitType.BINARY
+                        ? NullModel.logistic(trait.y(), trait.x(), offset)
+                        : NullModel.linear(trait.y(), trait.x(), offset);
+            } catch (InputException e) {
+                throw new TraitFailure(namingTrait(trait.name(), e));
+            }
             return new AssociationEngine(model, settings.options());
         }
+    }
+
+    /**
+     * The null model's error with the trait named first: {@code phenotype BT: the logistic null model
+     * did not converge ...}; a covariate or offset problem keeps what it was about
+     * ({@code phenotype BT, covariates: sample index 3: ...}).
+     */
+    static InputException namingTrait(String trait, InputException e) {
+        String what = e.source() == null || e.source().equals("phenotype") ? "" : ", " + e.source();
+        return new InputException("phenotype " + trait + what, e.location(), e.problem(), e.hint(), e);
     }
 
     private static GeneOutcome get(Future<GeneOutcome> f) {

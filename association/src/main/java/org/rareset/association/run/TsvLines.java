@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.zip.GZIPOutputStream;
+import org.rareset.annotate.table.EmptyTable;
 
 /**
  * Writes rows as tab-separated text (gzipped when the name ends in {@code .gz}), atomically: the
  * shared skeleton of the gene-result and single-variant text writers, which differ only in columns.
+ * A table with no rows ends with {@link EmptyTable#MARKER}.
  */
 final class TsvLines {
     private TsvLines() {}
@@ -33,6 +35,7 @@ final class TsvLines {
                     formatRow.accept(row, sb);
                     w.append(sb);
                 }
+                if (rows.isEmpty()) w.write(EmptyTable.MARKER + "\n");
             }
         });
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.rareset.cli.FileCheck;
 import org.rareset.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -40,7 +41,7 @@ public final class LogSetup {
     static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("rareset: usage error: " + ex.getMessage());
+        err.println("rareset: usage error: " + UsageHints.message(ex));
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
         err.flush();
         return cmd.getExitCodeExceptionMapper() != null ? cmd.getExitCodeExceptionMapper().getExitCode(ex)
@@ -55,6 +56,7 @@ public final class LogSetup {
     }
 
     private static int executeWithLogFile(CommandLine root, ParseResult pr) {
+        FileCheck.check(pr); // before the log file is opened: it may be the input the check protects
         Path log = logFile(pr);
         if (log == null) return new CommandLine.RunLast().execute(pr);
         PrintWriter original = root.getErr();

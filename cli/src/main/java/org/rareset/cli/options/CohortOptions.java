@@ -1,6 +1,7 @@
 package org.rareset.cli.options;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.rareset.annotate.store.GenotypeStore;
 import org.rareset.annotate.vcf.VariantSource;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.CohortBuilder;
+import org.rareset.association.run.AssociationRun;
 import org.rareset.association.input.GeneGrouper;
 import org.rareset.association.input.GeneVariants;
 import org.rareset.annotate.table.MissingValues;
@@ -52,8 +54,16 @@ public final class CohortOptions {
     @Option(names = "--trait-type", paramLabel = "TYPE", description = "Override detection (a trait with two values is binary): 'binary' or 'quantitative' for all traits, or per trait 'QT=quantitative,BT=binary'.")
     public String traitType;
 
+    @Option(names = "--fail-on-trait-error", description = "Stop at the first trait that cannot be analysed (constant, no cases, "
+            + "a null model that does not converge, ...). By default such a trait is reported and left out, and the others are "
+            + "analysed; the command fails only when no trait can be analysed.")
+    public boolean failOnTraitError;
+
     @Mixin
     public MissingOptions missing = new MissingOptions();
+
+    /** Traits left out so far (by {@link #buildTraits} and {@link #checkFailedTraits}), by name. */
+    private final Map<String, AssociationRun.FailedTrait> failedTraits = new java.util.LinkedHashMap<>();
 
     private SampleTable phenoTable;
     private SampleTable covarTable;
@@ -93,7 +103,9 @@ public final class CohortOptions {
         GenotypeInput file = genotypeFiles.single(vcf, " or --store");
         try (VariantSource source = file != null ? GenotypeSources.open(file, genotypeFiles.importOptions()) : GenotypeStore.open(store)) {
             List<String> samples = source.samples();
-            buildTraits(samples, s -> { });
+            // the sample overlap is checked here, before the variants are read; failed traits are reported later
+            new CohortBuilder(samples, phenoTable, covarTable, s -> { })
+                    .build(traits(), traitTypes(), failOnTraitError ? null : (t, e) -> { });
             List<GeneVariants> genes = GeneGrouper.group(source, ann, log);
             if (genes.isEmpty()) {
                 throw new InputException(annotations.toString(), null, "no genotyped variant has an annotation row",
@@ -103,9 +115,38 @@ public final class CohortOptions {
         }
     }
 
-    /** One {@link TraitData} per trait over the samples in the genotypes, phenotypes and covariates. */
+    /**
+     * One {@link TraitData} per trait that can be analysed, over the samples in the genotypes,
+     * phenotypes and covariates. A trait that cannot be is logged and left out (an error with
+     * {@code --fail-on-trait-error}); none left is an error.
+     */
     public List<TraitData> buildTraits(List<String> genotypeSamples, Consumer<String> log) {
-        return new CohortBuilder(genotypeSamples, phenoTable, covarTable, log).build(traits(), traitTypes());
+        List<TraitData> built = new CohortBuilder(genotypeSamples, phenoTable, covarTable, log).build(traits(), traitTypes(),
+                failOnTraitError ? null : (t, e) -> leaveOut(new AssociationRun.FailedTrait(t, e), log));
+        if (built.isEmpty()) throw noTraitLeft();
+        return built;
+    }
+
+    /**
+     * Logs the traits the run left out (null model failures) and returns every trait left out so
+     * far, in order; throws when no trait could be analysed at all.
+     */
+    public List<AssociationRun.FailedTrait> checkFailedTraits(AssociationRun.Result result, Consumer<String> log) {
+        for (AssociationRun.FailedTrait f : result.failedTraits()) leaveOut(f, log);
+        if (failedTraits.size() >= traits().size()) throw noTraitLeft();
+        return List.copyOf(failedTraits.values());
+    }
+
+    private void leaveOut(AssociationRun.FailedTrait f, Consumer<String> log) {
+        failedTraits.put(f.phenotype(), f);
+        log.accept("trait " + f.phenotype() + " left out: " + f.reason());
+    }
+
+    private InputException noTraitLeft() {
+        List<String> reasons = new ArrayList<>();
+        for (AssociationRun.FailedTrait f : failedTraits.values()) reasons.add(f.reason());
+        return new InputException(null, null, "no trait could be analysed: " + String.join("; ", reasons),
+                "fix the traits above or choose others with --phenotypes");
     }
 
     private Map<String, TraitType> traitTypes() {

@@ -1,5 +1,6 @@
 package org.rareset.cli.pipeline;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.output.OutputFiles;
 import org.rareset.annotate.table.Column;
+import org.rareset.annotate.table.EmptyTable;
 import org.rareset.annotate.table.ParquetTableReader;
 import org.rareset.annotate.table.Row;
 import org.rareset.annotate.table.TableSchema;
@@ -37,12 +39,13 @@ import picocli.CommandLine.Spec;
         description = {"Join the tables written by the N runs of a command with --chunk 1/N ... N/N into the table one",
             "run without --chunk writes: same header, same rows in the same order (TSV, TSV.gz, CSV or Parquet).",
             "Files named like results.chunk2-of-8.tsv are put in chunk order and checked to be complete;",
-            "other names are taken in the order given."},
+            "other names are taken in the order given. A text chunk with a header and no rows is refused",
+            "unless it ends with the line that marks a table written complete and empty."},
         footer = {"%nExamples:",
             "  rareset merge --out results.tsv results.chunk1-of-4.tsv results.chunk2-of-4.tsv \\",
             "      results.chunk3-of-4.tsv results.chunk4-of-4.tsv",
             "  rareset merge --out scores.parquet chunks/scores.chunk*-of-8.parquet"})
-public final class MergeCommand implements Callable<Integer> {
+public final class MergeCommand implements Callable<Integer>, org.rareset.cli.WritesFiles {
     static final Pattern CHUNK_NAME = Pattern.compile("chunk(\\d+)-?of-?(\\d+)");
 
     @Mixin RuntimeOptions runtime;
@@ -60,6 +63,16 @@ public final class MergeCommand implements Callable<Integer> {
         int dot = lower.endsWith(".gz") ? lower.lastIndexOf('.', lower.length() - 4) : lower.lastIndexOf('.');
         if (dot < 0) dot = fileName.length();
         return fileName.substring(0, dot) + ".chunk" + k + "-of-" + n + fileName.substring(dot);
+    }
+
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        files.output("--out", out);
     }
 
     @Override
@@ -117,6 +130,7 @@ public final class MergeCommand implements Callable<Integer> {
             List<String> pre = new ArrayList<>();
             List<String> raw = new ArrayList<>();
             String head = null;
+            boolean markedEmpty = false;
             try (BufferedReader r = openText(f)) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -124,10 +138,16 @@ public final class MergeCommand implements Callable<Integer> {
                         pre.add(line);
                     } else if (head == null) {
                         head = line;
+                    } else if (EmptyTable.isMarker(line)) {
+                        markedEmpty = true;
                     } else if (!line.isBlank() && !line.startsWith("#")) {
                         raw.add(line);
                     }
                 }
+            }
+            if (raw.isEmpty() && !markedEmpty) {
+                throw InputException.of(f, "has a header but no rows, and does not record that it was written empty",
+                        "the file may be cut short: rerun that chunk (a chunk with no rows ends with the line '" + EmptyTable.MARKER + "')");
             }
             if (header == null) {
                 header = head;
@@ -147,27 +167,25 @@ public final class MergeCommand implements Callable<Integer> {
             keys.add(k);
             genes.add(g);
         }
-        Path abs = out.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        long n = 0;
-        try (OutputStream os = out.getFileName().toString().endsWith(".gz")
-                ? new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16) : Files.newOutputStream(tmp);
-             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
-            for (String p : preamble) w.write(p + "\n");
-            w.write(header + "\n");
-            List<ChunkMerger.Ref> order = rosters.isEmpty() ? ChunkMerger.order(keys, genes) : ChunkMerger.orderSparseScores(keys);
-            for (ChunkMerger.Ref ref : order) {
-                w.write(lines.get(ref.chunk()).get(ref.row()));
-                w.write('\n');
-                n++;
+        long[] n = {0};
+        List<String> pre = preamble;
+        String head = header;
+        List<ChunkMerger.Ref> order = rosters.isEmpty() ? ChunkMerger.order(keys, genes) : ChunkMerger.orderSparseScores(keys);
+        OutputFiles.write(out, tmp -> {
+            try (OutputStream os = out.getFileName().toString().endsWith(".gz")
+                    ? new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16) : Files.newOutputStream(tmp);
+                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
+                for (String p : pre) w.write(p + "\n");
+                w.write(head + "\n");
+                for (ChunkMerger.Ref ref : order) {
+                    w.write(lines.get(ref.chunk()).get(ref.row()));
+                    w.write('\n');
+                    n[0]++;
+                }
+                if (n[0] == 0) w.write(EmptyTable.MARKER + "\n");
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return n;
+        });
+        return n[0];
     }
 
     private long mergeParquet(List<Path> files) {

@@ -1,5 +1,6 @@
 package org.rareset.cli.pipeline;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, versionProvider = org.rareset.cli.VersionProvider.class,
         description = {"Run a whole study from one configuration: ingest, annotate, seed genes, train, score,",
             "associate, risk and report, into the output folder (layout in docs/pipeline.md).",
-            "The configuration is checked completely before anything runs. Each finished step records its",
+            "The configuration, every input file and the phenotype and covariate tables (every trait named is",
+            "a column) are checked before anything runs, --dry-run included. Each finished step records its",
             "commands, parameters and input checksums in OUT/<step>/manifest.json and is skipped next time",
             "when nothing changed; an interrupted run resumes at the step it was in.",
             "Steps whose command this build lacks are listed as not available (exit code 1)."},
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
             "  rareset pipeline --config study.yaml --dry-run     # check the configuration, show the plan",
             "  rareset pipeline --config study.yaml --force       # rerun every step",
             "  rareset pipeline --config study.yaml --output /scratch/study1"})
-public final class PipelineCommand implements Callable<Integer> {
+public final class PipelineCommand implements Callable<Integer>, org.rareset.cli.WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
@@ -57,6 +59,17 @@ public final class PipelineCommand implements Callable<Integer> {
         return results;
     }
 
+    /** The output folder is checked against the study's inputs by {@link Preflight}, which reads the configuration. */
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--output");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        // --config and --log-file are collected by FileCheck; the study's files need the configuration read
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -66,6 +79,7 @@ public final class PipelineCommand implements Callable<Integer> {
         int threads = runtime.threads > 0 ? runtime.threads : cfg.threads() != null ? cfg.threads() : runtime.effectiveThreads();
         StepPlanner planner = new StepPlanner(cfg, threads);
         List<Step> plan = planner.plan();
+        Preflight.check(cfg, plan);
         for (String w : planner.warnings()) err.println("pipeline: warning: " + w);
         err.printf("pipeline: study %s, %d step(s), output %s, %d thread(s)%n", cfg.study(), plan.size(), cfg.output(), threads);
         if (dryRun) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.rareset.annotate.output.ExitCleanup;
 import org.rareset.cli.RareSetCommand;
 import org.rareset.cli.log.LinePrefixWriter;
 import picocli.CommandLine;
@@ -65,6 +66,7 @@ public final class PipelineRunner {
             Path staging = partial.resolve(step.dir().getFileName());
             deleteTree(staging);
             Files.createDirectories(staging);
+            ExitCleanup.register(staging); // a stopped run (SIGTERM, SIGINT) leaves no partial folder
             log.printf("pipeline: step %s: running%n", step.name());
             log.flush();
             long t0 = System.nanoTime();
@@ -85,6 +87,7 @@ public final class PipelineRunner {
             expected.seconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
             Manifest.write(staging, expected);
             replace(staging, step.dir(), partial);
+            ExitCleanup.forget(staging);
             outcomes.add(say(new Outcome(step.name(), Status.RAN, String.format(Locale.ROOT, "done in %.1f s", expected.seconds))));
         }
         deleteTree(partial);

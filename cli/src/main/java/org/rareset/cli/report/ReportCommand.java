@@ -1,5 +1,6 @@
 package org.rareset.cli.report;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
             "  rareset report --results results.tsv --genes genes.bed --out report/",
             "  rareset report --results burden.parquet --results deeprvat.tsv --scores scores.parquet \\",
             "      --genes genes.bed --study cohort1 --risk risk.QT.tsv --out report/"})
-public final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer>, org.rareset.cli.WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
@@ -52,6 +53,18 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
+
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    /** OUT/STUDY.html, and the plots folder whose STUDY.* files are replaced. */
+    @Override
+    public void declareFiles(FileRoles files) {
+        files.output("the report in --out", out.resolve(StudyReport.slug(study) + ".html"))
+                .outputFolder("plots folder in --out", out.resolve("plots"));
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -1,5 +1,6 @@
 package org.rareset.cli.risk;
 
+import org.rareset.annotate.output.FileRoles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
             "      --trait BT --out risk.BT.tsv",
             "  rareset risk --pheno pheno.tsv --covar covar.tsv --scores scores.tsv --genes GENE1,GENE7 \\",
             "      --trait QT --train-fraction 0.7 --seed 3 --out risk.QT.tsv"})
-public final class RiskCommand implements Callable<Integer> {
+public final class RiskCommand implements Callable<Integer>, org.rareset.cli.WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
@@ -78,6 +79,16 @@ public final class RiskCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "TSV of held-out individuals.")
     Path out;
+
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return java.util.Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        files.output("--out", out);
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import org.rareset.association.risk.Enrichment;
@@ -16,18 +15,16 @@ final class RiskTable {
     private RiskTable() {}
 
     static void write(Path out, List<String> comments, List<String> samples, RiskStratification.Result r) throws IOException {
-        Path abs = out.toAbsolutePath();
-        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (String c : comments) w.write(c + "\n");
-            w.write("sample\tobserved\tpredicted\tpercentile\n");
-            for (int i = 0; i < r.testIndex().length; i++) {
-                w.write(String.format(Locale.ROOT, "%s\t%s\t%.6g\t%.3f%n", samples.get(r.testIndex()[i]),
-                        RiskCommand.trim(r.observed()[i]), r.predicted()[i], r.percentile()[i]));
+        org.rareset.annotate.output.OutputFiles.write(out, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (String c : comments) w.write(c + "\n");
+                w.write("sample\tobserved\tpredicted\tpercentile\n");
+                for (int i = 0; i < r.testIndex().length; i++) {
+                    w.write(String.format(Locale.ROOT, "%s\t%s\t%.6g\t%.3f%n", samples.get(r.testIndex()[i]),
+                            RiskCommand.trim(r.observed()[i]), r.predicted()[i], r.percentile()[i]));
+                }
             }
-        }
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     static String format(Enrichment.Row row) {

@@ -59,7 +59,8 @@ public final class ModelFiles {
                 throw InputException.of(dir, "is a non-empty folder that holds no model",
                         "choose another --out, or empty it");
             }
-            Path tmp = Files.createTempDirectory(parent, absolute.getFileName() + ".tmp-");
+            Path tmp = org.rareset.annotate.output.OutputFiles.temp(absolute, ".tmp");
+            Files.createDirectory(tmp);
             try {
                 try (NDManager manager = NDManager.newBaseManager()) {
                     for (int i = 0; i < weights.size(); i++) {
@@ -72,9 +73,11 @@ public final class ModelFiles {
                 if (Files.exists(absolute)) deleteTree(absolute);
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);
             } finally {
-                if (Files.exists(tmp)) deleteTree(tmp);
+                org.rareset.annotate.output.OutputFiles.discard(tmp);
             }
         } catch (IOException e) {
+            InputException fixable = org.rareset.annotate.output.WriteFailure.of(dir, e);
+            if (fixable != null) throw fixable;
             throw new UncheckedIOException("cannot write model folder " + dir, e);
         }
     }

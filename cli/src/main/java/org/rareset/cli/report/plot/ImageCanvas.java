@@ -71,10 +71,9 @@ public final class ImageCanvas implements Canvas {
 
     /** Writes the PNG to a temporary name beside {@code file}, then renames it. */
     public void savePng(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer available");
-        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.rareset.annotate.output.OutputFiles.write(file, tmp -> {
+            if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer available");
+        });
     }
 
     public BufferedImage image() {
