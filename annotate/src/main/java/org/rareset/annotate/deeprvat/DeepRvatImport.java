@@ -2,6 +2,7 @@ package org.rareset.annotate.deeprvat;
 
 import htsjdk.samtools.util.BlockCompressedOutputStream;
 import org.rareset.annotate.InputException;
+import org.rareset.annotate.output.OutputFiles;
 import org.rareset.annotate.table.Column;
 import org.rareset.annotate.table.Row;
 import org.rareset.annotate.table.TableReader;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -121,38 +121,40 @@ public final class DeepRvatImport {
                 dosage[fill[v]++] = g[j];
             }
         }
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
-                new BlockCompressedOutputStream(temp.toFile()), StandardCharsets.US_ASCII), 1 << 16)) {
-            w.write("##fileformat=VCFv4.2\n");
-            Set<String> contigs = new LinkedHashSet<>();
-            for (DeepRvatTables.Variant v : ordered) contigs.add(v.chrom());
-            for (String c : contigs) w.write("##contig=<ID=" + c + ">\n");
-            w.write("##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n");
-            w.write("##source=rareset import deeprvat (genotypes.h5 + variants.parquet)\n");
-            w.write("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT");
-            for (String s : gt.samples()) w.write("\t" + s);
-            w.write('\n');
-            String[] cells = new String[gt.sampleCount()];
-            for (int v = 0; v < ordered.size(); v++) {
-                DeepRvatTables.Variant var = ordered.get(v);
-                Arrays.fill(cells, "0/0");
-                for (int k = start[v]; k < start[v + 1]; k++) cells[carriers[k]] = dosage[k] == 2 ? "1/1" : "0/1";
-                w.write(var.chrom() + "\t" + var.pos() + "\t.\t" + var.ref() + "\t" + var.alt() + "\t.\tPASS\t.\tGT");
-                for (String c : cells) {
-                    w.write('\t');
-                    w.write(c);
+        try {
+            OutputFiles.write(target, temp -> {
+                try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
+                        new BlockCompressedOutputStream(temp.toFile()), StandardCharsets.US_ASCII), 1 << 16)) {
+                    writeVcfText(w, gt, ordered, start, carriers, dosage);
                 }
-                w.write('\n');
-            }
+            });
         } catch (IOException e) {
-            try { Files.deleteIfExists(temp); } catch (IOException ignored) { /* best effort */ }
             throw new UncheckedIOException("writing " + target + ": " + e.getMessage(), e);
         }
-        try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("renaming " + temp + " to " + target + ": " + e.getMessage(), e);
+    }
+
+    private static void writeVcfText(BufferedWriter w, DeepRvatGenotypeFile gt, List<DeepRvatTables.Variant> ordered,
+                                     int[] start, int[] carriers, byte[] dosage) throws IOException {
+        w.write("##fileformat=VCFv4.2\n");
+        Set<String> contigs = new LinkedHashSet<>();
+        for (DeepRvatTables.Variant v : ordered) contigs.add(v.chrom());
+        for (String c : contigs) w.write("##contig=<ID=" + c + ">\n");
+        w.write("##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n");
+        w.write("##source=rareset import deeprvat (genotypes.h5 + variants.parquet)\n");
+        w.write("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT");
+        for (String s : gt.samples()) w.write("\t" + s);
+        w.write('\n');
+        String[] cells = new String[gt.sampleCount()];
+        for (int v = 0; v < ordered.size(); v++) {
+            DeepRvatTables.Variant var = ordered.get(v);
+            Arrays.fill(cells, "0/0");
+            for (int k = start[v]; k < start[v + 1]; k++) cells[carriers[k]] = dosage[k] == 2 ? "1/1" : "0/1";
+            w.write(var.chrom() + "\t" + var.pos() + "\t.\t" + var.ref() + "\t" + var.alt() + "\t.\tPASS\t.\tGT");
+            for (String c : cells) {
+                w.write('\t');
+                w.write(c);
+            }
+            w.write('\n');
         }
     }
 

@@ -1,6 +1,7 @@
 package org.rareset.cli.deeprvat;
 
 import org.rareset.annotate.deeprvat.DeepRvatImport;
+import org.rareset.annotate.output.OutputFiles;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -78,10 +78,8 @@ public final class ImportDeepRvatCommand implements Callable<Integer> {
         if (!cfg.trainingThresholds().isEmpty()) {
             y.append("  train_filter: \"").append(cfg.trainFilter()).append("\"   # training_data_thresholds\n");
         }
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            Files.writeString(temp, y.toString());
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutputFiles.write(target, temp -> Files.writeString(temp, y.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + target + ": " + e.getMessage(), e);
         }
