@@ -119,13 +119,14 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
 
     @Override
     public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out");
+        return java.util.Set.of("--out", "--per-variant");
     }
 
     @Override
     public void declareFiles(FileRoles files) {
         FileCheck.indexes(files, "index of --vcf", vcf);
         files.output("--out", out);
+        if (perVariant != null) files.output("--per-variant", perVariant);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.rareset.cli.deeprvat;
 
 import org.rareset.annotate.deeprvat.DeepRvatTables;
 import org.rareset.association.deeprvat.DeepRvatEvaluation;
+import org.rareset.annotate.output.FileRoles;
+import org.rareset.cli.WritesFiles;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code rareset export deeprvat}: RareSet association results as DeepRVAT's association and evaluation files. */
@@ -35,7 +38,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
             "  rareset export deeprvat --results run/6-assoc/deeprvat.tsv --results run/6-assoc/results.tsv \\",
             "      --genes protein_coding_genes.parquet --out eval/"})
-public final class ExportDeepRvatCommand implements Callable<Integer> {
+public final class ExportDeepRvatCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
@@ -56,6 +59,18 @@ public final class ExportDeepRvatCommand implements Callable<Integer> {
     @Option(names = "--correction", defaultValue = "Bonferroni", paramLabel = "METHOD",
             description = "Bonferroni or FDR (Benjamini-Hochberg), per phenotype and Method (default: ${DEFAULT-VALUE}; DeepRVAT's evaluation.correction_method).")
     String correction;
+
+    @Override
+    public Set<String> outputOptions() {
+        return Set.of("--out");
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        for (String f : List.of(DeepRvatEvaluation.BURDEN_ASSOCIATIONS, DeepRvatEvaluation.ALL_RESULTS, DeepRvatEvaluation.SIGNIFICANT)) {
+            files.output("--out", out.resolve(f));
+        }
+    }
 
     @Override
     public Integer call() {

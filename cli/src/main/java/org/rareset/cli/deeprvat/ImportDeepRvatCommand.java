@@ -2,6 +2,8 @@ package org.rareset.cli.deeprvat;
 
 import org.rareset.annotate.deeprvat.DeepRvatImport;
 import org.rareset.annotate.output.OutputFiles;
+import org.rareset.annotate.output.FileRoles;
+import org.rareset.cli.WritesFiles;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code rareset import deeprvat}: a DeepRVAT input configuration and its files as a RareSet study. */
@@ -29,7 +32,7 @@ import java.util.concurrent.Callable;
             "Annotation rows whose variant id or gene id the other files do not list are left out and counted. "
                 + "Layouts: docs/deeprvat-files.md."},
         footer = {"", "Examples:", "  rareset import deeprvat experiment/deeprvat_input_config.yaml --out study/"})
-public final class ImportDeepRvatCommand implements Callable<Integer> {
+public final class ImportDeepRvatCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
@@ -41,6 +44,28 @@ public final class ImportDeepRvatCommand implements Callable<Integer> {
 
     @Option(names = "--study", paramLabel = "NAME", description = "Study name in study.yaml (default: the folder name of --out).")
     String study;
+
+    @Override
+    public Set<String> outputOptions() {
+        return Set.of("--out");
+    }
+
+    /** The files the configuration names are inputs too; the study files are outputs. */
+    @Override
+    public void declareFiles(FileRoles files) {
+        if (Files.isRegularFile(config)) {
+            try {
+                DeepRvatInputConfig cfg = DeepRvatInputConfig.read(config);
+                files.inputs("file named in " + config.getFileName(),
+                        List.of(cfg.genotypes(), cfg.variants(), cfg.phenotypes(), cfg.annotationFile(), cfg.genes()));
+            } catch (RuntimeException e) {
+                // reported with its own message when the command runs
+            }
+        }
+        for (String f : List.of(DeepRvatImport.VCF, DeepRvatImport.ANNOTATIONS, DeepRvatImport.PHENO, DeepRvatImport.COVAR, "study.yaml")) {
+            files.output("--out", out.resolve(f));
+        }
+    }
 
     @Override
     public Integer call() {
