@@ -14,6 +14,7 @@ import org.rareset.annotate.genotype.GenotypeInput;
 import org.rareset.annotate.store.IngestEngine;
 import org.rareset.annotate.store.IngestReport;
 import org.rareset.annotate.store.VariantFilters;
+import org.rareset.annotate.vcf.HalfCall;
 import org.rareset.annotate.vcf.VcfReadOptions;
 import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.RuntimeOptions;
@@ -65,6 +66,19 @@ public final class IngestCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--pass-only", description = "Keep only records whose FILTER is PASS or '.' (VCF/BCF only).")
     boolean passOnly;
 
+    @Option(names = "--keep-symbolic",
+            description = "Keep symbolic SV alleles (<DEL>, <DUP>, <INV>, <CN0>, ...) as variants of their own. By default "
+                    + "they are left out, as are spanning deletions (*), gVCF <NON_REF>/<*> and breakends, which are always "
+                    + "left out; each kind is counted in the QC summary.")
+    boolean keepSymbolic;
+
+    @Option(names = "--vcf-half-call", paramLabel = "RULE", defaultValue = "haploid",
+            converter = HalfCallConverter.class,
+            description = "How half-missing calls (0/., 1/.) are read, as plink2's --vcf-half-call: haploid (only the "
+                    + "called allele counts, as htslib's AC/AN), missing (the whole call is missing) or reference (the "
+                    + "missing allele is REF). Default: ${DEFAULT-VALUE}; counted as half_calls in the QC summary.")
+    HalfCall halfCall;
+
     @Option(names = "--max-missing", paramLabel = "FRACTION", defaultValue = "1",
             description = "Drop variants with a larger fraction of samples missing (default: ${DEFAULT-VALUE}, keep all).")
     double maxMissing;
@@ -97,7 +111,8 @@ public final class IngestCommand implements Callable<Integer>, WritesFiles {
     public Integer call() {
         checkOptions();
         VcfReadOptions read = VcfReadOptions.all().withRegions(regions).withRegionsFile(regionsFile)
-                .withSamplesFile(samplesFile).withPassOnly(passOnly);
+                .withSamplesFile(samplesFile).withPassOnly(passOnly)
+                .withKeepSymbolic(keepSymbolic).withHalfCall(halfCall);
         VariantFilters filters = new VariantFilters(maxMissing, minAc, hweP);
         ProgressLine progress = runtime.showProgress() ? new ProgressLine(spec.commandLine().getErr()) : null;
         long t0 = System.nanoTime();
@@ -109,6 +124,11 @@ public final class IngestCommand implements Callable<Integer>, WritesFiles {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
+        long gtNotFirst = report.readStats().gtNotFirstRecords();
+        if (gtNotFirst > 0) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "rareset ingest: warning: %,d record(s) have GT after other FORMAT keys "
+                    + "(the VCF spec puts it first); they were read all the same%n", gtNotFirst);
+        }
         if (!runtime.quiet) {
             List<Path> files = inputs().stream().map(GenotypeInput::file).toList();
             String inputs = files.size() == 1 ? files.get(0).toString() : files.size() + " files (" + files.get(0) + " ... " + files.get(files.size() - 1) + ")";
@@ -149,6 +169,15 @@ public final class IngestCommand implements Callable<Integer>, WritesFiles {
         List<Path> files = inputs().stream().map(GenotypeInput::file).toList();
         if (new java.util.HashSet<>(files).size() < files.size()) {
             throw new InputException(vcfs.isEmpty() ? "--bfile/--bgen" : "--vcf", null, "a file is given twice", "list each file once");
+        }
+    }
+
+    /** {@code missing|haploid|reference}, case-insensitive. */
+    static final class HalfCallConverter implements picocli.CommandLine.ITypeConverter<HalfCall> {
+        @Override
+        public HalfCall convert(String value) {
+            for (HalfCall h : HalfCall.values()) if (h.optionName().equalsIgnoreCase(value)) return h;
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a half-call rule: use missing, haploid or reference");
         }
     }
 

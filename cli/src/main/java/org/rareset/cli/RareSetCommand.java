@@ -34,6 +34,7 @@ public final class RareSetCommand implements Runnable {
             DemoCommand.class,
             SimulateCommand.class,
             IngestCommand.class,
+            CheckCommand.class,
             AnnotateCommand.class,
             SeedGenesCommand.class,
             TrainCommand.class,

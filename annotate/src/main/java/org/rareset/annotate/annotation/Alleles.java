@@ -10,6 +10,8 @@ final class Alleles {
      * {@code pos:ref:alt}), so a source split by {@code bcftools norm -m} still matches.
      */
     static String minimal(int pos, String ref, String alt) {
+        ref = ref.toUpperCase(java.util.Locale.ROOT);
+        alt = alt.toUpperCase(java.util.Locale.ROOT);
         int r = ref.length();
         int a = alt.length();
         while (r > 1 && a > 1 && ref.charAt(r - 1) == alt.charAt(a - 1)) {

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rareset.annotate.vcf.Variant;
 
-/** A source read through a {@link SortedCursor}; matches exactly, then on minimal representation. */
+/**
+ * A source read through a {@link SortedCursor}; matches exactly, then on minimal representation.
+ * Alleles match whatever their case (the store upper-cases them; some tables keep soft-masked
+ * lower-case bases).
+ */
 abstract class CursorSource implements AnnotationSource {
     protected final Path file;
     private final SortedCursor cursor;
@@ -30,11 +34,11 @@ abstract class CursorSource implements AnnotationSource {
         if (here.size() == 1) {
             // The usual case, one record at the position: no list needed.
             KeyedRecord r = here.get(0);
-            if (r.ref().equals(v.ref()) && r.alt().equals(v.alt())) return toMatch(r.payload());
+            if (r.ref().equalsIgnoreCase(v.ref()) && r.alt().equalsIgnoreCase(v.alt())) return toMatch(r.payload());
         }
         List<Object> found = new ArrayList<>(2);
         for (KeyedRecord r : here) {
-            if (r.ref().equals(v.ref()) && r.alt().equals(v.alt())) found.add(r.payload());
+            if (r.ref().equalsIgnoreCase(v.ref()) && r.alt().equalsIgnoreCase(v.alt())) found.add(r.payload());
         }
         if (found.isEmpty()) {
             String want = Alleles.minimal(v.pos(), v.ref(), v.alt());

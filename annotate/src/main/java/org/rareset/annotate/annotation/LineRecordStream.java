@@ -11,6 +11,7 @@ import org.rareset.annotate.InputException;
 import org.rareset.annotate.table.TextInput;
 import org.rareset.annotate.vcf.Contigs;
 import org.rareset.annotate.vcf.RegionIndex;
+import org.rareset.annotate.vcf.StaleIndex;
 
 /**
  * Records from the data lines of a text file (lines starting with {@code #} are headers).
@@ -35,6 +36,7 @@ final class LineRecordStream implements RecordStream {
         this.parser = parser;
         TabixLines t = null;
         if (useIndex && hasIndex(file)) {
+            StaleIndex.checkAge(file, StaleIndex.besideFile(file));
             try {
                 t = new TabixLines(file);
                 for (String name : t.sequenceNames()) tabixNames.put(Contigs.canonical(name), name);

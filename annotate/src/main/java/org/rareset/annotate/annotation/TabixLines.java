@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.rareset.annotate.vcf.RegionIndex;
+import org.rareset.annotate.vcf.StaleIndex;
 
 /**
  * Lines of a bgzipped file indexed by tabix or CSI, from a position onwards: the index gives the first
@@ -14,6 +15,7 @@ import org.rareset.annotate.vcf.RegionIndex;
  * most of the cost for tables like CADD's.
  */
 final class TabixLines implements AutoCloseable {
+    private final Path file;
     private final RegionIndex index;
     private final BlockCompressedInputStream in;
     private byte[] buf = new byte[1 << 16];
@@ -25,7 +27,8 @@ final class TabixLines implements AutoCloseable {
     TabixLines(Path file) throws IOException {
         this.index = RegionIndex.beside(file);
         if (index == null) throw new IOException("no .tbi or .csi index beside the file");
-        this.in = new BlockCompressedInputStream(file);
+        this.file = file;
+        this.in = org.rareset.annotate.vcf.Bgzf.checked(new BlockCompressedInputStream(file));
     }
 
     List<String> sequenceNames() {
@@ -42,6 +45,7 @@ final class TabixLines implements AutoCloseable {
             active = false;
             return;
         }
+        StaleIndex.checkOffset(file, StaleIndex.besideFile(file), first);
         in.seek(first);
         active = true;
     }
@@ -79,7 +83,12 @@ final class TabixLines implements AutoCloseable {
             pos = 0;
             limit = kept;
             scan = kept;
-            int n = in.read(buf, limit, buf.length - limit);
+            int n;
+            try {
+                n = in.read(buf, limit, buf.length - limit);
+            } catch (htsjdk.samtools.SAMException e) {
+                throw org.rareset.annotate.vcf.Bgzf.corrupt(file, e);
+            }
             if (n < 0) eof = true;
             else limit += n;
         }

@@ -25,6 +25,11 @@ import org.rareset.annotate.vcf.VariantSource;
  * and sorted by position within each contig, so a region's variants are found by binary search
  * and read with one positional read of their contiguous carrier data; nothing else is touched.
  * Immutable and safe to share between threads; {@link #iterator()} may be called any number of times.
+ *
+ * <p>Integrity: opening checks the header, the footer and the sample and contig section against
+ * their CRC32s (a few kilobytes to megabytes); every variant read checks its table row and its
+ * carrier data against theirs, so a flipped bit is an error, never carriers moved to other
+ * samples. {@link #verify} checks everything, for {@code rareset check}.
  */
 public final class GenotypeStore implements VariantSource {
     private final Path file;
@@ -37,6 +42,7 @@ public final class GenotypeStore implements VariantSource {
     private final int segmentBits;
     private final long variants;
     private final long dataEnd;
+    private final long tableOffset;
     private final List<String> samples;
     private final List<String> contigs;
     private final long[] contigFirst;
@@ -57,19 +63,31 @@ public final class GenotypeStore implements VariantSource {
             head.get(magic);
             if (!Arrays.equals(magic, StoreFormat.HEAD_MAGIC)) throw notAStore("no genotype store header");
             int version = head.getInt();
+            if (version < StoreFormat.VERSION) {
+                throw InputException.of(file, "genotype store format " + version + " was written by an older rareset and has no "
+                        + "checksums (this rareset reads format " + StoreFormat.VERSION + ")",
+                        "re-create it with `rareset ingest` from the VCF/BCF");
+            }
             if (version != StoreFormat.VERSION) {
-                throw InputException.of(file, "genotype store version " + version + " is not supported (this rareset reads "
-                        + StoreFormat.VERSION + ")", "re-create it with this version's `rareset ingest`");
+                throw InputException.of(file, "genotype store format " + version + " is newer than this rareset reads ("
+                        + StoreFormat.VERSION + ")", "use a newer rareset, or re-create it with this one's `rareset ingest`");
             }
             ByteBuffer foot = read(size - StoreFormat.FOOTER_BYTES, StoreFormat.FOOTER_BYTES);
+            java.util.zip.CRC32 fc = new java.util.zip.CRC32();
+            fc.update(head.array(), 0, StoreFormat.HEADER_BYTES);
+            fc.update(foot.array(), 0, StoreFormat.FOOTER_CRC);
+            boolean footerOk = foot.getInt(StoreFormat.FOOTER_CRC) == (int) fc.getValue();
             variants = foot.getLong();
             long nSamples = foot.getLong();
-            long tableOffset = foot.getLong();
+            tableOffset = foot.getLong();
             long samplesOffset = foot.getLong();
             long contigsOffset = foot.getLong();
             dataEnd = foot.getLong();
+            int metaCrc = foot.getInt();
+            foot.getInt();
             foot.get(magic);
             if (!Arrays.equals(magic, StoreFormat.FOOT_MAGIC)) throw notAStore("the store is incomplete (no footer)");
+            if (!footerOk) throw corrupt("its header or footer fails its checksum");
             if (tableOffset + variants * StoreFormat.ROW_BYTES != samplesOffset || contigsOffset > size || dataEnd > tableOffset) {
                 throw notAStore("inconsistent section offsets");
             }
@@ -82,6 +100,7 @@ public final class GenotypeStore implements VariantSource {
                 table[i].order(ByteOrder.LITTLE_ENDIAN);
             }
             ByteBuffer meta = read(samplesOffset, (int) (size - StoreFormat.FOOTER_BYTES - samplesOffset));
+            if (StoreFormat.crc(meta.array(), 0, meta.limit()) != metaCrc) throw corrupt("its sample and contig names fail their checksum");
             samples = readStrings(meta);
             if (samples.size() != nSamples) throw notAStore("sample count mismatch");
             contigs = readStrings(meta);
@@ -121,6 +140,11 @@ public final class GenotypeStore implements VariantSource {
 
     private InputException notAStore(String why) {
         return notAStoreStatic(file, why);
+    }
+
+    private InputException corrupt(String why) {
+        return InputException.of(file, "the genotype store is corrupt: " + why,
+                "copy it again or re-create it with `rareset ingest`; `rareset check " + file.getFileName() + "` checks a whole store");
     }
 
     private static InputException notAStoreStatic(Path file, String why) {
@@ -217,6 +241,9 @@ public final class GenotypeStore implements VariantSource {
         if (lo >= hi) return List.of();
         long from = dataOffset(lo);
         long to = dataOffset(hi - 1) + rowInt(hi - 1, 36);
+        if (from < StoreFormat.HEADER_BYTES || to < from || to > dataEnd) {
+            throw corrupt("variant table rows " + lo + "-" + (hi - 1) + " point outside the data section");
+        }
         if (to - from > Integer.MAX_VALUE - 8) {
             List<Variant> out = new ArrayList<>();
             long mid = (lo + hi) >>> 1;
@@ -227,14 +254,32 @@ public final class GenotypeStore implements VariantSource {
         try {
             ByteBuffer b = read(from, (int) (to - from));
             List<Variant> out = new ArrayList<>((int) (hi - lo));
-            for (long r = lo; r < hi; r++) out.add(decode(r, b));
+            for (long r = lo; r < hi; r++) {
+                long at = dataOffset(r) - from;
+                if (at < 0 || at > b.limit()) throw corrupt("variant table row " + r + " points outside its data");
+                b.position((int) at);
+                out.add(decode(r, b));
+            }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Variant decode(long row, ByteBuffer b) {
+    private Variant decode(long row, ByteBuffer data) {
+        checkRow(row, data);
+        int length = rowInt(row, 36);
+        ByteBuffer b = data.slice(data.position(), length).order(ByteOrder.LITTLE_ENDIAN);
+        data.position(data.position() + length);
+        try {
+            return decodeBlock(row, b);
+        } catch (java.nio.BufferUnderflowException | IllegalStateException | IllegalArgumentException
+                 | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw corrupt("variant table row " + row + " cannot be decoded (" + e + ")");
+        }
+    }
+
+    private Variant decodeBlock(long row, ByteBuffer b) {
         int pos = rowInt(row, 8);
         int contig = rowInt(row, 12);
         int ac = rowInt(row, 16);
@@ -262,6 +307,68 @@ public final class GenotypeStore implements VariantSource {
         }
         return new Variant(contigs.get(contig), pos, ref, alt, id, ac, an,
                 (flags & StoreFormat.FLAG_ALT_IS_MINOR) != 0, cs, cc, ms);
+    }
+
+    /** Checks row {@code row} and its data block (at {@code b}'s position) against their CRC32s. */
+    private void checkRow(long row, ByteBuffer b) {
+        MappedByteBuffer seg = segment(row);
+        int base = rowBase(row);
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(seg.slice(base, StoreFormat.ROW_CRC));
+        if ((int) c.getValue() != seg.getInt(base + StoreFormat.ROW_CRC)) {
+            throw corrupt("variant table row " + row + " fails its checksum");
+        }
+        int length = seg.getInt(base + 36);
+        if (length < 0 || length > b.remaining()) throw corrupt("variant table row " + row + " has a bad data length");
+        c.reset();
+        c.update(b.array(), b.arrayOffset() + b.position(), length);
+        if ((int) c.getValue() != seg.getInt(base + StoreFormat.ROW_DATA_CRC)) {
+            throw corrupt("the carrier data of variant " + contigName(seg.getInt(base + 12)) + ":" + seg.getInt(base + 8)
+                    + " (row " + row + ") fails its checksum");
+        }
+    }
+
+    private String contigName(int c) {
+        return c >= 0 && c < contigs.size() ? contigs.get(c) : "contig#" + c;
+    }
+
+    /**
+     * Checks the whole store: every row and data block against its CRC32, rows sorted by position
+     * within their contig, the contig ranges covering the rows, data blocks back to back, and every
+     * sample index within the sample list.
+     *
+     * @return the number of variants checked
+     * @throws InputException at the first problem
+     */
+    public long verify() {
+        long expectedOffset = StoreFormat.HEADER_BYTES;
+        long row = 0;
+        for (int c = 0; c < contigs.size(); c++) {
+            if (contigFirst[c] != row || contigCount[c] < 0) throw corrupt("contig " + contigs.get(c) + " has a bad row range");
+            int lastPos = Integer.MIN_VALUE;
+            for (long r = contigFirst[c]; r < contigFirst[c] + contigCount[c]; r++) {
+                if (rowInt(r, 12) != c) throw corrupt("variant table row " + r + " names contig " + rowInt(r, 12) + ", not " + c);
+                int pos = pos(r);
+                if (pos < lastPos) throw corrupt("variant table row " + r + " is out of position order");
+                lastPos = pos;
+                if (dataOffset(r) != expectedOffset) throw corrupt("variant table row " + r + " points to the wrong data");
+                expectedOffset += rowInt(r, 36);
+            }
+            row += contigCount[c];
+        }
+        if (row != variants) throw corrupt("the contigs cover " + row + " rows, not " + variants);
+        if (expectedOffset != dataEnd) throw corrupt("the data section ends at " + expectedOffset + ", not " + dataEnd);
+        try {
+            ByteBuffer pad = read(dataEnd, (int) (tableOffset - dataEnd));
+            while (pad.hasRemaining()) if (pad.get() != 0) throw corrupt("the padding before the variant table is not zero");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Variant v : this) {
+            for (int s : v.carrierSamples()) if (s < 0 || s >= samples.size()) throw corrupt("variant " + v.key() + " names sample " + s);
+            for (int s : v.missingSamples()) if (s < 0 || s >= samples.size()) throw corrupt("variant " + v.key() + " names sample " + s);
+        }
+        return variants;
     }
 
     /** Every variant in store order, reading the carrier data in large sequential chunks. */

@@ -45,6 +45,7 @@ public final class GenotypeStoreWriter implements Closeable {
     /** One variant-table row. Written with VarHandles, not a ByteBuffer chain, which C2 takes long to compile. */
     private final byte[] row = new byte[StoreFormat.ROW_BYTES];
     private byte[] scratch = new byte[1 << 12];
+    private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     private long dataPos = StoreFormat.HEADER_BYTES;
     private long variants;
     private boolean committed;
@@ -117,6 +118,12 @@ public final class GenotypeStoreWriter implements Closeable {
         INT.set(row, 28, v.missingSamples().length);
         INT.set(row, 32, v.altIsMinor() ? StoreFormat.FLAG_ALT_IS_MINOR : 0);
         INT.set(row, 36, at);
+        crc.reset();
+        crc.update(b, 0, at);
+        INT.set(row, StoreFormat.ROW_DATA_CRC, (int) crc.getValue());
+        crc.reset();
+        crc.update(row, 0, StoreFormat.ROW_CRC);
+        INT.set(row, StoreFormat.ROW_CRC, (int) crc.getValue());
         try {
             data.write(b, 0, at);
             table.write(row);
@@ -163,16 +170,19 @@ public final class GenotypeStoreWriter implements Closeable {
                 in.transferTo(data);
             }
             long samplesOffset = tableOffset + variants * StoreFormat.ROW_BYTES;
-            long at = samplesOffset;
-            at += writeStrings(samples);
-            long contigsOffset = at;
+            java.io.ByteArrayOutputStream meta = new java.io.ByteArrayOutputStream();
+            writeStrings(meta, samples);
+            long contigsOffset = samplesOffset + meta.size();
             ByteBuffer cr = ByteBuffer.allocate(contigs.size() * 16).order(ByteOrder.LITTLE_ENDIAN);
             for (long[] r : contigRanges) cr.putLong(r[0]).putLong(r[1]);
-            at += writeStrings(contigs);
-            data.write(cr.array());
+            writeStrings(meta, contigs);
+            meta.write(cr.array());
+            byte[] metaBytes = meta.toByteArray();
+            data.write(metaBytes);
             ByteBuffer f = ByteBuffer.allocate(StoreFormat.FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             f.putLong(variants).putLong(samples.size()).putLong(tableOffset).putLong(samplesOffset)
-                    .putLong(contigsOffset).putLong(dataPos).put(StoreFormat.FOOT_MAGIC);
+                    .putLong(contigsOffset).putLong(dataPos).putInt(StoreFormat.crc(metaBytes, 0, metaBytes.length));
+            f.putInt(footerCrc(f.array())).put(StoreFormat.FOOT_MAGIC);
             data.write(f.array());
             data.close();
             Files.deleteIfExists(tmpTable);
@@ -189,20 +199,27 @@ public final class GenotypeStoreWriter implements Closeable {
         return (p + 7) & ~7L;
     }
 
-    /** Writes a count and length-prefixed UTF-8 strings; returns the bytes written. */
-    private long writeStrings(List<String> strings) throws IOException {
+    /** CRC32 of the store header and the footer's first 52 bytes (the header is fixed for a version). */
+    static int footerCrc(byte[] footer) {
+        ByteBuffer h = ByteBuffer.allocate(StoreFormat.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        h.put(StoreFormat.HEAD_MAGIC).putInt(StoreFormat.VERSION).putInt(0);
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(h.array());
+        c.update(footer, 0, StoreFormat.FOOTER_CRC);
+        return (int) c.getValue();
+    }
+
+    /** Writes a count and length-prefixed UTF-8 strings. */
+    private static void writeStrings(OutputStream out, List<String> strings) throws IOException {
         byte[] b = new byte[10];
         int n = StoreFormat.putVarInt(b, 0, strings.size());
-        data.write(b, 0, n);
-        long total = n;
+        out.write(b, 0, n);
         for (String s : strings) {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             n = StoreFormat.putVarInt(b, 0, bytes.length);
-            data.write(b, 0, n);
-            data.write(bytes);
-            total += n + bytes.length;
+            out.write(b, 0, n);
+            out.write(bytes);
         }
-        return total;
     }
 
     /** Without a prior {@link #commit()}, abandons the store: the temporary files are removed. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rareset.annotate.vcf.AlleleKind;
 import org.rareset.annotate.vcf.ReadStats;
 
 /**
@@ -70,6 +71,14 @@ public final class IngestReport {
         m.put("records_dropped_not_pass", Long.toString(readStats.failedFilterRecords()));
         m.put("records_dropped_no_alt", Long.toString(readStats.noAltRecords()));
         m.put("multiallelic_records_split", Long.toString(readStats.multiAllelicRecords()));
+        m.put("alleles_skipped_spanning_deletion", Long.toString(readStats.skippedAlleles(AlleleKind.SPANNING_DELETION)));
+        m.put("alleles_skipped_unobserved", Long.toString(readStats.skippedAlleles(AlleleKind.UNOBSERVED)));
+        m.put("alleles_skipped_symbolic_sv", Long.toString(readStats.skippedAlleles(AlleleKind.SYMBOLIC_SV)));
+        m.put("alleles_skipped_breakend", Long.toString(readStats.skippedAlleles(AlleleKind.BREAKEND)));
+        m.put("symbolic_sv_alleles_kept", Long.toString(readStats.symbolicKept()));
+        m.put("half_calls", Long.toString(readStats.halfCalls()));
+        m.put("records_short_read_as_missing", Long.toString(readStats.shortRecords()));
+        m.put("records_gt_not_first", Long.toString(readStats.gtNotFirstRecords()));
         m.put("variants_read", Long.toString(variantsRead));
         m.put("variants_dropped_max_missing", Long.toString(droppedMissing));
         m.put("variants_dropped_min_ac", Long.toString(droppedAc));

@@ -53,18 +53,16 @@ final class BcfGenotypeDecoder {
                     continue;
                 }
                 int ploidy = 0;
-                boolean missing = false;
+                int missing = 0;
                 for (int k = 0; k < count; k++) {
                     int v = d.value(type);
                     if (isEndOfVector(v, type)) continue;
-                    if (isMissingValue(v, type) || (v >> 1) == 0) {
-                        missing = true;
-                    } else if (ploidy < alleles.length) {
-                        alleles[ploidy] = (v >> 1) - 1;
-                    }
+                    boolean absent = isMissingValue(v, type) || (v >> 1) == 0;
+                    if (absent) missing++;
+                    if (ploidy < alleles.length) alleles[ploidy] = absent ? -1 : (v >> 1) - 1;
                     ploidy++;
                 }
-                if (missing || ploidy == 0 || ploidy > alleles.length) {
+                if (missing == ploidy || ploidy > alleles.length) {
                     calls.missingCall(s);
                 } else {
                     for (int k = 0; k < ploidy; k++) {
@@ -72,7 +70,8 @@ final class BcfGenotypeDecoder {
                             throw new IllegalArgumentException("GT names allele " + alleles[k] + " but the record has " + calls.nAlt + " ALT alleles");
                         }
                     }
-                    calls.call(s, alleles, ploidy);
+                    if (missing > 0) calls.halfCall(s, alleles, ploidy);
+                    else calls.call(s, alleles, ploidy);
                 }
             }
             return true;

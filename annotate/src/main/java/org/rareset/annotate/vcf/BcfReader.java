@@ -53,8 +53,10 @@ final class BcfReader implements CloseableIterator<VariantContext> {
             BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             if (BlockCompressedInputStream.isValidFile(buffered)) {
                 buffered.close();
+                Bgzf.checkBlockSizes(file);
+                checkHeaderLength(file);
                 // seekable, so that regions can be read through the CSI index
-                this.raw = new BlockCompressedInputStream(new SeekableBufferedStream(new SeekablePathStream(file), 1 << 16));
+                this.raw = Bgzf.checked(new BlockCompressedInputStream(new SeekableBufferedStream(new SeekablePathStream(file), 1 << 16)));
             } else {
                 this.raw = buffered;
             }
@@ -62,6 +64,26 @@ final class BcfReader implements CloseableIterator<VariantContext> {
             this.header = (VCFHeader) codec.readHeader(in).getHeaderValue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Refuses a header length no real file has before htsjdk allocates it: a damaged length field
+     * would otherwise make it allocate and fill gigabytes before failing. A header inflates to at
+     * most a few hundred times its compressed size; 64 MiB covers the largest real headers.
+     */
+    private static void checkHeaderLength(Path file) throws IOException {
+        long size = Files.size(file);
+        try (BlockCompressedInputStream in = Bgzf.checked(new BlockCompressedInputStream(Files.newInputStream(file)))) {
+            byte[] head = in.readNBytes(9);
+            if (head.length < 9 || head[0] != 'B' || head[1] != 'C' || head[2] != 'F') return; // the codec reports it
+            long text = (head[5] & 0xffL) | (head[6] & 0xffL) << 8 | (head[7] & 0xffL) << 16 | (head[8] & 0xffL) << 24;
+            if (text > Math.max(64L << 20, 1000 * size)) {
+                throw org.rareset.annotate.InputException.of(file, "the BCF header claims " + text + " bytes, more than the file can hold: "
+                        + "the file is damaged", Bgzf.CORRUPT_HINT);
+            }
+        } catch (htsjdk.samtools.SAMException e) {
+            throw Bgzf.corrupt(file, e);
         }
     }
 

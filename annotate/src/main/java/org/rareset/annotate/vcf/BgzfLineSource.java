@@ -47,6 +47,7 @@ final class BgzfLineSource implements Closeable {
     }
 
     private static ChunkReader open(Path file, int threads) {
+        if (Pipes.isStream(file)) return openStream(file, threads);
         byte[] head = new byte[18];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -58,6 +59,25 @@ final class BgzfLineSource implements Closeable {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             if (n >= 2 && (head[0] & 0xff) == 31 && (head[1] & 0xff) == 139) in = new GZIPInputStream(in, 1 << 16);
+            return new StreamChunkReader(file, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A pipe ({@code -} for standard input, a FIFO, {@code /dev/stdin}, process substitution):
+     * read once, so the format is told from the first bytes, kept in the buffer.
+     */
+    private static ChunkReader openStream(Path file, int threads) {
+        try {
+            BufferedInputStream in = new BufferedInputStream(Pipes.open(file), 1 << 20);
+            in.mark(64);
+            byte[] head = in.readNBytes(18);
+            in.reset();
+            int n = head.length;
+            if (BgzfChunkReader.isBgzf(head, n)) return new BgzfChunkReader(file, in, threads);
+            if (n >= 2 && (head[0] & 0xff) == 31 && (head[1] & 0xff) == 139) return new StreamChunkReader(file, new GZIPInputStream(in, 1 << 16));
             return new StreamChunkReader(file, in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

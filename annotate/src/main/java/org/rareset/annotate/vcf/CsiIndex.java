@@ -44,7 +44,7 @@ final class CsiIndex implements RegionIndex {
      */
     static CsiIndex read(Path csi, List<String> headerContigs) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(csi));
-             DataInputStream in = new DataInputStream(new BlockCompressedInputStream(raw))) {
+             DataInputStream in = new DataInputStream(Bgzf.checked(new BlockCompressedInputStream(raw)))) {
             byte[] magic = new byte[4];
             in.readFully(magic);
             if (magic[0] != 'C' || magic[1] != 'S' || magic[2] != 'I' || magic[3] != 1) throw new IOException("not a CSI index");

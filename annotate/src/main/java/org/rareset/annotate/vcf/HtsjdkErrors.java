@@ -16,6 +16,7 @@ final class HtsjdkErrors {
         } catch (InputException e) {
             throw e.source() == null ? e.withSource(file.toString()) : e;
         } catch (TribbleException | SAMException e) {
+            if (Bgzf.isCorruption(e.getMessage())) throw Bgzf.corrupt(file, e);
             String msg = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
             boolean truncated = msg.contains("Premature") || msg.toLowerCase().contains("truncat") || msg.contains("EOF");
             throw new InputException(file.toString(), null,

@@ -33,6 +33,7 @@ final class HtsjdkRecordStream implements RecordStream {
     private final int[] alleles = new int[8];
     /** A BCF read by region through its CSI index: the index and the regions, contigs spelled as in the header. */
     private RegionIndex bcfIndex;
+    private Path bcfIndexFile;
     private Iterator<GenomicRegion> bcfRegions;
 
     /**
@@ -84,7 +85,8 @@ final class HtsjdkRecordStream implements RecordStream {
      * Reads a BCF's {@code regions} through {@code index} instead of streaming the whole file;
      * the regions must be sorted in the file's contig order, with contigs spelled as in its header.
      */
-    void readBcfByIndex(RegionIndex index, List<GenomicRegion> regions) {
+    void readBcfByIndex(Path indexFile, RegionIndex index, List<GenomicRegion> regions) {
+        this.bcfIndexFile = indexFile;
         this.bcfIndex = index;
         this.bcfRegions = regions.iterator();
         this.it = null;
@@ -111,8 +113,12 @@ final class HtsjdkRecordStream implements RecordStream {
             if (!bcfRegions.hasNext()) return false;
             region = bcfRegions.next();
             long offset = bcfIndex.firstOffset(region.chrom(), region.start(), region.end());
-            if (offset < 0) region = null;
-            else bcf.seek(offset);
+            if (offset < 0) {
+                region = null;
+            } else {
+                StaleIndex.checkOffset(file, bcfIndexFile, offset);
+                bcf.seek(offset);
+            }
         }
     }
 
@@ -204,16 +210,22 @@ final class HtsjdkRecordStream implements RecordStream {
             Genotype g = vc.getGenotype(col);
             List<Allele> ga = g.getAlleles();
             int p = ga.size();
-            boolean missing = p == 0 || p > alleles.length;
-            for (int i = 0; i < p && !missing; i++) {
+            if (p == 0 || p > alleles.length) {
+                calls.missingCall(s);
+                continue;
+            }
+            int missing = 0;
+            for (int i = 0; i < p; i++) {
                 Allele a = ga.get(i);
                 if (a.isNoCall()) {
-                    missing = true;
+                    alleles[i] = -1;
+                    missing++;
                 } else {
                     alleles[i] = indexOf(all, a);
                 }
             }
-            if (missing) calls.missingCall(s);
+            if (missing == p) calls.missingCall(s);
+            else if (missing > 0) calls.halfCall(s, alleles, p);
             else calls.call(s, alleles, p);
         }
     }

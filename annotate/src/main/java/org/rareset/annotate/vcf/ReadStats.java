@@ -10,6 +10,12 @@ public final class ReadStats {
     long multiAllelicRecords;
     long failedFilterRecords;
     long noAltRecords;
+    /** ALT alleles left out, by {@link AlleleKind} ordinal (SEQUENCE unused). */
+    final long[] skippedAlleles = new long[AlleleKind.values().length];
+    long symbolicKept;
+    long halfCalls;
+    long shortRecords;
+    long gtNotFirstRecords;
 
     /** Records read (inside the regions, if any), before the PASS filter. */
     public long records() { return records; }
@@ -26,6 +32,21 @@ public final class ReadStats {
     /** Records skipped because their ALT is '.' (no alternate allele). */
     public long noAltRecords() { return noAltRecords; }
 
+    /** ALT alleles of kind {@code kind} left out of the variants (never counted for SEQUENCE). */
+    public long skippedAlleles(AlleleKind kind) { return skippedAlleles[kind.ordinal()]; }
+
+    /** Symbolic SV alleles kept as variants of their own ({@code --keep-symbolic}). */
+    public long symbolicKept() { return symbolicKept; }
+
+    /** Half-missing calls ({@code 0/.}, {@code 1/.}) read by the {@link HalfCall} rule. */
+    public long halfCalls() { return halfCalls; }
+
+    /** Records with only the 8 site columns (no FORMAT), their samples read as missing as htslib does. */
+    public long shortRecords() { return shortRecords; }
+
+    /** Records whose GT is not the first FORMAT key (read all the same). */
+    public long gtNotFirstRecords() { return gtNotFirstRecords; }
+
     /** One record read from a file whose decoder lives outside this package (PLINK, BGEN). */
     public void countRecord(int nAlts) {
         records++;
@@ -41,5 +62,10 @@ public final class ReadStats {
         multiAllelicRecords += other.multiAllelicRecords;
         failedFilterRecords += other.failedFilterRecords;
         noAltRecords += other.noAltRecords;
+        for (int k = 0; k < skippedAlleles.length; k++) skippedAlleles[k] += other.skippedAlleles[k];
+        symbolicKept += other.symbolicKept;
+        halfCalls += other.halfCalls;
+        shortRecords += other.shortRecords;
+        gtNotFirstRecords += other.gtNotFirstRecords;
     }
 }

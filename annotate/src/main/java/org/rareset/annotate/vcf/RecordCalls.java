@@ -7,9 +7,10 @@ import java.util.Arrays;
  * missing call) and, for the few samples carrying any ALT allele, how many copies of each ALT.
  * Reused from record to record, so decoding allocates nothing per sample.
  *
- * <p>A call with any missing allele ({@code ./.}, {@code ./1}, {@code .}) counts as missing for
- * the whole sample: it adds nothing to AN and is listed among the missing samples. The PLINK and
- * BGEN readers fill it the same way, so every format shares one splitting rule ({@link VariantSplitter}).
+ * <p>A call with every allele missing ({@code ./.}, {@code .}) counts as missing for the whole
+ * sample: it adds nothing to AN and is listed among the missing samples. A half-missing call
+ * ({@code 1/.}) is read as the {@link HalfCall} rule says. The PLINK and BGEN readers fill it the
+ * same way, so every format shares one splitting rule ({@link VariantSplitter}).
  */
 public final class RecordCalls {
     final int nSamples;
@@ -25,9 +26,22 @@ public final class RecordCalls {
     int[] carrierSample = new int[64];
     /** ALT copies per carrier: {@code carrierAltCounts[e * nAlt + (k - 1)]} for ALT {@code k}. */
     byte[] carrierAltCounts = new byte[64];
+    private final HalfCall halfCallRule;
+    private final int[] called = new int[8];
+    /** Half-missing calls in this record. */
+    int halfCalls;
+    /** The record had no FORMAT and sample columns; every sample was read as missing. */
+    boolean shortRecord;
+    /** GT was not the first FORMAT key. */
+    boolean gtNotFirst;
 
     public RecordCalls(int nSamples) {
+        this(nSamples, VcfReadOptions.DEFAULT_HALF_CALL);
+    }
+
+    RecordCalls(int nSamples, HalfCall halfCallRule) {
         this.nSamples = nSamples;
+        this.halfCallRule = halfCallRule;
         this.ploidy = new byte[nSamples];
         java.util.Arrays.fill(ploidy, (byte) 2);
     }
@@ -39,6 +53,29 @@ public final class RecordCalls {
         calledAlleles = 0;
         nMissing = 0;
         nCarriers = 0;
+        halfCalls = 0;
+        shortRecord = false;
+        gtNotFirst = false;
+    }
+
+    /**
+     * A call of ploidy {@code p} with some (not all) alleles missing, written as -1 in
+     * {@code alleles}; samples in increasing order as for {@link #call}.
+     */
+    void halfCall(int sample, int[] alleles, int p) {
+        halfCalls++;
+        switch (halfCallRule) {
+            case MISSING -> missingCall(sample);
+            case HAPLOID -> {
+                int n = 0;
+                for (int i = 0; i < p; i++) if (alleles[i] >= 0) called[n++] = alleles[i];
+                call(sample, called, n);
+            }
+            case REFERENCE -> {
+                for (int i = 0; i < p; i++) called[i] = Math.max(0, alleles[i]);
+                call(sample, called, p);
+            }
+        }
     }
 
     /** A homozygous-reference call of the given ploidy: the common case, kept cheap. */

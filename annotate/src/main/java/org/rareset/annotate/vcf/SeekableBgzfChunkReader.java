@@ -8,12 +8,14 @@ import java.nio.file.Path;
 
 /** Chunks of a BGZF file from a virtual file offset on (htsjdk's {@link BlockCompressedInputStream}), for index seeks. */
 final class SeekableBgzfChunkReader implements ChunkReader {
+    private final Path file;
     private final BlockCompressedInputStream in;
     private final byte[] buf = new byte[1 << 16];
 
     SeekableBgzfChunkReader(Path file) {
         try {
-            this.in = new BlockCompressedInputStream(new SeekableFileStream(file.toFile()));
+            this.file = file;
+            this.in = Bgzf.checked(new BlockCompressedInputStream(new SeekableFileStream(file.toFile())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -22,6 +24,8 @@ final class SeekableBgzfChunkReader implements ChunkReader {
     void seek(long virtualOffset) {
         try {
             in.seek(virtualOffset);
+        } catch (htsjdk.samtools.SAMException e) {
+            throw Bgzf.corrupt(file, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -32,6 +36,8 @@ final class SeekableBgzfChunkReader implements ChunkReader {
         try {
             int n = in.read(buf, 0, buf.length);
             return n <= 0 ? null : new Chunk(buf, n);
+        } catch (htsjdk.samtools.SAMException e) {
+            throw Bgzf.corrupt(file, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.util.Iterator;
  * Records are kept when their POS lies in the region.
  */
 final class TabixRecordStream extends DecodedLineStream {
+    private final Path indexFile;
     private final RegionIndex index;
     private final SeekableBgzfChunkReader chunks;
     private final Iterator<GenomicRegion> regions;
@@ -17,13 +18,14 @@ final class TabixRecordStream extends DecodedLineStream {
     private String where;
 
     /** @param regions regions with contigs spelled as in the file, in file order */
-    TabixRecordStream(Path file, RegionIndex index, RegionSet regions) {
-        this(file, index, regions, new SeekableBgzfChunkReader(file));
+    TabixRecordStream(Path file, Path indexFile, RegionIndex index, RegionSet regions) {
+        this(file, indexFile, index, regions, new SeekableBgzfChunkReader(file));
     }
 
-    private TabixRecordStream(Path file, RegionIndex index, RegionSet regions, SeekableBgzfChunkReader chunks) {
+    private TabixRecordStream(Path file, Path indexFile, RegionIndex index, RegionSet regions, SeekableBgzfChunkReader chunks) {
         super(file, new BgzfLineSource(chunks));
         this.chunks = chunks;
+        this.indexFile = indexFile;
         this.index = index;
         this.regions = regions.regions().iterator();
     }
@@ -53,6 +55,7 @@ final class TabixRecordStream extends DecodedLineStream {
                 region = null;
                 continue;
             }
+            StaleIndex.checkOffset(file, indexFile, first);
             chunks.seek(first);
             lines.discard();
         }

@@ -14,8 +14,15 @@ public final class VariantSplitter {
 
     public static void split(String chrom, int pos, String id, String ref, List<String> alts,
                       RecordCalls c, java.util.function.Consumer<Variant> out) {
+        split(chrom, pos, id, ref, alts, null, c, out);
+    }
+
+    /** As above, for the ALT alleles {@code k} with {@code keep[k - 1]} only ({@code keep} null: all). */
+    static void split(String chrom, int pos, String id, String ref, List<String> alts, boolean[] keep,
+                      RecordCalls c, java.util.function.Consumer<Variant> out) {
         int[] missing = Arrays.copyOf(c.missing, c.nMissing);
         for (int k = 1; k <= alts.size(); k++) {
+            if (keep != null && !keep[k - 1]) continue;
             out.accept(one(chrom, pos, id, ref, alts.get(k - 1), k, c, missing));
         }
     }

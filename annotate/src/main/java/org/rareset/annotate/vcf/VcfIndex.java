@@ -38,6 +38,11 @@ final class VcfIndex {
         Path tbi = vcf.resolveSibling(vcf.getFileName() + ".tbi");
         Path csi = vcf.resolveSibling(vcf.getFileName() + ".csi");
         String name = vcf.getFileName().toString();
+        if (isPlainGzip(vcf)) {
+            String plain = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+            throw InputException.of(vcf, "a region query needs a bgzipped, indexed VCF, but this file is plain gzip, which cannot be indexed",
+                    "recompress it with bgzip and index it: gunzip " + name + " && bgzip " + plain + " && tabix -p vcf " + plain + ".gz");
+        }
         if (!Files.exists(tbi) && !Files.exists(csi)) {
             if (!name.endsWith(".gz") && !name.endsWith(".bgz")) {
                 throw InputException.of(vcf, "a region query needs a bgzipped, indexed VCF",
@@ -47,12 +52,25 @@ final class VcfIndex {
                     + csi.getFileName() + " exists", "create it with: tabix -p vcf " + name);
         }
         Path file = Files.exists(tbi) ? tbi : csi;
+        StaleIndex.checkAge(vcf, file);
         try {
             return new VcfIndex(file, file == tbi ? RegionIndex.of(new TabixIndex(tbi)) : CsiIndex.read(csi));
         } catch (IOException | RuntimeException e) {
             throw InputException.of(file, "cannot read the index (" + e.getMessage() + ")",
-                    "re-create it with: tabix -f -p vcf " + name);
+                    "re-create it with: " + StaleIndex.rebuildCommand(vcf, file));
         }
+    }
+
+    /** True when {@code file} is gzip but not BGZF (no 'BC' extra field in its first block). */
+    static boolean isPlainGzip(Path file) {
+        byte[] head = new byte[18];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        return n >= 2 && (head[0] & 0xff) == 31 && (head[1] & 0xff) == 139 && !BgzfChunkReader.isBgzf(head, n);
     }
 
     /**
@@ -62,11 +80,12 @@ final class VcfIndex {
     static VcfIndex besideBcf(Path bcf, List<String> headerContigs) {
         Path csi = bcf.resolveSibling(bcf.getFileName() + ".csi");
         if (!Files.isRegularFile(csi)) return null;
+        StaleIndex.checkAge(bcf, csi);
         try {
             return new VcfIndex(csi, CsiIndex.read(csi, headerContigs), headerContigs);
         } catch (IOException | RuntimeException e) {
             throw InputException.of(csi, "cannot read the CSI index: " + e.getMessage(),
-                    "re-create it with: bcftools index " + bcf.getFileName());
+                    "re-create it with: " + StaleIndex.rebuildCommand(bcf, csi));
         }
     }
 

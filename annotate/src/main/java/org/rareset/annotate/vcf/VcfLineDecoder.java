@@ -14,6 +14,12 @@ import org.rareset.annotate.InputException;
  * {@link RecordCalls} without building genotype objects. Homozygous-reference diploid calls
  * ({@code 0/0}, {@code 0|0}), the bulk of a rare-variant VCF, are recognised with one 4-byte
  * comparison.
+ *
+ * <p>As htslib does, a record with only the 8 site columns (no FORMAT, as structural-variant
+ * callers such as Manta write for some sites) reads every sample as missing, and GT may be any
+ * FORMAT key, not only the first. A record with some but not all sample columns is an error, as
+ * in htslib: it is more likely a damaged line than a convention. Half-missing calls ({@code 1/.}) are
+ * handed to {@link RecordCalls#halfCall}.
  */
 final class VcfLineDecoder {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -40,6 +46,8 @@ final class VcfLineDecoder {
     private boolean passes;
     private int formatStart;
     private int formatEnd;
+    /** The record has only the 8 site columns. */
+    private boolean noFormat;
 
     VcfLineDecoder(Path file, int columns) {
         this.file = file;
@@ -58,11 +66,12 @@ final class VcfLineDecoder {
         int[] tabs = new int[9];
         int t = 0;
         for (int i = start; i < lineEnd && t < 9; i++) if (buf[i] == '\t') tabs[t++] = i;
-        if (t < 8) {
-            throw error("record has " + (t + 1) + " tab-separated columns, a VCF record needs at least 8",
+        if (t < 7) {
+            throw error("record has " + (t + 1) + " tab-separated column" + (t == 0 ? "" : "s") + ", a VCF record needs at least 8",
                     "check that columns are separated by tabs, not spaces");
         }
-        if (t < 9) {
+        noFormat = t == 7;
+        if (noFormat && columns == 0) {
             throw error("record has no FORMAT and sample columns, so no genotypes (GT)",
                     "give a VCF with a FORMAT column, GT, and one column per sample");
         }
@@ -73,8 +82,8 @@ final class VcfLineDecoder {
         if (ref.isEmpty()) throw error("REF is empty", "fix the record");
         alts = splitAlts(tabs[3] + 1, tabs[4]);
         passes = isPass(tabs[5] + 1, tabs[6]);
-        formatStart = tabs[7] + 1;
-        formatEnd = tabs[8];
+        formatStart = noFormat ? lineEnd : tabs[7] + 1;
+        formatEnd = noFormat ? lineEnd : tabs[8];
     }
 
     String chrom() { return chrom; }
@@ -89,13 +98,18 @@ final class VcfLineDecoder {
     void genotypes(RecordCalls calls) {
         int nAlt = alts.size();
         calls.reset(nAlt);
+        if (noFormat) {
+            // No FORMAT column: htslib reads every sample as missing.
+            calls.shortRecord = true;
+            missingFrom(0, calls);
+            return;
+        }
         int gtIndex = gtKeyIndex();
         boolean gtOnly = formatEnd - formatStart == 2;
-        if (gtIndex != 0) {
-            throw error(gtIndex < 0 ? "record has no GT field in FORMAT" : "GT is not the first FORMAT key",
-                    gtIndex < 0 ? "rareset needs genotypes: give a VCF with GT for every sample"
-                            : "the VCF spec requires GT first; rewrite the file with `bcftools view`");
+        if (gtIndex < 0) {
+            throw error("record has no GT field in FORMAT", "rareset needs genotypes: give a VCF with GT for every sample");
         }
+        if (gtIndex > 0) calls.gtNotFirst = true;
         byte[] buf = b;
         int p = formatEnd + 1;
         int col = 0;
@@ -109,7 +123,7 @@ final class VcfLineDecoder {
                 int run = (runEnd - p) >>> 2;
                 p = runEnd;
                 if (run > 0) {
-                    if (col + run > nCols) throw columnCount(col + run);
+                    if (col + run > nCols) throw tooManyColumns();
                     calls.refRun(run);
                     col += run;
                     continue;
@@ -133,14 +147,38 @@ final class VcfLineDecoder {
                     }
                 }
                 int s = keepAll ? col : selection.indexOf(col);
-                p = s >= 0 ? genotype(p, s, nAlt, calls) : skipField(p);
+                p = s < 0 ? skipField(p) : gtIndex == 0 ? genotype(p, s, nAlt, calls) : genotypeAt(p, gtIndex, s, nAlt, calls);
                 col++;
             }
         }
-        if (p <= end) {
-            throw error("record has more sample columns than the header's " + nCols,
-                    "check the record's columns against the #CHROM line");
+        if (p <= end) throw tooManyColumns();
+    }
+
+    /** Samples in columns {@code col} onwards are missing (a record without FORMAT and sample columns). */
+    private void missingFrom(int col, RecordCalls calls) {
+        boolean keepAll = selection.keepsAll();
+        for (int c = col; c < columns; c++) {
+            int s = keepAll ? c : selection.indexOf(c);
+            if (s >= 0) calls.missingCall(s);
         }
+    }
+
+    /**
+     * The GT of a sample column starting at {@code p} whose FORMAT has GT as key {@code gtIndex}
+     * (counting from 0); a column with fewer keys (trailing ones may be dropped) is a missing call.
+     */
+    private int genotypeAt(int p, int gtIndex, int s, int nAlt, RecordCalls calls) {
+        byte[] buf = b;
+        int q = p;
+        for (int k = 0; k < gtIndex; k++) {
+            while (q < end && buf[q] != ':' && buf[q] != '\t') q++;
+            if (q >= end || buf[q] == '\t') {
+                calls.missingCall(s);
+                return q + 1;
+            }
+            q++;
+        }
+        return genotype(q, s, nAlt, calls);
     }
 
     /**
@@ -192,12 +230,13 @@ final class VcfLineDecoder {
         byte[] buf = b;
         int q = p;
         int ploidy = 0;
-        boolean missing = false;
+        int missingAlleles = 0;
         while (true) {
             if (q >= end) throw badGt(p);
             byte c = buf[q];
             if (c == '.') {
-                missing = true;
+                if (ploidy < MAX_PLOIDY) alleles[ploidy] = -1;
+                missingAlleles++;
                 q++;
             } else if (c >= '0' && c <= '9') {
                 int a = 0;
@@ -224,7 +263,8 @@ final class VcfLineDecoder {
             throw badGt(p);
         }
         if (ploidy > MAX_PLOIDY) throw error("GT '" + field(p) + "' has ploidy " + ploidy + ", more than " + MAX_PLOIDY, "");
-        if (missing) calls.missingCall(s);
+        if (missingAlleles == ploidy) calls.missingCall(s);
+        else if (missingAlleles > 0) calls.halfCall(s, alleles, ploidy);
         else if (ploidy == 2 && alleles[0] == 0 && alleles[1] == 0) calls.refCall(s, 2);
         else calls.call(s, alleles, ploidy);
         return skipField(q);
@@ -267,6 +307,11 @@ final class VcfLineDecoder {
 
     private InputException columnCount(int found) {
         return error("record has " + found + " sample columns but the header has " + columns,
+                "check the record's columns against the #CHROM line");
+    }
+
+    private InputException tooManyColumns() {
+        return error("record has more sample columns than the header's " + columns,
                 "check the record's columns against the #CHROM line");
     }
 

@@ -30,14 +30,16 @@ public final class VcfVariantSource implements GenotypeFileSource {
     private final RecordStream stream;
     private final SampleSelection selection;
     private final boolean passOnly;
+    private final VcfReadOptions options;
     private final ReadStats stats = new ReadStats();
     private boolean iterated;
 
-    private VcfVariantSource(Path file, RecordStream stream, SampleSelection selection, boolean passOnly) {
+    private VcfVariantSource(Path file, RecordStream stream, SampleSelection selection, VcfReadOptions options) {
         this.file = file;
         this.stream = stream;
         this.selection = selection;
-        this.passOnly = passOnly;
+        this.passOnly = options.passOnly();
+        this.options = options;
     }
 
     /** The whole file, every sample. */
@@ -67,11 +69,19 @@ public final class VcfVariantSource implements GenotypeFileSource {
     }
 
     static VcfVariantSource open(Path vcf, VcfReadOptions options, Decoder decoder, int threads) {
-        if (!Files.isRegularFile(vcf)) {
+        boolean pipe = Pipes.isStream(vcf);
+        if (!pipe && !Files.isRegularFile(vcf)) {
             throw InputException.of(vcf, "file not found", "check the --vcf path");
         }
         RegionSet regions = options.hasRegions() ? RegionSet.of(options) : null;
         boolean bcf = isBcf(vcf);
+        if (pipe && regions != null) {
+            throw InputException.of(vcf, "a region query needs the file's index, and a pipe has none",
+                    "give the bgzipped, indexed file itself, or filter the stream before it (bcftools view -r)");
+        }
+        if (pipe && bcf) {
+            throw InputException.of(vcf, "BCF is read from a file, not from a pipe", "give the file, or pipe VCF text (bcftools view -Ov)");
+        }
         RecordStream stream;
         if (bcf) {
             HtsjdkRecordStream bcfStream = new HtsjdkRecordStream(vcf, regions, false);
@@ -85,7 +95,7 @@ public final class VcfVariantSource implements GenotypeFileSource {
             regions = index.resolveAll(vcf, regions);
             // htsjdk queries tabix indexes only, so a CSI-indexed file always takes the fast path.
             if (index.file().toString().endsWith(".csi")) decoder = Decoder.FAST;
-            stream = decoder == Decoder.FAST ? new TabixRecordStream(vcf, index.index(), regions) : new HtsjdkRecordStream(vcf, regions, true);
+            stream = decoder == Decoder.FAST ? new TabixRecordStream(vcf, index.file(), index.index(), regions) : new HtsjdkRecordStream(vcf, regions, true);
         } else {
             stream = decoder == Decoder.FAST ? new TextRecordStream(vcf, threads) : new HtsjdkRecordStream(vcf, null, false);
         }
@@ -97,7 +107,7 @@ public final class VcfVariantSource implements GenotypeFileSource {
             }
             SampleSelection selection = SampleSelection.resolve(vcf, header, options);
             stream.select(selection);
-            return new VcfVariantSource(vcf, stream, selection, options.passOnly());
+            return new VcfVariantSource(vcf, stream, selection, options);
         } catch (RuntimeException e) {
             stream.close();
             throw e;
@@ -111,7 +121,7 @@ public final class VcfVariantSource implements GenotypeFileSource {
     private static void useBcfIndex(Path vcf, RegionSet regions, HtsjdkRecordStream stream) {
         try {
             VcfIndex index = VcfIndex.besideBcf(vcf, stream.headerContigs());
-            if (index != null) stream.readBcfByIndex(index.index(), index.resolveAll(vcf, regions).regions());
+            if (index != null) stream.readBcfByIndex(index.file(), index.index(), index.resolveAll(vcf, regions).regions());
         } catch (RuntimeException e) {
             stream.close();
             throw e;
@@ -169,7 +179,8 @@ public final class VcfVariantSource implements GenotypeFileSource {
 
     private final class VariantIterator implements Iterator<Variant> {
         private final ArrayDeque<Variant> pending = new ArrayDeque<>();
-        private final RecordCalls calls = new RecordCalls(selection.size());
+        private final RecordCalls calls = new RecordCalls(selection.size(), options.halfCall());
+        private boolean[] keep = new boolean[4];
         private final ContigOrder order = new ContigOrder();
         private boolean done;
 
@@ -204,9 +215,35 @@ public final class VcfVariantSource implements GenotypeFileSource {
                 return;
             }
             if (alts.size() > 1) stats.multiAllelicRecords++;
+            int kept = chooseAlleles(alts);
+            if (kept == 0) return; // nothing a gene test can use: no need to decode the genotypes
             stream.decodeGenotypes(calls);
-            VariantSplitter.split(chrom, pos, stream.id(), stream.ref(), alts, calls, pending::add);
-            stats.variants += alts.size();
+            stats.halfCalls += calls.halfCalls;
+            if (calls.shortRecord) stats.shortRecords++;
+            if (calls.gtNotFirst) stats.gtNotFirstRecords++;
+            VariantSplitter.split(chrom, pos, stream.id(), stream.ref(), alts, kept == alts.size() ? null : keep, calls, pending::add);
+            stats.variants += kept;
+        }
+
+        /**
+         * Marks in {@code keep} the ALT alleles that become variants: sequence alleles, and symbolic
+         * SV alleles with {@code --keep-symbolic}; the others are counted by kind. Returns how many are kept.
+         */
+        private int chooseAlleles(List<String> alts) {
+            if (keep.length < alts.size()) keep = new boolean[alts.size()];
+            int kept = 0;
+            for (int k = 0; k < alts.size(); k++) {
+                AlleleKind kind = AlleleKind.of(alts.get(k));
+                boolean use = kind == AlleleKind.SEQUENCE || (kind == AlleleKind.SYMBOLIC_SV && options.keepSymbolic());
+                keep[k] = use;
+                if (use) {
+                    kept++;
+                    if (kind == AlleleKind.SYMBOLIC_SV) stats.symbolicKept++;
+                } else {
+                    stats.skippedAlleles[kind.ordinal()]++;
+                }
+            }
+            return kept;
         }
 
         private void checkOrder(String chrom, int pos) {

@@ -77,4 +77,18 @@ class SortedCursorTest {
             check(c);
         }
     }
+
+    @Test
+    void staleTableIndexIsNamedWithItsRebuildCommand() throws IOException {
+        Path src = Path.of(System.getProperty("rareset.testdata", "../testdata"), "annotate", "sparse-csi.tsv.gz");
+        Path f = java.nio.file.Files.copy(src, dir.resolve("scores.tsv.gz"));
+        Path csi = java.nio.file.Files.copy(Path.of(src + ".csi"), dir.resolve("scores.tsv.gz.csi"));
+        java.nio.file.Files.setLastModifiedTime(csi, java.nio.file.attribute.FileTime.fromMillis(
+                java.nio.file.Files.getLastModifiedTime(f).toMillis() - 86_400_000L));
+        org.rareset.annotate.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.rareset.annotate.InputException.class, () -> LineRecordStream.open(f, PARSER));
+        org.junit.jupiter.api.Assertions.assertEquals(csi.toString(), e.source());
+        assertTrue(e.problem().startsWith("the index is older than scores.tsv.gz"), e.getMessage());
+        assertTrue(e.hint().startsWith("rebuild it: tabix -f -C -s 1 -b 2 -e 2 scores.tsv.gz"), e.getMessage());
+    }
 }

@@ -127,7 +127,9 @@ public final class AnnotationTable {
 
     /** The lookup key of a variant: contig without {@code chr}, position, alleles. */
     public static String key(String chrom, String pos, String ref, String alt) {
-        return Contigs.canonical(chrom) + ":" + pos.trim() + ":" + ref + ":" + alt;
+        // Alleles match whatever their case: the store keeps them upper-cased, as htsjdk does.
+        return Contigs.canonical(chrom) + ":" + pos.trim() + ":" + ref.toUpperCase(java.util.Locale.ROOT) + ":"
+                + alt.toUpperCase(java.util.Locale.ROOT);
     }
 
     public String source() { return source; }

@@ -82,6 +82,11 @@ public final class StudyConfig {
         } catch (MarkedYAMLException e) {
             throw new InputException(file.toString(), "line " + (e.getProblemMark().getLine() + 1),
                     "not valid YAML: " + e.getProblem(), "check the indentation and quoting near that line");
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            // Not text SnakeYAML can decode (e.g. bytes that are not UTF-8), which has no line to name.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw InputException.of(file, "not a readable YAML text file (" + cause.getClass().getSimpleName() + ")",
+                    "save the configuration as UTF-8 text");
         } catch (IOException e) {
             throw InputException.of(file, "cannot read: " + e.getMessage(), "check the path");
         }
