@@ -45,6 +45,8 @@ public final class RareSetCommand implements Runnable {
             RiskCommand.class,
             PipelineCommand.class,
             MergeCommand.class,
+            org.rareset.cli.deeprvat.ImportCommand.class,
+            org.rareset.cli.deeprvat.ExportCommand.class,
             CompletionCommand.class);
 
     public static final int EXIT_OK = 0;

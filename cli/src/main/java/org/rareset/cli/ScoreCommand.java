@@ -17,6 +17,7 @@ import org.rareset.deepset.score.GeneScoringEngine;
 import org.rareset.deepset.score.ScoringEnsemble;
 import org.rareset.deepset.score.ScoringInput;
 import org.rareset.deepset.score.ScoringInputReader;
+import org.rareset.deepset.score.output.PerVariantScoresWriter;
 import org.rareset.deepset.score.output.ScoresWriter;
 import org.rareset.deepset.train.VariantFilter;
 import picocli.CommandLine.ArgGroup;
@@ -105,6 +106,12 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
                     + "samples x genes rows.")
     String dense;
 
+    @Option(names = "--per-variant", paramLabel = "FILE",
+            description = "Also write each scored variant's impairment contribution: 'chrom pos ref alt gene score contribution', "
+                    + "score = the gene score of a sample carrying only that variant, contribution = score - the empty-gene score "
+                    + "(docs/scoring.md). assoc --weights deepset:FILE reads it.")
+    Path perVariant;
+
     private ScoresWriter.Layout layout() {
         if (dense == null) return ScoresWriter.Layout.SPARSE;
         return switch (dense) {
@@ -116,13 +123,14 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
 
     @Override
     public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out");
+        return java.util.Set.of("--out", "--per-variant");
     }
 
     @Override
     public void declareFiles(FileRoles files) {
         FileCheck.indexes(files, "index of --vcf", vcf);
         files.output("--out", out);
+        if (perVariant != null) files.output("--per-variant", perVariant);
     }
 
     @Override
@@ -157,6 +165,10 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
             writer.commit();
         }
         if (progress) log.println();
+        if (perVariant != null) {
+            long n = PerVariantScoresWriter.write(perVariant, engine, genes);
+            if (!runtime.quiet) log.printf("wrote %d per-variant contributions to %s%n", n, perVariant);
+        }
         long t2 = System.nanoTime();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "scored %d genes x %d samples with %d models and wrote %s in %.1f s (reading took %.1f s)",

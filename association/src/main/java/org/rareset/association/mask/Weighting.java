@@ -74,11 +74,43 @@ public interface Weighting {
         };
     }
 
-    /** Parses {@code --weights}: {@code beta:a,b}, {@code none}, or an annotation column name. */
+    /**
+     * Weights from a deep-set model's per-variant contributions ({@code rareset score --per-variant}:
+     * {@code chrom pos ref alt gene ... contribution}): {@code w = max(0, contribution)}, the rise in the
+     * gene impairment score a lone copy of the variant causes, so variants the model deems harmless
+     * (contribution <= 0) weigh nothing. Matched to annotation rows by variant and gene; a row the file
+     * lacks has no weight (NaN: left out of the mask and counted).
+     */
+    static Weighting deepset(java.nio.file.Path file, AnnotationTable annotations) {
+        double[] byRow = new double[annotations.rowCount()];
+        java.util.Arrays.fill(byRow, Double.NaN);
+        try (org.rareset.annotate.table.TableReader r = org.rareset.annotate.table.TableReaders.open(file)) {
+            int chrom = r.requireColumn("chrom"), pos = r.requireColumn("pos"), ref = r.requireColumn("ref"),
+                    alt = r.requireColumn("alt"), gene = r.requireColumn("gene"), contribution = r.requireColumn("contribution");
+            for (org.rareset.annotate.table.Row row : r) {
+                double c = row.getDouble(contribution);
+                if (!Double.isFinite(c)) throw row.error("contribution '" + row.getString(contribution) + "' is not a finite number", null);
+                String g = row.getString(gene);
+                for (int a : annotations.rowsFor(row.getString(chrom), row.getInt(pos), row.getString(ref), row.getString(alt))) {
+                    if (annotations.gene(a).equals(g)) byRow[a] = Math.max(0, c);
+                }
+            }
+        }
+        return ofRow((maf, t, row) -> byRow[row]);
+    }
+
+    /** Parses {@code --weights}: {@code beta:a,b}, {@code none}, {@code deepset:FILE}, or an annotation column name. */
     static Weighting parse(String spec, AnnotationTable annotations) {
         String s = spec.trim();
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.equals("none")) return none();
+        if (lower.startsWith("deepset:")) {
+            java.nio.file.Path file = java.nio.file.Path.of(s.substring("deepset:".length()));
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw InputException.of(file, "per-variant score file not found", "write it with rareset score --per-variant FILE");
+            }
+            return deepset(file, annotations);
+        }
         if (lower.startsWith("beta")) {
             String args = s.length() > 4 && (s.charAt(4) == ':' || s.charAt(4) == '(') ? s.substring(5).replace(")", "") : "1,25";
             String[] ab = args.split(",");

@@ -132,6 +132,31 @@ public final class GeneScoringEngine {
     }
 
     /**
+     * The score of a sample carrying only row r's variant, for every row of the gene (carried or
+     * not): {@code mean_m sigmoid-output_m(rho_m(max(poolStart_m, phi_m(x_r))))}, the same set
+     * {@link #score} scores for a single-variant carrier. A row's contribution is this minus
+     * {@link #emptyScore()}.
+     */
+    public double[] singleRowScores(GeneRows gene) {
+        int n = gene.nRows();
+        double[] sums = new double[n];
+        if (n == 0) return sums;
+        double[] out = new double[n];
+        for (DeepSetNetwork m : members) {
+            int h = m.embeddingSize();
+            double[] embedded = new double[n * h];
+            double[] pooled = new double[n * h];
+            m.embed(gene.values(), n, embedded);
+            double[] poolStart = m.poolStart();
+            for (int r = 0; r < n; r++) maxInto(pooled, r * h, poolStart, 0, embedded, r * h, h);
+            m.scoreEmbeddings(pooled, n, out);
+            for (int r = 0; r < n; r++) sums[r] += out[r];
+        }
+        for (int r = 0; r < n; r++) sums[r] /= members.size();
+        return sums;
+    }
+
+    /**
      * Scores genes on {@code threads} threads and hands the results to {@code sink} in input order,
      * keeping at most a few genes per thread in flight.
      */

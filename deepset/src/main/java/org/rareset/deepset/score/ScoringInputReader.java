@@ -67,6 +67,8 @@ public final class ScoringInputReader {
     /** The parsed annotation table: rows in file order, grouped by gene in order of first appearance. */
     static final class Table {
         final Map<String, Integer> variantIds = new HashMap<>();
+        /** chrom, pos, ref, alt of each variant id as the table gives them (for per-variant output). */
+        final List<String[]> variantText = new ArrayList<>();
         final List<String> geneNames = new ArrayList<>();
         final List<IntList> rowsOfGene = new ArrayList<>();
         final IntList variantOfRow = new IntList();
@@ -163,6 +165,7 @@ public final class ScoringInputReader {
                 if (vid == null) {
                     vid = t.variantIds.size();
                     t.variantIds.put(key, vid);
+                    t.variantText.add(new String[] {chrom, pos, ref, alt});
                 }
                 Integer gid = geneIds.get(gene);
                 if (gid == null) {
@@ -281,6 +284,7 @@ public final class ScoringInputReader {
             IntList rows = t.rowsOfGene.get(g);
             double[] values = new double[rows.size * width];
             int[][] carriers = new int[rows.size][];
+            String[][] rowVariants = new String[rows.size][];
             int kept = 0;
             for (int i = 0; i < rows.size; i++) {
                 int row = rows.values[i];
@@ -290,13 +294,15 @@ public final class ScoringInputReader {
                 System.arraycopy(t.values, row * width, values, kept * width, width);
                 if (t.derivedMafMb >= 0) values[kept * width + t.derivedMafMb] = DeepRvatInputs.mafMb(c == null ? 0.0 : afOfVariant[vid]);
                 if (c == null) rowsWithoutRecord++;
+                rowVariants[kept] = t.variantText.get(vid);
                 carriers[kept++] = c == null ? none : c;
             }
             if (kept == 0) {
                 genesWithoutRows++;
                 continue;
             }
-            genes.add(new GeneRows(t.geneNames.get(g), width, Arrays.copyOf(values, kept * width), Arrays.copyOf(carriers, kept)));
+            genes.add(new GeneRows(t.geneNames.get(g), width, Arrays.copyOf(values, kept * width), Arrays.copyOf(carriers, kept),
+                    Arrays.copyOf(rowVariants, kept)));
         }
         if (genes.isEmpty()) {
             throw InputException.of(t.file, "no annotation row passes the variant filter '" + t.filter + "' ("
