@@ -240,12 +240,30 @@ public final class StudyReport {
         return b.append("</tbody></table>\n").toString();
     }
 
+    /** Tests that give one p-value per gene, listed by assoc in significant.tsv. */
+    private static final Set<String> GENE_LEVEL_TESTS = Set.of(org.rareset.association.run.GeneOmnibus.TEST, "score");
+
     private String significantTable(TraitSummary ts) {
-        List<String> sig = ts.significantGenesAnyTest();
-        StringBuilder b = new StringBuilder("<h3>Significant genes, per test (").append(sig.size()).append(")</h3>\n");
-        if (sig.isEmpty()) return b.append("<p>No gene passes the Bonferroni threshold of any test.</p>\n").toString();
-        b.append("<p class=\"note\">Genes Bonferroni-significant for at least one test (each test corrected on its own, not across tests). ")
-                .append("p-value of the best mask per test; bold: significant for that test. Click a column to sort.</p>\n");
+        // One answer per gene where assoc wrote one (GENE_P omnibus, score test): Bonferroni over genes.
+        // Only results without a gene-level test fall back to the union over tests, and say so.
+        List<String> geneLevel = ts.tests().stream().filter(GENE_LEVEL_TESTS::contains).toList();
+        List<String> sig = geneLevel.isEmpty() ? ts.significantGenesAnyTest() : ts.significantGenesAnyOf(geneLevel);
+        StringBuilder b = new StringBuilder(geneLevel.isEmpty() ? "<h3>Significant genes, per test (" : "<h3>Significant genes (")
+                .append(sig.size()).append(")</h3>\n");
+        if (sig.isEmpty()) {
+            return b.append(geneLevel.isEmpty() ? "<p>No gene passes the Bonferroni threshold of any test.</p>\n"
+                    : "<p>No gene passes Bonferroni over genes for its gene-level p-value.</p>\n").toString();
+        }
+        if (geneLevel.isEmpty()) {
+            b.append("<p class=\"note\">Genes Bonferroni-significant for at least one test (each test corrected on its own, not across tests). ")
+                    .append("p-value of the best mask per test; bold: significant for that test. Click a column to sort.</p>\n");
+        } else {
+            b.append("<p class=\"note\">One p-value per gene: ").append(escape(String.join(" and ", geneLevel)))
+                    .append(" (omnibus = GENE_P, the ACAT of the gene's masks x tests; score = the gene impairment score test), ")
+                    .append("Bonferroni 0.05 over the trait's genes, as assoc's significant.tsv lists them. The other columns give each ")
+                    .append("test's best mask; bold there means significant within that test alone, not corrected across tests ")
+                    .append("(significant_per_test.tsv). Click a column to sort.</p>\n");
+        }
         b.append("<table class=\"sortable significant\"><thead><tr><th>gene</th><th>name</th><th>position</th>");
         for (String t : ts.tests()) b.append("<th>").append(escape(t)).append(" p</th>");
         if (!scores.isEmpty()) b.append("<th>mean impairment score</th>");

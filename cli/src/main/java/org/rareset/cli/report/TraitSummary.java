@@ -74,8 +74,13 @@ public final class TraitSummary {
 
     /** Every gene significant for at least one test, ordered by its best p over the tests. */
     public List<String> significantGenesAnyTest() {
+        return significantGenesAnyOf(tests);
+    }
+
+    /** Every gene significant for at least one of {@code among}, ordered by its best p over them. */
+    public List<String> significantGenesAnyOf(List<String> among) {
         Map<String, Double> best = new TreeMap<>();
-        for (String t : tests) {
+        for (String t : among) {
             for (Best b : bestByTestGene.get(t).values()) {
                 if (b.significant()) best.merge(b.row().gene(), b.row().log10P(), Math::min);
             }
