@@ -52,7 +52,7 @@ class DeepsetWeightsTest {
     private String run(SmallCohort cohort, Path ann, Path pheno, String out, String weights) throws Exception {
         List<String> a = new ArrayList<>(List.of("assoc", "--vcf", cohort.vcf.toString(), "--annotations", ann.toString(),
                 "--pheno", pheno.toString(), "--out", dir.resolve(out).toString(), "--threads", "1", "--tests", "burden,skat,acatv",
-                "--weights", weights, "--collapse-mac", "0"));
+                "--weights", weights, "--collapse-mac", "0", "--max-maf", "0.5", "--min-mac", "0"));
         CliRun r = CliRun.run(a.toArray(new String[0]));
         assertEquals(0, r.exit(), r.err());
         return Files.readString(dir.resolve(out));
