@@ -293,8 +293,9 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             settings.put("input", "variants").put("tests", tests)
                     .put("masks", String.join("; ", masks.stream().map(m -> m.name() + (m.expression() == null ? "" : ": " + m.expression())
                             + (m.hasMafLimit() ? " (MAF <= " + m.maxMaf() + ")" : "")).toList()))
-                    .put("max_maf", maxMaf == null || maxMaf.isEmpty() ? "none" : maxMaf.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
-                    .put("collapse_mac", collapseMac).put("weights", weights);
+                    .put("max_maf", regenieMasks.given() ? "REGENIE --aaf-bins (see masks)"
+                            : limits.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                    .put("min_mac", minMac == Math.rint(minMac) ? String.valueOf((long) minMac) : String.valueOf(minMac)).put("collapse_mac", collapseMac).put("weights", weights);
         }
         progress.finish();
         timingSummary.lines().forEach(log);
@@ -325,7 +326,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
             skipped.add(new AssociationRun.Skipped(f.phenotype(), "*", "trait not analysed: " + f.reason(), nGenes));
         }
         SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), skipped);
-        settings.put("spa", !noSpa).put("firth_threshold", firthThreshold).put("alpha", alpha).put("n_genes", nGenes);
+        settings.put("qt_transform", qtTransform).put("spa", !noSpa).put("firth_threshold", firthThreshold).put("alpha", alpha).put("n_genes", nGenes);
         settings.write(SettingsWriter.path(out), traitData);
 
         for (AssociationRun.Skipped s : result.skipped()) {

@@ -67,6 +67,9 @@ class ReportAgreesWithAssocTest {
         assertTrue(section(html, "QT").contains("One p-value per gene"), "the headline says what it lists");
         // the methods block shows the run's settings and the trait counts assoc wrote
         assertTrue(html.contains("<td>burden,skat,acatv</td>"), "tests in the methods block");
+        assertTrue(html.contains("<th>MAF limits</th><td>0.01</td>"), "the default MAF limit in the methods block");
+        assertTrue(html.contains("<th>minimum MAC per gene and mask</th><td>5</td>"), "the default minimum MAC");
+        assertTrue(html.contains("<th>quantitative trait transform</th><td>none</td>"), "the trait transform");
         assertTrue(html.contains("<td>BT</td><td>binary</td><td>2000</td><td>200</td><td>1800</td>"), "BT counts");
     }
 
