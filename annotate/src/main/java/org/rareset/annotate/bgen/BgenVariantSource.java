@@ -21,7 +21,7 @@ import org.rareset.annotate.InputException;
 import org.rareset.annotate.concurrent.DaemonPools;
 import org.rareset.annotate.genotype.GenotypeInput;
 import org.rareset.annotate.genotype.ImportOptions;
-import org.rareset.annotate.genotype.SortCheck;
+import org.rareset.annotate.vcf.ContigOrder;
 import org.rareset.annotate.vcf.GenotypeFileSource;
 import org.rareset.annotate.vcf.ReadStats;
 import org.rareset.annotate.vcf.RecordCalls;
@@ -225,10 +225,12 @@ public final class BgenVariantSource implements GenotypeFileSource {
      * Reads blocks in file order and decodes them, on {@code threads} threads when more than one:
      * up to {@code 4 x threads} blocks are in flight and their variants come out in file order.
      */
+    private static final String SORT_HINT = "sort it, e.g. `plink2 --bgen FILE ref-last --sort-vars --make-pgen --out SORTED`"
+                + " then `plink2 --pfile SORTED --export bgen-1.2 --out SORTED`";
+
     private final class VariantIterator implements Iterator<Variant> {
         private final ArrayDeque<Variant> pending = new ArrayDeque<>();
-        private final SortCheck order = new SortCheck(file, "sort it, e.g. `plink2 --bgen FILE ref-last --sort-vars --make-pgen --out SORTED`"
-                + " then `plink2 --pfile SORTED --export bgen-1.2 --out SORTED`");
+        private final ContigOrder order = new ContigOrder();
         private final Decoder inline = new Decoder();
         private final ExecutorService pool;
         private final ThreadLocal<Decoder> decoders = ThreadLocal.withInitial(Decoder::new);
@@ -323,7 +325,7 @@ public final class BgenVariantSource implements GenotypeFileSource {
                 alleles.add(in.string((int) len));
             }
             if (pos > Integer.MAX_VALUE) throw bad(index, at, "position " + pos + " is beyond 2^31-1");
-            order.next(chrom, (int) pos, file, "variant " + index + " (" + chrom + ":" + pos + ")");
+            order.require(chrom, (int) pos, file, "variant " + index + " (" + chrom + ":" + pos + ")", SORT_HINT);
             long stored;
             long declared;
             if (layout1) {

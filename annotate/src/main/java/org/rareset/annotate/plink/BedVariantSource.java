@@ -17,7 +17,7 @@ import java.util.Set;
 import org.rareset.annotate.InputException;
 import org.rareset.annotate.genotype.GenotypeInput;
 import org.rareset.annotate.genotype.ImportOptions;
-import org.rareset.annotate.genotype.SortCheck;
+import org.rareset.annotate.vcf.ContigOrder;
 import org.rareset.annotate.vcf.Contigs;
 import org.rareset.annotate.vcf.GenomicRegion;
 import org.rareset.annotate.vcf.GenotypeFileSource;
@@ -177,11 +177,13 @@ public final class BedVariantSource implements GenotypeFileSource {
         return row;
     }
 
+    private static final String SORT_HINT =
+            "sort it with `plink2 --bfile PREFIX --sort-vars --make-pgen --out SORTED`, then `plink2 --pfile SORTED --make-bed --out SORTED`";
+
     private final class VariantIterator implements Iterator<Variant> {
         private final ArrayDeque<Variant> pending = new ArrayDeque<>();
         private final RecordCalls calls = new RecordCalls(selection.size());
-        private final SortCheck order = new SortCheck(input.bim(),
-                "sort it with `plink2 --bfile PREFIX --sort-vars --make-pgen --out SORTED`, then `plink2 --pfile SORTED --make-bed --out SORTED`");
+        private final ContigOrder order = new ContigOrder();
         private final byte[] block = new byte[bytesPerVariant];
         private final byte[] homRefRow = homRefRow();
         private final String[] fields = new String[6];
@@ -211,7 +213,7 @@ public final class BedVariantSource implements GenotypeFileSource {
                 BimSummary.split(input.bim(), lineNo, line, fields);
                 String chrom = fields[0];
                 int pos = BimSummary.position(input.bim(), lineNo, fields[3]);
-                order.next(chrom, pos, input.bim(), "line " + lineNo);
+                order.require(chrom, pos, input.bim(), "line " + lineNo, SORT_HINT);
                 if (regions != null && !regions.contains(chrom, pos)) {
                     bed.skipNBytes(bytesPerVariant);
                     return;

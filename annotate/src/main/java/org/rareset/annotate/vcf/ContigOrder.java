@@ -2,6 +2,7 @@ package org.rareset.annotate.vcf;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.rareset.annotate.InputException;
 
 /**
  * Checks that positions arrive sorted as VCFs and stores need them: each contig in one block,
@@ -36,6 +37,22 @@ public final class ContigOrder {
         contig = chrom;
         lastPos = pos;
         return Step.NEW_CONTIG;
+    }
+
+    /**
+     * As {@link #next}, for a reader: a position out of order is an {@link InputException} naming the
+     * file, where in it, both positions, and how to sort this format ({@code sortHint}).
+     *
+     * @param location where the variant is, e.g. "line 12" or "variant 12"
+     */
+    public void require(String chrom, int pos, java.nio.file.Path file, String location, String sortHint) {
+        switch (next(chrom, pos)) {
+            case POSITION_BACK -> throw new InputException(file.toString(), location,
+                    "variants are not sorted: " + chrom + ":" + pos + " comes after " + chrom + ":" + lastPos, sortHint);
+            case CONTIG_AGAIN -> throw new InputException(file.toString(), location,
+                    "variants are not sorted: contig " + chrom + " appears again after " + contig, sortHint);
+            default -> { }
+        }
     }
 
     /** The contig of the last position in order, or null before the first. */

@@ -261,15 +261,8 @@ public final class VcfVariantSource implements GenotypeFileSource {
         }
 
         private void checkOrder(String chrom, int pos) {
-            switch (order.next(chrom, pos)) {
-                case POSITION_BACK -> throw new InputException(file.toString(), stream.location(),
-                        "records are not sorted: position " + chrom + ":" + pos + " comes after " + chrom + ":" + order.lastPos(),
-                        "sort the file with `bcftools sort -Oz -o sorted.vcf.gz " + file.getFileName() + "` and index it");
-                case CONTIG_AGAIN -> throw new InputException(file.toString(), stream.location(),
-                        "records are not sorted: contig " + chrom + " appears again after " + order.contig(),
-                        "sort the file with `bcftools sort -Oz -o sorted.vcf.gz " + file.getFileName() + "` and index it");
-                default -> { }
-            }
+            order.require(chrom, pos, file, stream.location(),
+                    "sort the file with `bcftools sort -Oz -o sorted.vcf.gz " + file.getFileName() + "` and index it");
         }
     }
 }
