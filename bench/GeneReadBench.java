@@ -3,11 +3,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.rareset.annotate.store.GenotypeStore;
-import org.rareset.annotate.vcf.GenomicRegion;
-import org.rareset.annotate.vcf.Variant;
-import org.rareset.annotate.vcf.VcfReadOptions;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.genotypes.store.GenotypeStore;
+import org.rareset.genotypes.vcf.GenomicRegion;
+import org.rareset.genotypes.vcf.Variant;
+import org.rareset.genotypes.vcf.VcfReadOptions;
+import org.rareset.genotypes.vcf.VcfVariantSource;
 
 /**
  * Gene reads: the store (GenotypeStore.variantsIn) against re-parsing the gene's VCF records

@@ -1,6 +1,6 @@
 import java.nio.file.Path;
-import org.rareset.annotate.store.GenotypeStore;
-import org.rareset.annotate.vcf.Variant;
+import org.rareset.genotypes.store.GenotypeStore;
+import org.rareset.genotypes.vcf.Variant;
 
 /** Prints chrom, pos, ref, alt, AC, AN of every variant of a store, to compare with bcftools. */
 public class StoreDump {

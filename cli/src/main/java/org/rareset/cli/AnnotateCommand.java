@@ -1,6 +1,6 @@
 package org.rareset.cli;
 
-import org.rareset.annotate.output.FileRoles;
+import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,24 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.annotation.AnnotationEngine;
-import org.rareset.annotate.annotation.AnnotationSource;
-import org.rareset.annotate.annotation.AnnotationSummary;
-import org.rareset.annotate.annotation.FillValues;
-import org.rareset.annotate.annotation.Gene;
-import org.rareset.annotate.annotation.GeneMapper;
-import org.rareset.annotate.annotation.GeneModelReader;
-import org.rareset.annotate.annotation.ScoreTableSource;
-import org.rareset.annotate.annotation.SnpEffSource;
-import org.rareset.annotate.annotation.SpliceAiSource;
-import org.rareset.annotate.annotation.VcfInfoSource;
-import org.rareset.annotate.annotation.VepCsqSource;
-import org.rareset.annotate.annotation.VepTabSource;
-import org.rareset.annotate.table.DuplicateRows;
-import org.rareset.annotate.table.NonFinite;
-import org.rareset.annotate.vcf.VcfReadOptions;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.core.InputException;
+import org.rareset.annotate.AnnotationEngine;
+import org.rareset.annotate.AnnotationSource;
+import org.rareset.annotate.AnnotationSummary;
+import org.rareset.annotate.FillValues;
+import org.rareset.annotate.Gene;
+import org.rareset.annotate.GeneMapper;
+import org.rareset.annotate.GeneModelReader;
+import org.rareset.annotate.ScoreTableSource;
+import org.rareset.annotate.SnpEffSource;
+import org.rareset.annotate.SpliceAiSource;
+import org.rareset.annotate.VcfInfoSource;
+import org.rareset.annotate.VepCsqSource;
+import org.rareset.annotate.VepTabSource;
+import org.rareset.core.table.DuplicateRows;
+import org.rareset.core.table.NonFinite;
+import org.rareset.genotypes.vcf.VcfReadOptions;
+import org.rareset.genotypes.vcf.VcfVariantSource;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -212,7 +212,7 @@ public final class AnnotateCommand implements Callable<Integer>, WritesFiles {
         }
     }
 
-    private <T extends org.rareset.annotate.annotation.CursorSource> T ruled(T source) {
+    private <T extends org.rareset.annotate.CursorSource> T ruled(T source) {
         source.duplicateRows(duplicateRows);
         return source;
     }

@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.GeneOmnibus;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.cli.pipeline.PipelineCommand;
-import org.rareset.cli.report.ResultRow;
-import org.rareset.cli.report.ResultTableReader;
-import org.rareset.annotate.table.TableFiles;
-import org.rareset.annotate.table.TextTable;
-import org.rareset.cli.report.AssocSummary;
-import org.rareset.cli.report.TraitSummary;
+import org.rareset.report.ResultRow;
+import org.rareset.report.ResultTableReader;
+import org.rareset.core.table.TableFiles;
+import org.rareset.core.table.TextTable;
+import org.rareset.report.AssocSummary;
+import org.rareset.report.TraitSummary;
 import picocli.CommandLine;
 
 /** The demo's run: the pipeline on the cohort's study.yaml, then its discoveries against the truth. */

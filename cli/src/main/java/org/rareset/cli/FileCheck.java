@@ -3,7 +3,7 @@ package org.rareset.cli;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Set;
-import org.rareset.annotate.output.FileRoles;
+import org.rareset.core.output.FileRoles;
 import org.rareset.cli.log.LogSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -52,7 +52,7 @@ public final class FileCheck {
         try {
             FileRoles roles = of(pr);
             if (roles != null) roles.check();
-        } catch (org.rareset.annotate.InputException e) {
+        } catch (org.rareset.core.InputException e) {
             ParseResult last = pr;
             while (last.subcommand() != null) last = last.subcommand();
             throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), e.getMessage(), e);

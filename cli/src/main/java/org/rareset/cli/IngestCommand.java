@@ -1,6 +1,6 @@
 package org.rareset.cli;
 
-import org.rareset.annotate.output.FileRoles;
+import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.genotype.GenotypeInput;
-import org.rareset.annotate.store.IngestEngine;
-import org.rareset.annotate.store.IngestReport;
-import org.rareset.annotate.store.VariantFilters;
-import org.rareset.annotate.vcf.HalfCall;
-import org.rareset.annotate.vcf.VcfReadOptions;
+import org.rareset.core.InputException;
+import org.rareset.genotypes.input.GenotypeInput;
+import org.rareset.genotypes.store.IngestEngine;
+import org.rareset.genotypes.store.IngestReport;
+import org.rareset.genotypes.store.VariantFilters;
+import org.rareset.genotypes.vcf.HalfCall;
+import org.rareset.genotypes.vcf.VcfReadOptions;
 import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;

@@ -1,13 +1,13 @@
 package org.rareset.cli;
 
-import org.rareset.annotate.output.FileRoles;
+import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rareset.annotate.genotype.GenotypeInput;
-import org.rareset.annotate.genotype.GenotypeSources;
-import org.rareset.annotate.vcf.GenotypeFileSource;
+import org.rareset.genotypes.input.GenotypeInput;
+import org.rareset.genotypes.input.GenotypeSources;
+import org.rareset.genotypes.vcf.GenotypeFileSource;
 import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.deepset.model.ModelFiles;
@@ -87,9 +87,9 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
             description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene (or gene_id) and the model's annotation columns.")
     Path annotations;
 
-    @Option(names = org.rareset.annotate.table.DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE",
-            description = org.rareset.annotate.table.DuplicateRows.HELP)
-    org.rareset.annotate.table.DuplicateRows duplicateRows = org.rareset.annotate.table.DuplicateRows.ERROR;
+    @Option(names = org.rareset.core.table.DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE",
+            description = org.rareset.core.table.DuplicateRows.HELP)
+    org.rareset.core.table.DuplicateRows duplicateRows = org.rareset.core.table.DuplicateRows.ERROR;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "Scores: .parquet, .tsv or .tsv.gz.")
@@ -193,7 +193,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     private GenotypeInput genotypeInput() {
         GenotypeInput in = genotypeFiles.single(vcf, "");
         if (in == null) {
-            throw new org.rareset.annotate.InputException(null, null, "no genotypes given", "give --vcf, --bfile, --bed or --bgen");
+            throw new org.rareset.core.InputException(null, null, "no genotypes given", "give --vcf, --bfile, --bed or --bgen");
         }
         return in;
     }

@@ -1,6 +1,6 @@
 package org.rareset.cli;
 
-import org.rareset.annotate.output.FileRoles;
+import org.rareset.core.output.FileRoles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.TraitData;
 import org.rareset.association.mask.MaskBuilder;
@@ -19,7 +19,7 @@ import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.AtomicOutput;
 import org.rareset.association.run.PValueFormat;
 import org.rareset.association.seed.SeedGeneSelector;
-import org.rareset.association.tests.TestOptions;
+import org.rareset.association.gene.TestOptions;
 import org.rareset.cli.options.CohortOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;

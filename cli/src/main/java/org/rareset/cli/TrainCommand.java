@@ -1,14 +1,14 @@
 package org.rareset.cli;
 
-import org.rareset.annotate.output.FileRoles;
+import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.genotype.GenotypeInput;
-import org.rareset.annotate.genotype.GenotypeSources;
-import org.rareset.annotate.vcf.GenotypeFileSource;
+import org.rareset.core.InputException;
+import org.rareset.genotypes.input.GenotypeInput;
+import org.rareset.genotypes.input.GenotypeSources;
+import org.rareset.genotypes.vcf.GenotypeFileSource;
 import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.MissingOptions;
 import org.rareset.cli.options.RuntimeOptions;
@@ -60,9 +60,9 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
             description = "Annotation table: chrom pos ref alt gene, then annotation columns; one row per (variant, gene).")
     Path annotations;
 
-    @Option(names = org.rareset.annotate.table.DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE",
-            description = org.rareset.annotate.table.DuplicateRows.HELP)
-    org.rareset.annotate.table.DuplicateRows duplicateRows = org.rareset.annotate.table.DuplicateRows.ERROR;
+    @Option(names = org.rareset.core.table.DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE",
+            description = org.rareset.core.table.DuplicateRows.HELP)
+    org.rareset.core.table.DuplicateRows duplicateRows = org.rareset.core.table.DuplicateRows.ERROR;
 
     @Option(names = "--pheno", required = true, paramLabel = "FILE",
             description = "Phenotypes (TSV/CSV/Parquet): a 'sample' column or PLINK 'FID IID' columns, then one column per trait; empty cells and the --missing texts (NA, -9) are missing, as in rareset assoc.")
@@ -202,7 +202,7 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
     private GenotypeInput genotypeInput() {
         GenotypeInput in = genotypeFiles.single(vcf, "");
         if (in == null) {
-            throw new org.rareset.annotate.InputException(null, null, "no genotypes given", "give --vcf, --bfile, --bed or --bgen");
+            throw new org.rareset.core.InputException(null, null, "no genotypes given", "give --vcf, --bfile, --bed or --bgen");
         }
         return in;
     }

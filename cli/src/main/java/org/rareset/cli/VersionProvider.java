@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.core.RareSetVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reads the version from the jar manifest, so there is one place to change it (the pom). */
@@ -11,7 +12,6 @@ public final class VersionProvider implements IVersionProvider {
 
     /** The version from the jar manifest, or "development build" when run from classes. */
     public static String version() {
-        String v = RareSetCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return RareSetVersion.version();
     }
 }

@@ -1,7 +1,7 @@
 package org.rareset.cli;
 
 import java.util.Set;
-import org.rareset.annotate.output.FileRoles;
+import org.rareset.core.output.FileRoles;
 
 /**
  * A command that writes files. Before it runs, {@link FileCheck} takes every path given to its

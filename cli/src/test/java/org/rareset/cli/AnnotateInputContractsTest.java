@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.InputNotes;
+import org.rareset.core.InputNotes;
 
 /**
  * {@code rareset annotate} on real-format inputs, one small file each in

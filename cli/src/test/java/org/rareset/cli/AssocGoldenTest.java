@@ -178,9 +178,9 @@ class AssocGoldenTest {
                 "--max-maf", "0.5", "--min-mac", "0");
         assertEquals(0, cli.exit(), cli.err());
         List<String> order = new ArrayList<>();
-        try (org.rareset.annotate.table.TableReader r = org.rareset.annotate.table.TableReaders.open(pq)) {
+        try (org.rareset.core.table.TableReader r = org.rareset.core.table.TableReaders.open(pq)) {
             assertEquals(HEADER, r.columns());
-            for (org.rareset.annotate.table.Row row : r) {
+            for (org.rareset.core.table.Row row : r) {
                 String key = row.getString(0) + "\t" + row.getString(1) + "\t" + row.getString(TEST);
                 order.add(key);
                 String[] t = tsv.get(key);

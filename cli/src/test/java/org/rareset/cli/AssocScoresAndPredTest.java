@@ -15,8 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.vcf.Variant;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.genotypes.vcf.Variant;
+import org.rareset.genotypes.vcf.VcfVariantSource;
 
 /**
  * {@code rareset assoc --scores} and {@code --pred} on the golden association cohort, against

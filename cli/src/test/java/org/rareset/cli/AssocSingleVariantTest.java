@@ -124,9 +124,9 @@ class AssocSingleVariantTest {
         run(out, "--phenotypes", "QT,BT", "--tests", "burden,acatv", "--single-variant");
         Path single = dir.resolve("spa.single.parquet");
         int n = 0;
-        try (org.rareset.annotate.table.TableReader r = org.rareset.annotate.table.TableReaders.open(single)) {
+        try (org.rareset.core.table.TableReader r = org.rareset.core.table.TableReaders.open(single)) {
             assertEquals(List.of(HEADER.split("\t")), r.columns());
-            for (org.rareset.annotate.table.Row row : r) {
+            for (org.rareset.core.table.Row row : r) {
                 n++;
                 assertTrue(row.getDouble(13) >= 0, "neg_log10p");
                 assertEquals(Math.pow(10, -row.getDouble(13)), row.getDouble(12), 1e-12);
@@ -134,12 +134,12 @@ class AssocSingleVariantTest {
         }
         assertTrue(n > 60, n + " single-variant rows");
         // one variant, default options (SPA; p above the Firth threshold): burden = ACAT-V = single-variant test
-        try (org.rareset.annotate.table.TableReader r = org.rareset.annotate.table.TableReaders.open(out)) {
-            for (org.rareset.annotate.table.Row row : r) {
+        try (org.rareset.core.table.TableReader r = org.rareset.core.table.TableReaders.open(out)) {
+            for (org.rareset.core.table.Row row : r) {
                 if (!row.getString(1).equals("GENE04") || row.getString(AssocGoldenTest.MASK_COL).equals("GENE_P")) continue;
                 String trait = row.getString(0);
-                try (org.rareset.annotate.table.TableReader s = org.rareset.annotate.table.TableReaders.open(single)) {
-                    for (org.rareset.annotate.table.Row v : s) {
+                try (org.rareset.core.table.TableReader s = org.rareset.core.table.TableReaders.open(single)) {
+                    for (org.rareset.core.table.Row v : s) {
                         if (v.getString(0).equals(trait) && v.getString(1).equals("GENE04")) {
                             assertEquals(row.getDouble(AssocGoldenTest.NEG_LOG10P), v.getDouble(13), 1e-9,
                                     trait + " " + row.getString(AssocGoldenTest.TEST));

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.store.GenotypeStore;
-import org.rareset.annotate.vcf.Variant;
+import org.rareset.genotypes.store.GenotypeStore;
+import org.rareset.genotypes.vcf.Variant;
 
 class IngestCommandTest {
     @TempDir Path dir;

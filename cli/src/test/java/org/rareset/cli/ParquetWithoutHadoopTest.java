@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.table.Column;
-import org.rareset.annotate.table.Row;
-import org.rareset.annotate.table.TableReader;
-import org.rareset.annotate.table.TableReaders;
-import org.rareset.annotate.table.TableSchema;
-import org.rareset.annotate.table.TableWriters;
+import org.rareset.core.table.Column;
+import org.rareset.core.table.Row;
+import org.rareset.core.table.TableReader;
+import org.rareset.core.table.TableReaders;
+import org.rareset.core.table.TableSchema;
+import org.rareset.core.table.TableWriters;
 
 /**
  * The application's class path (this module's, like the shaded jar's) has no Hadoop: Parquet

@@ -3,9 +3,9 @@ package org.rareset.cli;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.table.Row;
-import org.rareset.annotate.table.TableReader;
-import org.rareset.annotate.table.TableReaders;
+import org.rareset.core.table.Row;
+import org.rareset.core.table.TableReader;
+import org.rareset.core.table.TableReaders;
 
 import java.io.BufferedReader;
 import java.io.IOException;

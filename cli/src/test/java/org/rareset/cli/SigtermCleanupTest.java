@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real {@code rareset} process stopped by SIGTERM while it writes (a large {@code simulate},
  * killed as soon as its first temporary file appears) leaves no temporary file and no output behind:
- * the shutdown hook of {@link org.rareset.annotate.output.ExitCleanup} deletes them.
+ * the shutdown hook of {@link org.rareset.core.output.ExitCleanup} deletes them.
  */
 class SigtermCleanupTest {
     @TempDir Path dir;

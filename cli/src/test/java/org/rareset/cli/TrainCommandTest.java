@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rareset.cli.CliRun.run;
 
 import java.io.IOException;
-import org.rareset.annotate.formats.GeneScoreFile;
-import org.rareset.annotate.formats.SparseGeneScores;
+import org.rareset.core.formats.GeneScoreFile;
+import org.rareset.core.formats.SparseGeneScores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +16,9 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.table.Column;
-import org.rareset.annotate.table.TableSchema;
-import org.rareset.annotate.table.TableWriters;
+import org.rareset.core.table.Column;
+import org.rareset.core.table.TableSchema;
+import org.rareset.core.table.TableWriters;
 import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.TrainedEnsemble;
 

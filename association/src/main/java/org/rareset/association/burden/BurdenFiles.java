@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.rareset.annotate.table.Column;
-import org.rareset.annotate.table.TableSchema;
-import org.rareset.annotate.table.TableWriters;
+import org.rareset.core.table.Column;
+import org.rareset.core.table.TableSchema;
+import org.rareset.core.table.TableWriters;
 import org.rareset.association.run.AtomicOutput;
 
 /**

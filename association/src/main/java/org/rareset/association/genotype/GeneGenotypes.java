@@ -1,6 +1,6 @@
 package org.rareset.association.genotype;
 
-import org.rareset.annotate.vcf.Variant;
+import org.rareset.genotypes.vcf.Variant;
 
 import java.util.ArrayList;
 import java.util.BitSet;

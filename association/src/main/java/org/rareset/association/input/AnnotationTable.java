@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.DuplicateRows;
-import org.rareset.annotate.table.TextTable;
-import org.rareset.annotate.vcf.Contigs;
+import org.rareset.core.InputException;
+import org.rareset.core.table.DuplicateRows;
+import org.rareset.core.table.TextTable;
+import org.rareset.genotypes.vcf.Contigs;
 
 /**
  * Variant annotations: one row per variant and gene, keyed by {@code chrom pos ref alt} (or an
@@ -317,7 +317,7 @@ public final class AnnotationTable {
      * Annotation rows for a genotyped variant: by chrom:pos:ref:alt, else (tables built with
      * {@link #ofRows}) by its id in the genotype file.
      */
-    public int[] rowsFor(org.rareset.annotate.vcf.Variant v) {
+    public int[] rowsFor(org.rareset.genotypes.vcf.Variant v) {
         int[] rows = rowsFor(v.chrom(), v.pos(), v.ref(), v.alt());
         if (rows.length == 0 && matchSwappedAlleles && v.id() != null && !v.id().isEmpty() && !v.id().equals(".")) {
             int[] byId = rowsByKey.get(idKey(v.id()));

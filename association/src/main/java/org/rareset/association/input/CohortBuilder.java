@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.SampleTable;
+import org.rareset.core.InputException;
+import org.rareset.core.table.SampleTable;
 import org.rareset.association.nullmodel.TraitType;
 
 /**

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.rareset.annotate.vcf.Variant;
+import org.rareset.genotypes.vcf.Variant;
 
 /**
  * Groups the variants of a genotype source into genes through the annotation table. Genes come

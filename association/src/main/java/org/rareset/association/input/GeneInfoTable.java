@@ -3,8 +3,8 @@ package org.rareset.association.input;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rareset.annotate.annotation.Gene;
-import org.rareset.annotate.vcf.Contigs;
+import org.rareset.annotate.Gene;
+import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.association.run.GeneInfo;
 
 /**

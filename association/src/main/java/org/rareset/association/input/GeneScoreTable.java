@@ -3,8 +3,8 @@ package org.rareset.association.input;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.rareset.annotate.formats.GeneScoreFile;
-import org.rareset.annotate.formats.SparseGeneScores;
+import org.rareset.core.formats.GeneScoreFile;
+import org.rareset.core.formats.SparseGeneScores;
 
 /**
  * Gene impairment scores as {@code rareset score} writes them (the sparse layout, or the dense long

@@ -1,7 +1,7 @@
 package org.rareset.association.input;
 
 import java.util.List;
-import org.rareset.annotate.vcf.Variant;
+import org.rareset.genotypes.vcf.Variant;
 
 /**
  * The variants of one gene with, for each, its row in the {@link AnnotationTable}.

@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.TableFiles;
-import org.rareset.annotate.table.TextTable;
-import org.rareset.annotate.vcf.Contigs;
+import org.rareset.core.InputException;
+import org.rareset.core.table.TableFiles;
+import org.rareset.core.table.TextTable;
+import org.rareset.genotypes.vcf.Contigs;
 
 /**
  * REGENIE step-1 leave-one-chromosome-out predictions, used as null-model offsets so that related
@@ -34,7 +34,7 @@ public final class LocoPredictions {
 
     /** Reads a {@code _pred.list}: trait name to its predictions, relative paths resolved beside the list. */
     public static Map<String, LocoPredictions> readList(Path list) {
-        List<String> lines = org.rareset.annotate.table.TextInput.readLines(list);
+        List<String> lines = org.rareset.core.table.TextInput.readLines(list);
         Map<String, LocoPredictions> out = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

@@ -3,9 +3,9 @@ package org.rareset.association.mask;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.expr.ColumnExpression;
-import org.rareset.annotate.expr.ColumnValues;
+import org.rareset.core.InputException;
+import org.rareset.core.expr.ColumnExpression;
+import org.rareset.core.expr.ColumnValues;
 import org.rareset.association.input.AnnotationTable;
 
 /**

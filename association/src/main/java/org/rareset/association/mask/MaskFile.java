@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 
 /**
  * Reads a mask file: one mask per line, {@code name: expression}, for example
@@ -25,7 +25,7 @@ public final class MaskFile {
     private MaskFile() {}
 
     public static List<Mask> read(Path file, List<String> annotationColumns) {
-        List<String> lines = org.rareset.annotate.table.TextInput.readLines(file);
+        List<String> lines = org.rareset.core.table.TextInput.readLines(file);
         List<Mask> masks = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.TextInput;
+import org.rareset.core.InputException;
+import org.rareset.core.table.TextInput;
 import org.rareset.association.input.AnnotationTable;
 
 /**

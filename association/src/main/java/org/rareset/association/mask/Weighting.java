@@ -2,7 +2,7 @@ package org.rareset.association.mask;
 
 import java.util.Locale;
 import org.apache.commons.math3.special.Beta;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 import org.rareset.association.input.AnnotationTable;
 
 /**
@@ -84,10 +84,10 @@ public interface Weighting {
     static Weighting deepset(java.nio.file.Path file, AnnotationTable annotations) {
         double[] byRow = new double[annotations.rowCount()];
         java.util.Arrays.fill(byRow, Double.NaN);
-        try (org.rareset.annotate.table.TableReader r = org.rareset.annotate.table.TableReaders.open(file)) {
+        try (org.rareset.core.table.TableReader r = org.rareset.core.table.TableReaders.open(file)) {
             int chrom = r.requireColumn("chrom"), pos = r.requireColumn("pos"), ref = r.requireColumn("ref"),
                     alt = r.requireColumn("alt"), gene = r.requireColumn("gene"), contribution = r.requireColumn("contribution");
-            for (org.rareset.annotate.table.Row row : r) {
+            for (org.rareset.core.table.Row row : r) {
                 double c = row.getDouble(contribution);
                 if (!Double.isFinite(c)) throw row.error("contribution '" + row.getString(contribution) + "' is not a finite number", null);
                 String g = row.getString(gene);

@@ -1,6 +1,6 @@
 package org.rareset.association.nullmodel;
 
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 package org.rareset.association.nullmodel;
 
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 
 /** Small dense symmetric positive-definite helpers (p x p covariate matrices). */
 final class SymmetricMatrices {

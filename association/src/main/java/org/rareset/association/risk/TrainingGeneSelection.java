@@ -2,13 +2,13 @@ package org.rareset.association.risk;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rareset.association.engine.AssociationEngine;
+import org.rareset.association.run.AssociationEngine;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.nullmodel.NullModel;
-import org.rareset.association.tests.Burden;
-import org.rareset.association.tests.GeneResult;
-import org.rareset.association.tests.TestOptions;
+import org.rareset.association.gene.Burden;
+import org.rareset.association.gene.GeneResult;
+import org.rareset.association.gene.TestOptions;
 
 /**
  * Chooses the genes of a risk model from the training samples only: each candidate gene's

@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.concurrent.DaemonPools;
-import org.rareset.annotate.vcf.Contigs;
-import org.rareset.association.engine.AssociationEngine;
+import org.rareset.core.InputException;
+import org.rareset.core.concurrent.DaemonPools;
+import org.rareset.genotypes.vcf.Contigs;
+import org.rareset.association.run.AssociationEngine;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.input.GeneVariants;
@@ -24,12 +24,12 @@ import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.mask.MaskedGene;
 import org.rareset.association.nullmodel.NullModel;
 import org.rareset.association.nullmodel.TraitType;
-import org.rareset.association.tests.Burden;
-import org.rareset.association.tests.GeneResult;
-import org.rareset.association.tests.GeneScores;
-import org.rareset.association.tests.GeneTest;
-import org.rareset.association.tests.SingleVariant;
-import org.rareset.association.tests.TestOptions;
+import org.rareset.association.gene.Burden;
+import org.rareset.association.gene.GeneResult;
+import org.rareset.association.gene.GeneScores;
+import org.rareset.association.gene.GeneTest;
+import org.rareset.association.gene.SingleVariant;
+import org.rareset.association.gene.TestOptions;
 
 /**
  * Runs every trait x gene x mask x test: fits each trait's null model once (per chromosome with

@@ -2,7 +2,7 @@ package org.rareset.association.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.rareset.annotate.output.OutputFiles;
+import org.rareset.core.output.OutputFiles;
 
 /**
  * Write-then-rename ({@link OutputFiles#write}): output goes to a hidden temporary file in the

@@ -2,10 +2,10 @@ package org.rareset.association.run;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.rareset.annotate.table.Column;
-import org.rareset.annotate.table.TableSchema;
-import org.rareset.annotate.table.TableWriter;
-import org.rareset.annotate.table.TableWriters;
+import org.rareset.core.table.Column;
+import org.rareset.core.table.TableSchema;
+import org.rareset.core.table.TableWriter;
+import org.rareset.core.table.TableWriters;
 
 /**
  * Results as Parquet through the annotate module's table writers (atomic), with the columns of

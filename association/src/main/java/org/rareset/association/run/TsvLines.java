@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.zip.GZIPOutputStream;
-import org.rareset.annotate.table.EmptyTable;
+import org.rareset.core.table.EmptyTable;
 
 /**
  * Writes rows as tab-separated text (gzipped when the name ends in {@code .gz}), atomically: the

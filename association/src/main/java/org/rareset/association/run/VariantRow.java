@@ -1,7 +1,7 @@
 package org.rareset.association.run;
 
 import org.rareset.association.genotype.GeneGenotypes;
-import org.rareset.association.tests.SingleVariant;
+import org.rareset.association.gene.SingleVariant;
 
 /**
  * One line of the single-variant results: one phenotype x gene x mask x variant (column of the

@@ -11,9 +11,9 @@ import org.rareset.association.mask.Mask;
 import org.rareset.association.mask.MaskExpression;
 import org.rareset.association.mask.Weighting;
 import org.rareset.association.run.ResultRow;
-import org.rareset.association.tests.Burden;
-import org.rareset.association.tests.GeneTest;
-import org.rareset.association.tests.Skat;
+import org.rareset.association.gene.Burden;
+import org.rareset.association.gene.GeneTest;
+import org.rareset.association.gene.Skat;
 
 /**
  * Seed genes for training gene impairment scores, as DeepRVAT chooses them: pLoF and missense

@@ -1,7 +1,7 @@
 package org.rareset.association.golden;
 
-import org.rareset.annotate.vcf.Variant;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.genotypes.vcf.Variant;
+import org.rareset.genotypes.vcf.VcfVariantSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,13 +2,13 @@ package org.rareset.association.golden;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rareset.association.engine.AssociationEngine;
+import org.rareset.association.run.AssociationEngine;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.genotype.VariantWeights;
 import org.rareset.association.nullmodel.NullModel;
-import org.rareset.association.tests.GeneResult;
-import org.rareset.association.tests.GeneTests;
-import org.rareset.association.tests.TestOptions;
+import org.rareset.association.gene.GeneResult;
+import org.rareset.association.gene.GeneTests;
+import org.rareset.association.gene.TestOptions;
 
 import java.nio.file.Files;
 import java.util.ArrayList;

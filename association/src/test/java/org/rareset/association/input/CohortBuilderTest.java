@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.MissingValues;
-import org.rareset.annotate.table.SampleTable;
-import org.rareset.annotate.table.TableFiles;
+import org.rareset.core.InputException;
+import org.rareset.core.table.MissingValues;
+import org.rareset.core.table.SampleTable;
+import org.rareset.core.table.TableFiles;
 import org.rareset.association.nullmodel.TraitType;
 
 class CohortBuilderTest {

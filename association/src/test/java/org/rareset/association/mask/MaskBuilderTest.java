@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Arrays;
 import java.util.List;
-import org.rareset.annotate.vcf.Variant;
+import org.rareset.genotypes.vcf.Variant;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.GeneVariants;
-import org.rareset.annotate.table.TextTable;
+import org.rareset.core.table.TextTable;
 import org.rareset.association.input.TraitData;
 import org.rareset.association.nullmodel.TraitType;
 import org.junit.jupiter.api.Test;

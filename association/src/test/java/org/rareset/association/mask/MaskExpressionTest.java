@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 import org.rareset.association.input.AnnotationTable;
-import org.rareset.annotate.table.TextTable;
+import org.rareset.core.table.TextTable;
 import org.junit.jupiter.api.Test;
 
 class MaskExpressionTest {

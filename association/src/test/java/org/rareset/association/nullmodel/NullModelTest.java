@@ -2,7 +2,7 @@ package org.rareset.association.nullmodel;
 
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.junit.jupiter.api.Test;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 
 import java.util.Random;
 

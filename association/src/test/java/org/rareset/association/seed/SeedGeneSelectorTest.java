@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.rareset.association.input.AnnotationTable;
-import org.rareset.annotate.table.TextTable;
+import org.rareset.core.table.TextTable;
 import org.rareset.association.mask.Weighting;
 import org.rareset.association.run.ResultRow;
 import org.junit.jupiter.api.Test;

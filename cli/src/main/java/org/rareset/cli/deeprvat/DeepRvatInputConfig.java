@@ -1,7 +1,7 @@
 package org.rareset.cli.deeprvat;
 
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.deeprvat.DeepRvatImport;
+import org.rareset.core.InputException;
+import org.rareset.genotypes.deeprvat.DeepRvatImport;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;

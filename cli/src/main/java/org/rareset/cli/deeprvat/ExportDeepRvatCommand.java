@@ -1,8 +1,8 @@
 package org.rareset.cli.deeprvat;
 
-import org.rareset.annotate.deeprvat.DeepRvatTables;
+import org.rareset.genotypes.deeprvat.DeepRvatTables;
 import org.rareset.association.deeprvat.DeepRvatEvaluation;
-import org.rareset.annotate.output.FileRoles;
+import org.rareset.core.output.FileRoles;
 import org.rareset.cli.WritesFiles;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;

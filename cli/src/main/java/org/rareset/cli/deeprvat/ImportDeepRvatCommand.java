@@ -1,8 +1,8 @@
 package org.rareset.cli.deeprvat;
 
-import org.rareset.annotate.deeprvat.DeepRvatImport;
-import org.rareset.annotate.output.OutputFiles;
-import org.rareset.annotate.output.FileRoles;
+import org.rareset.genotypes.deeprvat.DeepRvatImport;
+import org.rareset.core.output.OutputFiles;
+import org.rareset.core.output.FileRoles;
 import org.rareset.cli.WritesFiles;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;

@@ -28,7 +28,7 @@ public final class LogSetup {
         cl.setExecutionStrategy(pr -> executeWithLogFile(cl, pr));
         cl.setParameterExceptionHandler(LogSetup::usageError);
         // Notes from readers (a skipped byte-order mark...) go where the command's stderr goes, log file included.
-        org.rareset.annotate.InputNotes.setSink(line -> {
+        org.rareset.core.InputNotes.setSink(line -> {
             PrintWriter err = cl.getErr();
             err.println("rareset: note: " + line);
             err.flush();

@@ -3,9 +3,9 @@ package org.rareset.cli.options;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.genotype.GenotypeInput;
-import org.rareset.annotate.genotype.ImportOptions;
+import org.rareset.core.InputException;
+import org.rareset.genotypes.input.GenotypeInput;
+import org.rareset.genotypes.input.ImportOptions;
 import picocli.CommandLine.Option;
 
 /**

@@ -2,7 +2,7 @@ package org.rareset.cli.options;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rareset.annotate.table.MissingValues;
+import org.rareset.core.table.MissingValues;
 import picocli.CommandLine.Option;
 
 /**

@@ -3,7 +3,7 @@ package org.rareset.cli.options;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 import org.rareset.association.mask.IndicatorBurden;
 import org.rareset.association.mask.Mask;
 import org.rareset.association.mask.RegenieMaskFiles;

@@ -9,16 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.TableFiles;
-import org.rareset.annotate.table.TextTable;
+import org.rareset.core.InputException;
+import org.rareset.core.table.TableFiles;
+import org.rareset.core.table.TextTable;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.run.AtomicOutput;
 import org.rareset.association.run.GeneInfo;
 import org.rareset.association.run.ResultRow;
 import org.rareset.association.run.SettingsWriter;
 import org.rareset.association.run.SummaryWriter;
-import org.rareset.cli.report.ResultTableReader;
+import org.rareset.report.ResultTableReader;
 
 /**
  * The side files of merged {@code assoc} chunks. Each chunk's {@code summary.tsv},
@@ -39,7 +39,7 @@ final class AssocSideFiles {
     static int write(Path merged, List<Path> chunks) throws IOException {
         double alpha = alpha(chunks);
         List<ResultRow> rows = new ArrayList<>();
-        for (org.rareset.cli.report.ResultRow r : ResultTableReader.read(merged).rows()) {
+        for (org.rareset.report.ResultRow r : ResultTableReader.read(merged).rows()) {
             rows.add(new ResultRow(r.phenotype(), r.gene(), r.mask(), r.test(), r.nVariants(), r.mac(), r.nCarriers(), r.beta(), r.se(), r.log10P()));
         }
         SignificanceTable<ResultRow> sig = new SignificanceTable<>(rows, ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);

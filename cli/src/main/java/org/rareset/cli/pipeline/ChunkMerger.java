@@ -65,11 +65,11 @@ final class ChunkMerger {
     }
 
     /** The {@code kind} of a sparse score file's roster rows. */
-    static final String ROSTER = org.rareset.annotate.formats.GeneScoreFile.KIND_SAMPLE;
+    static final String ROSTER = org.rareset.core.formats.GeneScoreFile.KIND_SAMPLE;
 
     /** Whether a header is the sparse gene-score layout's. */
     static boolean isSparseScores(List<String> header) {
-        return header.equals(org.rareset.annotate.formats.GeneScoreFile.SPARSE.names());
+        return header.equals(org.rareset.core.formats.GeneScoreFile.SPARSE.names());
     }
 
     static int changes(List<String> values) {

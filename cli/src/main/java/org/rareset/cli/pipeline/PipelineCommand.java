@@ -1,6 +1,6 @@
 package org.rareset.cli.pipeline;
 
-import org.rareset.annotate.output.FileRoles;
+import org.rareset.core.output.FileRoles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

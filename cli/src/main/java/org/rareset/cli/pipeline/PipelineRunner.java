@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.rareset.annotate.output.ExitCleanup;
+import org.rareset.core.output.ExitCleanup;
 import org.rareset.cli.RareSetCommand;
 import org.rareset.cli.log.LinePrefixWriter;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package org.rareset.cli.pipeline;
 
 import java.nio.file.Path;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Builds the one-line errors for a study configuration, naming the file, line and key. */

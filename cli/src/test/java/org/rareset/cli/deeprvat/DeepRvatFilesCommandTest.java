@@ -2,13 +2,13 @@ package org.rareset.cli.deeprvat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.table.Column;
-import org.rareset.annotate.table.Row;
-import org.rareset.annotate.table.TableReader;
-import org.rareset.annotate.table.TableReaders;
-import org.rareset.annotate.table.TableSchema;
-import org.rareset.annotate.table.TableWriter;
-import org.rareset.annotate.table.TableWriters;
+import org.rareset.core.table.Column;
+import org.rareset.core.table.Row;
+import org.rareset.core.table.TableReader;
+import org.rareset.core.table.TableReaders;
+import org.rareset.core.table.TableSchema;
+import org.rareset.core.table.TableWriter;
+import org.rareset.core.table.TableWriters;
 import org.rareset.cli.CliRun;
 
 import java.io.IOException;

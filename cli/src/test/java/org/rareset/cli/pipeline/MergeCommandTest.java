@@ -15,12 +15,12 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.cli.CliRun;
-import org.rareset.annotate.table.Column;
-import org.rareset.annotate.table.TableSchema;
-import org.rareset.annotate.table.TableWriters;
+import org.rareset.core.table.Column;
+import org.rareset.core.table.TableSchema;
+import org.rareset.core.table.TableWriters;
 import org.rareset.cli.options.ChunkOptions;
-import org.rareset.annotate.table.TableFiles;
-import org.rareset.annotate.table.TextTable;
+import org.rareset.core.table.TableFiles;
+import org.rareset.core.table.TextTable;
 
 /**
  * Splitting a single run's table by the --chunk rule and merging the parts gives the table back,

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.table.EmptyTable;
+import org.rareset.core.table.EmptyTable;
 import org.rareset.cli.CliRun;
 
 /**

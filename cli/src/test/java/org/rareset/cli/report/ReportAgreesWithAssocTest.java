@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.table.TableFiles;
-import org.rareset.annotate.table.TextTable;
+import org.rareset.core.table.TableFiles;
+import org.rareset.core.table.TextTable;
 import org.rareset.cli.CliRun;
 
 /**

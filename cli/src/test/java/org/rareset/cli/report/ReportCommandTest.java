@@ -1,5 +1,13 @@
 package org.rareset.cli.report;
 
+import org.rareset.report.AssocSummary;
+import org.rareset.report.GenePositions;
+import org.rareset.report.GeneScoreSummary;
+import org.rareset.report.ResultRow;
+import org.rareset.report.ResultTableReader;
+import org.rareset.report.StudyReport;
+import org.rareset.report.TraitSummary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,11 +81,11 @@ class ReportCommandTest {
         Path tsv = ReportFixture.results(dir);
         ResultTableReader.Table fromTsv = ResultTableReader.read(tsv);
         Path parquet = dir.resolve("results.parquet");
-        org.rareset.annotate.table.TableSchema schema = org.rareset.annotate.table.TableSchema.of(
-                org.rareset.annotate.table.Column.string("phenotype"), org.rareset.annotate.table.Column.string("gene"),
-                org.rareset.annotate.table.Column.string("mask"), org.rareset.annotate.table.Column.string("test"),
-                org.rareset.annotate.table.Column.float64("pval"), org.rareset.annotate.table.Column.float64("neg_log10p"));
-        org.rareset.annotate.table.TableWriters.write(parquet, schema, w -> {
+        org.rareset.core.table.TableSchema schema = org.rareset.core.table.TableSchema.of(
+                org.rareset.core.table.Column.string("phenotype"), org.rareset.core.table.Column.string("gene"),
+                org.rareset.core.table.Column.string("mask"), org.rareset.core.table.Column.string("test"),
+                org.rareset.core.table.Column.float64("pval"), org.rareset.core.table.Column.float64("neg_log10p"));
+        org.rareset.core.table.TableWriters.write(parquet, schema, w -> {
             for (ResultRow r : fromTsv.rows()) w.writeRow(r.phenotype(), r.gene(), r.mask(), r.test(), r.pval(), -r.log10P());
         });
         ResultTableReader.Table fromParquet = ResultTableReader.read(parquet);
@@ -101,7 +109,7 @@ class ReportCommandTest {
     void qqBandIsTheBetaOrderStatisticInterval() {
         // rank 1 of n: Beta(1, n), whose quantile is 1 - (1 - q)^(1/n) in closed form
         int n = 500;
-        org.rareset.cli.report.plot.QqPlot.Band b = org.rareset.cli.report.plot.QqPlot.band(n, 60);
+        org.rareset.report.plot.QqPlot.Band b = org.rareset.report.plot.QqPlot.band(n, 60);
         assertEquals(-Math.log10(0.5 / n), b.expected()[0], 1e-12);
         assertEquals(-Math.log10(1 - Math.pow(1 - 0.025, 1.0 / n)), b.upper()[0], 1e-7);
         assertEquals(-Math.log10(1 - Math.pow(1 - 0.975, 1.0 / n)), b.lower()[0], 1e-7);
@@ -110,7 +118,7 @@ class ReportCommandTest {
         assertEquals(-Math.log10((n - 0.5) / n), b.expected()[last], 1e-12);
         assertEquals(-Math.log10(Math.pow(0.025, 1.0 / n)), b.upper()[last], 1e-7);
         // one p-value: the uniform's own 2.5% and 97.5% quantiles
-        org.rareset.cli.report.plot.QqPlot.Band one = org.rareset.cli.report.plot.QqPlot.band(1, 10);
+        org.rareset.report.plot.QqPlot.Band one = org.rareset.report.plot.QqPlot.band(1, 10);
         assertEquals(-Math.log10(0.025), one.upper()[0], 1e-9);
         assertEquals(-Math.log10(0.975), one.lower()[0], 1e-9);
         for (int k = 0; k < b.expected().length; k++) assertTrue(b.lower()[k] < b.expected()[k] && b.expected()[k] < b.upper()[k]);

@@ -1,4 +1,4 @@
-package org.rareset.cli.risk;
+package org.rareset.report.risk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

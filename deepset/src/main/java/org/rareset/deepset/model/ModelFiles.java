@@ -24,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 
 /**
  * Saves and loads a trained ensemble as a folder: {@code model.json} ({@link ModelDescription}) and
@@ -59,7 +59,7 @@ public final class ModelFiles {
                 throw InputException.of(dir, "is a non-empty folder that holds no model",
                         "choose another --out, or empty it");
             }
-            Path tmp = org.rareset.annotate.output.OutputFiles.temp(absolute, ".tmp");
+            Path tmp = org.rareset.core.output.OutputFiles.temp(absolute, ".tmp");
             Files.createDirectory(tmp);
             try {
                 try (NDManager manager = NDManager.newBaseManager()) {
@@ -73,10 +73,10 @@ public final class ModelFiles {
                 if (Files.exists(absolute)) deleteTree(absolute);
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);
             } finally {
-                org.rareset.annotate.output.OutputFiles.discard(tmp);
+                org.rareset.core.output.OutputFiles.discard(tmp);
             }
         } catch (IOException e) {
-            InputException fixable = org.rareset.annotate.output.WriteFailure.of(dir, e);
+            InputException fixable = org.rareset.core.output.WriteFailure.of(dir, e);
             if (fixable != null) throw fixable;
             throw new UncheckedIOException("cannot write model folder " + dir, e);
         }

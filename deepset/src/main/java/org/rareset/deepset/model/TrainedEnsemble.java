@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 import org.rareset.deepset.score.ScoringEnsemble;
 
 /**

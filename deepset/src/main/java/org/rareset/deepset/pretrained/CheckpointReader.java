@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 
 /**
  * Reads PyTorch (Lightning) checkpoints saved by {@code torch.save} in its zip format, without

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 import org.rareset.deepset.score.ScoringEnsemble;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

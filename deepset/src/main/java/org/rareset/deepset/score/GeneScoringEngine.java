@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.rareset.annotate.concurrent.DaemonPools;
+import org.rareset.core.concurrent.DaemonPools;
 
 /**
  * Scores genes gene-major and sparsely with a {@link ScoringEnsemble}.

@@ -1,7 +1,7 @@
 package org.rareset.deepset.train;
 
 import java.util.List;
-import org.rareset.annotate.annotation.DerivedColumns;
+import org.rareset.annotate.DerivedColumns;
 
 /** DeepRVAT's defaults for the model inputs (its {@code model_config.yaml}, pretrained models). */
 public final class DeepRvatInputs {

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rareset.annotate.table.MissingValues;
-import org.rareset.annotate.table.SampleTable;
-import org.rareset.annotate.table.TableFiles;
+import org.rareset.core.table.MissingValues;
+import org.rareset.core.table.SampleTable;
+import org.rareset.core.table.TableFiles;
 
 /**
  * Numeric per-sample columns (phenotypes, covariates) keyed by sample, read with the shared

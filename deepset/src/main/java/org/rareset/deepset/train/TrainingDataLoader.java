@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.DuplicateRows;
-import org.rareset.annotate.table.Row;
-import org.rareset.annotate.table.TableReader;
-import org.rareset.annotate.table.TableFiles;
-import org.rareset.annotate.table.TableReaders;
-import org.rareset.annotate.table.TextTable;
-import org.rareset.annotate.vcf.Contigs;
-import org.rareset.annotate.vcf.Variant;
-import org.rareset.annotate.vcf.VariantSource;
+import org.rareset.core.InputException;
+import org.rareset.core.table.DuplicateRows;
+import org.rareset.core.table.Row;
+import org.rareset.core.table.TableReader;
+import org.rareset.core.table.TableFiles;
+import org.rareset.core.table.TableReaders;
+import org.rareset.core.table.TextTable;
+import org.rareset.genotypes.vcf.Contigs;
+import org.rareset.genotypes.vcf.Variant;
+import org.rareset.genotypes.vcf.VariantSource;
 import org.rareset.deepset.model.AnnotationScaling;
 import org.rareset.deepset.model.MissingValues;
 
@@ -47,11 +47,11 @@ public final class TrainingDataLoader {
      */
     public record Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
                        List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
-                       List<String> covariates, org.rareset.annotate.table.MissingValues missing, DuplicateRows duplicates) {
+                       List<String> covariates, org.rareset.core.table.MissingValues missing, DuplicateRows duplicates) {
         /** Repeated (variant, gene) rows that differ are an error. */
         public Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
                     List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
-                    List<String> covariates, org.rareset.annotate.table.MissingValues missing) {
+                    List<String> covariates, org.rareset.core.table.MissingValues missing) {
             this(annotations, pheno, covar, seedGenes, phenotypes, annotationList, filter, plofAnnotations, covariates,
                     missing, DuplicateRows.ERROR);
         }
@@ -61,7 +61,7 @@ public final class TrainingDataLoader {
                     List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
                     List<String> covariates) {
             this(annotations, pheno, covar, seedGenes, phenotypes, annotationList, filter, plofAnnotations, covariates,
-                    org.rareset.annotate.table.MissingValues.defaults());
+                    org.rareset.core.table.MissingValues.defaults());
         }
     }
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.annotation.DerivedColumns;
-import org.rareset.annotate.expr.ColumnExpression;
+import org.rareset.core.InputException;
+import org.rareset.annotate.DerivedColumns;
+import org.rareset.core.expr.ColumnExpression;
 
 /**
  * The training variant filter ({@code --train-filter}), such as {@code MAF < 0.01 && CADD_PHRED > 5}:

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 
 class CheckpointReaderTest {
 

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 
 /**
  * Pickles written by CPython 3.11.7's pickle module:

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 import org.rareset.deepset.score.GeneRows;
 import org.rareset.deepset.score.GeneScoringEngine;
 

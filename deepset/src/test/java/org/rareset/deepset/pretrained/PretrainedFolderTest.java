@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 
 /** Folders that are not DeepRVAT's pretrained_models are refused with a clear message. */
 class PretrainedFolderTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.rareset.deepset.pretrained.DeepRvatNetwork;
 import org.rareset.deepset.pretrained.PretrainedEnsemble;
 import org.rareset.deepset.pretrained.SharedData;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.genotypes.vcf.VcfVariantSource;
 
 /**
  * ../shared/golden/deeprvat: 300 samples x 12 genes scored with DeepRVAT's 30 published models.

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.core.InputException;
+import org.rareset.genotypes.vcf.VcfVariantSource;
 import org.rareset.deepset.train.VariantFilter;
 
 class ScoringInputReaderTest {
@@ -159,10 +159,10 @@ class ScoringInputReaderTest {
         assertArrayEquals(new double[] {1, 5, 3, 3}, same.genes().get(0).values());
         Path ann = tmp.resolve("a.tsv");
         Files.writeString(ann, "chrom\tpos\tref\talt\tgene\tx\ty\n1\t100\tA\tG\tG1\t1\t7\n1\t100\tA\tG\tG1\t2\t5\n");
-        for (var rule : List.of(org.rareset.annotate.table.DuplicateRows.FIRST, org.rareset.annotate.table.DuplicateRows.MAX)) {
+        for (var rule : List.of(org.rareset.core.table.DuplicateRows.FIRST, org.rareset.core.table.DuplicateRows.MAX)) {
             try (VcfVariantSource src = VcfVariantSource.open(vcf())) {
                 ScoringInput in = ScoringInputReader.read(ann, TWO_COLUMNS, src, null, rule);
-                double[] expected = rule == org.rareset.annotate.table.DuplicateRows.FIRST ? new double[] {1, 7} : new double[] {2, 7};
+                double[] expected = rule == org.rareset.core.table.DuplicateRows.FIRST ? new double[] {1, 7} : new double[] {2, 7};
                 assertArrayEquals(expected, in.genes().get(0).values(), rule.toString());
             }
         }

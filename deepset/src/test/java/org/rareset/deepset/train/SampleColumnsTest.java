@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.MissingValues;
+import org.rareset.core.InputException;
+import org.rareset.core.table.MissingValues;
 
 class SampleColumnsTest {
     @TempDir Path dir;

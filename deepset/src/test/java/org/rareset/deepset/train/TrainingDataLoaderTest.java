@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.DuplicateRows;
-import org.rareset.annotate.table.MissingValues;
-import org.rareset.annotate.vcf.VcfVariantSource;
+import org.rareset.core.InputException;
+import org.rareset.core.table.DuplicateRows;
+import org.rareset.core.table.MissingValues;
+import org.rareset.genotypes.vcf.VcfVariantSource;
 
 /**
  * Training reads one row per (variant, gene): a table written per transcript must give the model

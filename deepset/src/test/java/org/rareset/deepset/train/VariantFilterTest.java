@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.rareset.annotate.InputException;
+import org.rareset.core.InputException;
 
 class VariantFilterTest {
     static boolean test(String expr, Map<String, Double> values) {

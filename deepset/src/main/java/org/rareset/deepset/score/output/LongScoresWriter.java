@@ -2,9 +2,9 @@ package org.rareset.deepset.score.output;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.rareset.annotate.formats.GeneScoreFile;
-import org.rareset.annotate.table.TableWriter;
-import org.rareset.annotate.table.TableWriters;
+import org.rareset.core.formats.GeneScoreFile;
+import org.rareset.core.table.TableWriter;
+import org.rareset.core.table.TableWriters;
 import org.rareset.deepset.score.GeneScores;
 
 /** Long format {@code sample gene score}, gene-major, streamed as genes arrive. */

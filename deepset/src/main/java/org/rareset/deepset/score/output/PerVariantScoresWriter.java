@@ -1,9 +1,9 @@
 package org.rareset.deepset.score.output;
 
-import org.rareset.annotate.table.Column;
-import org.rareset.annotate.table.TableSchema;
-import org.rareset.annotate.table.TableWriter;
-import org.rareset.annotate.table.TableWriters;
+import org.rareset.core.table.Column;
+import org.rareset.core.table.TableSchema;
+import org.rareset.core.table.TableWriter;
+import org.rareset.core.table.TableWriters;
 import org.rareset.deepset.score.GeneRows;
 import org.rareset.deepset.score.GeneScoringEngine;
 

@@ -3,16 +3,16 @@ package org.rareset.deepset.score.output;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.TableWriters;
+import org.rareset.core.InputException;
+import org.rareset.core.table.TableWriters;
 import org.rareset.deepset.score.GeneScores;
 
 /**
  * Writes gene impairment scores, gene by gene, to a table that appears only when complete
- * ({@link org.rareset.annotate.table.TableWriter}: temporary name, renamed on success).
+ * ({@link org.rareset.core.table.TableWriter}: temporary name, renamed on success).
  *
  * <ul>
- *   <li>Sparse (default): the layout of {@link org.rareset.annotate.formats.GeneScoreFile}: the
+ *   <li>Sparse (default): the layout of {@link org.rareset.core.formats.GeneScoreFile}: the
  *       sample roster, then per gene its empty-gene score and its carriers' scores.</li>
  *   <li>Dense long: columns {@code sample gene score}, one row per sample and gene,
  *       gene-major (every sample of the first gene, then the next gene), samples in VCF order.</li>

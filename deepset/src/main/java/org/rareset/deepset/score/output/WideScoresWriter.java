@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.rareset.annotate.InputException;
-import org.rareset.annotate.table.Column;
-import org.rareset.annotate.table.TableSchema;
-import org.rareset.annotate.table.TableWriter;
-import org.rareset.annotate.table.TableWriters;
+import org.rareset.core.InputException;
+import org.rareset.core.table.Column;
+import org.rareset.core.table.TableSchema;
+import org.rareset.core.table.TableWriter;
+import org.rareset.core.table.TableWriters;
 import org.rareset.deepset.score.GeneScores;
 
 /**

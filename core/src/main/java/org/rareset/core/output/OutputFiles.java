@@ -1,0 +1,102 @@
+package org.rareset.core.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
+import org.rareset.core.InputException;
+
+/**
+ * Write-then-rename, the one way outputs are written: the content goes to a hidden temporary name
+ * in the target's folder ({@code .<name>.<random><suffix>}, suffix ending in {@code .tmp}), which is
+ * renamed over the target only when complete. A failed or interrupted run therefore never leaves
+ * half a file under the final name, and its temporary file is deleted: by {@link #discard} on
+ * failure, or by {@link ExitCleanup}'s shutdown hook when the process is stopped.
+ */
+public final class OutputFiles {
+    /** Every temporary name ends with this. */
+    public static final String TEMP_SUFFIX = ".tmp";
+
+    private OutputFiles() {}
+
+    /** Writes a file (or folder) at a path it is given. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path temp) throws IOException;
+    }
+
+    /**
+     * A fresh temporary name beside {@code target}, registered for deletion at exit. Not created
+     * here: {@code Files.createTempFile} would give owner-only permissions that stick after the rename.
+     *
+     * @param suffix ends with {@link #TEMP_SUFFIX}, e.g. {@code ".tmp"} or {@code ".table.tmp"}
+     */
+    public static Path temp(Path target, String suffix) {
+        if (!suffix.endsWith(TEMP_SUFFIX)) throw new IllegalArgumentException("temporary suffix must end with .tmp: " + suffix);
+        Path abs = target.toAbsolutePath();
+        String random = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        Path temp = abs.resolveSibling("." + abs.getFileName() + "." + random + suffix);
+        ExitCleanup.register(temp);
+        return temp;
+    }
+
+    /** Whether {@code candidate} has the form of a temporary name of {@code target} ({@link #temp}). */
+    public static boolean isTempOf(Path candidate, Path target) {
+        Path c = candidate.toAbsolutePath().normalize();
+        Path t = target.toAbsolutePath().normalize();
+        if (c.getParent() == null || !c.getParent().equals(t.getParent()) || t.getFileName() == null) return false;
+        String name = c.getFileName().toString();
+        return name.startsWith("." + t.getFileName() + ".") && name.endsWith(TEMP_SUFFIX);
+    }
+
+    /**
+     * Renames the complete {@code temp} onto {@code target}, atomically where the file system can,
+     * replacing an older file of that name.
+     */
+    public static void commit(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ExitCleanup.forget(temp);
+    }
+
+    /** Deletes {@code temp} (a file or a folder tree), best effort; the failure being reported matters more. */
+    public static void discard(Path temp) {
+        ExitCleanup.deleteTree(temp);
+        ExitCleanup.forget(temp);
+    }
+
+    /**
+     * Writes {@code target} through a temporary sibling: creates the folder if needed, lets
+     * {@code writer} fill the temporary path, renames it into place. On any failure the temporary
+     * file is deleted, and a cause the user can fix (read-only, full disk, a folder in the way) is
+     * one {@link InputException} naming {@code target}.
+     */
+    public static void write(Path target, Writer writer) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path temp = null;
+        try {
+            Path dir = abs.getParent();
+            if (dir != null) Files.createDirectories(dir);
+            temp = temp(abs, TEMP_SUFFIX);
+            writer.write(temp);
+            commit(temp, abs);
+            temp = null;
+        } catch (IOException e) {
+            InputException ie = WriteFailure.of(target, e);
+            if (ie != null) throw ie;
+            throw e;
+        } catch (UncheckedIOException e) {
+            InputException ie = WriteFailure.of(target, e);
+            if (ie != null) throw ie;
+            throw e;
+        } finally {
+            if (temp != null) discard(temp);
+        }
+    }
+}

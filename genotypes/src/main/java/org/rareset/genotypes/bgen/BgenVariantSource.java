@@ -1,0 +1,364 @@
+package org.rareset.genotypes.bgen;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.zip.Inflater;
+import org.rareset.core.InputException;
+import org.rareset.core.concurrent.DaemonPools;
+import org.rareset.genotypes.input.GenotypeInput;
+import org.rareset.genotypes.input.ImportOptions;
+import org.rareset.genotypes.vcf.ContigOrder;
+import org.rareset.genotypes.vcf.GenotypeFileSource;
+import org.rareset.genotypes.vcf.ReadStats;
+import org.rareset.genotypes.vcf.RecordCalls;
+import org.rareset.genotypes.vcf.RegionSet;
+import org.rareset.genotypes.vcf.SampleSelection;
+import org.rareset.genotypes.vcf.Variant;
+import org.rareset.genotypes.vcf.VariantSplitter;
+import org.rareset.genotypes.vcf.VcfReadOptions;
+
+/**
+ * Reads a BGEN v1.1, v1.2 or v1.3 file (layouts 1 and 2; uncompressed, zlib or zstd blocks; 1- to
+ * 32-bit probabilities; phased or unphased; any ploidy and allele count) as sparse {@link Variant}s
+ * of hard calls ({@link HardCalls}), the same way {@link org.rareset.genotypes.vcf.VcfVariantSource}
+ * reads a VCF.
+ *
+ * <p>Alleles: the last allele is REF and the others are ALT 1, 2, ... in file order (plink2's
+ * {@code ref-last}, which is how {@code plink2 --export bgen-1.x} writes REF by default);
+ * {@link ImportOptions#refFirst()} makes the first allele REF instead. A multi-allelic record is
+ * split into one variant per ALT as a VCF record is. The variant id is the rsid field, or the
+ * SNPID field when the rsid is empty or '.'.
+ *
+ * <p>Samples: the {@code .sample} file when given, else the ids stored in the file. Regions are
+ * read by walking the variant blocks and skipping, without decompressing, those outside.
+ */
+public final class BgenVariantSource implements GenotypeFileSource {
+    private final Path file;
+    private final BgenInput in;
+    private final BgenHeader header;
+    private final SampleSelection selection;
+    private final RegionSet regions;
+    private final ImportOptions options;
+    private final int threads;
+    private final ReadStats stats = new ReadStats();
+    private boolean iterated;
+
+    private BgenVariantSource(Path file, BgenInput in, BgenHeader header, SampleSelection selection, RegionSet regions,
+                              ImportOptions options, int threads) {
+        this.threads = threads;
+        this.file = file;
+        this.in = in;
+        this.header = header;
+        this.selection = selection;
+        this.regions = regions;
+        this.options = options;
+    }
+
+    /**
+     * Opens the file and reads its header and sample ids.
+     *
+     * @throws InputException for a missing or malformed file, missing or duplicate sample ids, a
+     *                        .sample file with another sample count, or an unknown sample
+     */
+    public static BgenVariantSource open(GenotypeInput input, VcfReadOptions read, ImportOptions options) {
+        return open(input, read, options, 1);
+    }
+
+    /**
+     * Opens the file as {@link #open(GenotypeInput, VcfReadOptions, ImportOptions)} does, decompressing
+     * and calling genotypes on up to {@code threads} threads (variants still come out in file order).
+     */
+    public static BgenVariantSource open(GenotypeInput input, VcfReadOptions read, ImportOptions options, int threads) {
+        input.requireFiles();
+        if (read.passOnly()) {
+            throw new InputException("--pass-only", null, "BGEN files have no FILTER field", "leave out --pass-only");
+        }
+        Path file = input.file();
+        BgenInput in;
+        try {
+            in = new BgenInput(FileChannel.open(file, StandardOpenOption.READ), 1 << 20);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            BgenHeader header = BgenHeader.read(file, in);
+            List<String> names = sampleNames(input, header, options);
+            SampleSelection selection = SampleSelection.resolve(input.sample() != null ? input.sample() : file, names, read);
+            RegionSet regions = read.hasRegions() ? RegionSet.of(read) : null;
+            in.seek(header.firstVariant());
+            return new BgenVariantSource(file, in, header, selection, regions, options, threads);
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeQuietly(in);
+            throw e;
+        }
+    }
+
+    private static List<String> sampleNames(GenotypeInput input, BgenHeader header, ImportOptions options) {
+        if (input.sample() != null) {
+            List<String> names = BgenSampleFile.sampleNames(input.sample(), options.fidIid());
+            if (names.size() != header.samples()) {
+                throw InputException.of(input.sample(), "lists " + names.size() + " samples, but " + input.file().getFileName()
+                        + " has " + header.samples(), "give the .sample file written with this BGEN");
+            }
+            return names;
+        }
+        if (header.sampleIds() == null) {
+            throw InputException.of(input.file(), "the file stores no sample ids", "give its .sample file with --sample");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String id : header.sampleIds()) {
+            if (!seen.add(id)) {
+                throw InputException.of(input.file(), "sample id '" + id + "' appears twice in the file's sample id block",
+                        "sample ids must be unique; give a .sample file with unique ids with --sample");
+            }
+        }
+        return header.sampleIds();
+    }
+
+    public BgenHeader header() {
+        return header;
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public ReadStats stats() {
+        return stats;
+    }
+
+    @Override
+    public List<String> samples() {
+        return selection.names();
+    }
+
+    @Override
+    public Iterator<Variant> iterator() {
+        if (iterated) throw new IllegalStateException("a BgenVariantSource can be iterated once");
+        iterated = true;
+        return new VariantIterator();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(in);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // Read-only file: nothing to lose on close.
+        }
+    }
+
+    /**
+     * One variant block as read from the file, its genotype data still compressed; decoding it
+     * ({@link Decoder}) needs nothing else, so blocks can be decoded on several threads.
+     */
+    private record RawBlock(long index, long at, String chrom, int pos, String id, List<String> alleles,
+                            byte[] packed, int stored, int declared) {}
+
+    /** What one block gives: its variants, in ALT order, and its ALT count for the statistics. */
+    private record Decoded(List<Variant> variants, int nAlts) {}
+
+    /**
+     * Decompresses a block and makes its hard calls. Holds per-thread buffers, so each decoding
+     * thread has its own.
+     */
+    private final class Decoder {
+        private final RecordCalls calls = new RecordCalls(selection.size());
+        private final HardCalls hardCalls = new HardCalls(header.samples(), selection, options.hardCallThreshold());
+        private final Inflater inflater = new Inflater();
+        private byte[] data = new byte[1 << 16];
+
+        Decoded decode(RawBlock b) {
+            int k = b.alleles.size();
+            if (data.length < b.declared) data = new byte[Math.max(b.declared, data.length * 2)];
+            String problem = header.compression().decompress(inflater, b.packed, b.stored, data, b.declared);
+            if (problem == null) {
+                int[] alleleMap = new int[k];
+                int ref = options.refFirst() ? 0 : k - 1;
+                List<String> alts = new ArrayList<>(k - 1);
+                for (int a = 0, j = 1; a < k; a++) {
+                    if (a == ref) continue;
+                    alleleMap[a] = j++;
+                    alts.add(b.alleles.get(a));
+                }
+                problem = header.layout() == 1 ? hardCalls.layout1(data, b.declared, alleleMap, calls)
+                        : hardCalls.layout2(data, b.declared, k, alleleMap, calls);
+                if (problem == null) {
+                    List<Variant> out = new ArrayList<>(k - 1);
+                    VariantSplitter.split(b.chrom, b.pos, b.id, b.alleles.get(ref), alts, calls, out::add);
+                    return new Decoded(out, k - 1);
+                }
+            }
+            throw bad(b.index, b.at, problem);
+        }
+    }
+
+    private InputException bad(long index, long at, String problem) {
+        return new InputException(file.toString(), "variant " + index + " (byte " + at + ")", problem,
+                "the file is damaged or not BGEN v1.1-1.3; export it again");
+    }
+
+    /**
+     * Reads blocks in file order and decodes them, on {@code threads} threads when more than one:
+     * up to {@code 4 x threads} blocks are in flight and their variants come out in file order.
+     */
+    private static final String SORT_HINT = "sort it, e.g. `plink2 --bgen FILE ref-last --sort-vars --make-pgen --out SORTED`"
+                + " then `plink2 --pfile SORTED --export bgen-1.2 --out SORTED`";
+
+    private final class VariantIterator implements Iterator<Variant> {
+        private final ArrayDeque<Variant> pending = new ArrayDeque<>();
+        private final ContigOrder order = new ContigOrder();
+        private final Decoder inline = new Decoder();
+        private final ExecutorService pool;
+        private final ThreadLocal<Decoder> decoders = ThreadLocal.withInitial(Decoder::new);
+        private final ArrayDeque<Future<Decoded>> inFlight = new ArrayDeque<>();
+        private final int window;
+        private long index;
+
+        VariantIterator() {
+            int t = Math.max(1, threads);
+            pool = t > 1 ? DaemonPools.fixed(t, "bgen-decode") : null;
+            window = 4 * t;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (pending.isEmpty() && (index < header.variants() || !inFlight.isEmpty())) fill();
+            if (pending.isEmpty()) finish();
+            return !pending.isEmpty();
+        }
+
+        @Override
+        public Variant next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            return pending.poll();
+        }
+
+        private void finish() {
+            if (pool != null) pool.shutdownNow();
+        }
+
+        private void fill() {
+            try {
+                if (pool == null) {
+                    RawBlock b = readBlock();
+                    if (b != null) take(inline.decode(b));
+                    return;
+                }
+                while (inFlight.size() < window && index < header.variants()) {
+                    RawBlock b = readBlock();
+                    if (b != null) inFlight.add(pool.submit(() -> decoders.get().decode(b)));
+                }
+                if (!inFlight.isEmpty()) take(inFlight.poll().get());
+            } catch (ExecutionException e) {
+                finish();
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                finish();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while decoding " + file, e);
+            } catch (RuntimeException e) {
+                finish();
+                throw e;
+            }
+        }
+
+        private void take(Decoded d) {
+            stats.countRecord(d.nAlts);
+            pending.addAll(d.variants);
+        }
+
+        /** The next block, or null when it is outside the regions or has no ALT (counted). */
+        private RawBlock readBlock() {
+            long at = in.offset();
+            index++;
+            try {
+                return readBlock(at);
+            } catch (EOFException e) {
+                throw new InputException(file.toString(), "variant " + index + " (byte " + at + ")",
+                        "truncated: the file ends inside this variant's block (the header promises " + header.variants() + " variants)",
+                        "the file is incomplete; copy or export it again");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private RawBlock readBlock(long at) throws IOException {
+            boolean layout1 = header.layout() == 1;
+            if (layout1) {
+                long n = in.u32();
+                if (n != header.samples()) throw bad(index, at, "variant block is for " + n + " samples, the header says " + header.samples());
+            }
+            String snpId = in.string(in.u16());
+            String rsid = in.string(in.u16());
+            String chrom = in.string(in.u16());
+            long pos = in.u32();
+            int k = layout1 ? 2 : in.u16();
+            List<String> alleles = new ArrayList<>(k);
+            for (int a = 0; a < k; a++) {
+                long len = in.u32();
+                if (len > Integer.MAX_VALUE - 8) throw bad(index, at, "allele " + (a + 1) + " is " + len + " bytes long");
+                alleles.add(in.string((int) len));
+            }
+            if (pos > Integer.MAX_VALUE) throw bad(index, at, "position " + pos + " is beyond 2^31-1");
+            order.require(chrom, (int) pos, file, "variant " + index + " (" + chrom + ":" + pos + ")", SORT_HINT);
+            long stored;
+            long declared;
+            if (layout1) {
+                stored = header.compression() == BgenCompression.NONE ? 6L * header.samples() : in.u32();
+                declared = 6L * header.samples();
+            } else {
+                long c = in.u32();
+                if (header.compression() == BgenCompression.NONE) {
+                    stored = c;
+                    declared = c;
+                } else {
+                    if (c < 4) throw bad(index, at, "genotype block length " + c + " is too small");
+                    declared = in.u32();
+                    stored = c - 4;
+                }
+            }
+            if (stored > Integer.MAX_VALUE - 8 || declared > Integer.MAX_VALUE - 8) {
+                throw bad(index, at, "genotype block of " + Math.max(stored, declared) + " bytes is too large");
+            }
+            if (regions != null && !regions.contains(chrom, (int) pos)) {
+                in.skip(stored);
+                return null;
+            }
+            if (k == 0) throw bad(index, at, "a variant with no alleles");
+            if (k == 1) {
+                in.skip(stored);
+                stats.countRecord(0);
+                return null;
+            }
+            byte[] packed = new byte[(int) stored];
+            in.bytes(packed, (int) stored);
+            String id = rsid.isEmpty() || rsid.equals(".") ? (snpId.isEmpty() ? "." : snpId) : rsid;
+            return new RawBlock(index, at, chrom, (int) pos, id, alleles, packed, (int) stored, (int) declared);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.rareset.genotypes.input;
+
+import org.rareset.genotypes.bgen.BgenVariantSource;
+import org.rareset.genotypes.plink.BedVariantSource;
+import org.rareset.genotypes.vcf.GenotypeFileSource;
+import org.rareset.genotypes.vcf.VcfReadOptions;
+import org.rareset.genotypes.vcf.VcfVariantSource;
+
+/** Opens a {@link GenotypeInput} with the reader of its format. */
+public final class GenotypeSources {
+    private GenotypeSources() {}
+
+    /**
+     * @param read    regions and samples, as for a VCF
+     * @param options allele order, sample-id rule and hard-call threshold (PLINK and BGEN only)
+     * @param threads threads inflating BGZF (VCF) or decoding blocks (BGEN)
+     */
+    public static GenotypeFileSource open(GenotypeInput input, VcfReadOptions read, ImportOptions options, int threads) {
+        return switch (input.format()) {
+            case VCF -> VcfVariantSource.open(input.file(), read, threads);
+            case PLINK -> BedVariantSource.open(input, read, options);
+            case BGEN -> BgenVariantSource.open(input, read, options, threads);
+        };
+    }
+
+    /** The whole input, every sample, with two inflating threads at most. */
+    public static GenotypeFileSource open(GenotypeInput input, ImportOptions options) {
+        return open(input, VcfReadOptions.all(), options, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    }
+}

@@ -1,0 +1,21 @@
+package org.rareset.simulate;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What {@link CohortSimulator} wrote, for the command's report and for tests. */
+public record SimulationSummary(Path folder, int samples, int genes, long records, long alleles,
+                                long multiAllelicRecords, long missingCalls, long annotationRows,
+                                int cases, List<String> traits, long vcfBytes, double seconds) {
+
+    /** Output file names, in the order they are written. */
+    public static final String VCF = "cohort.vcf.gz";
+    public static final String TBI = "cohort.vcf.gz.tbi";
+    public static final String GENES = "genes.bed";
+    public static final String ANNOTATIONS = "annotations.tsv";
+    public static final String PHENOTYPES = "pheno.tsv";
+    public static final String COVARIATES = "covar.tsv";
+    public static final String TRUTH = "truth.tsv";
+    /** Replicate null binary traits, written only when asked for ({@link NullReplicates}). */
+    public static final String NULL_REPLICATES = "null_bt.tsv";
+}
