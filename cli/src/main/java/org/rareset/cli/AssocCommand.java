@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import org.rareset.core.InputException;
 import org.rareset.annotate.GeneModelReader;
 import org.rareset.association.input.AnnotationTable;
-import org.rareset.association.input.GeneInfoTable;
+import org.rareset.association.run.GeneInfoTable;
 import org.rareset.association.input.QtTransform;
 import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.association.burden.BurdenFiles;

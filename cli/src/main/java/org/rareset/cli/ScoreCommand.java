@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rareset.genotypes.input.GenotypeInput;
-import org.rareset.genotypes.input.GenotypeSources;
+import org.rareset.genotypes.GenotypeSources;
 import org.rareset.genotypes.vcf.GenotypeFileSource;
 import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.RuntimeOptions;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rareset.core.InputException;
 import org.rareset.genotypes.input.GenotypeInput;
-import org.rareset.genotypes.input.GenotypeSources;
+import org.rareset.genotypes.GenotypeSources;
 import org.rareset.genotypes.vcf.GenotypeFileSource;
 import org.rareset.cli.options.GenotypeFileOptions;
 import org.rareset.cli.options.MissingOptions;

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.rareset.core.InputException;
 import org.rareset.core.InputNotes;
 import org.rareset.genotypes.input.GenotypeInput;
-import org.rareset.genotypes.input.GenotypeSources;
+import org.rareset.genotypes.GenotypeSources;
 import org.rareset.core.table.DuplicateRows;
 import org.rareset.genotypes.store.GenotypeStore;
 import org.rareset.genotypes.vcf.VariantSource;

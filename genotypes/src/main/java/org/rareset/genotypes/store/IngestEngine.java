@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.rareset.core.InputException;
 import org.rareset.genotypes.input.GenotypeInput;
-import org.rareset.genotypes.input.GenotypeSources;
+import org.rareset.genotypes.GenotypeSources;
 import org.rareset.genotypes.input.ImportOptions;
 import org.rareset.genotypes.vcf.ContigOrder;
 import org.rareset.genotypes.vcf.GenotypeFileSource;

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rareset.core.InputException;
 import org.rareset.genotypes.input.GenotypeInput;
-import org.rareset.genotypes.input.GenotypeSources;
+import org.rareset.genotypes.GenotypeSources;
 import org.rareset.genotypes.input.ImportOptions;
 import org.rareset.genotypes.vcf.GenotypeFileSource;
 import org.rareset.genotypes.vcf.TestVcfs;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rareset.genotypes.GenotypeSources;
 import org.rareset.genotypes.vcf.GenotypeFileSource;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VcfReadOptions;

@@ -1,6 +1,8 @@
-package org.rareset.genotypes.input;
+package org.rareset.genotypes;
 
 import org.rareset.genotypes.bgen.BgenVariantSource;
+import org.rareset.genotypes.input.GenotypeInput;
+import org.rareset.genotypes.input.ImportOptions;
 import org.rareset.genotypes.plink.BedVariantSource;
 import org.rareset.genotypes.vcf.GenotypeFileSource;
 import org.rareset.genotypes.vcf.VcfReadOptions;

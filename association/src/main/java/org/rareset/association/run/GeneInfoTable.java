@@ -1,11 +1,11 @@
-package org.rareset.association.input;
+package org.rareset.association.run;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.annotate.Gene;
 import org.rareset.genotypes.vcf.Contigs;
-import org.rareset.association.run.GeneInfo;
+import org.rareset.association.input.AnnotationTable;
 
 /**
  * The {@code gene_name chrom start end} of result rows. From a gene model (BED, GTF or GFF3, as
