@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
     @Test
     void summarisesTheBundledCohort() {
         Path demo = Path.of(System.getProperty("rareset.testdata", "../testdata"), "demo");
-        Assumptions.assumeTrue(Files.isDirectory(demo), demo + " absent: skipping");
+        assertTrue(Files.isDirectory(demo), demo + " ships with the repository but is missing");
         CliRun r = CliRun.run("demo", "--summary-only");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("2,000 samples"), r.out());

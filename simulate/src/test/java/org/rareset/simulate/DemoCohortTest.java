@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class DemoCohortTest {
     @BeforeAll
     static void load() throws IOException {
         demo = Path.of(System.getProperty("rareset.testdata", "../testdata"), "demo");
-        Assumptions.assumeTrue(Files.isDirectory(demo), demo + " absent: skipping");
+        assertTrue(Files.isDirectory(demo), demo + " ships with the repository but is missing");
         truth = CohortFiles.read(demo.resolve(SimulationSummary.TRUTH));
         pheno = CohortFiles.read(demo.resolve(SimulationSummary.PHENOTYPES));
         for (String[] g : CohortFiles.read(demo.resolve(SimulationSummary.GENES)).rows()) genes.put(g[3], g);

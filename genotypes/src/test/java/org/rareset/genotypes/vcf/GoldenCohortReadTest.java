@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Reads the shared association golden cohort and checks the counts its README states. */
 class GoldenCohortReadTest {
     @Test
     void readsTheGoldenCohort() {
-        // The bundled copy in testdata/golden/assoc, else the shared original.
-        String testdata = System.getProperty("rareset.testdata");
-        String shared = System.getProperty("rareset.shared");
-        Path vcf = testdata == null ? null : Path.of(testdata, "golden", "assoc", "cohort.vcf.gz");
-        if ((vcf == null || !Files.exists(vcf)) && shared != null) vcf = Path.of(shared, "golden", "assoc", "cohort.vcf.gz");
-        Assumptions.assumeTrue(vcf != null && Files.exists(vcf), "golden/assoc/cohort.vcf.gz absent: skipping");
+        // The copy the repository ships in testdata/golden/assoc.
+        Path vcf = Path.of(System.getProperty("rareset.testdata", "../testdata"), "golden", "assoc", "cohort.vcf.gz");
+        assertTrue(Files.exists(vcf), vcf + " ships with the repository but is missing");
         List<Variant> vs;
         List<String> samples;
         try (VcfVariantSource src = VcfVariantSource.open(vcf)) {
