@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rareset.core.InputException;
@@ -51,6 +52,7 @@ import org.rareset.cli.pipeline.StudyConfig;
  * <p>Why not Jazzer: its JUnit integration fuzzes only when {@code JAZZER_FUZZ} is set (otherwise it
  * replays a stored corpus) and loads a native agent; this runs the same way in every build.
  */
+@Tag("slow")
 class InputFuzzTest {
     static final Path TESTDATA = Path.of(System.getProperty("rareset.testdata", "../testdata"));
     static final long SEED = Long.getLong("rareset.fuzz.seed", 20261204L);

@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** {@code rareset score --pretrained} on ../shared/golden/deeprvat, checked against its expected burdens. */
+@Tag("slow")
 class ScoreCommandTest {
     private static Path golden;
     private static Path models;

@@ -16,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.rareset.core.table.Column;
 import org.rareset.core.table.TableSchema;
 import org.rareset.core.table.TableWriters;
@@ -23,6 +24,7 @@ import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.TrainedEnsemble;
 
 /** {@code rareset train} as a whole command on a small generated cohort. */
+@Tag("slow")
 class TrainCommandTest {
     @TempDir static Path dir;
 

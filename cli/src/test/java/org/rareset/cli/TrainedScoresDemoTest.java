@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The whole deep-set route on the bundled simulated cohort (testdata/demo, made by rareset
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SKAT on pLoF and missense masks (MAF below 1% or 0.1%, Bonferroni over all their tests), and the
  * null trait trained alongside must stay calibrated (loosely: 200 genes only).
  */
+@Tag("slow")
 class TrainedScoresDemoTest {
 
     @Test

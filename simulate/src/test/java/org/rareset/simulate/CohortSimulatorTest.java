@@ -24,9 +24,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.rareset.core.InputException;
 
 /** One small simulated cohort, checked against htsjdk's reading of the VCF and closed-form definitions. */
+@Tag("slow")
 class CohortSimulatorTest {
     static final int SAMPLES = 400;
     @TempDir static Path dir;

@@ -2,6 +2,7 @@ package org.rareset.association.gene;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.nullmodel.NullModel;
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * binomial quantile at 1.25x nominal with the defaults, and the plain score tests must exceed it
  * (the check can fail: it catches the known inflation of score tests at low prevalence).
  */
+@Tag("slow")
 class NullBinaryCalibrationTest {
     private static final int N = 2000;
     private static final int GENES = 120;

@@ -5,6 +5,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VcfVariantSource;
 import org.rareset.association.genotype.GeneGenotypes;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * composite Simpson rule between the kinks (16 panels each, Davies at every node) instead of
  * adaptive Gauss-Kronrod over an interpolated tail. The definition (R SKAT's {@code optimal.adj}) is the same.
  */
+@Tag("slow")
 class SkatOSlowCaseTest {
     private static final double[] RHO = {0, 0.01, 0.04, 0.09, 0.25, 0.5, 0.999};
     private static final double DAVIES_ACC = 1e-10;

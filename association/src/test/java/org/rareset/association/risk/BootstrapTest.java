@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("slow")
 class BootstrapTest {
     @Test
     void aucIntervalWidthMatchesHanleyMcNeilStandardError() {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** On simulated cohorts where known causal genes' scores drive the trait, their scores add to the covariates-only baseline. */
+@Tag("slow")
 class RiskStratificationTest {
     static final RiskStratification.Settings SETTINGS = new RiskStratification.Settings(500, 9, Enrichment.DEFAULT_EDGES);
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.rareset.cli.CliRun;
 
 /**
@@ -18,6 +19,7 @@ import org.rareset.cli.CliRun;
  * bundled scores as a keyed table, association tests, report; the slow deep-set steps switched off to keep the test short), then
  * again: every step is up to date. A switched-off step's dependant is reported as unable to run.
  */
+@Tag("slow")
 class PipelineCommandTest {
     @TempDir Path dir;
 

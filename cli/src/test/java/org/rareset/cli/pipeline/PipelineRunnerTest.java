@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.rareset.cli.pipeline.PipelineRunner.Outcome;
 import org.rareset.cli.pipeline.PipelineRunner.Status;
 import org.rareset.cli.report.ReportFixture;
@@ -22,6 +23,7 @@ import org.rareset.cli.report.ReportFixture;
  * reads the first one's folder): skipping unchanged steps, rerunning on changed inputs or parameters,
  * resuming after an interruption, and leaving no partial step folder after a failure.
  */
+@Tag("slow")
 class PipelineRunnerTest {
     @TempDir Path dir;
     StudyConfig cfg;

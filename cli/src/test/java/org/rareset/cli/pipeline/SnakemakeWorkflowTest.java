@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.rareset.cli.CliRun;
 import org.rareset.cli.RareSetCommand;
 
@@ -21,6 +22,7 @@ import org.rareset.cli.RareSetCommand;
  * the merged association table equals a single run byte for byte. Skipped when snakemake is not
  * installed, except where RARESET_REQUIRE_CI_TOOLS is set (CI), where its absence fails.
  */
+@Tag("slow")
 class SnakemakeWorkflowTest {
     @TempDir Path tmp;
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.rareset.cli.CliRun;
 
 /**
@@ -24,6 +25,7 @@ import org.rareset.cli.CliRun;
  * screenshot must show the plots. Skipped when chromium is absent, except where
  * RARESET_REQUIRE_CI_TOOLS is set (CI), where its absence fails.
  */
+@Tag("slow")
 class ReportChromiumTest {
     static final String MARKER = "rareset-report-rendered";
 

@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.rareset.cli.CliRun;
 import org.rareset.cli.report.ReportFixture;
 
@@ -25,6 +26,7 @@ import org.rareset.cli.report.ReportFixture;
  * {@code rareset risk} on a simulated cohort whose traits depend on the scores of two known causal
  * genes (CAUSAL1, CAUSAL2) among five; the other three are null.
  */
+@Tag("slow")
 class RiskCommandTest {
     @TempDir Path dir;
     Path pheno, covar, scores;

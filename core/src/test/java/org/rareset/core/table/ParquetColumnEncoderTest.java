@@ -26,6 +26,7 @@ import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The page encodings {@link ParquetColumnEncoder} chooses, each read back through Parquet's own
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and booleans across pages, text with a dictionary, text falling back to PLAIN within a chunk
  * (mixed pages), text that stays PLAIN in later row groups, and statistics and page indexes.
  */
+@Tag("slow")
 class ParquetColumnEncoderTest {
     @TempDir Path dir;
 

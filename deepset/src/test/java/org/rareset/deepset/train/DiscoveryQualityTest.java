@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.rareset.deepset.model.AnnotationScaling;
 import org.rareset.deepset.score.GeneRows;
 import org.rareset.deepset.score.GeneScoringEngine;
@@ -19,6 +20,7 @@ import org.rareset.deepset.score.GeneScoringEngine;
  * causal genes that were not seed genes, and a null trait trained alongside stays calibrated
  * (genomic inflation of its score tests over the non-seed genes within 0.9-1.1).
  */
+@Tag("slow")
 class DiscoveryQualityTest {
     static final int N_GENES = 2000;
     static final int[] CAUSAL = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.rareset.core.InputException;
 import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.TrainedEnsemble;
@@ -19,6 +20,7 @@ import org.rareset.deepset.score.GeneScores;
 import org.rareset.deepset.score.GeneScoringEngine;
 
 /** Ensembles: same seed same scores, saved and loaded back to identical scores, missing columns refused. */
+@Tag("slow")
 class EnsembleFilesTest {
 
     @Test

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.rareset.deepset.model.TrainedNetwork;
 
+@Tag("slow")
 class NetworkTrainerTest {
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.rareset.genotypes.GenotypeSources;
 import org.rareset.genotypes.vcf.GenotypeFileSource;
 import org.rareset.genotypes.vcf.Variant;
@@ -22,6 +23,7 @@ import org.rareset.genotypes.vcf.VcfReadOptions;
  * the bundled files are not the only plink2 output the readers have met. Skipped without plink2,
  * except where RARESET_REQUIRE_CI_TOOLS is set (CI), where its absence fails.
  */
+@Tag("slow")
 class Plink2RegenerationTest {
     @TempDir Path dir;
 

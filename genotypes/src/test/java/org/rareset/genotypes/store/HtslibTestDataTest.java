@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.rareset.core.InputException;
 import org.rareset.genotypes.vcf.AlleleKind;
 import org.rareset.genotypes.vcf.Variant;
@@ -35,6 +36,7 @@ import org.rareset.genotypes.vcf.VcfReadOptions;
  * <p>Needs {@code htslib-test} and {@code bcftools} (installed by {@code .ci/run}); skipped without
  * them, except where {@code RARESET_REQUIRE_CI_TOOLS} is set (CI), where their absence fails.
  */
+@Tag("slow")
 class HtslibTestDataTest {
     static final Path ROOT = Path.of(System.getProperty("rareset.htslib.test", "/usr/share/htslib-test"));
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.rareset.core.InputException;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VcfVariantSource;
@@ -22,6 +23,7 @@ import org.rareset.genotypes.vcf.VcfVariantSource;
  * when the store is opened, when the damaged variant is read, or by {@link GenotypeStore#verify()};
  * none gives different genotypes silently.
  */
+@Tag("slow")
 class StoreIntegrityTest {
     static final Path VALID = Path.of(System.getProperty("rareset.testdata", "../testdata"), "ingest", "valid.vcf.gz");
 

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The byte-level decoder must give exactly the variants htsjdk's VariantContext path gives, on
  * random files with multi-allelic records, haploid and missing calls, phasing, extra FORMAT fields,
  * and lines long enough to span BGZF blocks and inflate batches.
  */
+@Tag("slow")
 public class FastDecoderEquivalenceTest {
     @TempDir Path dir;
 
