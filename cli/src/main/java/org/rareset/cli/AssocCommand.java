@@ -152,7 +152,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         AssociationSettings settings = new AssociationSettings(cohort.inputs(), regenieMasks.inputs(), saigeGroups.inputs(),
                 maskFile, maxMaf, minMac, qtTransform, geneModel, collapseMac, weights, tests, singleVariant, firthThreshold,
                 noSpa, alpha, scores, pred, out, writeBurdens, outFormat, runtime.effectiveThreads(), runtime.debug,
-                chunk::select);
+                chunk.chunk);
         new AssociationJob(settings, msg -> { if (!runtime.quiet) { err.println("assoc: " + msg); err.flush(); } },
                 runtime.showProgress() ? new Progress(err) : AssociationJob.Progress.NONE).run();
         return 0;

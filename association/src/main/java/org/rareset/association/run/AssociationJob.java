@@ -35,6 +35,7 @@ import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
 import org.rareset.core.InputException;
 import org.rareset.core.RareSetVersion;
+import org.rareset.core.concurrent.Chunk;
 import org.rareset.genotypes.vcf.Contigs;
 
 /**
@@ -84,7 +85,7 @@ public final class AssociationJob {
 
     /** Runs the analysis and writes every output; bad input is an {@link InputException}. */
     public void run() throws IOException {
-        checkOptions();
+        s.check();
         List<GeneTest> testList = parseTests();
         Cohort cohort = new Cohort(s.cohort());
         cohort.readSampleTables();
@@ -126,7 +127,7 @@ public final class AssociationJob {
             geneInfo = geneInfo(ann);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
                     s.threads(), offsets)).stopOnFailedTrait(s.cohort().failOnTraitError());
-            List<GeneScoreTable.GeneScore> scoreGenes = s.part().select(scoreTable.genes());
+            List<GeneScoreTable.GeneScore> scoreGenes = Chunk.select(s.chunk(), scoreTable.genes());
             if (ann != null) for (GeneScoreTable.GeneScore g : scoreGenes) loci.put(g.gene(), new RegenieResultWriter.Locus(ann.chromOf(g.gene()), -1));
             nGenes = scoreGenes.size();
             log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), s.threads()));
@@ -165,7 +166,7 @@ public final class AssociationJob {
             if (ann.swappedMatches() > 0) {
                 log.accept(String.format("%d genotyped variant(s) matched a mask-file id with REF and ALT swapped (the genotypes' ALT allele is counted)", ann.swappedMatches()));
             }
-            List<GeneVariants> genes = s.part().select(genotypes.genes());
+            List<GeneVariants> genes = Chunk.select(s.chunk(), genotypes.genes());
             for (GeneVariants g : genes) {
                 // without a set list, a gene is placed at its first variant, as REGENIE places sets at the set list's position
                 loci.putIfAbsent(g.gene(), new RegenieResultWriter.Locus(Contigs.canonical(g.variants().get(0).chrom()), g.variants().get(0).pos()));
@@ -291,68 +292,6 @@ public final class AssociationJob {
             log.accept(String.format("wrote %d gene x mask burden(s), %d non-zero or unknown sample burdens, to %s", all.size(), rows, writeBurdens));
         }
         burdens.skipped().forEach((what, count) -> log.accept(String.format("burdens: %d gene(s) without mask %s", count, what)));
-    }
-
-    private void checkOptions() {
-        checkCommonOptions();
-        checkGenotypeOptions();
-    }
-
-    private void checkCommonOptions() {
-        Path writeBurdens = s.writeBurdens();
-        if (writeBurdens != null) {
-            if (s.scores() != null) throw new InputException(null, null, "--write-burdens writes mask burdens; --scores has none", "leave out one of them");
-            if (BurdenFiles.isBed(writeBurdens) && s.regenieMasks().burden() != IndicatorBurden.MAX) {
-                throw new InputException(null, null, "a PLINK .bed holds burdens 0, 1, 2 only: --build-mask sum cannot be written to " + writeBurdens,
-                        "write a .tsv or .parquet, or use --build-mask max (as REGENIE's --write-mask)");
-            }
-            String n = writeBurdens.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!(BurdenFiles.isBed(writeBurdens) || n.endsWith(".tsv") || n.endsWith(".tsv.gz") || n.endsWith(".parquet"))) {
-                throw new InputException(writeBurdens.toString(), null, "unknown burden format", "name it .tsv, .tsv.gz, .parquet or .bed");
-            }
-        }
-        if (!s.outFormat().equalsIgnoreCase("rareset") && !s.outFormat().equalsIgnoreCase("regenie")) {
-            throw new InputException(null, null, "--out-format '" + s.outFormat() + "' is not a results format", "use rareset or regenie");
-        }
-        if (!(s.alpha() > 0 && s.alpha() < 1)) throw new InputException(null, null, "--alpha " + s.alpha() + " is outside (0, 1)", null);
-        if (!(s.firthThreshold() >= 0 && s.firthThreshold() <= 1)) {
-            throw new InputException(null, null, "--firth-threshold " + s.firthThreshold() + " is outside [0, 1]", null);
-        }
-        if (!(s.minMac() >= 0)) throw new InputException(null, null, "--min-mac " + s.minMac() + " is negative", "use 0 to test every mask");
-        try {
-            QtTransform.parse(s.qtTransform());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(null, null, "--qt-transform: " + e.getMessage(), "use none or rint");
-        }
-        if (s.geneModel() != null && !java.nio.file.Files.isRegularFile(s.geneModel())) {
-            throw InputException.of(s.geneModel(), "not found", "give the gene model (BED, GTF or GFF3) used by rareset annotate");
-        }
-        Path out = s.out();
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".tsv") || name.endsWith(".tsv.gz") || name.endsWith(".txt") || name.endsWith(".txt.gz") || name.endsWith(".parquet"))) {
-            throw new InputException(out.toString(), null, "unknown output format", "name the output .tsv, .tsv.gz or .parquet");
-        }
-    }
-
-    private void checkGenotypeOptions() {
-        if (s.scores() != null) {
-            if (s.cohort().anyGenotypes() || s.maskFile() != null || s.regenieMasks().given() || s.saigeGroups().given()) {
-                throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf/--bfile/--bed/--bgen, --store and --masks", null);
-            }
-            if (s.singleVariant()) {
-                throw new InputException(null, null, "--single-variant tests variants, --scores gene scores", "leave out one of them");
-            }
-            return;
-        }
-        boolean regenie = s.regenieMasks().given();
-        if (regenie && (s.maskFile() != null || s.maxMaf() != null)) {
-            throw new InputException(null, null, "--masks/--max-maf and the REGENIE mask files both define masks", "give one of them; --aaf-bins sets REGENIE's frequency bins");
-        }
-        if (s.saigeGroups().given() && (s.maskFile() != null || regenie)) {
-            throw new InputException(null, null, "--group-file and --masks or the REGENIE mask files both define masks", "give one of them");
-        }
-        new Cohort(s.cohort()).requireGenotypes(regenie || s.saigeGroups().given());
-        if (s.collapseMac() < 0) throw new InputException(null, null, "--collapse-mac " + s.collapseMac() + " is negative", "use 0 to turn collapsing off");
     }
 
     private List<GeneTest> parseTests() {
