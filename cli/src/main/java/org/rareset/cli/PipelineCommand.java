@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
             "  rareset pipeline --config testdata/demo/study.yaml",
             "  rareset pipeline --config study.yaml --threads 8 --log-file study.log",
-            "  rareset pipeline --config study.yaml --dry-run     # check the configuration, show what would run and why",
-            "  rareset pipeline --config study.yaml --step assoc  # one step (its inputs must exist), as a workflow job",
+            "  rareset pipeline --config study.yaml --dry-run     # what would run, and why",
+            "  rareset pipeline --config study.yaml --step assoc  # one step, as a workflow job runs it",
             "  rareset pipeline --config study.yaml --plan        # the plan as JSON for workflow engines",
             "  rareset pipeline --config study.yaml --force       # rerun every step",
             "  rareset pipeline --config study.yaml --output /scratch/study1"})
