@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "  rareset pipeline --config study.yaml --plan        # the plan as JSON for workflow engines",
             "  rareset pipeline --config study.yaml --force       # rerun every step",
             "  rareset pipeline --config study.yaml --output /scratch/study1"})
-public final class PipelineCommand implements Callable<Integer>, org.rareset.cli.WritesFiles {
+public final class PipelineCommand implements Callable<Integer>, org.rareset.cli.files.WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
