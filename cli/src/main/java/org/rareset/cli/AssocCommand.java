@@ -160,7 +160,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
 
     @Override
     public void declareFiles(FileRoles files) {
-        FileCheck.indexes(files, "index of --vcf", cohort.vcf);
+        FileCheck.indexes(files, "index of --vcf", cohort.genotypeSource.vcf);
         files.output("--out", out)
                 .output("summary beside --out", SummaryWriter.summaryPath(out))
                 .output("significant genes beside --out", SummaryWriter.significantPath(out))
@@ -421,7 +421,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
 
     private void checkGenotypeOptions() {
         if (scores != null) {
-            if (cohort.vcf != null || cohort.genotypeFiles.any() || cohort.store != null || maskFile != null || regenieMasks.given() || saigeGroups.given()) {
+            if (cohort.genotypeSource.any() || maskFile != null || regenieMasks.given() || saigeGroups.given()) {
                 throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf/--bfile/--bed/--bgen, --store and --masks", null);
             }
             if (singleVariant) {

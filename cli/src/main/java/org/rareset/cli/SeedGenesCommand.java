@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
                 ""},
         footer = {"", "Examples:",
                 "  rareset seed-genes --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv \\",
+                "      --covar covar.tsv --phenotypes QT,BT --out seed_genes.tsv",
+                "  rareset seed-genes --store cohort.rsg --annotations annotations.tsv --pheno pheno.tsv \\",
                 "      --covar covar.tsv --phenotypes QT,BT --out seed_genes.tsv"})
 public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
@@ -69,7 +71,7 @@ public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
 
     @Override
     public void declareFiles(FileRoles files) {
-        FileCheck.indexes(files, "index of --vcf", cohort.vcf);
+        FileCheck.indexes(files, "index of --vcf", cohort.genotypeSource.vcf);
         files.output("--out", out);
     }
 

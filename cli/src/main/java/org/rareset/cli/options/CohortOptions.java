@@ -9,10 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.rareset.core.InputException;
 import org.rareset.core.InputNotes;
-import org.rareset.genotypes.input.GenotypeInput;
-import org.rareset.genotypes.input.GenotypeSources;
 import org.rareset.core.table.DuplicateRows;
-import org.rareset.genotypes.store.GenotypeStore;
 import org.rareset.genotypes.vcf.VariantSource;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.CohortBuilder;
@@ -32,14 +29,8 @@ import picocli.CommandLine.Option;
  * genotypes (VCF/BCF, PLINK, BGEN or store), annotations, phenotypes, covariates and trait choices.
  */
 public final class CohortOptions {
-    @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes: VCF or BCF (bgzipped, optionally indexed).")
-    public Path vcf;
-
-    @Option(names = "--store", paramLabel = "FILE", description = "Genotypes: a RareSet genotype store.")
-    public Path store;
-
     @Mixin
-    public GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
+    public GenotypeSourceOptions genotypeSource = new GenotypeSourceOptions();
 
     @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet): chrom pos ref alt gene (or gene_id) and annotation columns.")
     public Path annotations;
@@ -83,11 +74,7 @@ public final class CohortOptions {
 
     /** As {@link #requireGenotypes()}; {@code masksFromFiles}: variants reach genes through REGENIE/SAIGE mask files instead of --annotations. */
     public void requireGenotypes(boolean masksFromFiles) {
-        GenotypeInput file = genotypeFiles.single(vcf, " or --store");
-        if ((file == null) == (store == null)) {
-            throw new InputException(null, null, "give genotypes with exactly one of --vcf, --bfile, --bed, --bgen or --store",
-                    "for example --vcf cohort.vcf.gz");
-        }
+        genotypeSource.file();
         if (masksFromFiles && annotations != null) {
             throw new InputException(null, null, "--annotations and --anno-file/--set-list/--mask-def both assign variants to genes", "give one of them");
         }
@@ -115,8 +102,7 @@ public final class CohortOptions {
 
     /** Reads the genotypes into genes; checks the sample overlap before reading the variants. */
     public Genotypes readGenotypes(AnnotationTable ann, Consumer<String> log) {
-        GenotypeInput file = genotypeFiles.single(vcf, " or --store");
-        try (VariantSource source = file != null ? GenotypeSources.open(file, genotypeFiles.importOptions()) : GenotypeStore.open(store)) {
+        try (VariantSource source = genotypeSource.open()) {
             List<String> samples = source.samples();
             // the sample overlap is checked here, before the variants are read; failed traits are reported later
             new CohortBuilder(samples, phenoTable, covarTable, s -> { })
