@@ -1,5 +1,7 @@
 package org.rareset.cli;
 
+import org.rareset.cli.files.FileCheck;
+import org.rareset.cli.files.WritesFiles;
 import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -137,11 +139,11 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         long t0 = System.nanoTime();
         ScoresWriter.checkTarget(out);
         ScoresWriter.Layout layout = layout();
-        genotypes.file(); // one genotype source, checked before the models are loaded
+        genotypes.source().file(); // one genotype source, checked before the models are loaded
         ScoringEnsemble ensemble = loadEnsemble();
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
-        try (VariantSource source = genotypes.open()) {
+        try (VariantSource source = genotypes.source().open()) {
             input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble), duplicateRows);
         }
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));

@@ -1,5 +1,7 @@
 package org.rareset.cli;
 
+import org.rareset.cli.files.FileCheck;
+import org.rareset.cli.files.WritesFiles;
 import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -183,8 +185,8 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
         };
         long t0 = System.nanoTime();
         TrainingDataLoader.Loaded loaded;
-        try (VariantSource source = genotypes.open()) {
-            loaded = TrainingDataLoader.load(loaderSpec, source, genotypes.path(), log);
+        try (VariantSource source = genotypes.source().open()) {
+            loaded = TrainingDataLoader.load(loaderSpec, source, genotypes.source().path(), log);
         }
         log.accept(String.format(java.util.Locale.ROOT, "inputs read in %.1f s", (System.nanoTime() - t0) / 1e9));
         String version = RareSetCommand.class.getPackage().getImplementationVersion();
