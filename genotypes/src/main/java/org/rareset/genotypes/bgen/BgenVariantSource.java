@@ -19,13 +19,13 @@ import java.util.concurrent.Future;
 import java.util.zip.Inflater;
 import org.rareset.core.InputException;
 import org.rareset.core.concurrent.DaemonPools;
+import org.rareset.core.region.RegionSet;
 import org.rareset.genotypes.input.GenotypeInput;
 import org.rareset.genotypes.input.ImportOptions;
 import org.rareset.genotypes.vcf.ContigOrder;
 import org.rareset.genotypes.vcf.GenotypeFileSource;
 import org.rareset.genotypes.vcf.ReadStats;
 import org.rareset.genotypes.vcf.RecordCalls;
-import org.rareset.genotypes.vcf.RegionSet;
 import org.rareset.genotypes.vcf.SampleSelection;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSplitter;
@@ -98,7 +98,7 @@ public final class BgenVariantSource implements GenotypeFileSource {
             BgenHeader header = BgenHeader.read(file, in);
             List<String> names = sampleNames(input, header, options);
             SampleSelection selection = SampleSelection.resolve(input.sample() != null ? input.sample() : file, names, read);
-            RegionSet regions = read.hasRegions() ? RegionSet.of(read) : null;
+            RegionSet regions = read.hasRegions() ? read.regionSet() : null;
             in.seek(header.firstVariant());
             return new BgenVariantSource(file, in, header, selection, regions, options, threads);
         } catch (IOException e) {

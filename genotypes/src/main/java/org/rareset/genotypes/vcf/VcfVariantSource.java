@@ -7,6 +7,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.rareset.core.InputException;
+import org.rareset.core.bgzf.Pipes;
+import org.rareset.core.region.Contigs;
+import org.rareset.core.region.GenomicRegion;
+import org.rareset.core.region.RegionSet;
 
 /**
  * Reads a bgzipped (or plain) VCF or a BCF as split, sparse {@link Variant}s: one per ALT allele,
@@ -86,7 +90,7 @@ public final class VcfVariantSource implements GenotypeFileSource {
         if (!pipe && !Files.isRegularFile(vcf)) {
             throw InputException.of(vcf, "file not found", "check the --vcf path");
         }
-        RegionSet regions = options.hasRegions() ? RegionSet.of(options) : null;
+        RegionSet regions = options.hasRegions() ? options.regionSet() : null;
         boolean bcf = isBcf(vcf);
         if (pipe && regions != null) {
             throw InputException.of(vcf, "a region query needs the file's index, and a pipe has none",

@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.region;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,10 +24,14 @@ public final class RegionSet {
         this.regions = List.copyOf(regions);
     }
 
-    public static RegionSet of(VcfReadOptions options) {
+    /**
+     * The regions {@code texts} ({@code --region} values, see {@link GenomicRegion#parse}) and
+     * those in {@code regionsFile} (null for none), sorted and merged.
+     */
+    public static RegionSet parse(List<String> texts, Path regionsFile) {
         List<GenomicRegion> all = new ArrayList<>();
-        for (String r : options.regions()) all.add(GenomicRegion.parse(r));
-        if (options.regionsFile() != null) all.addAll(readFile(options.regionsFile()));
+        for (String r : texts) all.add(GenomicRegion.parse(r));
+        if (regionsFile != null) all.addAll(readFile(regionsFile));
         return new RegionSet(merge(all));
     }
 
@@ -36,7 +40,7 @@ public final class RegionSet {
     }
 
     /** Regions already merged and ordered as the caller wants them read. */
-    static RegionSet ofSorted(List<GenomicRegion> regions) {
+    public static RegionSet ofSorted(List<GenomicRegion> regions) {
         return new RegionSet(regions);
     }
 
