@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -56,6 +57,24 @@ public final class RegionSet {
     public boolean contains(String contig, int pos) {
         for (GenomicRegion r : regions) if (r.contains(contig, pos)) return true;
         return false;
+    }
+
+    /**
+     * Refuses a region on a contig that the input lacks ({@code 1} and {@code chr1} are the same
+     * contig): reading it would silently give nothing.
+     *
+     * @param file    the input named in the message
+     * @param contigs the input's contigs
+     * @param owner   what holds the contigs, as the message says it: "the file", "the .bim"
+     * @throws InputException naming the first such region and up to ten of the input's contigs
+     */
+    public void requireContigs(Path file, Collection<String> contigs, String owner) {
+        for (GenomicRegion r : regions) {
+            if (contigs.stream().noneMatch(c -> Contigs.same(c, r.chrom()))) {
+                throw InputException.of(file, "region " + r + " is on contig '" + r.chrom() + "', which " + owner + " does not have",
+                        "use one of its contigs: " + String.join(", ", contigs.stream().limit(10).toList()));
+            }
+        }
     }
 
     static List<GenomicRegion> merge(List<GenomicRegion> in) {
