@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,8 @@ import picocli.CommandLine;
 /**
  * Runs a plan step by step, in process. A step whose manifest matches (same commands, parameters,
  * input checksums and RareSet version) is skipped; otherwise it runs into {@code OUT/.partial/STEP},
- * writes its manifest there, and only then replaces {@code OUT/STEP} by a rename: a killed run leaves
+ * writes its manifest there, and only then replaces {@code OUT/STEP} by renames
+ * ({@link OutputFiles#commitFolder}): a killed run leaves
  * complete step folders and at most one partial folder, which the next run discards and redoes.
  * {@link #runOne} runs a single step the same way: that is what a workflow engine's job calls.
  */
@@ -120,7 +120,7 @@ public final class PipelineRunner {
         expected.finished = java.time.Instant.now().toString();
         expected.seconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
         Manifest.write(staging, expected);
-        replace(staging, step.dir(), partial());
+        OutputFiles.commitFolder(staging, step.dir());
         return say(new Outcome(step.name(), Status.RAN, String.format(Locale.ROOT, "done in %.1f s", expected.seconds)));
     }
 
@@ -145,21 +145,6 @@ public final class PipelineRunner {
                 o.detail().isEmpty() ? "" : " (" + o.detail() + ")");
         log.flush();
         return o;
-    }
-
-    /**
-     * Swaps the finished staging folder in for the step folder. A folder cannot be renamed over a
-     * folder that holds files, so the old one is first renamed aside, then the staging folder is
-     * committed with the project's write-then-rename helper ({@link OutputFiles#commit}). Only
-     * renames: at every moment the step folder is either the old complete one, absent (then its
-     * manifest is absent too and the next run redoes the step), or the new complete one.
-     */
-    static void replace(Path staging, Path dir, Path partial) throws IOException {
-        Path old = partial.resolve(dir.getFileName() + ".old");
-        deleteTree(old);
-        if (Files.exists(dir)) Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-        OutputFiles.commit(staging, dir);
-        deleteTree(old);
     }
 
     static void deleteTree(Path p) throws IOException {

@@ -1,5 +1,6 @@
 package org.rareset.deepset.score;
 
+import org.rareset.deepset.model.ScoringEnsemble;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,15 +12,15 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.rareset.core.InputException;
 import org.rareset.core.InputNotes;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.DuplicateRows;
 import org.rareset.core.table.Row;
 import org.rareset.core.table.TableReader;
 import org.rareset.core.table.TableReaders;
-import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSource;
-import org.rareset.deepset.train.DeepRvatInputs;
-import org.rareset.deepset.train.VariantFilter;
+import org.rareset.deepset.model.DeepRvatInputs;
+import org.rareset.deepset.model.VariantFilter;
 
 /**
  * Joins an annotation table (one row per variant and gene: {@code chrom pos ref alt gene} and the

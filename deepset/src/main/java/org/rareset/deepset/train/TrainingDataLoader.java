@@ -1,5 +1,6 @@
 package org.rareset.deepset.train;
 
+import org.rareset.deepset.model.VariantFilter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,13 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.rareset.core.InputException;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.DuplicateRows;
 import org.rareset.core.table.Row;
 import org.rareset.core.table.TableReader;
 import org.rareset.core.table.TableFiles;
 import org.rareset.core.table.TableReaders;
 import org.rareset.core.table.TextTable;
-import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSource;
 import org.rareset.deepset.model.AnnotationScaling;
