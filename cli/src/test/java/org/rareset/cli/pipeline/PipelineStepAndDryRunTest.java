@@ -76,6 +76,24 @@ class PipelineStepAndDryRunTest {
     }
 
     @Test
+    void theVcfIsDecodedOnceEveryLaterStepReadsTheStore() {
+        Path demo = Path.of(System.getProperty("rareset.testdata"), "demo").toAbsolutePath().normalize();
+        CliRun r = run("pipeline", "--config", demo.resolve("study.yaml").toString(), "--output", dir.resolve("out").toString(), "--plan");
+        assertEquals(0, r.exit(), r.err());
+        JsonObject plan = JsonParser.parseString(r.out()).getAsJsonObject();
+        String store = dir.resolve("out/1-ingest/cohort.rsg").toAbsolutePath().toString(), vcf = demo.resolve("cohort.vcf.gz").toString();
+        for (String s : List.of("seed_genes", "train", "score", "assoc")) {
+            JsonObject step = step(plan, s);
+            List<String> inputs = strings(step.getAsJsonArray("inputs"));
+            assertTrue(inputs.contains(store) && !inputs.contains(vcf), s + " reads the store, not the VCF: " + inputs);
+            assertTrue(strings(step.getAsJsonArray("needs")).contains("ingest"), s);
+            assertTrue(strings(step.getAsJsonArray("commands")).get(0).contains(" --store " + store), s);
+        }
+        assertEquals(List.of(vcf), strings(step(plan, "ingest").getAsJsonArray("inputs")));
+        assertEquals(List.of("model"), strings(step(plan, "train").getAsJsonArray("folder_outputs")));
+    }
+
+    @Test
     void oneStepAtATimeGivesThePipelinesFoldersAndDryRunSaysWhy() throws Exception {
         Path cfg = config("burden");
         // assoc before the steps it reads from: one line naming the missing file and the step to run
