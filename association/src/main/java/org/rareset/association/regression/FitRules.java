@@ -23,12 +23,22 @@ public record FitRules(int maxIterations, int maxHalvings, double maxStep, doubl
                        double devianceTolerance, double maxAbsCoefficient, double weightFloor, double pivotTolerance) {
 
     /**
-     * Maximum likelihood (the binary null model, Wald and likelihood-ratio tests): up to 100 halved
-     * Newton steps to |step| < 1e-10 or a relative deviance change below 1e-13; |b| > 50 counts as
-     * separation; covariates with a relative pivot at or below 1e-10 are collinear.
+     * The binary null model's rules: up to 100 halved Newton steps to |step| < 1e-10 or a relative
+     * deviance change below 1e-13; |b| > 50 counts as separation; covariates with a relative pivot at or
+     * below 1e-10 are collinear. The deviance criterion also stops a quasi-separated fit once the
+     * likelihood is flat to 1e-13 (|b| near 30 for a 0/1 covariate with an empty cell), which then
+     * passes as converged; this is how the null model has always behaved.
+     */
+    public static final FitRules NULL_MODEL =
+            new FitRules(100, 30, Double.POSITIVE_INFINITY, 1e-10, Double.POSITIVE_INFINITY, 1e-13, 50, 0, 1e-10);
+
+    /**
+     * Maximum likelihood for a tested coefficient (Wald and likelihood-ratio tests): the null model's
+     * rules without the deviance criterion, so only a step below 1e-10 converges and separation (where
+     * every step moves b by about one unit per unit of covariate margin) is reported as not converged.
      */
     public static final FitRules MAXIMUM_LIKELIHOOD =
-            new FitRules(100, 30, Double.POSITIVE_INFINITY, 1e-10, Double.POSITIVE_INFINITY, 1e-13, 50, 0, 1e-10);
+            new FitRules(100, 30, Double.POSITIVE_INFINITY, 1e-10, Double.POSITIVE_INFINITY, 0, 50, 0, 1e-10);
 
     /**
      * Firth's penalised likelihood as R logistf fits it: up to 200 Newton steps capped at 5 and halved

@@ -1,0 +1,57 @@
+package org.rareset.association.nullmodel;
+
+import org.junit.jupiter.api.Test;
+import org.rareset.core.InputException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The binary null model with one binary covariate is the saturated model of a 2x2 table, so its
+ * maximum-likelihood fit is closed-form (Agresti, Categorical Data Analysis, section 3.1):
+ * intercept log(c/d), slope log(a d / (b c)), and [(X'WX)^-1]_11 = 1/a + 1/b + 1/c + 1/d.
+ * A covariate that separates cases from controls completely must fail with the separation message.
+ */
+class LogisticNullModelTwoByTwoTest {
+    private static double[][] x;
+    private static double[] y;
+
+    private static void table(int a, int b, int c, int d) {
+        int n = a + b + c + d;
+        x = new double[n][];
+        y = new double[n];
+        int i = 0;
+        for (int[] cell : new int[][]{{a, 1, 1}, {b, 0, 1}, {c, 1, 0}, {d, 0, 0}}) {
+            for (int k = 0; k < cell[0]; k++, i++) {
+                y[i] = cell[1];
+                x[i] = new double[]{1, cell[2]};
+            }
+        }
+    }
+
+    @Test
+    void coefficientsAndCovarianceAreTheOddsRatioFormulas() {
+        int a = 30, b = 70, c = 45, d = 255;
+        table(a, b, c, d);
+        NullModel m = NullModel.logistic(y, x);
+        assertEquals(Math.log((double) c / d), m.coefficients()[0], 1e-10);
+        assertEquals(Math.log((double) a * d / ((double) b * c)), m.coefficients()[1], 1e-10);
+        assertEquals(1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d, m.projectedCovariance(new double[]{0, 1}, new double[]{0, 1}), 1e-10);
+        assertEquals((double) a / (a + b), m.fitted(0), 1e-12);
+    }
+
+    @Test
+    void completeSeparationIsReported() {
+        int n = 60;
+        x = new double[n][];
+        y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double margin = 0.05 + 0.01 * (i / 2);
+            y[i] = i % 2;
+            x[i] = new double[]{1, y[i] == 1 ? margin : -margin}; // cases exactly where the covariate is positive
+        }
+        InputException e = assertThrows(InputException.class, () -> NullModel.logistic(y, x));
+        assertTrue(e.getMessage().contains("did not converge") && e.getMessage().contains("separation"), e.getMessage());
+    }
+}
