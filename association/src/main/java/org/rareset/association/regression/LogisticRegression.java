@@ -126,6 +126,7 @@ public final class LogisticRegression {
         private final double[] w;
         private final double logLikelihood;
         private final double objective;
+        private double[][] newton;
         private ScaledCholesky factor;
         private double[] gradient;
 
@@ -192,7 +193,13 @@ public final class LogisticRegression {
             return factor;
         }
 
+        /** X'WX plus the penalty's part, computed once (do not modify). */
         double[][] newtonMatrix() {
+            if (newton == null) newton = computeNewtonMatrix();
+            return newton;
+        }
+
+        private double[][] computeNewtonMatrix() {
             int k = b.length;
             double[][] g = new double[k][k];
             for (int i = 0; i < y.length; i++) {
