@@ -28,7 +28,7 @@ import java.util.Arrays;
  */
 public final class NullModel {
     /** Relative pivot below which a covariate column is declared collinear with the others (as in the logistic fit). */
-    static final double COLLINEAR_TOLERANCE = FitRules.NULL_MODEL.pivotTolerance();
+    static final double COLLINEAR_TOLERANCE = FitRules.MAXIMUM_LIKELIHOOD.pivotTolerance();
 
     private final TraitType type;
     private final int n;
@@ -124,8 +124,9 @@ public final class NullModel {
 
     /**
      * Logistic null model: the maximum-likelihood fit of {@link LogisticRegression} under
-     * {@link FitRules#NULL_MODEL} (Newton-Raphson/IRLS with step halving, at most 100 steps,
-     * |b| <= 50), W = diag(mu (1 - mu)) and (X'WX)^-1 at the estimate.
+     * {@link FitRules#MAXIMUM_LIKELIHOOD} (Newton-Raphson/IRLS with step halving, at most 100 steps,
+     * converged when no coefficient moves by 1e-10, |b| <= 50), W = diag(mu (1 - mu)) and (X'WX)^-1 at
+     * the estimate.
      *
      * @param offset per-sample offset on the logit scale (REGENIE LOCO prediction) or null
      * @throws InputException if y is not 0/1, has no cases or no controls, the covariates are
@@ -149,7 +150,7 @@ public final class NullModel {
         LogisticFit fit;
         double[][] inv;
         try {
-            fit = new LogisticRegression(y, x, off).fit(Penalty.NONE, FitRules.NULL_MODEL);
+            fit = new LogisticRegression(y, x, off).fit(Penalty.NONE, FitRules.MAXIMUM_LIKELIHOOD);
             if (!fit.converged()) {
                 throw new InputException("phenotype", null, "the logistic null model did not converge after " + fit.iterations()
                         + " iterations (separation by a covariate?)", "check covariates that perfectly predict case status");

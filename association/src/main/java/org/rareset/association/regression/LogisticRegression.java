@@ -81,12 +81,9 @@ public final class LogisticRegression {
             }
             double moved = 0;
             for (int a = 0; a < k; a++) moved = Math.max(moved, Math.abs(next.b[a] - s.b[a]));
-            double previousDeviance = -2 * s.objective();
             s = next;
-            double deviance = -2 * s.objective();
-            boolean smallStep = moved < rules.stepTolerance()
-                    && (rules.scoreTolerance() == Double.POSITIVE_INFINITY || s.largestFreeGradient(freeIndex) < rules.scoreTolerance());
-            if (smallStep || Math.abs(previousDeviance - deviance) < rules.devianceTolerance() * (Math.abs(deviance) + 1)) {
+            if (moved < rules.stepTolerance()
+                    && (rules.scoreTolerance() == Double.POSITIVE_INFINITY || s.largestFreeGradient(freeIndex) < rules.scoreTolerance())) {
                 converged = true;
                 break;
             }

@@ -28,7 +28,7 @@ public final class RiskModel {
      * the coefficients finite).
      */
     static final FitRules IRLS_RULES = new FitRules(MAX_ITER, 1, Double.POSITIVE_INFINITY, TOL, Double.POSITIVE_INFINITY,
-            0, Double.POSITIVE_INFINITY, 1e-10, 1e-14);
+            Double.POSITIVE_INFINITY, 1e-10, 1e-14);
 
     private final boolean binary;
     private final double[] mean;

@@ -1,6 +1,8 @@
 package org.rareset.association.nullmodel;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rareset.core.InputException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The binary null model with one binary covariate is the saturated model of a 2x2 table, so its
  * maximum-likelihood fit is closed-form (Agresti, Categorical Data Analysis, section 3.1):
  * intercept log(c/d), slope log(a d / (b c)), and [(X'WX)^-1]_11 = 1/a + 1/b + 1/c + 1/d.
- * A covariate that separates cases from controls completely must fail with the separation message.
+ * A covariate that separates cases from controls, completely or with an empty cell, has no finite
+ * maximum-likelihood estimate (Albert and Anderson 1984): the fit must fail with the separation message.
  */
 class LogisticNullModelTwoByTwoTest {
     private static double[][] x;
@@ -41,16 +44,29 @@ class LogisticNullModelTwoByTwoTest {
         assertEquals((double) a / (a + b), m.fitted(0), 1e-12);
     }
 
-    @Test
-    void completeSeparationIsReported() {
+    /** Cases exactly where the covariate is positive, with a gap of 2 * margin between the groups. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.05, 1.0, 3.0})
+    void completeSeparationIsReportedWhateverTheGap(double margin) {
         int n = 60;
         x = new double[n][];
         y = new double[n];
         for (int i = 0; i < n; i++) {
-            double margin = 0.05 + 0.01 * (i / 2);
+            double v = margin + 0.01 * (i / 2);
             y[i] = i % 2;
-            x[i] = new double[]{1, y[i] == 1 ? margin : -margin}; // cases exactly where the covariate is positive
+            x[i] = new double[]{1, y[i] == 1 ? v : -v};
         }
+        assertSeparation();
+    }
+
+    /** An empty cell (no case among the exposed) is quasi-complete separation: the slope has no finite MLE. */
+    @Test
+    void anEmptyCellIsReportedAsSeparation() {
+        table(0, 40, 12, 60);
+        assertSeparation();
+    }
+
+    private static void assertSeparation() {
         InputException e = assertThrows(InputException.class, () -> NullModel.logistic(y, x));
         assertTrue(e.getMessage().contains("did not converge") && e.getMessage().contains("separation"), e.getMessage());
     }
