@@ -25,7 +25,7 @@ final class LikelihoodRatioTest implements LogisticTest {
         LogisticFit restricted = model.fit(penalty, rules, LogisticTest.start(p, startCovariates), covariatesOnly);
         LogisticFit full = model.fit(penalty, rules, restricted.coefficients(), null);
         double chi2 = Math.max(0, 2 * (full.objective() - restricted.objective()));
-        return new Result(full.coefficient(p), full.standardError(p), chi2, ChiSquare.log10Upper(chi2, 1),
+        return new Result(full.coefficient(p), LogisticTest.standardError(full, p), chi2, ChiSquare.log10Upper(chi2, 1),
                 full.converged() && restricted.converged());
     }
 }

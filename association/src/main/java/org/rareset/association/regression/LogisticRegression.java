@@ -52,19 +52,28 @@ public final class LogisticRegression {
      * Maximises l*(b) from {@code start}.
      *
      * @param free which coordinates move (null = all); the others keep their start value
-     * @throws SingularMatrixException when the Newton matrix (or its free block) at an accepted point, or
-     *                                 (Firth) the information at any trial point, is not positive definite
+     * A Newton matrix that is singular at the start point is thrown; one that turns singular later
+     * (weights mu (1 - mu) rounded to 0 for the samples of a column, which is what separation does)
+     * ends the fit as not converged at the last good point.
+     *
+     * @throws SingularMatrixException when the Newton matrix at {@code start} is not positive definite
      */
     public LogisticFit fit(Penalty penalty, FitRules rules, double[] start, boolean[] free) {
         int k = columnCount();
         if (start.length != k) throw new IllegalArgumentException("start has " + start.length + " entries for " + k + " columns");
         int[] freeIndex = freeIndex(free, k);
         Point s = new Point(penalty, rules, start.clone());
+        s.newtonFactor(); // singular at the start: a property of the design (collinear or zero columns), thrown
         int it = 0;
         boolean converged = false;
         while (it < rules.maxIterations()) {
             it++;
-            double[] step = s.newtonStep(freeIndex);
+            double[] step;
+            try {
+                step = s.newtonStep(freeIndex);
+            } catch (SingularMatrixException e) {
+                break; // weights vanished on the way (mu rounded to 0 or 1): separation, the fit has not converged
+            }
             double largest = 0;
             for (double v : step) largest = Math.max(largest, Math.abs(v));
             if (largest > rules.maxStep()) {
@@ -75,10 +84,16 @@ public final class LogisticRegression {
             for (int h = 0; h < rules.maxHalvings(); h++) {
                 double[] b = s.b.clone();
                 for (int a = 0; a < k; a++) b[a] += scale * step[a];
-                next = new Point(penalty, rules, b);
+                try {
+                    next = new Point(penalty, rules, b);
+                } catch (SingularMatrixException e) {
+                    next = null; // Firth's penalty at a trial point whose weights vanished
+                    break;
+                }
                 if (next.objective() >= s.objective() - 1e-12 * Math.abs(s.objective())) break;
                 scale /= 2;
             }
+            if (next == null) break; // the trial point could not be evaluated: not converged
             double moved = 0;
             for (int a = 0; a < k; a++) moved = Math.max(moved, Math.abs(next.b[a] - s.b[a]));
             s = next;

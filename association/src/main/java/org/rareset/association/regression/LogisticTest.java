@@ -57,6 +57,15 @@ public interface LogisticTest {
         return design;
     }
 
+    /** Wald SE of coefficient a, NaN when the fit stopped at a singular information (separation). */
+    static double standardError(LogisticFit fit, int a) {
+        try {
+            return fit.standardError(a);
+        } catch (SingularMatrixException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Start [c, 0] for the fits. */
     static double[] start(int p, double[] startCovariates) {
         double[] start = new double[p + 1];

@@ -16,7 +16,7 @@ final class WaldTest implements LogisticTest {
         LogisticRegression model = new LogisticRegression(y, LogisticTest.withTested(x, tested), offset);
         LogisticFit full = model.fit(Penalty.NONE, rules, LogisticTest.start(p, startCovariates), null);
         double beta = full.coefficient(p);
-        double se = full.standardError(p);
+        double se = LogisticTest.standardError(full, p);
         double chi2 = (beta / se) * (beta / se);
         return new Result(beta, se, chi2, ChiSquare.log10Upper(chi2, 1), full.converged());
     }
