@@ -66,6 +66,16 @@ class LogisticNullModelTwoByTwoTest {
         assertSeparation();
     }
 
+    /**
+     * A 0/1 covariate equal to the trait: the fitted probabilities round to exactly 0 and 1 on the way,
+     * so X'WX turns singular during the fit; that is separation, not a collinear covariate.
+     */
+    @Test
+    void aCovariateEqualToTheTraitIsSeparationNotCollinearity() {
+        table(25, 0, 0, 55);
+        assertSeparation();
+    }
+
     private static void assertSeparation() {
         InputException e = assertThrows(InputException.class, () -> NullModel.logistic(y, x));
         assertTrue(e.getMessage().contains("did not converge") && e.getMessage().contains("separation"), e.getMessage());
