@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.rareset.core.InputException;
-import org.rareset.core.table.SampleTable;
-import org.rareset.core.table.TableFiles;
+import org.rareset.core.formats.SampleTable;
+import org.rareset.core.formats.SampleTableFile;
 import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.risk.Bootstrap;
 import org.rareset.association.risk.Enrichment;
@@ -107,8 +107,8 @@ public final class RiskCommand implements Callable<Integer>, org.rareset.cli.Wri
     @Override
     public Integer call() throws IOException {
         checkOptions();
-        SampleTable ph = SampleTable.from(TableFiles.read(pheno), missing.values(), List.of(trait));
-        SampleTable cv = covar == null ? null : SampleTable.from(TableFiles.read(covar), missing.values(), null);
+        SampleTable ph = SampleTableFile.read(pheno, missing.values(), List.of(trait));
+        SampleTable cv = covar == null ? null : SampleTableFile.read(covar, missing.values(), null);
         GeneScoreTable sc = GeneScoreTable.read(scores);
         if (genes != null) {
             Set<String> known = new TreeSet<>();

@@ -20,7 +20,8 @@ import org.rareset.association.run.AssociationRun;
 import org.rareset.association.input.GeneGrouper;
 import org.rareset.association.input.GeneVariants;
 import org.rareset.core.table.MissingValues;
-import org.rareset.core.table.SampleTable;
+import org.rareset.core.formats.SampleTable;
+import org.rareset.core.formats.SampleTableFile;
 import org.rareset.core.table.TableFiles;
 import org.rareset.association.input.TraitData;
 import org.rareset.association.nullmodel.TraitType;
@@ -99,8 +100,8 @@ public final class CohortOptions {
     /** Reads the phenotype and covariate tables (once). */
     public void readSampleTables() {
         MissingValues mv = missing.values();
-        phenoTable = SampleTable.from(TableFiles.read(pheno), mv, null);
-        covarTable = covar == null ? null : SampleTable.from(TableFiles.read(covar), mv, null);
+        phenoTable = SampleTableFile.read(pheno, mv, null);
+        covarTable = covar == null ? null : SampleTableFile.read(covar, mv, null);
     }
 
     public List<String> traits() {
