@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.rareset.core.formats.AnnotationTableFile;
+import org.rareset.core.formats.SampleTable;
+import org.rareset.core.formats.SampleTableFile;
 import org.rareset.core.InputException;
 import org.rareset.core.InputNotes;
 import org.rareset.genotypes.input.GenotypeInput;
@@ -20,8 +23,6 @@ import org.rareset.association.run.AssociationRun;
 import org.rareset.association.input.GeneGrouper;
 import org.rareset.association.input.GeneVariants;
 import org.rareset.core.table.MissingValues;
-import org.rareset.core.formats.SampleTable;
-import org.rareset.core.formats.SampleTableFile;
 import org.rareset.core.table.TableFiles;
 import org.rareset.association.input.TraitData;
 import org.rareset.association.nullmodel.TraitType;
@@ -42,7 +43,7 @@ public final class CohortOptions {
     @Mixin
     public GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
 
-    @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet): chrom pos ref alt gene (or gene_id) and annotation columns.")
+    @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet), one row per (variant, gene): " + AnnotationTableFile.KEY_SUMMARY + ", then annotation columns.")
     public Path annotations;
 
     @Option(names = DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE", description = DuplicateRows.HELP)
@@ -93,7 +94,7 @@ public final class CohortOptions {
             throw new InputException(null, null, "--annotations and --anno-file/--set-list/--mask-def both assign variants to genes", "give one of them");
         }
         if (annotations == null && !masksFromFiles) {
-            throw new InputException(null, null, "--annotations is required", "a TSV with chrom pos ref alt gene columns assigns variants to genes");
+            throw new InputException(null, null, "--annotations is required", "a table with " + AnnotationTableFile.KEY_SUMMARY + " columns assigns variants to genes");
         }
     }
 

@@ -63,6 +63,9 @@ public final class AnnotationTableFile {
     public static final List<Column> SHORT_KEY = List.of(Column.string(CHROM), Column.integer(POS), Column.string(REF),
             Column.string(ALT), Column.string(GENE));
 
+    /** The key columns in a few words, for help texts (a constant, so option annotations can use it). */
+    public static final String KEY_SUMMARY = "chrom pos ref alt (or an id column chrom:pos:ref:alt), gene (or gene_id)";
+
     static final String COLUMNS_HINT = "the annotation table needs chrom, pos, ref, alt (or an id column 'chrom:pos:ref:alt')"
             + " and gene (or gene_id); see docs/annotate.md";
 
