@@ -1,6 +1,8 @@
 package org.rareset.cli;
 
 import org.rareset.core.formats.AnnotationTableFile;
+import org.rareset.cli.files.FileCheck;
+import org.rareset.cli.files.WritesFiles;
 import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
