@@ -17,14 +17,14 @@ import org.rareset.association.input.AnnotationTable;
 import org.rareset.core.InputException;
 import org.rareset.core.table.MissingValues;
 import org.rareset.core.table.TableFiles;
-import org.rareset.deepset.score.DeepSetNetwork;
+import org.rareset.deepset.model.DeepSetNetwork;
+import org.rareset.deepset.model.ScoringEnsemble;
+import org.rareset.deepset.model.VariantFilter;
 import org.rareset.deepset.score.GeneRows;
-import org.rareset.deepset.score.ScoringEnsemble;
 import org.rareset.deepset.score.ScoringInput;
 import org.rareset.deepset.score.ScoringInputReader;
 import org.rareset.deepset.train.TrainingData;
 import org.rareset.deepset.train.TrainingDataLoader;
-import org.rareset.deepset.train.VariantFilter;
 import org.rareset.genotypes.vcf.VcfVariantSource;
 
 /**

@@ -19,9 +19,6 @@ import org.rareset.core.formats.AnnotationTableFile;
 import org.rareset.core.formats.SampleTable;
 import org.rareset.core.formats.SampleTableFile;
 import org.rareset.core.table.TableFiles;
-import org.rareset.genotypes.input.GenotypeInput;
-import org.rareset.genotypes.input.GenotypeSources;
-import org.rareset.genotypes.store.GenotypeStore;
 import org.rareset.genotypes.vcf.VariantSource;
 
 /**
@@ -55,11 +52,7 @@ public final class Cohort {
 
     /** As {@link #requireGenotypes()}; {@code masksFromFiles}: variants reach genes through REGENIE/SAIGE mask files instead of --annotations. */
     public void requireGenotypes(boolean masksFromFiles) {
-        GenotypeInput file = in.genotypeFiles().single(in.vcf(), " or --store");
-        if ((file == null) == (in.store() == null)) {
-            throw new InputException(null, null, "give genotypes with exactly one of --vcf, --bfile, --bed, --bgen or --store",
-                    "for example --vcf cohort.vcf.gz");
-        }
+        in.genotypeSource().file();
         if (masksFromFiles && in.annotations() != null) {
             throw new InputException(null, null, "--annotations and --anno-file/--set-list/--mask-def both assign variants to genes", "give one of them");
         }
@@ -86,8 +79,7 @@ public final class Cohort {
 
     /** Reads the genotypes into genes; checks the sample overlap before reading the variants. */
     public Genotypes readGenotypes(AnnotationTable ann, Consumer<String> log) {
-        GenotypeInput file = in.genotypeFiles().single(in.vcf(), " or --store");
-        try (VariantSource source = file != null ? GenotypeSources.open(file, in.genotypeFiles().importOptions()) : GenotypeStore.open(in.store())) {
+        try (VariantSource source = in.genotypeSource().open()) {
             List<String> samples = source.samples();
             // the sample overlap is checked here, before the variants are read; failed traits are reported later
             new CohortBuilder(samples, phenoTable, covarTable, s -> { })

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import org.rareset.core.InputException;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.Column;
 import org.rareset.core.table.ReadOptions;
 import org.rareset.core.table.Row;
@@ -92,9 +93,8 @@ public final class AnnotationTableFile {
     }
 
     /**
-     * The lookup key of a variant: contig without {@code chr}, position, alleles in upper case. The
-     * same rule as the genotype readers' contig matching ({@code genotypes.vcf.Contigs}), which this
-     * module cannot call.
+     * The lookup key of a variant: contig without {@code chr} ({@link Contigs#canonical}, as the
+     * genotype readers match contigs), position, alleles in upper case.
      */
     public static String key(String chrom, int pos, String ref, String alt) {
         return key(chrom, Integer.toString(pos), ref, alt);
@@ -102,8 +102,7 @@ public final class AnnotationTableFile {
 
     /** As {@link #key(String, int, String, String)} with the position as text (REGENIE/SAIGE ids). */
     public static String key(String chrom, String pos, String ref, String alt) {
-        String c = chrom.length() > 3 && chrom.regionMatches(true, 0, "chr", 0, 3) ? chrom.substring(3) : chrom;
-        return c + ":" + pos.trim() + ":" + ref.toUpperCase(Locale.ROOT) + ":" + alt.toUpperCase(Locale.ROOT);
+        return Contigs.canonical(chrom) + ":" + pos.trim() + ":" + ref.toUpperCase(Locale.ROOT) + ":" + alt.toUpperCase(Locale.ROOT);
     }
 
     /** The first column with one of {@code names}: each name exactly, then ignoring case, in order. */

@@ -1,5 +1,6 @@
 package org.rareset.deepset.score;
 
+import org.rareset.deepset.model.ScoringEnsemble;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +16,8 @@ import org.rareset.core.table.DuplicateRows;
 import org.rareset.core.table.Row;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSource;
-import org.rareset.deepset.train.DeepRvatInputs;
-import org.rareset.deepset.train.VariantFilter;
+import org.rareset.deepset.model.DeepRvatInputs;
+import org.rareset.deepset.model.VariantFilter;
 
 /**
  * Joins an annotation table (one row per variant and gene, its key columns as

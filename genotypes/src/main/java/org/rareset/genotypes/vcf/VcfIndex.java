@@ -9,6 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.core.InputException;
+import org.rareset.core.bgzf.BgzfChunkReader;
+import org.rareset.core.region.Contigs;
+import org.rareset.core.region.CsiIndex;
+import org.rareset.core.region.GenomicRegion;
+import org.rareset.core.region.RegionIndex;
+import org.rareset.core.region.RegionSet;
+import org.rareset.core.region.StaleIndex;
 
 /**
  * The tabix (.tbi) or CSI (.csi) index beside a bgzipped VCF: finds it, and maps region contigs to the file's own

@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.region;
 
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import java.io.BufferedInputStream;
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import org.rareset.core.bgzf.Bgzf;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ import java.util.Map;
  * of a bgzipped VCF, read just far enough for region reads: per contig its bins with their
  * chunks and {@code loffset}. htsjdk reads CSI only for BAM, hence this small reader.
  */
-final class CsiIndex implements RegionIndex {
+public final class CsiIndex implements RegionIndex {
     private final int minShift;
     private final int depth;
     private final List<String> contigs;
@@ -34,7 +35,7 @@ final class CsiIndex implements RegionIndex {
         this.loffsetByContig = loffsets;
     }
 
-    static CsiIndex read(Path csi) throws IOException {
+    public static CsiIndex read(Path csi) throws IOException {
         return read(csi, null);
     }
 
@@ -42,7 +43,7 @@ final class CsiIndex implements RegionIndex {
      * Reads {@code csi}; {@code headerContigs} names the contigs when the index itself does not
      * (a BCF's CSI numbers contigs in the order of the BCF header's contig lines).
      */
-    static CsiIndex read(Path csi, List<String> headerContigs) throws IOException {
+    public static CsiIndex read(Path csi, List<String> headerContigs) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(csi));
              DataInputStream in = new DataInputStream(Bgzf.checked(new BlockCompressedInputStream(raw)))) {
             byte[] magic = new byte[4];
