@@ -173,6 +173,8 @@ public final class BedVariantSource extends AbstractGenotypeFileSource {
                 stats.countRecord(1);
                 VariantSplitter.split(chrom, pos, fields[1], ref, List.of(alt), calls, pending::add);
                 return true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw InputException.atLine(input.bim(), lineNo + 1, "not UTF-8 text", "give the .bim of a PLINK 1 binary fileset (plain text)");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,6 +1,5 @@
 package org.rareset.genotypes.vcf;
 
-import htsjdk.tribble.index.tabix.TabixIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ final class VcfIndex {
         Path file = Files.exists(tbi) ? tbi : csi;
         StaleIndex.checkAge(vcf, file);
         try {
-            return new VcfIndex(file, file == tbi ? RegionIndex.of(new TabixIndex(tbi)) : CsiIndex.read(csi));
+            return new VcfIndex(file, file == tbi ? RegionIndex.readTabix(tbi) : CsiIndex.read(csi));
         } catch (IOException | RuntimeException e) {
             throw InputException.of(file, "cannot read the index (" + e.getMessage() + ")",
                     "re-create it with: " + StaleIndex.rebuildCommand(vcf, file));
