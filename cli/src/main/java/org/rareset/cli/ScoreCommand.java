@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.core.formats.AnnotationTableFile;
 import org.rareset.cli.files.FileCheck;
 import org.rareset.cli.files.WritesFiles;
 import org.rareset.core.output.FileRoles;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
                 + "scoring as DeepRVAT does: its zero padding row always joins the max.",
             "--model reads a folder written by rareset train: inputs are standardised as in training, the max "
                 + "is masked and a sample carrying nothing in a gene gets the model's learned empty-gene score.",
-            "The annotation table (TSV or CSV, optionally gzipped, or Parquet) has columns chrom pos ref alt gene plus every "
+            "The annotation table (TSV or CSV, optionally gzipped, or Parquet) has columns " + AnnotationTableFile.KEY_SUMMARY + " plus every "
                 + "annotation the model reads. With --model, only rows passing the model's training filter are scored, "
                 + "under the training rules (MAF and MAF_MB from the genotypes when the table lacks them; ALT-major "
                 + "variants left out); --variant-filter changes that. With --pretrained every row is scored unless "
@@ -84,7 +85,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     @Mixin GenotypeSourceOptions genotypes = new GenotypeSourceOptions();
 
     @Option(names = "--annotations", required = true, paramLabel = "FILE",
-            description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene (or gene_id) and the model's annotation columns.")
+            description = "Annotation table (TSV, CSV, .gz or Parquet): " + AnnotationTableFile.KEY_SUMMARY + " and the model's annotation columns.")
     Path annotations;
 
     @Option(names = org.rareset.core.table.DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE",

@@ -1,5 +1,6 @@
 package org.rareset.cli;
 
+import org.rareset.core.formats.AnnotationTableFile;
 import org.rareset.cli.files.FileCheck;
 import org.rareset.cli.files.WritesFiles;
 import org.rareset.core.output.FileRoles;
@@ -60,7 +61,7 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
     @Mixin GenotypeSourceOptions genotypes = new GenotypeSourceOptions();
 
     @Option(names = "--annotations", required = true, paramLabel = "TSV",
-            description = "Annotation table: chrom pos ref alt gene, then annotation columns; one row per (variant, gene).")
+            description = "Annotation table: " + AnnotationTableFile.KEY_SUMMARY + ", then annotation columns; one row per (variant, gene).")
     Path annotations;
 
     @Option(names = org.rareset.core.table.DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE",

@@ -15,7 +15,9 @@ import org.rareset.association.input.TraitData;
 import org.rareset.association.nullmodel.TraitType;
 import org.rareset.core.InputException;
 import org.rareset.core.InputNotes;
-import org.rareset.core.table.SampleTable;
+import org.rareset.core.formats.AnnotationTableFile;
+import org.rareset.core.formats.SampleTable;
+import org.rareset.core.formats.SampleTableFile;
 import org.rareset.core.table.TableFiles;
 import org.rareset.genotypes.vcf.VariantSource;
 
@@ -55,14 +57,14 @@ public final class Cohort {
             throw new InputException(null, null, "--annotations and --anno-file/--set-list/--mask-def both assign variants to genes", "give one of them");
         }
         if (in.annotations() == null && !masksFromFiles) {
-            throw new InputException(null, null, "--annotations is required", "a TSV with chrom pos ref alt gene columns assigns variants to genes");
+            throw new InputException(null, null, "--annotations is required", "a table with " + AnnotationTableFile.KEY_SUMMARY + " columns assigns variants to genes");
         }
     }
 
     /** Reads the phenotype and covariate tables (once). */
     public void readSampleTables() {
-        phenoTable = SampleTable.from(TableFiles.read(in.pheno()), in.missing(), null);
-        covarTable = in.covar() == null ? null : SampleTable.from(TableFiles.read(in.covar()), in.missing(), null);
+        phenoTable = SampleTableFile.read(in.pheno(), in.missing(), null);
+        covarTable = in.covar() == null ? null : SampleTableFile.read(in.covar(), in.missing(), null);
     }
 
     public List<String> traits() {

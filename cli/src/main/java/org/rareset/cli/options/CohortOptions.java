@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.rareset.association.run.Cohort;
 import org.rareset.association.run.CohortInputs;
+import org.rareset.core.formats.AnnotationTableFile;
 import org.rareset.core.table.DuplicateRows;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ public final class CohortOptions {
     @Mixin
     public GenotypeSourceOptions genotypeSource = new GenotypeSourceOptions();
 
-    @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet): chrom pos ref alt gene (or gene_id) and annotation columns.")
+    @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet), one row per (variant, gene): " + AnnotationTableFile.KEY_SUMMARY + ", then annotation columns.")
     public Path annotations;
 
     @Option(names = DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE", description = DuplicateRows.HELP)

@@ -1,49 +1,73 @@
-package org.rareset.core.table;
+package org.rareset.core.formats;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.rareset.core.InputException;
+import org.rareset.core.table.Column;
+import org.rareset.core.table.MissingValues;
+import org.rareset.core.table.TableFiles;
+import org.rareset.core.table.TableSchema;
+import org.rareset.core.table.TextTable;
 
 /**
- * A per-sample numeric table (phenotypes or covariates): sample identifiers from a {@code sample}
- * column or PLINK-style {@code FID IID} columns, and the other columns as numbers with missing
- * values as {@code NaN}.
+ * The phenotype and covariate tables ({@code --pheno}, {@code --covar}) that {@code simulate} and
+ * {@code import deeprvat} write and {@code assoc}, {@code seed-genes}, {@code train}, {@code risk} and
+ * the pipeline's checks read: one row per sample, its column names and its one reader.
  *
- * <p>With {@code FID IID} the sample is matched to genotypes by IID; {@code FID_IID} is kept for
- * REGENIE prediction files, which name samples that way.
+ * <p><b>File</b>: TSV, CSV (quoted fields as RFC 4180), either gzipped, PLINK-style space-separated
+ * text, or Parquet (see {@link TableFiles}); a UTF-8 byte-order mark is ignored.
+ *
+ * <p><b>Sample</b>: a {@code sample} column, or PLINK-style {@code FID IID} columns (the IID is the
+ * sample; {@code FID_IID} is kept for REGENIE prediction files), else a {@code sample_id} column;
+ * names are matched exactly first, then ignoring case. An empty identifier or one that appears twice
+ * is an error naming the line.
+ *
+ * <p><b>Values</b>: every other column is a number. A cell is missing when {@link MissingValues}
+ * says so (by default {@code NA}, {@code -9} (also as {@code -9.0}) and empty; {@code --missing}
+ * changes it). A cell that is not a number, or is {@code NaN}/{@code Inf} in any spelling R, numpy,
+ * pandas or Java use, is an error naming the line and column: such values usually come from a
+ * broken upstream computation, so they are not taken as missing.
  */
-public final class SampleTable {
-    /** Texts of non-finite numbers as other tools write them (R, numpy, pandas, Java). */
-    private static final java.util.regex.Pattern NON_FINITE =
-            java.util.regex.Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
-    private final String source;
-    private final List<String> samples;
-    private final List<String> fidIid;
-    private final List<String> columns;
-    private final double[][] values; // [column][row]
-    private final Map<String, Integer> rowOf = new HashMap<>();
+public final class SampleTableFile {
+    public static final String SAMPLE = "sample";
+    public static final String SAMPLE_ID = "sample_id";
+    public static final String FID = "FID";
+    public static final String IID = "IID";
 
-    private SampleTable(String source, List<String> samples, List<String> fidIid, List<String> columns, double[][] values) {
-        this.source = source;
-        this.samples = samples;
-        this.fidIid = fidIid;
-        this.columns = columns;
-        this.values = values;
-        for (int i = 0; i < samples.size(); i++) rowOf.put(samples.get(i), i);
+    /** Texts of non-finite numbers as other tools write them (R, numpy, pandas, Java). */
+    private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
+
+    private SampleTableFile() {}
+
+    /** The schema {@code sample} then one number column per name, as writers of the table use it. */
+    public static TableSchema schema(List<String> columns) {
+        List<Column> all = new ArrayList<>();
+        all.add(Column.string(SAMPLE));
+        for (String c : columns) all.add(Column.float64(c));
+        return new TableSchema(all);
     }
 
     /**
-     * Reads every non-identifier column as numbers.
+     * Reads a phenotype or covariate file.
      *
-     * @param wanted columns to keep (null = all), in this order; absent ones are an error
+     * @param wanted columns to keep (null = every column but the sample identifiers), in this order;
+     *               an absent one is an error
+     * @throws InputException naming the file and line for every rule above
      */
-    public static SampleTable from(TextTable t, MissingValues missing, List<String> wanted) {
-        int sampleCol = t.indexOf("sample");
-        int fidCol = t.indexOf("FID");
-        int iidCol = t.indexOf("IID");
-        if (sampleCol < 0 && iidCol < 0) sampleCol = t.indexOf("sample_id");
+    public static SampleTable read(Path file, MissingValues missing, List<String> wanted) {
+        return parse(TableFiles.read(file), missing, wanted);
+    }
+
+    /** As {@link #read} from a table already read as text. */
+    public static SampleTable parse(TextTable t, MissingValues missing, List<String> wanted) {
+        int sampleCol = t.indexOf(SAMPLE);
+        int fidCol = t.indexOf(FID);
+        int iidCol = t.indexOf(IID);
+        if (sampleCol < 0 && iidCol < 0) sampleCol = t.indexOf(SAMPLE_ID);
         if (sampleCol < 0 && iidCol < 0) {
             throw new InputException(t.source(), "line 1", "no sample column (columns: " + String.join(", ", t.columns()) + ")",
                     "name the sample column 'sample', or use PLINK-style 'FID IID' columns");
@@ -84,13 +108,13 @@ public final class SampleTable {
             ids.add(id);
             fidIids.add(fidCol >= 0 ? t.cell(r, fidCol) + "_" + id : id);
             for (int k = 0; k < keep.size(); k++) {
-                vals[k][r] = parse(t, r, keep.get(k), missing);
+                vals[k][r] = number(t, r, keep.get(k), missing);
             }
         }
         return new SampleTable(t.source(), ids, fidIids, names, vals);
     }
 
-    private static double parse(TextTable t, int r, int c, MissingValues missing) {
+    private static double number(TextTable t, int r, int c, MissingValues missing) {
         String cell = t.cell(r, c);
         if (missing.isMissing(cell)) return Double.NaN;
         double v;
@@ -108,18 +132,4 @@ public final class SampleTable {
         }
         return missing.isMissingNumber(v) ? Double.NaN : v;
     }
-
-    public String source() { return source; }
-    public List<String> samples() { return samples; }
-    public List<String> fidIid() { return fidIid; }
-    public List<String> columns() { return columns; }
-    public int sampleCount() { return samples.size(); }
-
-    /** Row of the sample, -1 when absent. */
-    public int rowOf(String sample) { return rowOf.getOrDefault(sample, -1); }
-
-    public int columnIndex(String name) { return columns.indexOf(name); }
-
-    /** Value of column c for row r; NaN when missing. */
-    public double value(int column, int row) { return values[column][row]; }
 }
