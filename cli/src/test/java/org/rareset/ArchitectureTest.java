@@ -56,17 +56,12 @@ class ArchitectureTest {
     }
 
     /**
-     * TEMPORARY allow-list: package cycles that existed when this test was written and are being
-     * removed by work landing in the same restructuring (issue 12). Each entry is the set of packages
-     * (below org.rareset) of one cycle; only a cycle over exactly that set passes, so a new cycle,
-     * even one through these packages, still fails. An entry whose cycle is gone fails too, so the list
-     * shrinks as the fixes land; the target state is an empty list.
+     * Allow-list for package cycles being removed while a restructuring lands, empty now and meant to
+     * stay so. Each entry would be the set of packages (below org.rareset) of one cycle; only a cycle
+     * over exactly that set passes, so a new cycle, even one through those packages, still fails, and
+     * an entry whose cycle is gone fails too, so the list cannot outlive its reason.
      */
-    static final List<Set<String>> KNOWN_CYCLES_BEING_REMOVED = List.of(
-            Set.of("cli", "cli.pipeline"),                         // the pipeline's plan and runner
-            Set.of("deepset.model", "deepset.score", "deepset.train"), // one network forward pass
-            Set.of("report", "report.plot"),                       // plots vs the report's rows
-            Set.of("association.burden", "association.run"));      // burden writes through run.AtomicOutput
+    static final List<Set<String>> KNOWN_CYCLES_BEING_REMOVED = List.of();
 
     private static JavaClasses classes;
 

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.rareset.core.InputException;
+import org.rareset.core.formats.AnnotationTableFile;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.AsyncTableWriter;
 import org.rareset.core.table.Column;
 import org.rareset.core.table.TableSchema;
 import org.rareset.core.table.TableWriter;
 import org.rareset.core.table.TableWriters;
-import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSource;
 
@@ -30,7 +31,8 @@ import org.rareset.genotypes.vcf.VariantSource;
  * of variants. Genes come from the gene model when one is given, otherwise from VEP.
  */
 public final class AnnotationEngine {
-    public static final List<String> KEY_COLUMNS = List.of("chrom", "pos", "ref", "alt", "variant_id", "gene_id", "gene_name");
+    /** The key columns, as {@link AnnotationTableFile#ANNOTATE_KEY} defines them for every reader. */
+    public static final List<String> KEY_COLUMNS = AnnotationTableFile.ANNOTATE_KEY.stream().map(Column::name).toList();
     /** A source matching fewer variants than this share gets a warning. */
     static final double FEW_MATCHES = 0.10;
 
@@ -66,8 +68,7 @@ public final class AnnotationEngine {
         this.options = options;
         this.sources = List.copyOf(sources);
         this.consequences = sources.stream().anyMatch(AnnotationSource::hasConsequences);
-        List<Column> cols = new ArrayList<>();
-        for (String k : KEY_COLUMNS) cols.add(k.equals("pos") ? Column.integer(k) : Column.string(k));
+        List<Column> cols = new ArrayList<>(AnnotationTableFile.ANNOTATE_KEY);
         List<String> valueNames = options.frequencies()
                 ? new ArrayList<>(List.of(DerivedColumns.AF, DerivedColumns.MAF, DerivedColumns.MAF_MB)) : new ArrayList<>();
         sourceOffset = new int[sources.size()];

@@ -125,7 +125,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
 
     @Override
     public void declareFiles(FileRoles files) {
-        FileCheck.indexes(files, "index of --vcf", cohort.vcf);
+        FileCheck.indexes(files, "index of --vcf", cohort.genotypeSource.vcf);
         files.output("--out", out)
                 .output("summary beside --out", SummaryWriter.summaryPath(out))
                 .output("significant genes beside --out", SummaryWriter.significantPath(out))

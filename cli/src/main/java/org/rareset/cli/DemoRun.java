@@ -13,7 +13,6 @@ import org.rareset.core.InputException;
 import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.GeneOmnibus;
 import org.rareset.cli.options.RuntimeOptions;
-import org.rareset.cli.pipeline.PipelineCommand;
 import org.rareset.report.ResultRow;
 import org.rareset.report.ResultTableReader;
 import org.rareset.core.table.TableFiles;

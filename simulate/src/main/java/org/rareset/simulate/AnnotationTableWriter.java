@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.rareset.annotate.DerivedColumns;
+import org.rareset.core.formats.AnnotationTableFile;
+import org.rareset.core.table.Column;
 
 /**
- * annotations.tsv: one row per (ALT allele, gene), {@code chrom pos ref alt gene} then the
+ * annotations.tsv: one row per (ALT allele, gene), {@link AnnotationTableFile#SHORT_KEY} then the
  * annotation columns under DeepRVAT's names, and the cohort frequencies DeepRVAT derives:
  * AF = ALT allele count / (2 x called samples), MAF = min(AF, 1 - AF),
  * MAF_MB = (AF (1 - AF) + 1e-8)^-0.5.
@@ -33,7 +35,8 @@ final class AnnotationTableWriter implements Closeable {
     }
 
     static List<String> columns() {
-        List<String> c = new ArrayList<>(List.of("chrom", "pos", "ref", "alt", "gene", "is_plof"));
+        List<String> c = new ArrayList<>(AnnotationTableFile.SHORT_KEY.stream().map(Column::name).toList());
+        c.add("is_plof");
         for (Consequence q : Consequence.values()) c.add(q.column());
         c.addAll(SCORE_COLUMNS);
         c.add("MAF");

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.core.InputException;
+import org.rareset.core.formats.SampleTable;
+import org.rareset.core.formats.SampleTableFile;
+import org.rareset.core.table.MissingValues;
 
 /**
  * A look at a cohort folder as {@code rareset simulate} writes it: samples, VCF records, genes,
@@ -69,22 +72,19 @@ public record CohortSummary(Path folder, int samples, long records, int genes, l
         }
     }
 
-    private static void readTraits(Path pheno, List<String> traits, Map<String, Integer> cases) throws IOException {
-        List<String> lines = Files.readAllLines(pheno);
-        String[] header = lines.get(0).split("\t");
-        int[] ones = new int[header.length];
-        boolean[] binary = new boolean[header.length];
-        java.util.Arrays.fill(binary, true);
-        for (String l : lines.subList(1, lines.size())) {
-            String[] f = l.split("\t", -1);
-            for (int i = 1; i < header.length && i < f.length; i++) {
-                if (f[i].equals("1")) ones[i]++;
-                else if (!f[i].equals("0")) binary[i] = false;
+    /** Trait names in file order; for a trait whose values are all 0 or 1, its number of 1s. */
+    private static void readTraits(Path pheno, List<String> traits, Map<String, Integer> cases) {
+        SampleTable t = SampleTableFile.read(pheno, MissingValues.defaults(), null);
+        for (int c = 0; c < t.columns().size(); c++) {
+            int ones = 0;
+            boolean binary = true;
+            for (int r = 0; r < t.sampleCount() && binary; r++) {
+                double v = t.value(c, r);
+                if (v == 1) ones++;
+                else if (v != 0) binary = false; // a missing value too (NaN), as the text reading had it
             }
-        }
-        for (int i = 1; i < header.length; i++) {
-            traits.add(header[i]);
-            if (binary[i]) cases.put(header[i], ones[i]);
+            traits.add(t.columns().get(c));
+            if (binary) cases.put(t.columns().get(c), ones);
         }
     }
 

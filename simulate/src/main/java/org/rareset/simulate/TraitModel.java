@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.rareset.core.formats.SampleTableFile;
 
 /**
  * Covariates and traits. Genetic traits depend on a few causal genes through their variants'
@@ -183,7 +184,7 @@ final class TraitModel {
 
     void writeCovariates(Path file, List<String> samples) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("sample\tage\tsex\tPC1\tPC2\tPC3\tPC4\n");
+            w.write(SampleTableFile.SAMPLE + "\tage\tsex\tPC1\tPC2\tPC3\tPC4\n");
             for (int i = 0; i < n; i++) {
                 w.write(samples.get(i) + "\t" + age[i] + "\t" + sex[i]);
                 for (int k = 0; k < 4; k++) w.write("\t" + String.format(Locale.ROOT, "%.4f", pcs[k][i]));
@@ -194,7 +195,7 @@ final class TraitModel {
 
     static void writePhenotypes(Path file, List<String> samples, Phenotypes p) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("sample\t" + String.join("\t", TRAITS) + "\n");
+            w.write(SampleTableFile.SAMPLE + "\t" + String.join("\t", TRAITS) + "\n");
             for (int i = 0; i < samples.size(); i++) {
                 w.write(samples.get(i) + "\t" + String.format(Locale.ROOT, "%.5f", p.qt()[i]) + "\t" + p.bt()[i]
                         + "\t" + String.format(Locale.ROOT, "%.5f", p.nullQt()[i]) + "\t" + p.nullBt()[i] + "\n");
@@ -220,7 +221,7 @@ final class TraitModel {
             }
         }
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("sample\t" + String.join("\t", names) + "\n");
+            w.write(SampleTableFile.SAMPLE + "\t" + String.join("\t", names) + "\n");
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 line.setLength(0);

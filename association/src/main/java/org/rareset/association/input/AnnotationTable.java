@@ -3,18 +3,17 @@ package org.rareset.association.input;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.rareset.core.InputException;
+import org.rareset.core.formats.AnnotationTableFile;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.DuplicateRows;
 import org.rareset.core.table.TextTable;
-import org.rareset.genotypes.vcf.Contigs;
 
 /**
- * Variant annotations: one row per variant and gene, keyed by {@code chrom pos ref alt} (or an
- * {@code id}-like column holding {@code chrom:pos:ref:alt}), with a {@code gene} or
- * {@code gene_id} column; every other column is an annotation usable in mask expressions and
- * as weights. Contig names are compared without a {@code chr} prefix.
+ * Variant annotations: one row per variant and gene, its key columns found and its variant keys
+ * made by {@link AnnotationTableFile} (the rules every consumer of the table shares); every other
+ * column is an annotation usable in mask expressions and as weights.
  *
  * <p>Cells {@code NA}, {@code .} and empty are missing: a missing value fails every comparison.
  *
@@ -84,29 +83,11 @@ public final class AnnotationTable {
      * merged into the first and counted; one that differs follows {@code duplicates}.
      */
     public static AnnotationTable from(TextTable t, DuplicateRows duplicates) {
-        int gene = t.indexOf("gene");
-        if (gene < 0) gene = t.indexOf("gene_id");
-        if (gene < 0) gene = t.indexOf("gene_name");
-        if (gene < 0) {
-            throw new InputException(t.source(), "line 1", "no 'gene' or 'gene_id' column (columns: " + String.join(", ", t.columns()) + ")",
-                    "annotations need the gene each variant belongs to");
-        }
-        int chrom = firstOf(t, "chrom", "chr", "chromosome", "CHROM");
-        int pos = firstOf(t, "pos", "position", "POS");
-        int ref = firstOf(t, "ref", "REF");
-        int alt = firstOf(t, "alt", "ALT");
-        int id = -1;
-        if (chrom < 0 || pos < 0 || ref < 0 || alt < 0) {
-            id = firstOf(t, "variant", "variant_id", "id", "ID");
-            if (id < 0) {
-                throw new InputException(t.source(), "line 1", "no variant columns (need chrom, pos, ref, alt or a variant id 'chrom:pos:ref:alt'; columns: "
-                        + String.join(", ", t.columns()) + ")", null);
-            }
-        }
+        AnnotationTableFile.Layout layout = AnnotationTableFile.Layout.of(t.source(), t.columns());
         List<Integer> annCols = new ArrayList<>();
         List<String> annNames = new ArrayList<>();
         for (int c = 0; c < t.columns().size(); c++) {
-            if (c == gene || c == chrom || c == pos || c == ref || c == alt || c == id) continue;
+            if (layout.isKey(c)) continue;
             annCols.add(c);
             annNames.add(t.columns().get(c));
         }
@@ -121,20 +102,10 @@ public final class AnnotationTable {
         long identical = 0;
         long resolved = 0;
         for (int r = 0; r < n; r++) {
-            String geneName = t.cell(r, gene);
-            if (geneName.isEmpty() || geneName.equals("NA") || geneName.equals(".")) {
-                throw new InputException(t.source(), "line " + t.line(r), "empty gene", "every annotation row needs a gene");
-            }
-            String key;
-            if (id >= 0) {
-                String[] parts = t.cell(r, id).split(":");
-                if (parts.length != 4) {
-                    throw new InputException(t.source(), "line " + t.line(r), "variant '" + t.cell(r, id) + "' is not chrom:pos:ref:alt", null);
-                }
-                key = key(parts[0], parts[1], parts[2], parts[3]);
-            } else {
-                key = key(t.cell(r, chrom), t.cell(r, pos), t.cell(r, ref), t.cell(r, alt));
-            }
+            int row0 = r;
+            java.util.function.IntFunction<String> cells = c -> t.cell(row0, c);
+            String key = layout.variant(t.line(r), cells).key();
+            String geneName = layout.gene(t.line(r), cells);
             String[] rowText = new String[width];
             double[] rowNumbers = new double[width];
             for (int k = 0; k < width; k++) {
@@ -272,14 +243,6 @@ public final class AnnotationTable {
     /** Genotyped variants matched with REF and ALT swapped (only when the table allows it). */
     public long swappedMatches() { return swappedMatches.get(); }
 
-    private static int firstOf(TextTable t, String... names) {
-        for (String n : names) {
-            int i = t.indexOf(n);
-            if (i >= 0) return i;
-        }
-        return -1;
-    }
-
     private static double parseOrNaN(String s) {
         char c = s.charAt(0);
         if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') return Double.NaN;
@@ -290,12 +253,9 @@ public final class AnnotationTable {
         }
     }
 
-    /**
-     * The lookup key of a variant: contig without {@code chr}, position, alleles in upper case
-     * (tables that keep soft-masked lower-case bases match the store either way).
-     */
+    /** The lookup key of a variant: {@link AnnotationTableFile#key(String, String, String, String)}. */
     public static String key(String chrom, String pos, String ref, String alt) {
-        return Contigs.canonical(chrom) + ":" + pos.trim() + ":" + ref.toUpperCase(Locale.ROOT) + ":" + alt.toUpperCase(Locale.ROOT);
+        return AnnotationTableFile.key(chrom, pos, ref, alt);
     }
 
     public String source() { return source; }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.rareset.core.InputException;
-import org.rareset.core.table.SampleTable;
+import org.rareset.core.formats.SampleTable;
 import org.rareset.association.nullmodel.TraitType;
 
 /**

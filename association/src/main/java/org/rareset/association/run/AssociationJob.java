@@ -35,7 +35,7 @@ import org.rareset.association.multiple.TraitSummary;
 import org.rareset.core.InputException;
 import org.rareset.core.RareSetVersion;
 import org.rareset.core.concurrent.Chunk;
-import org.rareset.genotypes.vcf.Contigs;
+import org.rareset.core.region.Contigs;
 
 /**
  * One {@code assoc} run from its {@link AssociationSettings}: checks the settings, reads the cohort

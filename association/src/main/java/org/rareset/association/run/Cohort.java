@@ -15,11 +15,10 @@ import org.rareset.association.input.TraitData;
 import org.rareset.association.nullmodel.TraitType;
 import org.rareset.core.InputException;
 import org.rareset.core.InputNotes;
-import org.rareset.core.table.SampleTable;
+import org.rareset.core.formats.AnnotationTableFile;
+import org.rareset.core.formats.SampleTable;
+import org.rareset.core.formats.SampleTableFile;
 import org.rareset.core.table.TableFiles;
-import org.rareset.genotypes.input.GenotypeInput;
-import org.rareset.genotypes.GenotypeSources;
-import org.rareset.genotypes.store.GenotypeStore;
 import org.rareset.genotypes.vcf.VariantSource;
 
 /**
@@ -53,23 +52,19 @@ public final class Cohort {
 
     /** As {@link #requireGenotypes()}; {@code masksFromFiles}: variants reach genes through REGENIE/SAIGE mask files instead of --annotations. */
     public void requireGenotypes(boolean masksFromFiles) {
-        GenotypeInput file = in.genotypeFiles().single(in.vcf(), " or --store");
-        if ((file == null) == (in.store() == null)) {
-            throw new InputException(null, null, "give genotypes with exactly one of --vcf, --bfile, --bed, --bgen or --store",
-                    "for example --vcf cohort.vcf.gz");
-        }
+        in.genotypeSource().file();
         if (masksFromFiles && in.annotations() != null) {
             throw new InputException(null, null, "--annotations and --anno-file/--set-list/--mask-def both assign variants to genes", "give one of them");
         }
         if (in.annotations() == null && !masksFromFiles) {
-            throw new InputException(null, null, "--annotations is required", "a TSV with chrom pos ref alt gene columns assigns variants to genes");
+            throw new InputException(null, null, "--annotations is required", "a table with " + AnnotationTableFile.KEY_SUMMARY + " columns assigns variants to genes");
         }
     }
 
     /** Reads the phenotype and covariate tables (once). */
     public void readSampleTables() {
-        phenoTable = SampleTable.from(TableFiles.read(in.pheno()), in.missing(), null);
-        covarTable = in.covar() == null ? null : SampleTable.from(TableFiles.read(in.covar()), in.missing(), null);
+        phenoTable = SampleTableFile.read(in.pheno(), in.missing(), null);
+        covarTable = in.covar() == null ? null : SampleTableFile.read(in.covar(), in.missing(), null);
     }
 
     public List<String> traits() {
@@ -84,8 +79,7 @@ public final class Cohort {
 
     /** Reads the genotypes into genes; checks the sample overlap before reading the variants. */
     public Genotypes readGenotypes(AnnotationTable ann, Consumer<String> log) {
-        GenotypeInput file = in.genotypeFiles().single(in.vcf(), " or --store");
-        try (VariantSource source = file != null ? GenotypeSources.open(file, in.genotypeFiles().importOptions()) : GenotypeStore.open(in.store())) {
+        try (VariantSource source = in.genotypeSource().open()) {
             List<String> samples = source.samples();
             // the sample overlap is checked here, before the variants are read; failed traits are reported later
             new CohortBuilder(samples, phenoTable, covarTable, s -> { })

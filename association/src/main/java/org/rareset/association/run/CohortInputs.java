@@ -5,6 +5,7 @@ import java.util.List;
 import org.rareset.core.table.DuplicateRows;
 import org.rareset.core.table.MissingValues;
 import org.rareset.genotypes.input.GenotypeFiles;
+import org.rareset.genotypes.store.StoreOrFile;
 
 /**
  * Where the cohort of an association analysis comes from, as given on the command line of
@@ -28,6 +29,11 @@ public record CohortInputs(Path vcf, Path store, GenotypeFiles genotypeFiles, Pa
                            MissingValues missing) {
     /** True when genotypes come from a file or a store (any of --vcf, --bfile, --bed, --bgen, --store). */
     public boolean anyGenotypes() {
-        return vcf != null || genotypeFiles.any() || store != null;
+        return genotypeSource().any();
+    }
+
+    /** The genotype options as one source: a file or the store, exactly one (checked when used). */
+    public StoreOrFile genotypeSource() {
+        return new StoreOrFile(vcf, store, genotypeFiles);
     }
 }

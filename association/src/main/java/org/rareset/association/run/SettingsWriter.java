@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.rareset.association.input.TraitData;
 import org.rareset.association.nullmodel.TraitType;
+import org.rareset.core.output.OutputFiles;
 
 /**
  * {@code <base>.settings.tsv}: what an association run did, for the report's methods block and for
@@ -34,7 +35,7 @@ public final class SettingsWriter {
     }
 
     public void write(Path file, List<TraitData> traits) throws IOException {
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("scope\tkey\tvalue\n");
                 for (Map.Entry<String, String> e : run.entrySet()) w.write(RUN + "\t" + e.getKey() + "\t" + e.getValue() + "\n");

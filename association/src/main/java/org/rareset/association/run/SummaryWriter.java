@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Locale;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
+import org.rareset.core.output.OutputFiles;
 
 /**
  * The side files of a results file {@code <base>.<ext>}: {@code <base>.summary.tsv} (per phenotype
@@ -59,7 +60,7 @@ public final class SummaryWriter {
     }
 
     public static void writeSummary(Path file, List<TraitSummary> summaries, double alpha) throws IOException {
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("phenotype\ttest\tcounted\tn_tests\tlambda\talpha\tbonferroni_pval\tn_bonferroni\tn_bh_fdr\n");
                 for (TraitSummary s : summaries) {
@@ -95,7 +96,7 @@ public final class SummaryWriter {
         }
         listed.sort(Comparator.comparing((SignificanceTable.Adjusted<ResultRow> a) -> a.row().phenotype())
                 .thenComparingDouble(a -> a.row().log10P()));
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("phenotype\tgene\tgene_name\tchrom\tstart\tend\ttest\tpval\tneg_log10p\tn_genes"
                         + "\tpval_bonferroni_over_genes\tqval_bh_over_genes\tbonferroni_significant\tbest_mask\tbest_test\tbest_pval\n");
@@ -124,7 +125,7 @@ public final class SummaryWriter {
                                                List<TraitSummary> summaries) throws IOException {
         Map<String, Integer> nTests = new HashMap<>();
         for (TraitSummary s : summaries) nTests.put(s.phenotype() + "\t" + s.test(), s.nTests());
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("phenotype\tgene\tmask\ttest\tn_variants\tmac\tpval\tneg_log10p\tn_tests\tpval_bonferroni_within_test\tqval_bh_within_test\tbonferroni_significant\n");
                 for (SignificanceTable.Adjusted<ResultRow> a : adjusted) {
@@ -141,7 +142,7 @@ public final class SummaryWriter {
     }
 
     public static void writeSkipped(Path file, List<AssociationRun.Skipped> skipped) throws IOException {
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("phenotype\tmask\treason\tn_genes\n");
                 for (AssociationRun.Skipped s : skipped) {

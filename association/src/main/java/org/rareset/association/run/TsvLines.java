@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.zip.GZIPOutputStream;
+import org.rareset.core.output.OutputFiles;
 import org.rareset.core.table.EmptyTable;
 
 /**
@@ -23,7 +24,7 @@ final class TsvLines {
     /** Writes the header, then each row as formatted by {@code formatRow} (which appends the line, newline included). */
     static <T> void write(Path out, String[] header, List<T> rows, BiConsumer<T, StringBuilder> formatRow)
             throws IOException {
-        AtomicOutput.write(out, tmp -> {
+        OutputFiles.write(out, tmp -> {
             try (OutputStream raw = Files.newOutputStream(tmp);
                  OutputStream os = out.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
                  BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {

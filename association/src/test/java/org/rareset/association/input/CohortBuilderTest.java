@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.core.InputException;
 import org.rareset.core.table.MissingValues;
-import org.rareset.core.table.SampleTable;
-import org.rareset.core.table.TableFiles;
+import org.rareset.core.formats.SampleTable;
+import org.rareset.core.formats.SampleTableFile;
 import org.rareset.association.nullmodel.TraitType;
 
 class CohortBuilderTest {
     @TempDir Path dir;
 
     private SampleTable table(String name, String text) throws Exception {
-        return SampleTable.from(TableFiles.read(Files.writeString(dir.resolve(name), text)), MissingValues.defaults(), null);
+        return SampleTableFile.read(Files.writeString(dir.resolve(name), text), MissingValues.defaults(), null);
     }
 
     @Test

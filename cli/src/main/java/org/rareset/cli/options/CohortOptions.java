@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.rareset.association.run.Cohort;
 import org.rareset.association.run.CohortInputs;
+import org.rareset.core.formats.AnnotationTableFile;
 import org.rareset.core.table.DuplicateRows;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,16 +15,10 @@ import picocli.CommandLine.Option;
  * Options only: {@link Cohort} reads them.
  */
 public final class CohortOptions {
-    @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes: VCF or BCF (bgzipped, optionally indexed).")
-    public Path vcf;
-
-    @Option(names = "--store", paramLabel = "FILE", description = "Genotypes: a RareSet genotype store.")
-    public Path store;
-
     @Mixin
-    public GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
+    public GenotypeSourceOptions genotypeSource = new GenotypeSourceOptions();
 
-    @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet): chrom pos ref alt gene (or gene_id) and annotation columns.")
+    @Option(names = "--annotations", paramLabel = "FILE", description = "Variant annotations (TSV/CSV/Parquet), one row per (variant, gene): " + AnnotationTableFile.KEY_SUMMARY + ", then annotation columns.")
     public Path annotations;
 
     @Option(names = DuplicateRows.OPTION, defaultValue = "error", paramLabel = "RULE", description = DuplicateRows.HELP)
@@ -51,7 +46,7 @@ public final class CohortOptions {
 
     /** The values given, as the association module reads them ({@link Cohort}). */
     public CohortInputs inputs() {
-        return new CohortInputs(vcf, store, genotypeFiles.files(), annotations, duplicateRows, pheno, covar, phenotypes, traitType,
+        return new CohortInputs(genotypeSource.vcf, genotypeSource.store, genotypeSource.genotypeFiles.files(), annotations, duplicateRows, pheno, covar, phenotypes, traitType,
                 failOnTraitError, missing.values());
     }
 }

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.core.InputException;
+import org.rareset.core.output.OutputFiles;
 import org.rareset.core.table.TableFiles;
 import org.rareset.core.table.TextTable;
 import org.rareset.association.multiple.SignificanceTable;
-import org.rareset.association.run.AtomicOutput;
 import org.rareset.association.run.GeneInfo;
 import org.rareset.association.run.ResultRow;
 import org.rareset.association.run.SettingsWriter;
@@ -27,16 +27,16 @@ import org.rareset.report.ResultTableReader;
  * ({@link SignificanceTable}, {@link SummaryWriter}) and the chunks' alpha; {@code skipped.tsv} is
  * summed over the chunks and {@code settings.tsv} is the first chunk's with {@code n_genes} summed.
  */
-final class AssocSideFiles {
+public final class AssocSideFiles {
     private AssocSideFiles() {}
 
     /** True when every chunk has the summary assoc writes beside its results. */
-    static boolean present(List<Path> chunks) {
+    public static boolean present(List<Path> chunks) {
         return chunks.stream().allMatch(c -> Files.isRegularFile(SummaryWriter.summaryPath(c)));
     }
 
     /** @return the number of phenotype x test summaries written */
-    static int write(Path merged, List<Path> chunks) throws IOException {
+    public static int write(Path merged, List<Path> chunks) throws IOException {
         double alpha = alpha(chunks);
         List<ResultRow> rows = new ArrayList<>();
         for (org.rareset.report.ResultRow r : ResultTableReader.read(merged).rows()) {
@@ -101,7 +101,7 @@ final class AssocSideFiles {
                 counts.merge(key, Long.parseLong(t.cell(r, t.indexOf("n_genes"))), Long::sum);
             }
         }
-        AtomicOutput.write(SummaryWriter.skippedPath(merged), tmp -> {
+        OutputFiles.write(SummaryWriter.skippedPath(merged), tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("phenotype\tmask\treason\tn_genes\n");
                 for (Map.Entry<String, Long> e : counts.entrySet()) w.write(e.getKey() + "\t" + e.getValue() + "\n");
@@ -126,7 +126,7 @@ final class AssocSideFiles {
         }
         List<String[]> out = first;
         long total = genes;
-        AtomicOutput.write(SettingsWriter.path(merged), tmp -> {
+        OutputFiles.write(SettingsWriter.path(merged), tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("scope\tkey\tvalue\n");
                 for (String[] r : out) {

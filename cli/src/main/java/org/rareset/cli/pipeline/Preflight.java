@@ -9,8 +9,8 @@ import java.util.Set;
 import org.rareset.core.InputException;
 import org.rareset.core.output.FileRoles;
 import org.rareset.core.table.MissingValues;
-import org.rareset.core.table.SampleTable;
-import org.rareset.core.table.TableFiles;
+import org.rareset.core.formats.SampleTable;
+import org.rareset.core.formats.SampleTableFile;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -26,10 +26,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  *   <li>no input is inside a folder the pipeline replaces (a step folder or {@code .partial}).</li>
  * </ul>
  */
-final class Preflight {
+public final class Preflight {
     private Preflight() {}
 
-    static void check(StudyConfig cfg, List<Step> plan) {
+    public static void check(StudyConfig cfg, List<Step> plan) {
         Path out = cfg.output().toAbsolutePath().normalize();
         Set<Path> given = new LinkedHashSet<>();
         given.add(cfg.file());
@@ -65,7 +65,7 @@ final class Preflight {
     private static void checkSampleTables(StudyConfig cfg) {
         MissingValues missing = new MissingValues(missingTokens(cfg));
         Path pheno = cfg.input("pheno");
-        SampleTable p = SampleTable.from(TableFiles.read(pheno), missing, null);
+        SampleTable p = SampleTableFile.read(pheno, missing, null);
         List<String> absent = new ArrayList<>();
         for (String t : cfg.phenotypes()) if (!p.columns().contains(t)) absent.add(t);
         if (!absent.isEmpty()) {
@@ -74,7 +74,7 @@ final class Preflight {
                     "phenotype columns are: " + String.join(", ", p.columns()));
         }
         Path covar = cfg.input("covar");
-        if (covar != null) SampleTable.from(TableFiles.read(covar), missing, null);
+        if (covar != null) SampleTableFile.read(covar, missing, null);
     }
 
     /** The assoc section's {@code missing} texts when given, else the commands' default. */

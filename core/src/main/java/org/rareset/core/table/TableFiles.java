@@ -49,6 +49,19 @@ public final class TableFiles {
         return new TextTable(file.toString(), trimmed, rows, ln);
     }
 
+    /**
+     * Streams a table split as {@link #read} splits it (so a file reads the same whichever way a
+     * consumer takes it), with the reader's default missing values ({@link ReadOptions#DEFAULT_MISSING}).
+     */
+    public static TableReader open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw InputException.of(file, "file not found", "check the path");
+        }
+        ReadOptions options = ReadOptions.defaults();
+        if (!TableReaders.isParquet(file) && !isCsv(file)) options = options.withSeparator(separatorOfHeader(file));
+        return TableReaders.open(file, options);
+    }
+
     private static boolean isCsv(Path file) {
         String n = file.getFileName().toString().toLowerCase();
         return n.endsWith(".csv") || n.endsWith(".csv.gz");

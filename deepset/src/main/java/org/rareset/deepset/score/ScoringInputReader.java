@@ -1,6 +1,6 @@
 package org.rareset.deepset.score;
 
-import java.nio.file.Files;
+import org.rareset.deepset.model.ScoringEnsemble;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,31 +11,28 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.rareset.core.InputException;
 import org.rareset.core.InputNotes;
+import org.rareset.core.formats.AnnotationTableFile;
 import org.rareset.core.table.DuplicateRows;
 import org.rareset.core.table.Row;
-import org.rareset.core.table.TableReader;
-import org.rareset.core.table.TableReaders;
-import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSource;
-import org.rareset.deepset.train.DeepRvatInputs;
-import org.rareset.deepset.train.VariantFilter;
+import org.rareset.deepset.model.DeepRvatInputs;
+import org.rareset.deepset.model.VariantFilter;
 
 /**
- * Joins an annotation table (one row per variant and gene: {@code chrom pos ref alt gene} and the
- * model's annotation columns; TSV, CSV, gzipped or Parquet) with a cohort's genotypes into
- * per-gene {@link GeneRows}.
+ * Joins an annotation table (one row per variant and gene, its key columns as
+ * {@link AnnotationTableFile} reads them, and the model's annotation columns; TSV, CSV, gzipped or
+ * Parquet) with a cohort's genotypes into per-gene {@link GeneRows}.
  *
  * <p>When the model reads {@code MAF_MB} and the table has no such column, it is computed from the
  * cohort's genotypes as DeepRVAT does ({@link DeepRvatInputs#mafMb}, with the ALT frequency over
  * called alleles: 10000 for a variant nobody carries).
  *
- * <p>Variants match on contig (ignoring a {@code chr} prefix), position, REF and ALT. Every
+ * <p>Variants match on {@link AnnotationTableFile#key} (contig without {@code chr}, position, REF, ALT). Every
  * annotation row takes part (no variant filter: the table defines the model's input). The table
  * is checked completely before the genotypes are read.
  */
 public final class ScoringInputReader {
-    static final List<String> KEY_COLUMNS = List.of("chrom", "pos", "ref", "alt", "gene");
     /** DeepRVAT's allele-frequency input, computed from the cohort when the table lacks it. */
     public static final String MAF_MB = "MAF_MB";
 
@@ -100,17 +97,9 @@ public final class ScoringInputReader {
         List<Long> lineOfRow = new ArrayList<>();
         long identical = 0;
         long resolved = 0;
-        if (!Files.isRegularFile(file)) throw InputException.of(file, "no such file", "check the --annotations path");
-        try (TableReader reader = TableReaders.open(file)) {
-            List<String> names = reader.columns();
-            List<String> missing = new ArrayList<>();
-            int[] keyIdx = new int[KEY_COLUMNS.size()];
-            for (int k = 0; k < keyIdx.length; k++) {
-                keyIdx[k] = names.indexOf(KEY_COLUMNS.get(k));
-                // 'rareset annotate' names the gene column gene_id (DeepRVAT's name); 'gene' wins when both exist
-                if (keyIdx[k] < 0 && KEY_COLUMNS.get(k).equals("gene")) keyIdx[k] = names.indexOf("gene_id");
-                if (keyIdx[k] < 0) missing.add(KEY_COLUMNS.get(k));
-            }
+        try (AnnotationTableFile.Reader annotationTable = AnnotationTableFile.open(file)) {
+            List<String> names = annotationTable.table().columns();
+            List<String> missing = new ArrayList<>(AnnotationTableFile.missingKeyColumns(names));
             int[] colIdx = new int[width];
             for (int c = 0; c < width; c++) {
                 colIdx[c] = names.indexOf(cols.get(c));
@@ -124,7 +113,7 @@ public final class ScoringInputReader {
                 String list = String.join(", ", missing.size() > 12 ? missing.subList(0, 12) : missing)
                         + (missing.size() > 12 ? ", ..." : "");
                 throw InputException.atLine(file, 1, "missing " + missing.size() + " column(s) the model needs: " + list,
-                        "add them to the annotation table; it needs chrom pos ref alt gene (or gene_id) and the model's annotations");
+                        "add them to the annotation table (docs/annotate.md)");
             }
             int[] filterIdx = filter == null ? new int[0] : new int[filter.columns().size()];
             for (int k = 0; k < filterIdx.length; k++) {
@@ -146,26 +135,16 @@ public final class ScoringInputReader {
             }
             long[] filled = new long[width];
             int fw = filterIdx.length;
-            for (Row row : reader) {
-                String pos = row.getString(keyIdx[1]);
-                String chrom = row.getString(keyIdx[0]);
-                String ref = row.getString(keyIdx[2]);
-                String alt = row.getString(keyIdx[3]);
-                String gene = row.getString(keyIdx[4]);
-                if (chrom == null || pos == null || ref == null || alt == null || gene == null) {
-                    throw row.error("chrom, pos, ref, alt and gene must all be given", null);
-                }
-                try {
-                    if (Integer.parseInt(pos) < 1) throw new NumberFormatException();
-                } catch (NumberFormatException e) {
-                    throw row.error("pos '" + pos + "' is not a position", "1-based integer");
-                }
-                String key = variantKey(chrom, pos, ref, alt);
+            for (AnnotationTableFile.Entry entry : annotationTable) {
+                Row row = entry.row();
+                AnnotationTableFile.VariantKey variant = entry.variant();
+                String gene = entry.gene();
+                String key = variant.key();
                 Integer vid = t.variantIds.get(key);
                 if (vid == null) {
                     vid = t.variantIds.size();
                     t.variantIds.put(key, vid);
-                    t.variantText.add(new String[] {chrom, pos, ref, alt});
+                    t.variantText.add(new String[] {variant.chrom(), Integer.toString(variant.pos()), variant.ref(), variant.alt()});
                 }
                 Integer gid = geneIds.get(gene);
                 if (gid == null) {
@@ -379,7 +358,7 @@ public final class ScoringInputReader {
     }
 
     static String variantKey(String chrom, String pos, String ref, String alt) {
-        return Contigs.canonical(chrom) + ":" + pos + ":" + ref.toUpperCase() + ":" + alt.toUpperCase();
+        return AnnotationTableFile.key(chrom, pos, ref, alt);
     }
 
     /** A growable int array. */

@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.rareset.core.formats.SampleTable;
+import org.rareset.core.formats.SampleTableFile;
 import org.rareset.core.table.MissingValues;
-import org.rareset.core.table.SampleTable;
-import org.rareset.core.table.TableFiles;
 
 /**
  * Numeric per-sample columns (phenotypes, covariates) keyed by sample, read with the shared
- * {@link SampleTable}: TSV, CSV (gzipped or not) or Parquet, samples from a {@code sample} column or
- * PLINK-style {@code FID IID} columns, one row per sample.
+ * {@link SampleTableFile} (its rules for sample ids, missing values and file types); one row per sample.
  */
 final class SampleColumns {
     private final List<String> columns;
@@ -33,7 +32,7 @@ final class SampleColumns {
 
     /** Reads the named columns ({@code null}: every column but the sample identifiers); missing cells become NaN. */
     static SampleColumns read(Path file, List<String> wanted, MissingValues missing) {
-        SampleTable t = SampleTable.from(TableFiles.read(file), missing, wanted);
+        SampleTable t = SampleTableFile.read(file, missing, wanted);
         Map<String, double[]> by = new HashMap<>();
         for (int r = 0; r < t.sampleCount(); r++) {
             double[] v = new double[t.columns().size()];

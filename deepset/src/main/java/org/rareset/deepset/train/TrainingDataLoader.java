@@ -1,5 +1,6 @@
 package org.rareset.deepset.train;
 
+import org.rareset.deepset.model.VariantFilter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,13 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.rareset.core.InputException;
+import org.rareset.core.formats.AnnotationTableFile;
 import org.rareset.core.table.DuplicateRows;
 import org.rareset.core.table.Row;
 import org.rareset.core.table.TableReader;
 import org.rareset.core.table.TableFiles;
-import org.rareset.core.table.TableReaders;
 import org.rareset.core.table.TextTable;
-import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSource;
 import org.rareset.deepset.model.AnnotationScaling;
@@ -220,9 +220,9 @@ public final class TrainingDataLoader {
         }
     }
 
-    /** Alleles in upper case: tables that keep lower-case bases match the genotypes either way. */
+    /** The annotation table's variant key ({@link AnnotationTableFile#key(String, int, String, String)}). */
     static String key(String chrom, int pos, String ref, String alt) {
-        return Contigs.canonical(chrom) + ":" + pos + ":" + ref.toUpperCase(java.util.Locale.ROOT) + ":" + alt.toUpperCase(java.util.Locale.ROOT);
+        return AnnotationTableFile.key(chrom, pos, ref, alt);
     }
 
     private static int seedGeneColumn(Path file, TextTable t, String name) {
@@ -263,16 +263,8 @@ public final class TrainingDataLoader {
         long kept = 0;
         long identical = 0;
         long resolved = 0;
-        if (!java.nio.file.Files.isRegularFile(spec.annotations())) {
-            throw InputException.of(spec.annotations(), "file not found", "check the --annotations path");
-        }
-        try (TableReader t = TableReaders.open(spec.annotations())) {
-            int chrom = t.requireColumn("chrom");
-            int pos = t.requireColumn("pos");
-            int ref = t.requireColumn("ref");
-            int alt = t.requireColumn("alt");
-            int gene = t.columnIndex("gene") >= 0 || t.columnIndex("gene_id") < 0 ? t.requireColumn("gene")
-                    : t.columnIndex("gene_id");
+        try (AnnotationTableFile.Reader annotationTable = AnnotationTableFile.open(spec.annotations())) {
+            TableReader t = annotationTable.table();
             List<String> missing = new ArrayList<>();
             int[] ac = new int[annotations.size()];
             for (int j = 0; j < ac.length; j++) {
@@ -294,15 +286,16 @@ public final class TrainingDataLoader {
                         + " annotation column(s) of the model: " + String.join(", ", missing),
                         "add them, or pass --annotations-list with the columns you have");
             }
-            for (Row f : t) {
+            for (AnnotationTableFile.Entry e : annotationTable) {
                 total++;
-                Integer slot = geneSlot.get(f.getString(gene));
+                Row f = e.row();
+                Integer slot = geneSlot.get(e.gene());
                 if (slot == null) continue;
                 double[] v = new double[ac.length];
                 for (int j = 0; j < ac.length; j++) v[j] = f.getDouble(ac[j]);
                 double[] fv = new double[fc.length];
                 for (int j = 0; j < fc.length; j++) fv[j] = fc[j] < 0 ? Double.NaN : f.getDouble(fc[j]);
-                String k = key(f.getString(chrom), f.getInt(pos), f.getString(ref), f.getString(alt));
+                String k = e.variant().key();
                 List<AnnotationRow> same = rows.computeIfAbsent(k, x -> new ArrayList<>(1));
                 AnnotationRow earlier = null;
                 for (AnnotationRow a : same) if (a.gene() == slot) earlier = a;
@@ -317,7 +310,7 @@ public final class TrainingDataLoader {
                         while (c < v.length && Double.compare(earlier.values()[c], v[c]) == 0) c++;
                         String what = c < v.length ? annotations.get(c) + " " + earlier.values()[c] + " vs " + v[c]
                                 : "the filter columns " + String.join(", ", filterCols);
-                        throw DuplicateRows.conflict(spec.annotations().toString(), "variant " + k + " in gene " + f.getString(gene),
+                        throw DuplicateRows.conflict(spec.annotations().toString(), "variant " + k + " in gene " + e.gene(),
                                 "line " + f.lineNumber(), "line " + earlier.line(), what);
                     }
                     for (int j = 0; j < v.length; j++) earlier.values()[j] = spec.duplicates().merge(earlier.values()[j], v[j]);

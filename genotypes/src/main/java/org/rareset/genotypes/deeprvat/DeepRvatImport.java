@@ -2,12 +2,13 @@ package org.rareset.genotypes.deeprvat;
 
 import htsjdk.samtools.util.BlockCompressedOutputStream;
 import org.rareset.core.InputException;
+import org.rareset.core.formats.AnnotationTableFile;
+import org.rareset.core.formats.SampleTableFile;
 import org.rareset.core.output.OutputFiles;
 import org.rareset.core.table.Column;
 import org.rareset.core.table.Row;
 import org.rareset.core.table.TableReader;
 import org.rareset.core.table.TableReaders;
-import org.rareset.core.table.TableSchema;
 import org.rareset.core.table.TableWriter;
 import org.rareset.core.table.TableWriters;
 
@@ -172,12 +173,11 @@ public final class DeepRvatImport {
             }
             int[] cols = new int[names.size()];
             for (int i = 0; i < cols.length; i++) cols[i] = r.requireColumn(names.get(i));
-            List<Column> schema = new ArrayList<>(List.of(Column.string("chrom"), Column.integer("pos"),
-                    Column.string("ref"), Column.string("alt"), Column.string("gene")));
-            for (String n : names) schema.add(Column.float64(n));
+            List<Column> values = new ArrayList<>();
+            for (String n : names) values.add(Column.float64(n));
             long written = 0, unknownVariant = 0, unknownGene = 0;
             Set<String> seenGenes = new HashSet<>();
-            try (TableWriter w = TableWriters.open(target, new TableSchema(schema))) {
+            try (TableWriter w = TableWriters.open(target, AnnotationTableFile.schema(AnnotationTableFile.SHORT_KEY, values))) {
                 for (Row row : r) {
                     DeepRvatTables.Variant v = variants.get(row.getLong(id));
                     if (v == null) { unknownVariant++; continue; }
@@ -222,9 +222,7 @@ public final class DeepRvatImport {
     /** One row per genotyped sample (genotype order), missing where the phenotype file has no row. */
     private static void write(Path target, List<String> columns, List<String> samples, Map<String, Integer> row,
                               DeepRvatTables.SampleValues table) {
-        List<Column> schema = new ArrayList<>(List.of(Column.string("sample")));
-        for (String c : columns) schema.add(Column.float64(c));
-        try (TableWriter w = TableWriters.open(target, new TableSchema(schema))) {
+        try (TableWriter w = TableWriters.open(target, SampleTableFile.schema(columns))) {
             for (String s : samples) {
                 w.setString(0, s);
                 Integer i = row.get(s);

@@ -19,8 +19,8 @@ import org.rareset.association.risk.TrainingGeneSelection;
 import org.rareset.association.run.PValueFormat;
 import org.rareset.core.InputException;
 import org.rareset.core.RareSetVersion;
-import org.rareset.core.table.SampleTable;
-import org.rareset.core.table.TableFiles;
+import org.rareset.core.formats.SampleTable;
+import org.rareset.core.formats.SampleTableFile;
 
 /**
  * One {@code risk} run from its {@link RiskSettings}: reads the trait, covariates and gene scores,
@@ -55,8 +55,8 @@ public final class RiskJob {
     public Outcome run() throws IOException {
         checkOptions();
         List<String> genes = s.genes();
-        SampleTable ph = SampleTable.from(TableFiles.read(s.pheno()), s.missing(), List.of(s.trait()));
-        SampleTable cv = s.covar() == null ? null : SampleTable.from(TableFiles.read(s.covar()), s.missing(), null);
+        SampleTable ph = SampleTableFile.read(s.pheno(), s.missing(), List.of(s.trait()));
+        SampleTable cv = s.covar() == null ? null : SampleTableFile.read(s.covar(), s.missing(), null);
         GeneScoreTable sc = GeneScoreTable.read(s.scores());
         if (genes != null) {
             Set<String> known = new TreeSet<>();
