@@ -33,12 +33,12 @@ import org.rareset.association.mask.Weighting;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
 import org.rareset.association.run.AssociationRun;
-import org.rareset.association.run.GeneInfo;
+import org.rareset.core.formats.GeneInfo;
 import org.rareset.association.run.GeneOmnibus;
 import org.rareset.association.run.GeneTimingSummary;
-import org.rareset.association.run.ResultRow;
+import org.rareset.core.formats.ResultRow;
 import org.rareset.association.run.RegenieResultWriter;
-import org.rareset.association.run.ResultWriters;
+import org.rareset.core.formats.ResultFile;
 import org.rareset.association.run.VariantRowWriters;
 import org.rareset.association.run.SettingsWriter;
 import org.rareset.association.run.SummaryWriter;
@@ -306,7 +306,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s (%.2f s CPU): %.1f genes/s per trait",
                 nGenes, traitData.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
         List<ResultRow> rows = scores != null ? result.rows() : GeneOmnibus.append(result.rows());
-        ResultWriters.write(out, rows, geneInfo);
+        ResultFile.write(out, rows, geneInfo);
         if (outFormat.equalsIgnoreCase("regenie")) {
             Map<String, Integer> sizes = new java.util.HashMap<>();
             for (TraitData t : traitData) sizes.put(t.name(), t.sampleCount());

@@ -181,7 +181,7 @@ public final class RiskCommand implements Callable<Integer>, org.rareset.cli.Wri
             chosen = selection.selected();
             err.printf(Locale.ROOT, "risk: %d of %d genes tested on the %d training samples (%d with fewer than %d carriers), %d chosen at p <= %s%n",
                     selection.nTested(), sc.genes().size(), covTrain.length, sc.genes().size() - selection.nTested(), minCarriers,
-                    chosen.size(), org.rareset.association.run.PValueFormat.format(selection.log10Threshold(), 3));
+                    chosen.size(), org.rareset.core.formats.PValueFormat.format(selection.log10Threshold(), 3));
             if (chosen.isEmpty()) err.println("risk: no gene passes on the training split: the model with scores is the baseline");
         }
         double[][] geneFeatures = geneFeatures(sc, chosen, inScores);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.rareset.annotate.Gene;
 import org.rareset.genotypes.vcf.Contigs;
-import org.rareset.association.run.GeneInfo;
+import org.rareset.core.formats.GeneInfo;
 
 /**
  * The {@code gene_name chrom start end} of result rows. From a gene model (BED, GTF or GFF3, as

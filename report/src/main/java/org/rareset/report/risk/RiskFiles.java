@@ -13,7 +13,7 @@ import org.rareset.association.risk.Enrichment;
 import org.rareset.association.risk.RiskStratification;
 import org.rareset.association.risk.TrainingGeneSelection;
 import org.rareset.association.run.AtomicOutput;
-import org.rareset.association.run.PValueFormat;
+import org.rareset.core.formats.PValueFormat;
 import org.rareset.association.run.SummaryWriter;
 
 /**
