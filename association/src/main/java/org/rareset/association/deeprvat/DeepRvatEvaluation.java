@@ -3,7 +3,6 @@ package org.rareset.association.deeprvat;
 import org.rareset.core.InputException;
 import org.rareset.core.formats.PValueFormat;
 import org.rareset.core.formats.ResultFile;
-import org.rareset.core.formats.ResultRow;
 import org.rareset.core.table.Column;
 import org.rareset.core.table.TableSchema;
 import org.rareset.core.table.TableWriter;
@@ -67,16 +66,13 @@ public final class DeepRvatEvaluation {
     private DeepRvatEvaluation() {}
 
     /**
-     * Reads RareSet results through their one reader ({@link ResultFile#read}: TSV or Parquet, as
+     * Reads RareSet results through their one reader ({@link ResultFile#forEach}: TSV or Parquet, as
      * {@code assoc} writes them). Rows without a p-value are counted in {@code noP[0]} and left out.
      */
     public static List<Result> read(Path file, int[] noP) {
-        ResultFile.Table table = ResultFile.read(file);
-        noP[0] += table.skipped();
-        List<Result> out = new ArrayList<>(table.rows().size());
-        for (ResultRow r : table.rows()) {
-            out.add(new Result(r.phenotype(), r.gene(), r.mask(), r.test(), r.beta(), PValueFormat.negate(r.log10P())));
-        }
+        List<Result> out = new ArrayList<>();
+        noP[0] += ResultFile.forEach(file, r -> out.add(new Result(r.phenotype(), r.gene(), r.mask(), r.test(), r.beta(),
+                PValueFormat.negate(r.log10P()))));
         return out;
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.rareset.core.InputException;
 import org.rareset.core.table.Column;
 import org.rareset.core.table.Row;
@@ -177,7 +178,7 @@ public final class ResultFile {
         Map<String, GeneInfo> genes = new LinkedHashMap<>();
         int skipped = 0;
         for (Path f : files) {
-            skipped += read(f, rows, genes);
+            skipped += scan(f, rows::add, genes);
         }
         return new Table(rows, lookup(genes), skipped);
     }
@@ -191,36 +192,51 @@ public final class ResultFile {
      * {@link CaseControlCounts#NONE}.
      */
     public static Table read(Path file) {
-        List<ResultRow> rows = new ArrayList<>();
-        Map<String, GeneInfo> genes = new LinkedHashMap<>();
-        int skipped = read(file, rows, genes);
-        return new Table(rows, lookup(genes), skipped);
+        return read(List.of(file));
+    }
+
+    /**
+     * Streams a results file's rows with a p-value to {@code sink}, by the rules of
+     * {@link #read(Path)}, without holding them or the genes' names and positions: for consumers that
+     * keep only part of each row. Returns the number of rows left out for a missing p-value.
+     */
+    public static int forEach(Path file, Consumer<ResultRow> sink) {
+        return scan(file, sink, null);
     }
 
     private static GeneInfo.Lookup lookup(Map<String, GeneInfo> genes) {
         return genes.isEmpty() ? GeneInfo.Lookup.NONE : gene -> genes.getOrDefault(gene, GeneInfo.UNKNOWN);
     }
 
-    /** Appends the file's rows and genes; returns the rows without a p-value. */
-    private static int read(Path file, List<ResultRow> out, Map<String, GeneInfo> genes) {
+    /**
+     * Hands the file's rows to {@code sink} and, when {@code genes} is not null, collects each gene's
+     * name and position; returns the rows without a p-value. Rows stream as read, except from old
+     * files with {@code log10p}, whose sign is known only after the last row.
+     */
+    private static int scan(Path file, Consumer<ResultRow> sink, Map<String, GeneInfo> genes) {
         try (TableReader r = TableReaders.open(file)) {
             Columns c = new Columns(r);
-            int first = out.size();
+            boolean legacy = c.negLog10p < 0 && c.log10p >= 0;
+            List<ResultRow> held = legacy ? new ArrayList<>() : null;
             int skipped = 0;
             boolean sawPositiveLog = false, sawNegativeLog = false;
             for (Row row : r) {
-                double p = c.pval < 0 ? Double.NaN : number(row, c.pval, PVAL);
                 double lp = c.negLog10p >= 0 ? 0.0 - number(row, c.negLog10p, NEG_LOG10P)
                         : c.log10p >= 0 ? number(row, c.log10p, LEGACY_LOG10P) : Double.NaN;
-                if (Double.isNaN(lp) && !Double.isNaN(p)) lp = Math.log10(p);
+                if (Double.isNaN(lp) && c.pval >= 0) lp = Math.log10(number(row, c.pval, PVAL));
                 if (Double.isNaN(lp)) {
                     skipped++;
                     continue;
                 }
-                if (lp > 0) sawPositiveLog = true;
+                if (lp > 0) {
+                    if (c.negLog10p >= 0) {
+                        throw InputException.of(file, "column neg_log10p has negative values", "neg_log10p must be -log10 of the p-value (>= 0)");
+                    }
+                    sawPositiveLog = true;
+                }
                 if (lp < 0) sawNegativeLog = true;
                 String gene = string(row, c.gene);
-                if (c.geneName >= 0 && c.chrom >= 0 && c.start >= 0 && c.end >= 0 && !genes.containsKey(gene)) {
+                if (genes != null && c.geneName >= 0 && c.chrom >= 0 && c.start >= 0 && c.end >= 0 && !genes.containsKey(gene)) {
                     genes.put(gene, new GeneInfo(textOrNull(row, c.geneName), textOrNull(row, c.chrom),
                             positionOrUnknown(row, c.start, START), positionOrUnknown(row, c.end, END)));
                 }
@@ -229,23 +245,21 @@ public final class ResultFile {
                                 (int) number(row, c.nCarriersCase, N_CARRIERS_CASE),
                                 (int) optional(row, c.nCarriersControl, N_CARRIERS_CONTROL))
                         : CaseControlCounts.NONE;
-                out.add(new ResultRow(string(row, c.phenotype), gene, c.mask >= 0 ? string(row, c.mask) : NO_MASK,
+                ResultRow out = new ResultRow(string(row, c.phenotype), gene, c.mask >= 0 ? string(row, c.mask) : NO_MASK,
                         string(row, c.test), (int) optional(row, c.nVariants, N_VARIANTS), optional(row, c.mac, MAC),
                         (int) optional(row, c.nCarriers, N_CARRIERS), cc, optional(row, c.beta, BETA),
-                        optional(row, c.se, SE), optional(row, c.betaPerAllele, BETA_PER_ALLELE), lp));
-            }
-            if (c.negLog10p >= 0 && sawPositiveLog) {
-                throw InputException.of(file, "column neg_log10p has negative values", "neg_log10p must be -log10 of the p-value (>= 0)");
+                        optional(row, c.se, SE), optional(row, c.betaPerAllele, BETA_PER_ALLELE), lp);
+                if (legacy) held.add(out); else sink.accept(out);
             }
             if (sawPositiveLog && sawNegativeLog) {
                 throw InputException.of(file, "column log10p has both positive and negative values",
                         "log10p must be log10 of the p-value (<= 0)");
             }
-            if (sawPositiveLog) { // an old file carrying -log10 p under log10p: convert
-                for (int i = first; i < out.size(); i++) {
-                    ResultRow x = out.get(i);
-                    out.set(i, new ResultRow(x.phenotype(), x.gene(), x.mask(), x.test(), x.nVariants(), x.mac(), x.nCarriers(),
-                            x.caseControl(), x.beta(), x.se(), x.betaPerAllele(), -x.log10P()));
+            if (legacy) {
+                for (ResultRow x : held) {
+                    // an old file carrying -log10 p under log10p: convert
+                    sink.accept(!sawPositiveLog ? x : new ResultRow(x.phenotype(), x.gene(), x.mask(), x.test(), x.nVariants(),
+                            x.mac(), x.nCarriers(), x.caseControl(), x.beta(), x.se(), x.betaPerAllele(), -x.log10P()));
                 }
             }
             return skipped;
