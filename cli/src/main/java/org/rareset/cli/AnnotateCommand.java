@@ -1,32 +1,20 @@
 package org.rareset.cli;
 
-import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rareset.core.InputException;
-import org.rareset.annotate.AnnotationEngine;
-import org.rareset.annotate.AnnotationSource;
+import org.rareset.annotate.AnnotationJob;
+import org.rareset.annotate.AnnotationSettings;
 import org.rareset.annotate.AnnotationSummary;
-import org.rareset.annotate.FillValues;
-import org.rareset.annotate.Gene;
-import org.rareset.annotate.GeneMapper;
-import org.rareset.annotate.GeneModelReader;
-import org.rareset.annotate.ScoreTableSource;
-import org.rareset.annotate.SnpEffSource;
-import org.rareset.annotate.SpliceAiSource;
-import org.rareset.annotate.VcfInfoSource;
-import org.rareset.annotate.VepCsqSource;
-import org.rareset.annotate.VepTabSource;
+import org.rareset.annotate.ColumnSpec;
+import org.rareset.cli.files.FileCheck;
+import org.rareset.cli.files.WritesFiles;
+import org.rareset.cli.options.RuntimeOptions;
+import org.rareset.core.output.FileRoles;
 import org.rareset.core.table.DuplicateRows;
 import org.rareset.core.table.NonFinite;
-import org.rareset.genotypes.vcf.VcfReadOptions;
-import org.rareset.genotypes.vcf.VcfVariantSource;
-import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,108 +127,27 @@ public final class AnnotateCommand implements Callable<Integer>, WritesFiles {
     @Override
     public void declareFiles(FileRoles files) {
         FileCheck.indexes(files, "index of --vcf", vcf);
-        for (String t : tables) files.input("--table", FileSpec.parse("--table", t).file());
-        for (String t : infos) files.input("--info", FileSpec.parse("--info", t).file());
+        for (String t : tables) files.input("--table", ColumnSpec.parse("--table", t).file());
+        for (String t : infos) files.input("--info", ColumnSpec.parse("--info", t).file());
         files.output("--out", out);
     }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        FillValues fill = FillValues.deeprvat();
-        for (String f : fills) {
-            try {
-                fill.parse(f);
-            } catch (IllegalArgumentException e) {
-                throw new InputException("--fill", null, e.getMessage(), "e.g. --fill sift_score=1,CADD_PHRED=NA");
-            }
+        PrintWriter o = spec.commandLine().getOut();
+        AnnotationSettings settings = new AnnotationSettings(vcf, out, genes, proteinCodingOnly, geneWindow, vep, snpeff, vepFields,
+                cadd, spliceai, tables, infos, fills, duplicateRows, nonFinite, lenient, allowUnmatched, runtime.effectiveThreads());
+        AnnotationSummary summary = new AnnotationJob(settings).run(note -> { if (!runtime.quiet) o.println(note); },
+                runtime.showProgress() ? n -> { err.print("\rannotated " + n + " variants"); err.flush(); } : null);
+        if (runtime.showProgress()) err.println();
+        for (String line : summary.lines()) {
+            if (line.startsWith("warning: ")) err.println("rareset: " + line);
+            else if (!runtime.quiet) o.println(line);
         }
-        GeneMapper mapper = null;
-        if (genes != null) {
-            List<Gene> all = GeneModelReader.read(genes);
-            if (proteinCodingOnly) {
-                all = all.stream().filter(Gene::isProteinCoding).toList();
-                if (all.isEmpty()) {
-                    throw InputException.of(genes, "no protein-coding genes", "does the file have gene_type/gene_biotype?");
-                }
-            }
-            mapper = new GeneMapper(all, geneWindow);
-        }
-        if (geneWindow < 0) throw new InputException("--gene-window", null, "must be 0 or more", null);
-        List<AnnotationSource> sources = new ArrayList<>();
-        try {
-            Map<String, String> vepExtra = renames("--vep-field", vepFields);
-            for (Path p : vep) {
-                sources.add(VepTabSource.looksLikeTab(p) ? VepTabSource.open(p, vepExtra) : VepCsqSource.open(p, vepExtra, lenient));
-            }
-            for (Path p : snpeff) sources.add(SnpEffSource.open(p, lenient));
-            for (Path p : cadd) sources.add(ruled(ScoreTableSource.cadd(p, nonFinite)));
-            for (Path p : spliceai) sources.add(SpliceAiSource.open(p));
-            for (String t : tables) {
-                FileSpec fs = FileSpec.parse("--table", t);
-                sources.add(ruled(ScoreTableSource.open("table", fs.file, fs.columns, nonFinite)));
-            }
-            for (String t : infos) {
-                FileSpec fs = FileSpec.parse("--info", t);
-                sources.add(ruled(VcfInfoSource.open(fs.file, fs.columns, nonFinite)));
-            }
-            AnnotationSummary summary;
-            try (VcfVariantSource variants = VcfVariantSource.openSitesOrGenotypes(vcf, VcfReadOptions.all(),
-                    Math.min(2, runtime.effectiveThreads()))) {
-                boolean sitesOnly = variants.samples().isEmpty();
-                if (sitesOnly && !runtime.quiet) {
-                    spec.commandLine().getOut().println(vcf + " is a sites-only VCF (no samples): the table has no AF, MAF and MAF_MB"
-                            + " columns; train, score and assoc compute them from the genotypes they read");
-                }
-                AnnotationEngine engine = new AnnotationEngine(sources, new AnnotationEngine.Options(mapper, proteinCodingOnly, fill,
-                        allowUnmatched, runtime.effectiveThreads(), !sitesOnly));
-                summary = engine.run(variants, out, runtime.showProgress()
-                        ? n -> { err.print("\rannotated " + n + " variants"); err.flush(); } : null);
-                if (runtime.showProgress()) err.println();
-            }
-            PrintWriter o = spec.commandLine().getOut();
-            for (String line : summary.lines()) {
-                if (line.startsWith("warning: ")) err.println("rareset: " + line);
-                else if (!runtime.quiet) o.println(line);
-            }
-            if (!runtime.quiet) o.println("wrote " + out);
-            o.flush();
-            err.flush();
-            return 0;
-        } finally {
-            for (AnnotationSource s : sources) s.close();
-        }
-    }
-
-    private <T extends org.rareset.annotate.CursorSource> T ruled(T source) {
-        source.duplicateRows(duplicateRows);
-        return source;
-    }
-
-    /** {@code A=B,C} into {A: B, C: C}. */
-    static Map<String, String> renames(String option, List<String> specs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String s : specs) {
-            if (s.isBlank()) continue;
-            int eq = s.indexOf('=');
-            String from = eq < 0 ? s : s.substring(0, eq);
-            String to = eq < 0 ? s : s.substring(eq + 1);
-            if (from.isEmpty() || to.isEmpty()) throw new InputException(option, null, "'" + s + "' is not FIELD or FIELD=NAME", null);
-            m.put(from, to);
-        }
-        return m;
-    }
-
-    /** {@code FILE:COL[=NAME],COL...}. */
-    record FileSpec(Path file, Map<String, String> columns) {
-        static FileSpec parse(String option, String spec) {
-            int colon = spec.lastIndexOf(':');
-            if (colon <= 0 || colon == spec.length() - 1) {
-                throw new InputException(option, null, "'" + spec + "' is not FILE:COLUMN[=NAME][,COLUMN...]",
-                        "e.g. " + option + " scores.tsv.gz:score=my_score");
-            }
-            return new FileSpec(Path.of(spec.substring(0, colon)),
-                    renames(option, List.of(spec.substring(colon + 1).split(","))));
-        }
+        if (!runtime.quiet) o.println("wrote " + out);
+        o.flush();
+        err.flush();
+        return 0;
     }
 }

@@ -1,5 +1,7 @@
 package org.rareset.cli;
 
+import org.rareset.cli.files.FileCheck;
+import org.rareset.cli.files.WritesFiles;
 import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -144,13 +146,13 @@ public final class IngestCommand implements Callable<Integer>, WritesFiles {
     private List<GenotypeInput> inputs() {
         List<GenotypeInput> in = new ArrayList<>();
         for (Path vcf : vcfs) in.add(GenotypeInput.vcf(vcf));
-        in.addAll(genotypeFiles.inputs());
+        in.addAll(genotypeFiles.files().inputs());
         return in;
     }
 
     private void checkOptions() {
-        genotypeFiles.check();
-        if (vcfs.isEmpty() == !genotypeFiles.any()) {
+        genotypeFiles.files().check();
+        if (vcfs.isEmpty() == !genotypeFiles.files().any()) {
             throw new InputException(null, null, vcfs.isEmpty() ? "no genotypes given" : "give one genotype format: --vcf, --bfile, --bed or --bgen",
                     "for example --vcf cohort.vcf.gz, --bfile cohort or --bgen cohort.bgen");
         }

@@ -5,6 +5,7 @@ import java.nio.file.FileSystemException;
 import java.util.List;
 import org.rareset.core.InputException;
 import org.rareset.core.output.WriteFailure;
+import org.rareset.cli.files.FileCheck;
 import org.rareset.cli.log.LogSetup;
 import org.rareset.cli.pipeline.MergeCommand;
 import org.rareset.cli.pipeline.PipelineCommand;
@@ -91,7 +92,7 @@ public final class RareSetCommand implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(new ExitCodes());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        LogSetup.install(cl);
+        LogSetup.install(cl, FileCheck::check, new VersionProvider());
         return cl;
     }
 

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "  rareset report --results results.tsv --genes genes.bed --out report/",
             "  rareset report --results burden.parquet --results deeprvat.tsv --scores scores.parquet \\",
             "      --genes genes.bed --study cohort1 --risk risk.QT.tsv --out report/"})
-public final class ReportCommand implements Callable<Integer>, org.rareset.cli.WritesFiles {
+public final class ReportCommand implements Callable<Integer>, org.rareset.cli.files.WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 

@@ -1,31 +1,20 @@
 package org.rareset.cli;
 
-import org.rareset.report.risk.RiskFiles;
-import org.rareset.core.output.FileRoles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.rareset.core.InputException;
-import org.rareset.core.table.SampleTable;
-import org.rareset.core.table.TableFiles;
-import org.rareset.association.input.GeneScoreTable;
 import org.rareset.association.risk.Bootstrap;
 import org.rareset.association.risk.Enrichment;
-import org.rareset.association.run.GeneOmnibus;
 import org.rareset.association.risk.RiskStratification;
-import org.rareset.association.risk.TrainTestSplit;
-import org.rareset.association.risk.TrainingGeneSelection;
 import org.rareset.cli.options.MissingOptions;
 import org.rareset.cli.options.RuntimeOptions;
+import org.rareset.core.output.FileRoles;
+import org.rareset.report.risk.RiskFiles;
+import org.rareset.report.risk.RiskJob;
+import org.rareset.report.risk.RiskSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +38,7 @@ import picocli.CommandLine.Spec;
             "  rareset risk --pheno pheno.tsv --covar covar.tsv --scores scores.parquet --trait BT --out risk.BT.tsv",
             "  rareset risk --pheno pheno.tsv --covar covar.tsv --scores scores.tsv --genes GENE1,GENE7 \\",
             "      --trait QT --train-fraction 0.7 --seed 3 --out risk.QT.tsv"})
-public final class RiskCommand implements Callable<Integer>, org.rareset.cli.WritesFiles {
+public final class RiskCommand implements Callable<Integer>, org.rareset.cli.files.WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
@@ -106,116 +95,13 @@ public final class RiskCommand implements Callable<Integer>, org.rareset.cli.Wri
 
     @Override
     public Integer call() throws IOException {
-        checkOptions();
-        SampleTable ph = SampleTable.from(TableFiles.read(pheno), missing.values(), List.of(trait));
-        SampleTable cv = covar == null ? null : SampleTable.from(TableFiles.read(covar), missing.values(), null);
-        GeneScoreTable sc = GeneScoreTable.read(scores);
-        if (genes != null) {
-            Set<String> known = new TreeSet<>();
-            for (GeneScoreTable.GeneScore g : sc.genes()) known.add(g.gene());
-            List<String> absent = genes.stream().filter(g -> !known.contains(g)).toList();
-            if (!absent.isEmpty()) {
-                throw InputException.of(scores, "no scores for gene(s) " + String.join(", ", absent), "score these genes with 'rareset score'");
-            }
-        }
-        Map<String, Integer> scoreIndex = new HashMap<>();
-        for (int i = 0; i < sc.samples().size(); i++) scoreIndex.put(sc.samples().get(i), i);
-
-        // Samples with the trait, every covariate and gene scores; count the others.
-        int nCov = cv == null ? 0 : cv.columns().size();
-        List<String> samples = new ArrayList<>();
-        List<double[]> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        List<Integer> inScores = new ArrayList<>();
-        int noTrait = 0, noCovar = 0, noScore = 0;
-        for (int r = 0; r < ph.sampleCount(); r++) {
-            String s = ph.samples().get(r);
-            double v = ph.value(0, r);
-            if (Double.isNaN(v)) { noTrait++; continue; }
-            double[] c = new double[nCov];
-            int cr = cv == null ? -1 : cv.rowOf(s);
-            if (cv != null && cr < 0) { noCovar++; continue; }
-            boolean complete = true;
-            for (int k = 0; k < nCov; k++) {
-                c[k] = cv.value(k, cr);
-                if (Double.isNaN(c[k])) complete = false;
-            }
-            if (!complete) { noCovar++; continue; }
-            Integer si = scoreIndex.get(s);
-            if (si == null) { noScore++; continue; }
-            samples.add(s);
-            x.add(c);
-            y.add(v);
-            inScores.add(si);
-        }
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("risk: %d samples used; left out: %d without %s, %d without covariates, %d without gene scores%n",
-                samples.size(), noTrait, trait, noCovar, noScore);
-        double[] yy = y.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean binary = binary(yy);
-        if (binary) recodeBinary(yy);
-        double[][] cov = x.toArray(new double[0][]);
-        int n = samples.size();
-        if (n * trainFraction < nCov + 10 || n * (1 - trainFraction) < 10) {
-            throw InputException.of(pheno, "only " + n + " usable samples for " + nCov + " covariates",
-                    "need at least 10 held-out samples and more training samples than features");
-        }
-        TrainTestSplit split = TrainTestSplit.of(n, trainFraction, seed);
-
-        TrainingGeneSelection.Result selection = null;
-        List<String> chosen;
-        if (genes != null) {
-            chosen = genes;
-        } else {
-            int[] trainRowOf = new int[sc.samples().size()];
-            java.util.Arrays.fill(trainRowOf, -1);
-            double[][] covTrain = new double[split.train().length][];
-            double[] yTrain = new double[covTrain.length];
-            for (int t = 0; t < covTrain.length; t++) {
-                int u = split.train()[t];
-                trainRowOf[inScores.get(u)] = t;
-                covTrain[t] = cov[u];
-                yTrain[t] = yy[u];
-            }
-            selection = TrainingGeneSelection.select(covTrain, yTrain, binary, sc.genes(), trainRowOf, alpha, minCarriers);
-            chosen = selection.selected();
-            err.printf(Locale.ROOT, "risk: %d of %d genes tested on the %d training samples (%d with fewer than %d carriers), %d chosen at p <= %s%n",
-                    selection.nTested(), sc.genes().size(), covTrain.length, sc.genes().size() - selection.nTested(), minCarriers,
-                    chosen.size(), org.rareset.core.formats.PValueFormat.format(selection.log10Threshold(), 3));
-            if (chosen.isEmpty()) err.println("risk: no gene passes on the training split: the model with scores is the baseline");
-        }
-        double[][] geneFeatures = geneFeatures(sc, chosen, inScores);
-
-        RiskStratification.Result r;
-        try {
-            r = RiskStratification.run(cov, geneFeatures, yy, binary, split,
-                    new RiskStratification.Settings(bootstrap, seed, Enrichment.DEFAULT_EDGES));
-        } catch (IllegalArgumentException e) {
-            throw InputException.of(covar == null ? pheno : covar, e.getMessage(), "check the covariates");
-        }
-        String metric = binary ? "AUC" : "R2";
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("rareset_risk", org.rareset.cli.VersionProvider.version());
-        settings.put("trait", trait);
-        settings.put("trait_type", binary ? "binary" : "quantitative");
-        settings.put("gene_selection", genes != null ? "given (--genes)"
-                : String.format(Locale.ROOT, "training split: score test, Bonferroni alpha %s over %d genes tested, min carriers %d", alpha,
-                        selection.nTested(), minCarriers));
-        settings.put("genes", String.join(",", chosen));
-        settings.put("covariates", cv == null ? "" : String.join(",", cv.columns()));
-        settings.put("n_train", Integer.toString(r.trainIndex().length));
-        settings.put("n_test", Integer.toString(r.testIndex().length));
-        if (binary) {
-            int cases = 0;
-            for (double v : r.observed()) if (v == 1) cases++;
-            settings.put("n_test_cases", Integer.toString(cases));
-        }
-        settings.put("seed", Long.toString(seed));
-        settings.put("bootstrap", Integer.toString(bootstrap));
-        RiskFiles.writeIndividuals(out, settings, samples, r);
-        RiskFiles.writeMetrics(RiskFiles.metricsPath(out), metric, r.metric());
-        RiskFiles.writeBins(RiskFiles.binsPath(out), r);
-        if (selection != null) RiskFiles.writeGenes(RiskFiles.genesPath(out), selection);
+        RiskJob.Outcome outcome = new RiskJob(new RiskSettings(pheno, covar, missing.values(), scores, genes, alpha, minCarriers,
+                trait, traitType, trainFraction, bootstrap, seed, out), err::println).run();
+        RiskStratification.Result r = outcome.result();
+        List<String> chosen = outcome.chosen();
+        boolean binary = outcome.binary();
+        String metric = outcome.metric();
 
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%s risk on %d held-out samples (%d genes: %s)%n", trait, r.testIndex().length, chosen.size(),
@@ -234,56 +120,11 @@ public final class RiskCommand implements Callable<Integer>, org.rareset.cli.Wri
         return 0;
     }
 
-    private void checkOptions() {
-        if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new InputException("--train-fraction", null, "value " + trainFraction + " is not in (0, 1)", "for example 0.8");
-        }
-        if (!(alpha > 0 && alpha < 1)) throw new InputException("--alpha", null, "value " + alpha + " is not in (0, 1)", "for example 0.05");
-        if (minCarriers < 1) throw new InputException("--min-carriers", null, "value " + minCarriers + " is below 1", "for example 5");
-        if (bootstrap < 100) throw new InputException("--bootstrap", null, "value " + bootstrap + " is below 100", "use 1000 or more");
-    }
-
-    /** Dense scores of the chosen genes for the usable samples: the gene's baseline except where the table says otherwise. */
-    private static double[][] geneFeatures(GeneScoreTable sc, List<String> chosen, List<Integer> inScores) {
-        Map<String, GeneScoreTable.GeneScore> byName = new HashMap<>();
-        for (GeneScoreTable.GeneScore g : sc.genes()) byName.put(g.gene(), g);
-        double[][] f = new double[inScores.size()][chosen.size()];
-        for (int j = 0; j < chosen.size(); j++) {
-            GeneScoreTable.GeneScore g = byName.get(chosen.get(j));
-            double[] all = new double[sc.samples().size()];
-            java.util.Arrays.fill(all, g.baseline());
-            for (int k = 0; k < g.samples().length; k++) all[g.samples()[k]] = g.baseline() + g.deviations()[k];
-            for (int i = 0; i < f.length; i++) f[i][j] = all[inScores.get(i)];
-        }
-        return f;
-    }
-
     static String binLabel(Enrichment.Bin b) {
         return b.fromTop() == 0 ? "top " + RiskFiles.trim(b.toTop() * 100) + "%" : RiskFiles.trim(b.fromTop() * 100) + "-" + RiskFiles.trim(b.toTop() * 100) + "%";
     }
 
     private static String interval(Bootstrap.Interval i) {
         return String.format(Locale.ROOT, "%.4f (%.4f-%.4f)", i.estimate(), i.low(), i.high());
-    }
-
-    private boolean binary(double[] y) {
-        Set<Double> distinct = new TreeSet<>();
-        for (double v : y) { distinct.add(v); if (distinct.size() > 2) break; }
-        return switch (traitType.toLowerCase(Locale.ROOT)) {
-            case "auto" -> distinct.size() == 2;
-            case "binary" -> {
-                if (distinct.size() != 2) throw InputException.of(pheno, trait + " has " + distinct.size() + " distinct values, not 2", "use --trait-type quantitative");
-                yield true;
-            }
-            case "quantitative" -> false;
-            default -> throw new InputException("--trait-type", null, "unknown value " + traitType, "use auto, quantitative or binary");
-        };
-    }
-
-    /** 0/1 stays, 1/2 (PLINK) becomes 0/1; otherwise the larger value is the case. */
-    private static void recodeBinary(double[] y) {
-        double lo = Double.POSITIVE_INFINITY;
-        for (double v : y) lo = Math.min(lo, v);
-        for (int i = 0; i < y.length; i++) y[i] = y[i] == lo ? 0 : 1;
     }
 }

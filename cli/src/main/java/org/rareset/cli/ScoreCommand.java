@@ -1,25 +1,25 @@
 package org.rareset.cli;
 
+import org.rareset.cli.files.FileCheck;
+import org.rareset.cli.files.WritesFiles;
 import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rareset.genotypes.input.GenotypeInput;
-import org.rareset.genotypes.input.GenotypeSources;
-import org.rareset.genotypes.vcf.GenotypeFileSource;
-import org.rareset.cli.options.GenotypeFileOptions;
+import org.rareset.genotypes.vcf.VariantSource;
+import org.rareset.cli.options.GenotypeSourceOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.TrainedEnsemble;
 import org.rareset.deepset.pretrained.PretrainedEnsemble;
 import org.rareset.deepset.score.GeneScoringEngine;
-import org.rareset.deepset.score.ScoringEnsemble;
+import org.rareset.deepset.model.ScoringEnsemble;
 import org.rareset.deepset.score.ScoringInput;
 import org.rareset.deepset.score.ScoringInputReader;
 import org.rareset.deepset.score.output.PerVariantScoresWriter;
 import org.rareset.deepset.score.output.ScoresWriter;
-import org.rareset.deepset.train.VariantFilter;
+import org.rareset.deepset.model.VariantFilter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
                 + "variants left out); --variant-filter changes that. With --pretrained every row is scored unless "
                 + "--variant-filter is given. Missing values "
                 + "take the model's fill values (DeepRVAT: sift_score 1, MAF_MB 10000, others 0). Without a "
-                + "MAF_MB column, MAF_MB is computed from the cohort's genotypes as DeepRVAT does."},
+                + "MAF_MB column, MAF_MB is computed from the cohort's genotypes as DeepRVAT does.",
+            "Genotypes come from --vcf, --bfile, --bed or --bgen, or from a genotype store written by 'rareset ingest' "
+                + "(--store): the same scores, without decoding the VCF again."},
         footer = {"",
             "Output (docs/scoring.md): by default the sparse table 'kind gene sample score': the sample roster, then per "
                 + "gene its empty-gene score and one row per carrier, so its size grows with carriers, not samples x genes. "
@@ -57,7 +59,8 @@ import picocli.CommandLine.Spec;
             "      --annotations annotations.tsv --out scores.parquet",
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
             "      --annotations annotations.tsv.gz --out scores_wide.tsv --dense wide --threads 4",
-            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
+            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet",
+            "  rareset score --model model/ --store cohort.rsg --annotations annotations.tsv --out scores.parquet"})
 public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Mixin org.rareset.cli.options.ChunkOptions chunk;
@@ -78,10 +81,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ModelSource model;
 
-    @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes: VCF, VCF.gz or BCF. Or --bfile, --bed or --bgen.")
-    Path vcf;
-
-    @Mixin GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
+    @Mixin GenotypeSourceOptions genotypes = new GenotypeSourceOptions();
 
     @Option(names = "--annotations", required = true, paramLabel = "FILE",
             description = "Annotation table (TSV, CSV, .gz or Parquet): chrom pos ref alt gene (or gene_id) and the model's annotation columns.")
@@ -128,7 +128,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
 
     @Override
     public void declareFiles(FileRoles files) {
-        FileCheck.indexes(files, "index of --vcf", vcf);
+        FileCheck.indexes(files, "index of --vcf", genotypes.vcf);
         files.output("--out", out);
         if (perVariant != null) files.output("--per-variant", perVariant);
     }
@@ -139,10 +139,11 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         long t0 = System.nanoTime();
         ScoresWriter.checkTarget(out);
         ScoresWriter.Layout layout = layout();
+        genotypes.source().file(); // one genotype source, checked before the models are loaded
         ScoringEnsemble ensemble = loadEnsemble();
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
-        try (GenotypeFileSource source = GenotypeSources.open(genotypeInput(), genotypeFiles.importOptions())) {
+        try (VariantSource source = genotypes.source().open()) {
             input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble), duplicateRows);
         }
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
@@ -187,14 +188,5 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     private ScoringEnsemble loadEnsemble() {
         if (model.trained != null) return ModelFiles.load(model.trained);
         return PretrainedEnsemble.load(model.pretrained);
-    }
-
-    /** The one genotype file: --vcf, --bfile, --bed or --bgen. */
-    private GenotypeInput genotypeInput() {
-        GenotypeInput in = genotypeFiles.single(vcf, "");
-        if (in == null) {
-            throw new org.rareset.core.InputException(null, null, "no genotypes given", "give --vcf, --bfile, --bed or --bgen");
-        }
-        return in;
     }
 }

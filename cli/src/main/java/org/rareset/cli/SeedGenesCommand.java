@@ -1,5 +1,7 @@
 package org.rareset.cli;
 
+import org.rareset.cli.files.FileCheck;
+import org.rareset.cli.files.WritesFiles;
 import org.rareset.core.output.FileRoles;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.TraitData;
 import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.run.AssociationRun;
+import org.rareset.association.run.Cohort;
 import org.rareset.association.run.AtomicOutput;
 import org.rareset.core.formats.PValueFormat;
 import org.rareset.association.seed.SeedGeneSelector;
@@ -38,6 +41,8 @@ import picocli.CommandLine.Spec;
                 ""},
         footer = {"", "Examples:",
                 "  rareset seed-genes --vcf cohort.vcf.gz --annotations annotations.tsv --pheno pheno.tsv \\",
+                "      --covar covar.tsv --phenotypes QT,BT --out seed_genes.tsv",
+                "  rareset seed-genes --store cohort.rsg --annotations annotations.tsv --pheno pheno.tsv \\",
                 "      --covar covar.tsv --phenotypes QT,BT --out seed_genes.tsv"})
 public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
@@ -69,7 +74,7 @@ public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
 
     @Override
     public void declareFiles(FileRoles files) {
-        FileCheck.indexes(files, "index of --vcf", cohort.vcf);
+        FileCheck.indexes(files, "index of --vcf", cohort.genotypeSource.vcf);
         files.output("--out", out);
     }
 
@@ -80,17 +85,18 @@ public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
         if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
         if (minGenes < 0) throw new InputException(null, null, "--min-genes " + minGenes + " is negative", null);
         if (!(minMac >= 0)) throw new InputException(null, null, "--min-mac " + minMac + " is negative", "use 0 to test every mask");
-        cohort.requireGenotypes();
-        cohort.readSampleTables();
-        AnnotationTable ann = cohort.readAnnotations();
+        Cohort cohortData = new Cohort(cohort.inputs());
+        cohortData.requireGenotypes();
+        cohortData.readSampleTables();
+        AnnotationTable ann = cohortData.readAnnotations();
         var masks = SeedGeneSelector.masks(ann, plofColumn, missenseColumn);
-        CohortOptions.Genotypes genotypes = cohort.readGenotypes(ann, log);
-        List<TraitData> traits = cohort.buildTraits(genotypes.samples(), log);
+        Cohort.Genotypes genotypes = cohortData.readGenotypes(ann, log);
+        List<TraitData> traits = cohortData.buildTraits(genotypes.samples(), log);
         AssociationRun run = new AssociationRun(new AssociationRun.Settings(SeedGeneSelector.tests(), TestOptions.defaults(), masks,
                 new MaskBuilder(ann, SeedGeneSelector.weighting(ann, plofColumn), 0, minMac), runtime.effectiveThreads(), null))
                 .stopOnFailedTrait(cohort.failOnTraitError);
         AssociationRun.Result result = run.run(traits, genotypes.genes(), done -> { });
-        cohort.checkFailedTraits(result, log);
+        cohortData.checkFailedTraits(result, log);
         for (AssociationRun.Skipped s : result.skipped()) {
             log.accept(String.format("%s, mask %s: %d gene(s) skipped: %s", s.phenotype(), s.mask(), s.genes(), s.reason()));
         }

@@ -1,23 +1,23 @@
 package org.rareset.cli;
 
+import org.rareset.cli.files.FileCheck;
+import org.rareset.cli.files.WritesFiles;
 import org.rareset.core.output.FileRoles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rareset.core.InputException;
-import org.rareset.genotypes.input.GenotypeInput;
-import org.rareset.genotypes.input.GenotypeSources;
-import org.rareset.genotypes.vcf.GenotypeFileSource;
-import org.rareset.cli.options.GenotypeFileOptions;
+import org.rareset.genotypes.vcf.VariantSource;
+import org.rareset.cli.options.GenotypeSourceOptions;
 import org.rareset.cli.options.MissingOptions;
 import org.rareset.cli.options.RuntimeOptions;
 import org.rareset.deepset.model.ModelFiles;
-import org.rareset.deepset.train.DeepRvatInputs;
+import org.rareset.deepset.model.DeepRvatInputs;
 import org.rareset.deepset.train.EnsembleTrainer;
 import org.rareset.deepset.train.TrainingDataLoader;
 import org.rareset.deepset.train.TrainingOptions;
-import org.rareset.deepset.train.VariantFilter;
+import org.rareset.deepset.model.VariantFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +37,9 @@ import picocli.CommandLine.Spec;
                     + "AdamW, early stopping on the validation loss; --repeats networks from seeds derived from "
                     + "--seed, each oriented so that pLoF flags raise its score.",
             "",
+            "Genotypes come from --vcf, --bfile, --bed or --bgen, or from a genotype store written once by "
+                    + "'rareset ingest' (--store), which gives the same model without decoding the VCF again.",
+            "",
             "The model folder holds model.json and one DJL parameter file per network; score with "
                     + "'rareset score --model DIR'."},
         footer = {"", "Examples:",
@@ -46,15 +49,15 @@ import picocli.CommandLine.Spec;
             "  rareset train --vcf sim.vcf.gz --annotations sim_annotations.tsv --pheno sim_pheno.tsv \\",
             "      --seed-genes seed.tsv --phenotypes QT --annotations-list is_plof,missense,CADD_raw \\",
             "      --train-filter 'MAF < 0.01' --repeats 3 --seed 7 --out sim_model/",
+            "  # read the genotypes from a store (rareset ingest --vcf cohort.vcf.gz --out cohort.rsg):",
+            "  rareset train --store cohort.rsg --annotations annotations.tsv --pheno pheno.tsv \\",
+            "      --seed-genes seed_genes.tsv --phenotypes QT,BT --out model/",
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
 public final class TrainCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
-    @Option(names = "--vcf", paramLabel = "FILE", description = "Genotypes (VCF/BCF, bgzipped or plain). Or --bfile, --bed or --bgen.")
-    Path vcf;
-
-    @Mixin GenotypeFileOptions genotypeFiles = new GenotypeFileOptions();
+    @Mixin GenotypeSourceOptions genotypes = new GenotypeSourceOptions();
 
     @Option(names = "--annotations", required = true, paramLabel = "TSV",
             description = "Annotation table: chrom pos ref alt gene, then annotation columns; one row per (variant, gene).")
@@ -145,7 +148,7 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
     /** The model folder is replaced as a whole: no input may be inside it. */
     @Override
     public void declareFiles(FileRoles files) {
-        FileCheck.indexes(files, "index of --vcf", vcf);
+        FileCheck.indexes(files, "index of --vcf", genotypes.vcf);
         files.outputFolder("--out", out);
     }
 
@@ -182,8 +185,8 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
         };
         long t0 = System.nanoTime();
         TrainingDataLoader.Loaded loaded;
-        try (GenotypeFileSource source = GenotypeSources.open(genotypeInput(), genotypeFiles.importOptions())) {
-            loaded = TrainingDataLoader.load(loaderSpec, source, source.file(), log);
+        try (VariantSource source = genotypes.source().open()) {
+            loaded = TrainingDataLoader.load(loaderSpec, source, genotypes.source().path(), log);
         }
         log.accept(String.format(java.util.Locale.ROOT, "inputs read in %.1f s", (System.nanoTime() - t0) / 1e9));
         String version = RareSetCommand.class.getPackage().getImplementationVersion();
@@ -196,14 +199,5 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
                 String.join(",", phenotypes), (System.nanoTime() - t0) / 1e9, out);
         outWriter.flush();
         return 0;
-    }
-
-    /** The one genotype file: --vcf, --bfile, --bed or --bgen. */
-    private GenotypeInput genotypeInput() {
-        GenotypeInput in = genotypeFiles.single(vcf, "");
-        if (in == null) {
-            throw new org.rareset.core.InputException(null, null, "no genotypes given", "give --vcf, --bfile, --bed or --bgen");
-        }
-        return in;
     }
 }

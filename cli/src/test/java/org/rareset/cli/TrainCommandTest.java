@@ -97,7 +97,7 @@ class TrainCommandTest {
         assertEquals(List.of("G1", "G2", "G4"), e.description().traits().get(1).seed_genes());
         assertEquals(List.of("age", "sex"), e.description().training().covariates());
         assertEquals(List.of("is_plof"), e.description().plof_annotations());
-        assertEquals(String.join(",", org.rareset.deepset.train.DeepRvatInputs.PLOF_FLAGS), TrainCommand.PLOF_DEFAULT);
+        assertEquals(String.join(",", org.rareset.deepset.model.DeepRvatInputs.PLOF_FLAGS), TrainCommand.PLOF_DEFAULT);
         try (var files = Files.list(dir)) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temporary folder left");
         }

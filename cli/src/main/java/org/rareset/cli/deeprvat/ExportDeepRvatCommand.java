@@ -3,7 +3,7 @@ package org.rareset.cli.deeprvat;
 import org.rareset.genotypes.deeprvat.DeepRvatTables;
 import org.rareset.association.deeprvat.DeepRvatEvaluation;
 import org.rareset.core.output.FileRoles;
-import org.rareset.cli.WritesFiles;
+import org.rareset.cli.files.WritesFiles;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

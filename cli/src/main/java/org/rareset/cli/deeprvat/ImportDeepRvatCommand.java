@@ -3,7 +3,7 @@ package org.rareset.cli.deeprvat;
 import org.rareset.genotypes.deeprvat.DeepRvatImport;
 import org.rareset.core.output.OutputFiles;
 import org.rareset.core.output.FileRoles;
-import org.rareset.cli.WritesFiles;
+import org.rareset.cli.files.WritesFiles;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

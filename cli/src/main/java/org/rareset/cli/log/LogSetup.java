@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.rareset.cli.FileCheck;
-import org.rareset.cli.VersionProvider;
+import java.util.function.Consumer;
 import picocli.CommandLine;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -18,14 +18,22 @@ import picocli.CommandLine.ParseResult;
  * from the launcher, {@code --log-file FILE} appends the same log (timestamped) to a file, usage
  * errors print one line and a pointer to --help (not the whole usage), and every subcommand answers
  * {@code --version}.
+ *
+ * <p>This package knows nothing of the commands: the root passes in what runs before each command
+ * (the input/output check) and who answers {@code --version}.
  */
 public final class LogSetup {
     public static final String LOG_FILE_OPTION = "--log-file";
 
     private LogSetup() {}
 
-    public static void install(CommandLine cl) {
-        cl.setExecutionStrategy(pr -> executeWithLogFile(cl, pr));
+    /**
+     * @param beforeRun runs on the parse result before the log file is opened and the command runs
+     *                  (it may throw to refuse the command line)
+     * @param versions  answers {@code --version} for subcommands without their own provider
+     */
+    public static void install(CommandLine cl, Consumer<ParseResult> beforeRun, IVersionProvider versions) {
+        cl.setExecutionStrategy(pr -> executeWithLogFile(cl, pr, beforeRun));
         cl.setParameterExceptionHandler(LogSetup::usageError);
         // Notes from readers (a skipped byte-order mark...) go where the command's stderr goes, log file included.
         org.rareset.core.InputNotes.setSink(line -> {
@@ -35,7 +43,7 @@ public final class LogSetup {
         });
         for (CommandLine sub : cl.getSubcommands().values()) {
             CommandLine.Model.CommandSpec s = sub.getCommandSpec();
-            if (s.version().length == 0 && s.versionProvider() == null) s.versionProvider(new VersionProvider());
+            if (s.version().length == 0 && s.versionProvider() == null) s.versionProvider(versions);
         }
     }
 
@@ -61,8 +69,8 @@ public final class LogSetup {
         return null;
     }
 
-    private static int executeWithLogFile(CommandLine root, ParseResult pr) {
-        FileCheck.check(pr); // before the log file is opened: it may be the input the check protects
+    private static int executeWithLogFile(CommandLine root, ParseResult pr, Consumer<ParseResult> beforeRun) {
+        beforeRun.accept(pr); // before the log file is opened: it may be the input the check protects
         Path log = logFile(pr);
         if (log == null) return new CommandLine.RunLast().execute(pr);
         PrintWriter original = root.getErr();

@@ -3,7 +3,7 @@ package org.rareset.cli.options;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.rareset.core.InputException;
+import org.rareset.genotypes.input.GenotypeFiles;
 import org.rareset.genotypes.input.GenotypeInput;
 import org.rareset.genotypes.input.ImportOptions;
 import picocli.CommandLine.Option;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /**
  * Genotype inputs besides VCF/BCF: PLINK 1 binary filesets and BGEN files, and how their alleles,
  * sample ids and probabilities are read (docs/plink.md, docs/bgen.md). Shared by every command
- * that takes {@code --vcf}.
+ * that takes {@code --vcf}. Options only: {@link GenotypeFiles} checks and uses them.
  */
 public final class GenotypeFileOptions {
     @Option(names = "--bfile", arity = "1..*", paramLabel = "PREFIX",
@@ -51,56 +51,18 @@ public final class GenotypeFileOptions {
                     + "else it counts as missing (plink2's rule and default: ${DEFAULT-VALUE}).")
     public double hardCallThreshold;
 
-    /** The PLINK and BGEN inputs given, in the order: --bfile, --bed, --bgen. */
-    public List<GenotypeInput> inputs() {
-        List<GenotypeInput> out = new ArrayList<>();
-        for (String prefix : bfiles) out.add(GenotypeInput.bfile(prefix));
-        if (bed != null) out.add(GenotypeInput.plink(bed, bim, fam));
-        for (Path b : bgens) out.add(GenotypeInput.bgen(b, sample));
-        return out;
+    /** The values given, as the genotypes module takes them (checks, input choice, import options). */
+    public GenotypeFiles files() {
+        return new GenotypeFiles(bfiles, bed, bim, fam, bgens, sample, refFirst, fidIid, hardCallThreshold);
     }
 
-    /** True when any PLINK or BGEN input is given. */
-    public boolean any() {
-        return !bfiles.isEmpty() || bed != null || !bgens.isEmpty();
-    }
-
-    /**
-     * Checks the combination: --bim/--fam only with --bed, --sample only with --bgen, one format at
-     * a time, a threshold in [0, 0.5].
-     */
-    public void check() {
-        if ((bim != null || fam != null) && bed == null) {
-            throw new InputException(bim != null ? "--bim" : "--fam", null, "is given without --bed", "use --bfile PREFIX, or --bed with --bim and --fam");
-        }
-        if (sample != null && bgens.isEmpty()) {
-            throw new InputException("--sample", null, "is given without --bgen", "--sample names the samples of a BGEN file");
-        }
-        int formats = (bfiles.isEmpty() && bed == null ? 0 : 1) + (bgens.isEmpty() ? 0 : 1);
-        if (formats > 1 || (!bfiles.isEmpty() && bed != null)) {
-            throw new InputException(null, null, "give one genotype format: --bfile, --bed or --bgen", "convert the others with plink2 first");
-        }
-        if (!(hardCallThreshold >= 0 && hardCallThreshold <= 0.5)) {
-            throw new InputException("--hard-call-threshold", null, "value " + hardCallThreshold + " is not in [0, 0.5]", "the default is 0.1");
-        }
-    }
-
-    public ImportOptions importOptions() {
-        return new ImportOptions(refFirst, fidIid, hardCallThreshold);
-    }
-
-    /**
-     * The one genotype input of a command that reads a single file: {@code vcf} or a PLINK/BGEN
-     * input; null when none is given.
-     */
+    /** Shorthand for {@code files().single(vcf, others)}. */
     public GenotypeInput single(Path vcf, String others) {
-        check();
-        List<GenotypeInput> given = new ArrayList<>(inputs());
-        if (vcf != null) given.add(0, GenotypeInput.vcf(vcf));
-        if (given.size() > 1) {
-            throw new InputException(null, null, "give genotypes with exactly one of --vcf, --bfile, --bed, --bgen" + others
-                    + " (one file)", "for example --vcf cohort.vcf.gz or --bfile cohort");
-        }
-        return given.isEmpty() ? null : given.get(0);
+        return files().single(vcf, others);
+    }
+
+    /** Shorthand for {@code files().importOptions()}. */
+    public ImportOptions importOptions() {
+        return files().importOptions();
     }
 }

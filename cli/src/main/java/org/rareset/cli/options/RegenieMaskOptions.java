@@ -2,14 +2,10 @@ package org.rareset.cli.options;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import org.rareset.core.InputException;
-import org.rareset.association.mask.IndicatorBurden;
-import org.rareset.association.mask.Mask;
-import org.rareset.association.mask.RegenieMaskFiles;
+import org.rareset.association.mask.RegenieMaskInputs;
 import picocli.CommandLine.Option;
 
-/** REGENIE's gene-based mask files and mask-building options, read with REGENIE's semantics (docs/regenie.md). */
+/** REGENIE's gene-based mask files and mask-building options, read with REGENIE's semantics (docs/regenie.md); options only, {@link RegenieMaskInputs} reads them. */
 public final class RegenieMaskOptions {
     @Option(names = "--anno-file", paramLabel = "FILE", description = "REGENIE annotation file: 'variant gene annotation' per line (with --set-list and --mask-def, instead of --annotations and --masks).")
     public Path annoFile;
@@ -29,25 +25,8 @@ public final class RegenieMaskOptions {
     @Option(names = "--singleton-carrier", description = "With REGENIE mask files: a singleton is a variant with one carrier, rather than ALT allele count 1.")
     public boolean singletonCarrier;
 
-    /** True when the REGENIE mask files are given (all three are then required). */
-    public boolean given() {
-        boolean any = annoFile != null || setList != null || maskDef != null;
-        if (any && (annoFile == null || setList == null || maskDef == null)) {
-            throw new InputException(null, null, "REGENIE masks need --anno-file, --set-list and --mask-def together", "give all three files");
-        }
-        return any;
-    }
-
-    /** The burden test {@code --build-mask} chooses. */
-    public IndicatorBurden burden() {
-        String rule = buildMask.toLowerCase(Locale.ROOT);
-        if (rule.equals("max")) return IndicatorBurden.MAX;
-        if (rule.equals("sum")) return IndicatorBurden.SUM;
-        throw new InputException(null, null, "--build-mask '" + buildMask + "' is not a mask rule", "use max or sum ('comphet' is not supported)");
-    }
-
-    public RegenieMaskFiles read() {
-        return RegenieMaskFiles.read(annoFile, setList, maskDef, aafBins,
-                singletonCarrier ? Mask.Singletons.ONE_CARRIER : Mask.Singletons.ALT_COUNT_ONE);
+    /** The values given, as the association module reads them. */
+    public RegenieMaskInputs inputs() {
+        return new RegenieMaskInputs(annoFile, setList, maskDef, aafBins, buildMask, singletonCarrier);
     }
 }

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
             "  rareset merge --out results.tsv results.chunk1-of-4.tsv results.chunk2-of-4.tsv \\",
             "      results.chunk3-of-4.tsv results.chunk4-of-4.tsv",
             "  rareset merge --out scores.parquet chunks/scores.chunk*-of-8.parquet"})
-public final class MergeCommand implements Callable<Integer>, org.rareset.cli.WritesFiles {
+public final class MergeCommand implements Callable<Integer>, org.rareset.cli.files.WritesFiles {
     static final Pattern CHUNK_NAME = Pattern.compile("chunk(\\d+)-?of-?(\\d+)");
 
     @Mixin RuntimeOptions runtime;

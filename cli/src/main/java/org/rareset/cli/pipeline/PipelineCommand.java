@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "  rareset pipeline --config study.yaml --dry-run     # check the configuration, show the plan",
             "  rareset pipeline --config study.yaml --force       # rerun every step",
             "  rareset pipeline --config study.yaml --output /scratch/study1"})
-public final class PipelineCommand implements Callable<Integer>, org.rareset.cli.WritesFiles {
+public final class PipelineCommand implements Callable<Integer>, org.rareset.cli.files.WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 

@@ -18,7 +18,7 @@ import org.rareset.cli.CliRun;
 import org.rareset.core.table.Column;
 import org.rareset.core.table.TableSchema;
 import org.rareset.core.table.TableWriters;
-import org.rareset.cli.options.ChunkOptions;
+import org.rareset.core.concurrent.Chunk;
 import org.rareset.core.table.TableFiles;
 import org.rareset.core.table.TextTable;
 
@@ -76,7 +76,7 @@ class MergeCommandTest {
         List<String> genes = genes(rows, geneCol);
         List<String> files = new ArrayList<>();
         for (int k = n; k >= 1; k--) {
-            Set<String> mine = new LinkedHashSet<>(new ChunkOptions.Chunk(k, n).select(genes));
+            Set<String> mine = new LinkedHashSet<>(new Chunk(k, n).select(genes));
             List<String[]> part = rows.stream().filter(r -> mine.contains(r[geneCol])).toList();
             Path p = dir.resolve(MergeCommand.chunkName(name, k, n));
             writeText(p, header, part);
@@ -123,7 +123,7 @@ class MergeCommandTest {
         List<String> genes = genes(rows, 1);
         List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("merged.parquet").toString()));
         for (int k = 1; k <= 3; k++) {
-            Set<String> mine = new LinkedHashSet<>(new ChunkOptions.Chunk(k, 3).select(genes));
+            Set<String> mine = new LinkedHashSet<>(new Chunk(k, 3).select(genes));
             Path p = dir.resolve(MergeCommand.chunkName("results.parquet", k, 3));
             write(p, schema, rows.stream().filter(r -> mine.contains(r[1])).toList());
             args.add(p.toString());

@@ -108,11 +108,11 @@ public final class ModelFiles {
             throw InputException.of(json, "scaling has " + scaling.width() + " columns for "
                     + shape.inputSize() + " annotations", "the file is damaged: rerun rareset train");
         }
-        List<TrainedNetwork> members = new ArrayList<>();
+        List<MlpDeepSet> members = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             for (ModelDescription.Member m : d.members()) {
                 NetworkWeights w = readParameters(manager, shape, dir.resolve(m.parameters()));
-                members.add(new TrainedNetwork(w, scaling, m.reverse()));
+                members.add(MlpDeepSet.trained(w, scaling, m.reverse()));
             }
         }
         return new TrainedEnsemble(d, members, dir);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.rareset.core.InputException;
-import org.rareset.deepset.score.ScoringEnsemble;
 
 /**
  * An ensemble of networks trained by RareSet ({@code rareset train}), as saved in a model folder
@@ -17,16 +16,16 @@ import org.rareset.deepset.score.ScoringEnsemble;
  */
 public final class TrainedEnsemble implements ScoringEnsemble {
     private final ModelDescription description;
-    private final List<TrainedNetwork> members;
+    private final List<MlpDeepSet> members;
     private final Path source;
 
-    public TrainedEnsemble(ModelDescription description, List<TrainedNetwork> members, Path source) {
+    public TrainedEnsemble(ModelDescription description, List<MlpDeepSet> members, Path source) {
         if (members.isEmpty()) throw new IllegalArgumentException("an ensemble needs at least one member");
         if (members.size() != description.members().size()) {
             throw new IllegalArgumentException(members.size() + " networks for " + description.members().size()
                     + " described members");
         }
-        for (TrainedNetwork m : members) {
+        for (MlpDeepSet m : members) {
             if (m.inputSize() != description.annotations().size()) {
                 throw new IllegalArgumentException("member reads " + m.inputSize() + " annotations, model lists "
                         + description.annotations().size());
@@ -47,7 +46,7 @@ public final class TrainedEnsemble implements ScoringEnsemble {
     }
 
     @Override
-    public List<TrainedNetwork> members() {
+    public List<MlpDeepSet> members() {
         return members;
     }
 

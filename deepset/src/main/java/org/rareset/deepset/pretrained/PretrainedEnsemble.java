@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.rareset.core.InputException;
-import org.rareset.deepset.score.ScoringEnsemble;
+import org.rareset.deepset.model.MlpDeepSet;
+import org.rareset.deepset.model.ScoringEnsemble;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,9 +36,9 @@ public final class PretrainedEnsemble implements ScoringEnsemble {
 
     private final Path dir;
     private final List<String> annotations;
-    private final List<DeepRvatNetwork> members;
+    private final List<MlpDeepSet> members;
 
-    public PretrainedEnsemble(Path dir, List<String> annotations, List<DeepRvatNetwork> members) {
+    public PretrainedEnsemble(Path dir, List<String> annotations, List<MlpDeepSet> members) {
         this.dir = dir;
         this.annotations = List.copyOf(annotations);
         this.members = List.copyOf(members);
@@ -50,14 +51,14 @@ public final class PretrainedEnsemble implements ScoringEnsemble {
         }
         List<String> annotations = readAnnotations(dir.resolve(CONFIG));
         List<Path> checkpoints = findCheckpoints(dir);
-        List<DeepRvatNetwork> members = new ArrayList<>();
+        List<MlpDeepSet> members = new ArrayList<>();
         for (Path ckpt : checkpoints) {
             CheckpointReader.Checkpoint cp = CheckpointReader.read(ckpt);
             checkHyperParameters(cp, annotations.size());
             boolean reverse = Files.exists(ckpt.resolveSibling(ckpt.getFileName() + REVERSE_SUFFIX));
-            DeepRvatNetwork net;
+            MlpDeepSet net;
             try {
-                net = DeepRvatNetwork.fromStateDict(dir.relativize(ckpt).toString(), cp.withPrefix(AGG_PREFIX), reverse);
+                net = DeepSetAgg.network(dir.relativize(ckpt).toString(), cp.withPrefix(AGG_PREFIX), reverse);
             } catch (IllegalArgumentException e) {
                 throw InputException.of(ckpt, "not a DeepRVAT DeepSet checkpoint: " + e.getMessage(), null);
             }
@@ -139,7 +140,7 @@ public final class PretrainedEnsemble implements ScoringEnsemble {
     }
 
     @Override
-    public List<DeepRvatNetwork> members() {
+    public List<MlpDeepSet> members() {
         return members;
     }
 
@@ -154,7 +155,7 @@ public final class PretrainedEnsemble implements ScoringEnsemble {
 
     @Override
     public String describe() {
-        long reversed = members.stream().filter(DeepRvatNetwork::reverse).count();
+        long reversed = members.stream().filter(MlpDeepSet::reverse).count();
         return "DeepRVAT pretrained ensemble " + dir + ": " + members.size() + " models (" + reversed
                 + " reversed), " + annotations.size() + " annotations";
     }

@@ -1,5 +1,7 @@
 package org.rareset.deepset.score;
 
+import org.rareset.deepset.model.ScoringEnsemble;
+import org.rareset.deepset.model.DeepSetNetwork;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;

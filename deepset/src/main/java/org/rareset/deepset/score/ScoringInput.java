@@ -32,16 +32,16 @@ public record ScoringInput(List<String> samples, List<GeneRows> genes, Summary s
                     out.add(filter.genesWithoutRows() + " genes have no row left after the filter (not scored)");
                 }
             }
-            out.add(vcfAlleles + " VCF ALT alleles, " + vcfAllelesAnnotated + " with annotation rows, "
+            out.add(vcfAlleles + " genotyped ALT alleles (VCF records or store variants), " + vcfAllelesAnnotated + " with annotation rows, "
                     + vcfAllelesWithoutAnnotation + " without (not scored)");
             if (annotationRowsWithoutVcfRecord > 0) {
-                out.add(annotationRowsWithoutVcfRecord + " annotation rows without a VCF record (carried by nobody)");
+                out.add(annotationRowsWithoutVcfRecord + " annotation rows without a genotyped variant (carried by nobody)");
             }
             if (missingCallsAsNonCarriers > 0) {
                 out.add(missingCallsAsNonCarriers + " missing genotype calls of annotated variants counted as non-carriers");
             }
             if (duplicateVcfRecords > 0) {
-                out.add(duplicateVcfRecords + " repeated VCF records of one variant (carriers merged)");
+                out.add(duplicateVcfRecords + " repeated genotype records of one variant (carriers merged)");
             }
             if (mafMbFromGenotypes) out.add("MAF_MB computed from the cohort's genotypes (the table has no MAF_MB column)");
             filledMissingValues.forEach((col, n) -> out.add(n + " missing " + col + " values filled with the model's default"));

@@ -1,5 +1,6 @@
 package org.rareset.deepset.score;
 
+import org.rareset.deepset.model.ScoringEnsemble;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import org.rareset.core.table.TableReaders;
 import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSource;
-import org.rareset.deepset.train.DeepRvatInputs;
-import org.rareset.deepset.train.VariantFilter;
+import org.rareset.deepset.model.DeepRvatInputs;
+import org.rareset.deepset.model.VariantFilter;
 
 /**
  * Joins an annotation table (one row per variant and gene: {@code chrom pos ref alt gene} and the

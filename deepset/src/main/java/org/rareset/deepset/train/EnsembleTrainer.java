@@ -10,7 +10,7 @@ import org.rareset.deepset.model.ModelDescription;
 import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.NetworkWeights;
 import org.rareset.deepset.model.TrainedEnsemble;
-import org.rareset.deepset.model.TrainedNetwork;
+import org.rareset.deepset.model.MlpDeepSet;
 
 /**
  * Trains {@code repeats} networks on the same data and split, each from its own seed, orients each
@@ -44,7 +44,7 @@ public final class EnsembleTrainer {
 
         NetworkTrainer trainer = new NetworkTrainer(data, options);
         List<NetworkWeights> weights = new ArrayList<>();
-        List<TrainedNetwork> members = new ArrayList<>();
+        List<MlpDeepSet> members = new ArrayList<>();
         List<ModelDescription.Member> described = new ArrayList<>();
         for (int r = 0; r < options.repeats(); r++) {
             long seed = master.nextLong();
@@ -53,7 +53,7 @@ public final class EnsembleTrainer {
             NetworkTrainer.Result result = trainer.train(train, validation, seed, (epoch, tl, vl, improved) ->
                     log.accept(String.format(java.util.Locale.ROOT, "repeat %d epoch %d: training loss %.5f, "
                             + "validation loss %.5f%s", repeat, epoch, tl, vl, improved ? " *" : "")));
-            TrainedNetwork network = new TrainedNetwork(result.weights(), data.scaling(), false);
+            MlpDeepSet network = MlpDeepSet.trained(result.weights(), data.scaling(), false);
             SignCheck.Outcome sign = SignCheck.check(network, data);
             if (sign.reverse()) network = network.reversed();
             log.accept(String.format(java.util.Locale.ROOT, "repeat %d: %d epochs (best %d, validation loss %.5f) "

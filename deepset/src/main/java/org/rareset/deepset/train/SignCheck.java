@@ -1,6 +1,6 @@
 package org.rareset.deepset.train;
 
-import org.rareset.deepset.model.TrainedNetwork;
+import org.rareset.deepset.model.MlpDeepSet;
 
 /**
  * Orients a trained network so that a higher score means a more impaired gene.
@@ -24,7 +24,7 @@ public final class SignCheck {
     private SignCheck() {}
 
     /** Checks {@code network}, which must not be reversed yet, on the pLoF rows of {@code data}. */
-    public static Outcome check(TrainedNetwork network, TrainingData data) {
+    public static Outcome check(MlpDeepSet network, TrainingData data) {
         if (network.reverse()) throw new IllegalArgumentException("the sign check takes an unreversed network");
         int[] flags = data.plofColumns();
         int w = data.width();

@@ -1,5 +1,6 @@
 package org.rareset.deepset.train;
 
+import org.rareset.deepset.model.VariantFilter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

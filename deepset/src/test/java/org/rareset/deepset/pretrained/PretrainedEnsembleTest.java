@@ -1,5 +1,6 @@
 package org.rareset.deepset.pretrained;
 
+import org.rareset.deepset.model.MlpDeepSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +61,7 @@ class PretrainedEnsembleTest {
         assertEquals("alphamissense", ensemble.annotations().get(33));
         List<Integer> reversed = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            DeepRvatNetwork m = ensemble.members().get(i);
+            MlpDeepSet m = ensemble.members().get(i);
             assertTrue(m.name().startsWith("repeat_" + i + "/"), m.name());
             if (m.reverse()) reversed.add(i);
         }
@@ -84,7 +85,7 @@ class PretrainedEnsembleTest {
     void stopGainedWithoutTheZeroRowDiffers() {
         double[] x = row("MAF_MB", MB, "CADD_raw", 8, "sift_score", 1, "Consequence_stop_gained", 1);
         double sum = 0;
-        for (DeepRvatNetwork m : ensemble.members()) {
+        for (MlpDeepSet m : ensemble.members()) {
             double[] e = new double[m.embeddingSize()];
             m.embed(x, 1, e);
             double[] s = new double[1];

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rareset.deepset.pretrained.DeepRvatNetwork;
+import org.rareset.deepset.model.MlpDeepSet;
 import org.rareset.deepset.pretrained.PretrainedEnsemble;
 import org.rareset.deepset.pretrained.SharedData;
 import org.rareset.genotypes.vcf.VcfVariantSource;
@@ -130,7 +130,7 @@ class DeepRvatGoldenTest {
             String[] f = line.split("\t");
             int sample = input.samples().indexOf(f[0]);
             GeneRows gene = input.genes().stream().filter(g -> g.gene().equals(f[1])).findFirst().orElseThrow();
-            DeepRvatNetwork m = ensemble.members().get(Integer.parseInt(f[2]));
+            MlpDeepSet m = ensemble.members().get(Integer.parseInt(f[2]));
             assertEquals(Boolean.parseBoolean(f[3]), m.reverse());
             double[] pooled = m.poolStart();
             double[] e = new double[m.embeddingSize()];

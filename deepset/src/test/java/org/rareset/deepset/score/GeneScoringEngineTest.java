@@ -1,5 +1,7 @@
 package org.rareset.deepset.score;
 
+import org.rareset.deepset.model.ScoringEnsemble;
+import org.rareset.deepset.model.DeepSetNetwork;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

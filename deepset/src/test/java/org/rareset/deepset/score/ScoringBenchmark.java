@@ -1,5 +1,6 @@
 package org.rareset.deepset.score;
 
+import org.rareset.deepset.model.ScoringEnsemble;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.rareset.deepset.pretrained.DeepRvatNetwork;
+import org.rareset.deepset.model.MlpDeepSet;
 import org.rareset.deepset.pretrained.PretrainedEnsemble;
 import org.rareset.deepset.score.output.ScoresWriter;
 
@@ -134,13 +135,13 @@ public final class ScoringBenchmark {
 
     static ScoringEnsemble random(int n, int width) {
         Random rnd = new Random(1);
-        List<DeepRvatNetwork> members = new ArrayList<>();
+        List<MlpDeepSet> members = new ArrayList<>();
         for (int m = 0; m < n; m++) members.add(RandomNetworks.deepRvat(rnd, width, 20, m % 2 == 1));
         List<String> names = new ArrayList<>();
         for (int i = 0; i < width; i++) names.add("a" + i);
         return new ScoringEnsemble() {
             public List<String> annotations() { return names; }
-            public List<DeepRvatNetwork> members() { return members; }
+            public List<MlpDeepSet> members() { return members; }
             public String describe() { return n + " random DeepRVAT-shaped networks"; }
         };
     }

@@ -1,5 +1,7 @@
 package org.rareset.deepset.score;
 
+import org.rareset.deepset.model.ScoringEnsemble;
+import org.rareset.deepset.model.DeepSetNetwork;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.core.InputException;
 import org.rareset.genotypes.vcf.VcfVariantSource;
-import org.rareset.deepset.train.VariantFilter;
+import org.rareset.deepset.model.VariantFilter;
 
 class ScoringInputReaderTest {
     @TempDir Path tmp;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.rareset.deepset.model.TrainedNetwork;
+import org.rareset.deepset.model.MlpDeepSet;
 
 class NetworkTrainerTest {
 
@@ -28,7 +28,7 @@ class NetworkTrainerTest {
         NetworkTrainer.Result other = new NetworkTrainer(data, opt.withEpochs(1, 2)).train(split[0], split[1], 43, null);
         assertNotEquals(a.weights(), other.weights());
 
-        TrainedNetwork net = new TrainedNetwork(a.weights(), data.scaling(), false);
+        MlpDeepSet net = MlpDeepSet.trained(a.weights(), data.scaling(), false);
         SignCheck.Outcome sign = SignCheck.check(net, data);
         if (sign.reverse()) net = net.reversed();
         double[] plof = {1, 0, 4, 0.5};
@@ -36,7 +36,7 @@ class NetworkTrainerTest {
         assertTrue(score(net, plof) > score(net, benign), "pLoF should score above a benign variant");
     }
 
-    static double score(TrainedNetwork net, double[] row) {
+    static double score(MlpDeepSet net, double[] row) {
         double[] emb = new double[net.embeddingSize()];
         double[] out = new double[1];
         net.embed(row, 1, emb);

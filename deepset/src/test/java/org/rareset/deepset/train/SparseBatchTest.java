@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.rareset.deepset.model.AnnotationScaling;
 import org.rareset.deepset.model.NetworkShape;
 import org.rareset.deepset.model.NetworkWeights;
-import org.rareset.deepset.model.TrainedNetwork;
+import org.rareset.deepset.model.MlpDeepSet;
 
 /** The sparse training computation against a direct per-(sample, gene) evaluation. */
 class SparseBatchTest {
@@ -58,7 +58,7 @@ class SparseBatchTest {
             values.put(k, v);
         });
         NetworkWeights weights = new NetworkWeights(shape, values);
-        TrainedNetwork net = new TrainedNetwork(weights, scaling, false);
+        MlpDeepSet net = MlpDeepSet.trained(weights, scaling, false);
 
         int[] batch = new int[nSamples];
         for (int i = 0; i < nSamples; i++) batch[i] = nSamples - 1 - i; // any order

@@ -1,5 +1,7 @@
 package org.rareset.deepset.train;
 
+import org.rareset.deepset.model.DeepRvatInputs;
+import org.rareset.deepset.model.VariantFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,10 +128,10 @@ public final class TrainingBenchmark {
     static void score(org.rareset.deepset.model.TrainedEnsemble trained, int nGenes, int rowsPerGene, int samples,
                       double xm, double alpha, int threads) {
         var net = trained.members().get(0);
-        java.util.List<org.rareset.deepset.model.TrainedNetwork> six = java.util.Collections.nCopies(6, net);
-        org.rareset.deepset.score.ScoringEnsemble ens = new org.rareset.deepset.score.ScoringEnsemble() {
+        java.util.List<org.rareset.deepset.model.MlpDeepSet> six = java.util.Collections.nCopies(6, net);
+        org.rareset.deepset.model.ScoringEnsemble ens = new org.rareset.deepset.model.ScoringEnsemble() {
             public List<String> annotations() { return trained.annotations(); }
-            public List<org.rareset.deepset.model.TrainedNetwork> members() { return six; }
+            public List<org.rareset.deepset.model.MlpDeepSet> members() { return six; }
             public String describe() { return "6 x trained network"; }
         };
         var engine = new org.rareset.deepset.score.GeneScoringEngine(ens);

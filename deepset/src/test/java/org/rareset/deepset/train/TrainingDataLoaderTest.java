@@ -1,5 +1,6 @@
 package org.rareset.deepset.train;
 
+import org.rareset.deepset.model.VariantFilter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.rareset.deepset.train;
+package org.rareset.deepset.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

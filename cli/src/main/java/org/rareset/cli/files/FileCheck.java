@@ -1,4 +1,4 @@
-package org.rareset.cli;
+package org.rareset.cli.files;
 
 import java.nio.file.Path;
 import java.util.Collection;

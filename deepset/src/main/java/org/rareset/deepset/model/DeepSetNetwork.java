@@ -1,4 +1,4 @@
-package org.rareset.deepset.score;
+package org.rareset.deepset.model;
 
 /**
  * One trained deep-set network, split at its pooling step so that a scoring engine can evaluate
@@ -15,6 +15,10 @@ package org.rareset.deepset.score;
  * their {@link #poolStart()} is {@code phi(0)} and {@link #emptyScore()} is
  * {@code scoreEmbedding(phi(0))}. A network trained with a masked max uses a pool start of
  * {@code -infinity} everywhere and its own learned empty-gene score.
+ *
+ * <p>{@link MlpDeepSet} is the one implementation in RareSet, for DeepRVAT's checkpoints and for
+ * trained ensembles alike; the interface is what the scoring engine needs, so tests can drive the
+ * engine with networks whose scores are known by hand.
  *
  * <p>Implementations are immutable and safe to call from several threads at once. Matrices are
  * flat, row-major {@code double[]} arrays; implementations may compute in float32 internally.

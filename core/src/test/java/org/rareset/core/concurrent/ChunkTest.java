@@ -1,4 +1,4 @@
-package org.rareset.cli.options;
+package org.rareset.core.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class ChunkOptionsTest {
+class ChunkTest {
     @Test
     void chunksAreContiguousDisjointAndCoverEverything() {
         for (int g : new int[] {0, 1, 5, 7, 200, 1001}) {
@@ -18,7 +18,7 @@ class ChunkOptionsTest {
                 List<Integer> joined = new ArrayList<>();
                 int min = Integer.MAX_VALUE, max = 0;
                 for (int k = 1; k <= n; k++) {
-                    ChunkOptions.Chunk c = new ChunkOptions.Chunk(k, n);
+                    Chunk c = new Chunk(k, n);
                     List<Integer> part = c.select(items);
                     for (int i : part) assertTrue(c.contains(i, g), "select agrees with contains");
                     joined.addAll(part);
@@ -35,9 +35,9 @@ class ChunkOptionsTest {
     void twoHundredGenesInThreeChunks() {
         List<Integer> items = IntStream.range(0, 200).boxed().toList();
         // floor(i * 3 / 200): i = 0..66 -> 1, 67..133 -> 2, 134..199 -> 3
-        assertEquals(List.of(0, 66), ends(new ChunkOptions.Chunk(1, 3).select(items)));
-        assertEquals(List.of(67, 133), ends(new ChunkOptions.Chunk(2, 3).select(items)));
-        assertEquals(List.of(134, 199), ends(new ChunkOptions.Chunk(3, 3).select(items)));
+        assertEquals(List.of(0, 66), ends(new Chunk(1, 3).select(items)));
+        assertEquals(List.of(67, 133), ends(new Chunk(2, 3).select(items)));
+        assertEquals(List.of(134, 199), ends(new Chunk(3, 3).select(items)));
     }
 
     private static List<Integer> ends(List<Integer> l) {
@@ -46,9 +46,9 @@ class ChunkOptionsTest {
 
     @Test
     void parsing() {
-        assertEquals(new ChunkOptions.Chunk(2, 8), ChunkOptions.Chunk.parse("2/8"));
-        assertThrows(IllegalArgumentException.class, () -> ChunkOptions.Chunk.parse("0/8"));
-        assertThrows(IllegalArgumentException.class, () -> ChunkOptions.Chunk.parse("9/8"));
-        assertThrows(IllegalArgumentException.class, () -> ChunkOptions.Chunk.parse("2-8"));
+        assertEquals(new Chunk(2, 8), Chunk.parse("2/8"));
+        assertThrows(IllegalArgumentException.class, () -> Chunk.parse("0/8"));
+        assertThrows(IllegalArgumentException.class, () -> Chunk.parse("9/8"));
+        assertThrows(IllegalArgumentException.class, () -> Chunk.parse("2-8"));
     }
 }

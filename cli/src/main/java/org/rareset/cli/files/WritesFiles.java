@@ -1,4 +1,4 @@
-package org.rareset.cli;
+package org.rareset.cli.files;
 
 import java.util.Set;
 import org.rareset.core.output.FileRoles;

@@ -1,4 +1,4 @@
-package org.rareset.deepset.score;
+package org.rareset.deepset.model;
 
 import java.util.List;
 import java.util.OptionalDouble;
@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
  * (sample, gene) pair is the mean of the members' scores, as in DeepRVAT.
  *
  * <p>Implemented by DeepRVAT's published checkpoints ({@code org.rareset.deepset.pretrained}) and
- * by ensembles trained with RareSet. {@link GeneScoringEngine} drives either.
+ * by ensembles trained with RareSet ({@link TrainedEnsemble}); both hold {@link MlpDeepSet}s. The
+ * scoring engine ({@code org.rareset.deepset.score.GeneScoringEngine}) drives either.
  */
 public interface ScoringEnsemble {
 

@@ -1,4 +1,4 @@
-package org.rareset.deepset.train;
+package org.rareset.deepset.model;
 
 import java.util.List;
 import org.rareset.annotate.DerivedColumns;
