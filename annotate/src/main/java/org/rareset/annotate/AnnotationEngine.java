@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.rareset.core.InputException;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.AsyncTableWriter;
 import org.rareset.core.table.Column;
 import org.rareset.core.table.TableSchema;
 import org.rareset.core.table.TableWriter;
 import org.rareset.core.table.TableWriters;
-import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSource;
 

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rareset.genotypes.vcf.Contigs;
+import org.rareset.core.region.Contigs;
 
 /**
  * Finds the genes whose body, widened by {@code window} bases on each side, contains a position.

@@ -8,10 +8,10 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import org.rareset.core.InputException;
+import org.rareset.core.region.Contigs;
+import org.rareset.core.region.RegionIndex;
+import org.rareset.core.region.StaleIndex;
 import org.rareset.core.table.TextInput;
-import org.rareset.genotypes.vcf.Contigs;
-import org.rareset.genotypes.vcf.RegionIndex;
-import org.rareset.genotypes.vcf.StaleIndex;
 
 /**
  * Records from the data lines of a text file (lines starting with {@code #} are headers).

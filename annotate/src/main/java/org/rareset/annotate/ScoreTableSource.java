@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.rareset.core.InputException;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.NonFinite;
 import org.rareset.core.table.ReadOptions;
 import org.rareset.core.table.Row;
 import org.rareset.core.table.TableReader;
 import org.rareset.core.table.TableReaders;
 import org.rareset.core.table.TextInput;
-import org.rareset.genotypes.vcf.Contigs;
 
 /**
  * Numeric columns of a table keyed by chrom, pos, ref, alt: CADD files ({@code #Chrom Pos Ref

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.rareset.core.InputException;
-import org.rareset.genotypes.vcf.Contigs;
+import org.rareset.core.region.Contigs;
 
 /**
  * snpEff output as an annotation source: a VCF whose INFO carries {@code ANN} (snpEff 4.1 and

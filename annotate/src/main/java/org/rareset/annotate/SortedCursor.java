@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.rareset.core.InputException;
-import org.rareset.genotypes.vcf.Contigs;
+import org.rareset.core.region.Contigs;
 
 /**
  * Merges an annotation stream against cohort variants that arrive sorted by position within

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.rareset.core.InputException;
-import org.rareset.genotypes.vcf.Contigs;
+import org.rareset.core.region.Contigs;
 
 /**
  * SpliceAI VCF ({@code SpliceAI=ALLELE|SYMBOL|DS_AG|DS_AL|DS_DG|DS_DL|DP_AG|...}): the delta

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.rareset.genotypes.vcf.RegionIndex;
-import org.rareset.genotypes.vcf.StaleIndex;
+import org.rareset.core.bgzf.Bgzf;
+import org.rareset.core.region.RegionIndex;
+import org.rareset.core.region.StaleIndex;
 
 /**
  * Lines of a bgzipped file indexed by tabix or CSI, from a position onwards: the index gives the first
@@ -28,7 +29,7 @@ final class TabixLines implements AutoCloseable {
         this.index = RegionIndex.beside(file);
         if (index == null) throw new IOException("no .tbi or .csi index beside the file");
         this.file = file;
-        this.in = org.rareset.genotypes.vcf.Bgzf.checked(new BlockCompressedInputStream(file));
+        this.in = Bgzf.checked(new BlockCompressedInputStream(file));
     }
 
     List<String> sequenceNames() {
@@ -87,7 +88,7 @@ final class TabixLines implements AutoCloseable {
             try {
                 n = in.read(buf, limit, buf.length - limit);
             } catch (htsjdk.samtools.SAMException e) {
-                throw org.rareset.genotypes.vcf.Bgzf.corrupt(file, e);
+                throw Bgzf.corrupt(file, e);
             }
             if (n < 0) eof = true;
             else limit += n;

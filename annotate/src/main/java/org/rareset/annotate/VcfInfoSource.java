@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.rareset.core.InputException;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.NonFinite;
-import org.rareset.genotypes.vcf.Contigs;
 
 /**
  * Numeric INFO fields of any VCF (gnomAD AF, a precomputed score...). {@code Number=A} fields

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.rareset.core.InputException;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.TextInput;
-import org.rareset.genotypes.vcf.Contigs;
 
 /**
  * VEP {@code --tab} output. Fields come from the {@code #Uploaded_variation ...} header and from

@@ -19,12 +19,12 @@ import org.rareset.association.input.TraitData;
 import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.Cohort;
-import org.rareset.association.run.AtomicOutput;
 import org.rareset.core.formats.PValueFormat;
 import org.rareset.association.seed.SeedGeneSelector;
 import org.rareset.association.gene.TestOptions;
 import org.rareset.cli.options.CohortOptions;
 import org.rareset.cli.options.RuntimeOptions;
+import org.rareset.core.output.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,7 +101,7 @@ public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
             log.accept(String.format("%s, mask %s: %d gene(s) skipped: %s", s.phenotype(), s.mask(), s.genes(), s.reason()));
         }
         List<SeedGeneSelector.SeedGene> seeds = new SeedGeneSelector(alpha, minGenes).select(result.rows());
-        AtomicOutput.write(out, tmp -> {
+        OutputFiles.write(out, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("phenotype\tgene\tneg_log10p\tpval\tmask\ttest\tn_variants\tmac\tbonferroni\trank\n");
                 for (SeedGeneSelector.SeedGene g : seeds) {

@@ -233,6 +233,13 @@ class IngestCommandTest {
     }
 
     @Test
+    void damagedIndexIsOneLineNotAnAllocationFailure() throws IOException {
+        Path vcf = Files.copy(TESTDATA.resolve("ingest/valid.vcf.gz"), dir.resolve("damaged.vcf.gz"));
+        Files.copy(BAD.resolve("damaged-counts.vcf.gz.tbi"), dir.resolve("damaged.vcf.gz.tbi"));
+        assertBadInput(vcf, List.of("damaged.vcf.gz.tbi", "cannot read the index (CRC mismatch)", "tabix -f -p vcf"), "--region", "1:1-2000");
+    }
+
+    @Test
     void badOptionValues() throws IOException {
         assertBadInput(VALID, List.of("--max-missing"), "--max-missing", "1.5");
         assertBadInput(VALID, List.of("--hwe-p"), "--hwe-p", "0");

@@ -139,6 +139,23 @@ class IngestPlinkBgenTest {
     }
 
     @Test
+    void textThatIsNotUtf8() {
+        Path out = dir.resolve("x.rsg");
+        CliRun r = ingest(List.of("--bed", G.resolve("cohort.bed").toString(), "--fam", BAD.resolve("not-utf8.fam").toString()), out);
+        assertBadInput(r, out, "not-utf8.fam: not UTF-8 text");
+        r = ingest(List.of("--bgen", G.resolve("cohort.v12.bgen").toString(), "--sample", BAD.resolve("not-utf8.sample").toString()), out);
+        assertBadInput(r, out, "not-utf8.sample: not UTF-8 text");
+    }
+
+    @Test
+    void damagedZstdBlock() {
+        Path out = dir.resolve("x.rsg");
+        CliRun r = ingest(List.of("--bgen", BAD.resolve("zstd-bitflip.bgen").toString()), out);
+        assertBadInput(r, out, "zstd-bitflip.bgen: variant ");
+        assertTrue(r.err().contains("zstd data is corrupt"), r.err());
+    }
+
+    @Test
     void optionMistakes() {
         Path out = dir.resolve("x.rsg");
         assertBadInput(ingest(inputArgs("bfile"), out, "--pass-only"), out, "--pass-only: PLINK .bed/.bim files have no FILTER column");

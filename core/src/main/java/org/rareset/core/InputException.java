@@ -1,6 +1,7 @@
 package org.rareset.core;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Bad input from the user: a file that cannot be read, a malformed record, an inconsistent option.
@@ -10,6 +11,12 @@ import java.nio.file.Path;
  * line, the reader knows the file ({@link #withSource}).
  */
 public class InputException extends RuntimeException {
+    /**
+     * A Java class name in front of a library's message ("java.util.zip.DataFormatException: invalid
+     * distance"): problems often quote a library's message, and the user needs its words, not its type.
+     */
+    private static final Pattern JAVA_TYPE = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z]\\w*(?:Exception|Error))(:\\s*)?");
+
     private final String source;
     private final String location;
     private final String problem;
@@ -19,13 +26,19 @@ public class InputException extends RuntimeException {
         super(problem);
         this.source = source;
         this.location = location;
-        this.problem = problem;
+        this.problem = problem == null ? null : withoutJavaTypes(problem);
         this.hint = hint;
     }
 
     public InputException(String source, String location, String problem, String hint, Throwable cause) {
         this(source, location, problem, hint);
         initCause(cause);
+    }
+
+    /** The problem text with Java type names removed; a bare type becomes plain words. */
+    static String withoutJavaTypes(String problem) {
+        return JAVA_TYPE.matcher(problem).replaceAll(m -> m.group(2) != null ? ""
+                : m.group(1).startsWith("EOF") ? "unexpected end of data" : "unreadable data");
     }
 
     public static InputException of(Path file, String problem, String hint) {

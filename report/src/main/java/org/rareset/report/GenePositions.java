@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.rareset.core.InputException;
 import org.rareset.annotate.GeneModelReader;
+import org.rareset.report.plot.GenomeAxis;
+import org.rareset.report.plot.GenomeAxis.Chromosome;
 
 /**
  * Gene positions from a gene file (BED {@code chrom start end name [gene_name|score] ...}, GTF or
@@ -20,9 +22,6 @@ public final class GenePositions {
      * its chromosome (without "chr"), 0-based start, end and midpoint on the genome-wide axis.
      */
     public record Gene(String name, String label, String chrom, long start, long end, double axis) {}
-
-    /** A chromosome's span on the genome-wide axis, for labels and alternating bands. */
-    public record Chromosome(String name, double from, double to) {}
 
     private final Map<String, Gene> genes;
     private final List<Chromosome> chromosomes;
@@ -108,6 +107,11 @@ public final class GenePositions {
 
     public double length() {
         return length;
+    }
+
+    /** The chromosomes laid out as the Manhattan plot's x axis. */
+    public GenomeAxis axis() {
+        return new GenomeAxis(chromosomes, length);
     }
 
     public int size() {

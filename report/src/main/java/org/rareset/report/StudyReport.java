@@ -131,7 +131,7 @@ public final class StudyReport {
             }
             String mTitle = ts.phenotype() + ": Manhattan plot over gene positions";
             String mSvg = render(ManhattanPlot.WIDTH, ManhattanPlot.HEIGHT, mTitle,
-                    c -> ManhattanPlot.draw(c, mTitle, genes, points, -ts.strictestThresholdLog10(), tests), plotDir, base + ".manhattan", plots);
+                    c -> ManhattanPlot.draw(c, mTitle, genes.axis(), points, -ts.strictestThresholdLog10(), tests), plotDir, base + ".manhattan", plots);
 
             body.append("<div class=\"plots\"><figure>").append(qqSvg).append("<figcaption>QQ plot: every gene x mask row per test; ")
                     .append("grey: pointwise 95% band of the null (Beta order statistics). ")

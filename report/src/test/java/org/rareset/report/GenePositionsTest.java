@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rareset.report.plot.GenomeAxis;
 
 /** Gene positions for the Manhattan plots, from BED or GTF, found by id, versioned id or name. */
 class GenePositionsTest {
@@ -35,7 +36,7 @@ class GenePositionsTest {
         assertEquals(2000, beta.end());
         // chromosomes end to end in natural order: 1 (to 500), 2 (to 2000), X; the axis is the midpoint
         assertEquals(500 + (999 + 2000) / 2.0, beta.axis());
-        assertEquals(List.of("1", "2", "X"), fromBed.chromosomes().stream().map(GenePositions.Chromosome::name).toList());
+        assertEquals(List.of("1", "2", "X"), fromBed.chromosomes().stream().map(GenomeAxis.Chromosome::name).toList());
         assertNull(fromBed.get("DELTA"));
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.rareset.core.bgzf.ParallelBgzfOutputStream;
 
 /**
  * Writes the simulated cohort as a bgzipped VCFv4.2 (GT only, unphased, records sorted) and builds

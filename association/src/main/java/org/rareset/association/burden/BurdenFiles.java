@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.rareset.core.output.OutputFiles;
 import org.rareset.core.table.Column;
 import org.rareset.core.table.TableSchema;
 import org.rareset.core.table.TableWriters;
-import org.rareset.association.run.AtomicOutput;
 
 /**
  * Writes mask burdens ({@link MaskBurdens}) as a sparse table or as PLINK 1 binary files.
@@ -61,7 +61,7 @@ public final class BurdenFiles {
         Path bim = out.resolveSibling(prefix + ".bim");
         Path fam = out.resolveSibling(prefix + ".fam");
         int n = samples.size();
-        AtomicOutput.write(out, tmp -> {
+        OutputFiles.write(out, tmp -> {
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 os.write(new byte[] {0x6c, 0x1b, 0x01});
                 byte[] block = new byte[(n + 3) / 4];
@@ -81,7 +81,7 @@ public final class BurdenFiles {
                 }
             }
         });
-        AtomicOutput.write(bim, tmp -> {
+        OutputFiles.write(bim, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 for (MaskBurdens.GeneMask g : burdens) {
                     Locus l = locus.apply(g.gene());
@@ -90,7 +90,7 @@ public final class BurdenFiles {
                 }
             }
         });
-        AtomicOutput.write(fam, tmp -> {
+        OutputFiles.write(fam, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 for (String s : samples) w.write(s + "\t" + s + "\t0\t0\t0\t-9\n");
             }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rareset.core.InputException;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.DuplicateRows;
 import org.rareset.core.table.TextTable;
-import org.rareset.genotypes.vcf.Contigs;
 
 /**
  * Variant annotations: one row per variant and gene, keyed by {@code chrom pos ref alt} (or an

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.annotate.Gene;
-import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.core.formats.GeneInfo;
+import org.rareset.core.region.Contigs;
 
 /**
  * The {@code gene_name chrom start end} of result rows. From a gene model (BED, GTF or GFF3, as

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.core.InputException;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.table.TableFiles;
 import org.rareset.core.table.TextTable;
-import org.rareset.genotypes.vcf.Contigs;
 
 /**
  * REGENIE step-1 leave-one-chromosome-out predictions, used as null-model offsets so that related

@@ -1,5 +1,11 @@
 package org.rareset.association.nullmodel;
 
+import org.rareset.association.regression.FitRules;
+import org.rareset.association.regression.LogisticFit;
+import org.rareset.association.regression.LogisticRegression;
+import org.rareset.association.regression.Penalty;
+import org.rareset.association.regression.ScaledCholesky;
+import org.rareset.association.regression.SingularMatrixException;
 import org.rareset.core.InputException;
 
 import java.util.Arrays;
@@ -21,9 +27,8 @@ import java.util.Arrays;
  * g'Wh - (X'Wg)' (X'WX)^-1 (X'Wh) (see {@link #projectedCovariance}).
  */
 public final class NullModel {
-    /** Relative pivot below which a covariate column is declared collinear with the others. */
-    static final double COLLINEAR_TOLERANCE = 1e-10;
-    private static final int MAX_IRLS_ITERATIONS = 100;
+    /** Relative pivot below which a covariate column is declared collinear with the others (as in the logistic fit). */
+    static final double COLLINEAR_TOLERANCE = FitRules.MAXIMUM_LIKELIHOOD.pivotTolerance();
 
     private final TraitType type;
     private final int n;
@@ -118,7 +123,10 @@ public final class NullModel {
     }
 
     /**
-     * Logistic null model by Newton-Raphson (IRLS) with step halving, converged to the ML estimate.
+     * Logistic null model: the maximum-likelihood fit of {@link LogisticRegression} under
+     * {@link FitRules#MAXIMUM_LIKELIHOOD} (Newton-Raphson/IRLS with step halving, at most 100 steps,
+     * converged when no coefficient moves by 1e-10, |b| <= 50), W = diag(mu (1 - mu)) and (X'WX)^-1 at
+     * the estimate.
      *
      * @param offset per-sample offset on the logit scale (REGENIE LOCO prediction) or null
      * @throws InputException if y is not 0/1, has no cases or no controls, the covariates are
@@ -127,7 +135,6 @@ public final class NullModel {
     public static NullModel logistic(double[] y, double[][] x, double[] offset) {
         double[] off = checkInputs(y, x, offset);
         int n = y.length;
-        int p = x[0].length;
         int cases = 0;
         for (double v : y) {
             if (v == 1.0) cases++;
@@ -140,74 +147,20 @@ public final class NullModel {
             throw new InputException("phenotype", null, "binary trait has " + (cases == 0 ? "no cases" : "no controls"),
                     "a binary trait needs both cases (1) and controls (0)");
         }
-        double[] b = new double[p];
-        double[] mu = new double[n];
-        double[] w = new double[n];
-        double dev = logisticFit(x, y, off, b, mu, w);
-        double prev = Double.POSITIVE_INFINITY;
-        int it = 0;
-        boolean converged = false;
-        while (it < MAX_IRLS_ITERATIONS) {
-            it++;
-            double[][] inv = weightedGramInverse(x, w);
-            double[] score = new double[p];
-            for (int i = 0; i < n; i++) {
-                double r = y[i] - mu[i];
-                for (int a = 0; a < p; a++) score[a] += x[i][a] * r;
+        LogisticFit fit;
+        double[][] inv;
+        try {
+            fit = new LogisticRegression(y, x, off).fit(Penalty.NONE, FitRules.MAXIMUM_LIKELIHOOD);
+            if (!fit.converged()) {
+                throw new InputException("phenotype", null, "the logistic null model did not converge after " + fit.iterations()
+                        + " iterations (separation by a covariate?)", "check covariates that perfectly predict case status");
             }
-            double[] step = multiply(inv, score);
-            double[] trial = new double[p];
-            double[] muT = new double[n];
-            double[] wT = new double[n];
-            double scale = 1.0;
-            double devT = Double.NaN;
-            for (int half = 0; half < 30; half++) {
-                for (int a = 0; a < p; a++) trial[a] = b[a] + scale * step[a];
-                devT = logisticFit(x, y, off, trial, muT, wT);
-                if (devT <= dev + 1e-12 * Math.abs(dev)) break;
-                scale /= 2;
-            }
-            double maxStep = 0;
-            for (int a = 0; a < p; a++) maxStep = Math.max(maxStep, Math.abs(trial[a] - b[a]));
-            System.arraycopy(trial, 0, b, 0, p);
-            System.arraycopy(muT, 0, mu, 0, n);
-            System.arraycopy(wT, 0, w, 0, n);
-            prev = dev;
-            dev = devT;
-            if (maxStep < 1e-10 || Math.abs(prev - dev) < 1e-13 * (Math.abs(dev) + 1)) {
-                converged = true;
-                break;
-            }
+            inv = fit.covariance();
+        } catch (SingularMatrixException e) {
+            throw collinear(e);
         }
-        for (double bi : b) {
-            if (!Double.isFinite(bi) || Math.abs(bi) > 50) converged = false;
-        }
-        if (!converged) {
-            throw new InputException("phenotype", null, "the logistic null model did not converge after " + it
-                    + " iterations (separation by a covariate?)", "check covariates that perfectly predict case status");
-        }
-        double[][] inv = weightedGramInverse(x, w);
-        return new NullModel(TraitType.BINARY, x, y, off, b, mu, w, inv, 1.0, it);
-    }
-
-    /** Fills mu and w for coefficients b; returns the deviance. */
-    private static double logisticFit(double[][] x, double[] y, double[] off, double[] b, double[] mu, double[] w) {
-        double dev = 0;
-        for (int i = 0; i < y.length; i++) {
-            double eta = off[i];
-            for (int a = 0; a < b.length; a++) eta += x[i][a] * b[a];
-            double m = 1.0 / (1.0 + Math.exp(-eta));
-            mu[i] = m;
-            w[i] = m * (1 - m);
-            // log-likelihood in a form that stays finite for extreme eta
-            double ll = y[i] == 1.0 ? -log1pExp(-eta) : -log1pExp(eta);
-            dev -= 2 * ll;
-        }
-        return dev;
-    }
-
-    static double log1pExp(double t) {
-        return t > 35 ? t : Math.log1p(Math.exp(t));
+        return new NullModel(TraitType.BINARY, x, y, off, fit.coefficients(), fit.fitted(), fit.weights(), inv, 1.0,
+                fit.iterations());
     }
 
     private static double[] checkInputs(double[] y, double[][] x, double[] offset) {
@@ -243,7 +196,7 @@ public final class NullModel {
         return offset.clone();
     }
 
-    /** (X'WX)^-1 by a scaled Cholesky factorisation; collinear covariates are a user error. */
+    /** (X'WX)^-1 by a Cholesky factorisation scaled to unit diagonal; collinear covariates are a user error. */
     private static double[][] weightedGramInverse(double[][] x, double[] w) {
         int p = x[0].length;
         double[][] g = new double[p][p];
@@ -256,7 +209,23 @@ public final class NullModel {
             }
         }
         for (int a = 0; a < p; a++) for (int c = 0; c < a; c++) g[c][a] = g[a][c];
-        return SymmetricMatrices.inverse(g, COLLINEAR_TOLERANCE, "covariates");
+        try {
+            return new ScaledCholesky(g, COLLINEAR_TOLERANCE).inverse();
+        } catch (SingularMatrixException e) {
+            throw collinear(e);
+        }
+    }
+
+    /** The user error for a singular (X'WX): names the covariate and what to do. */
+    private static InputException collinear(SingularMatrixException e) {
+        int i = e.column();
+        if (e.zeroDiagonal()) {
+            return new InputException("covariates", null, "covariate " + i + " is constant zero (or has zero weight)",
+                    "remove covariates without variation");
+        }
+        return new InputException("covariates", null, "covariate " + i
+                + " is collinear with the previous covariates (or constant)",
+                "remove redundant covariates, e.g. a constant column besides the intercept");
     }
 
     private static double[] multiply(double[][] m, double[] v) {

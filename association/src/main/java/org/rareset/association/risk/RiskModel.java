@@ -6,6 +6,10 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.rareset.association.regression.FitRules;
+import org.rareset.association.regression.LogisticRegression;
+import org.rareset.association.regression.Penalty;
+import org.rareset.association.regression.SingularMatrixException;
 
 /**
  * A fitted predictor of a trait from features (covariates plus gene impairment scores): least squares
@@ -18,6 +22,13 @@ public final class RiskModel {
     static final double RIDGE = 1e-8;
     static final int MAX_ITER = 50;
     static final double TOL = 1e-10;
+    /**
+     * A predictor, not a test: at most {@link #MAX_ITER} full IRLS steps (no halving, no cap) until no
+     * coefficient moves by {@link #TOL}, weights floored at 1e-10, no separation check (the ridge keeps
+     * the coefficients finite).
+     */
+    static final FitRules IRLS_RULES = new FitRules(MAX_ITER, 1, Double.POSITIVE_INFINITY, TOL, Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY, 1e-10, 1e-14);
 
     private final boolean binary;
     private final double[] mean;
@@ -81,26 +92,16 @@ public final class RiskModel {
         }
     }
 
-    /** Logistic regression by iteratively reweighted least squares. */
+    /**
+     * Ridge-penalised logistic regression (penalty {@code RIDGE * n}) by plain IRLS: the shared
+     * {@link LogisticRegression} fitter under {@link #IRLS_RULES}.
+     */
     static double[] irls(double[][] z, double[] y) {
-        int n = z.length;
-        double[] beta = new double[z[0].length];
-        double[] w = new double[n];
-        double[] work = new double[n];
-        for (int it = 0; it < MAX_ITER; it++) {
-            for (int i = 0; i < n; i++) {
-                double eta = dot(z[i], beta);
-                double mu = sigmoid(eta);
-                w[i] = Math.max(mu * (1 - mu), 1e-10);
-                work[i] = eta + (y[i] - mu) / w[i];
-            }
-            double[] next = leastSquares(z, work, w);
-            double change = 0;
-            for (int j = 0; j < beta.length; j++) change = Math.max(change, Math.abs(next[j] - beta[j]));
-            beta = next;
-            if (change < TOL) break;
+        try {
+            return new LogisticRegression(y, z, null).fit(Penalty.ridge(RIDGE * z.length), IRLS_RULES).coefficients();
+        } catch (SingularMatrixException e) {
+            throw new IllegalArgumentException("the features are collinear; drop redundant covariates", e);
         }
-        return beta;
     }
 
     public double predict(double[] features) {
@@ -126,11 +127,5 @@ public final class RiskModel {
 
     static double sigmoid(double eta) {
         return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
     }
 }

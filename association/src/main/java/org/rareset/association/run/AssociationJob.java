@@ -39,7 +39,7 @@ import org.rareset.core.concurrent.Chunk;
 import org.rareset.core.formats.GeneInfo;
 import org.rareset.core.formats.ResultFile;
 import org.rareset.core.formats.ResultRow;
-import org.rareset.genotypes.vcf.Contigs;
+import org.rareset.core.region.Contigs;
 
 /**
  * One {@code assoc} run from its {@link AssociationSettings}: checks the settings, reads the cohort

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.rareset.core.InputException;
 import org.rareset.core.concurrent.DaemonPools;
-import org.rareset.genotypes.vcf.Contigs;
 import org.rareset.association.run.AssociationEngine;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.input.GeneScoreTable;
@@ -31,6 +30,7 @@ import org.rareset.association.gene.GeneScores;
 import org.rareset.association.gene.GeneTest;
 import org.rareset.association.gene.SingleVariant;
 import org.rareset.association.gene.TestOptions;
+import org.rareset.core.region.Contigs;
 
 /**
  * Runs every trait x gene x mask x test: fits each trait's null model once (per chromosome with

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import org.rareset.association.pvalue.ChiSquare;
+import org.rareset.core.output.OutputFiles;
 
 /**
  * Gene results in REGENIE's step-2 layout, one space-separated file per phenotype
@@ -81,7 +82,7 @@ public final class RegenieResultWriter {
         for (Map.Entry<String, List<ResultRow>> e : byPhenotype.entrySet()) {
             Path file = path(out, e.getKey());
             int n = sampleSize.apply(e.getKey());
-            AtomicOutput.write(file, tmp -> {
+            OutputFiles.write(file, tmp -> {
                 try (OutputStream raw = Files.newOutputStream(tmp);
                      OutputStream os = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
                      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {

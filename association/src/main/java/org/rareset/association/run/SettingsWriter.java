@@ -11,6 +11,7 @@ import java.util.Map;
 import org.rareset.association.input.TraitData;
 import org.rareset.core.formats.AssocSideFile;
 import org.rareset.association.nullmodel.TraitType;
+import org.rareset.core.output.OutputFiles;
 
 /**
  * {@code <base>.settings.tsv}: what an association run did, for the report's methods block and for
@@ -35,7 +36,7 @@ public final class SettingsWriter {
     }
 
     public void write(Path file, List<TraitData> traits) throws IOException {
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(AssocSideFile.header(AssocSideFile.Settings.COLUMNS));
                 for (Map.Entry<String, String> e : run.entrySet()) w.write(RUN + "\t" + e.getKey() + "\t" + e.getValue() + "\n");

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Locale;
 import org.rareset.association.multiple.SignificanceTable;
 import org.rareset.association.multiple.TraitSummary;
+import org.rareset.core.output.OutputFiles;
 
 /**
  * The side files of a results file {@code <base>.<ext>}: {@code <base>.summary.tsv} (per phenotype
@@ -64,7 +65,7 @@ public final class SummaryWriter {
     }
 
     public static void writeSummary(Path file, List<TraitSummary> summaries, double alpha) throws IOException {
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(AssocSideFile.header(AssocSideFile.Summary.COLUMNS));
                 for (TraitSummary s : summaries) {
@@ -100,7 +101,7 @@ public final class SummaryWriter {
         }
         listed.sort(Comparator.comparing((SignificanceTable.Adjusted<ResultRow> a) -> a.row().phenotype())
                 .thenComparingDouble(a -> a.row().log10P()));
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(AssocSideFile.header(AssocSideFile.SignificantGenes.COLUMNS));
                 for (SignificanceTable.Adjusted<ResultRow> a : listed) {
@@ -128,7 +129,7 @@ public final class SummaryWriter {
                                                List<TraitSummary> summaries) throws IOException {
         Map<String, Integer> nTests = new HashMap<>();
         for (TraitSummary s : summaries) nTests.put(s.phenotype() + "\t" + s.test(), s.nTests());
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(AssocSideFile.header(AssocSideFile.SignificantPerTest.COLUMNS));
                 for (SignificanceTable.Adjusted<ResultRow> a : adjusted) {
@@ -145,7 +146,7 @@ public final class SummaryWriter {
     }
 
     public static void writeSkipped(Path file, List<AssociationRun.Skipped> skipped) throws IOException {
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(AssocSideFile.header(AssocSideFile.Skipped.COLUMNS));
                 for (AssociationRun.Skipped s : skipped) {

@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.core.InputException;
+import org.rareset.core.output.OutputFiles;
 import org.rareset.core.table.TableFiles;
 import org.rareset.core.table.TextTable;
 import org.rareset.association.multiple.SignificanceTable;
-import org.rareset.association.run.AtomicOutput;
 import org.rareset.core.formats.AssocSideFile;
 import org.rareset.core.formats.ResultFile;
 import org.rareset.core.formats.ResultRow;
@@ -77,7 +77,7 @@ final class AssocSideFiles {
                 counts.merge(key, Long.parseLong(t.cell(r, t.indexOf(AssocSideFile.Skipped.N_GENES))), Long::sum);
             }
         }
-        AtomicOutput.write(SummaryWriter.skippedPath(merged), tmp -> {
+        OutputFiles.write(SummaryWriter.skippedPath(merged), tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(AssocSideFile.header(AssocSideFile.Skipped.COLUMNS));
                 for (Map.Entry<String, Long> e : counts.entrySet()) w.write(e.getKey() + "\t" + e.getValue() + "\n");
@@ -102,7 +102,7 @@ final class AssocSideFiles {
         }
         List<String[]> out = first;
         long total = genes;
-        AtomicOutput.write(SettingsWriter.path(merged), tmp -> {
+        OutputFiles.write(SettingsWriter.path(merged), tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(AssocSideFile.header(AssocSideFile.Settings.COLUMNS));
                 for (String[] r : out) {

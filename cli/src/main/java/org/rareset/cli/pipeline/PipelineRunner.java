@@ -5,13 +5,13 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.rareset.core.output.ExitCleanup;
+import org.rareset.core.output.OutputFiles;
 import org.rareset.cli.RareSetCommand;
 import org.rareset.cli.log.LinePrefixWriter;
 import picocli.CommandLine;
@@ -86,7 +86,7 @@ public final class PipelineRunner {
             expected.finished = java.time.Instant.now().toString();
             expected.seconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
             Manifest.write(staging, expected);
-            replace(staging, step.dir(), partial);
+            OutputFiles.commitFolder(staging, step.dir());
             ExitCleanup.forget(staging);
             outcomes.add(say(new Outcome(step.name(), Status.RAN, String.format(Locale.ROOT, "done in %.1f s", expected.seconds))));
         }
@@ -116,15 +116,6 @@ public final class PipelineRunner {
     private static boolean outputsExist(Step step) {
         for (Path p : step.outputs().values()) if (!Files.exists(p)) return false;
         return true;
-    }
-
-    /** Swaps the finished staging folder in for the step folder with renames only. */
-    static void replace(Path staging, Path dir, Path partial) throws IOException {
-        Path old = partial.resolve(dir.getFileName() + ".old");
-        deleteTree(old);
-        if (Files.exists(dir)) Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
     }
 
     static void deleteTree(Path p) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +16,10 @@ import org.rareset.core.InputException;
  * renamed over the target only when complete. A failed or interrupted run therefore never leaves
  * half a file under the final name, and its temporary file is deleted: by {@link #discard} on
  * failure, or by {@link ExitCleanup}'s shutdown hook when the process is stopped.
+ *
+ * <p>Three shapes of the same thing: {@link #write} when one call writes the whole file,
+ * {@link #pending} when a writer object fills the file over many calls and commits at its close,
+ * and {@link #commitFolder} for an output that is a folder (a model, a pipeline step).
  */
 public final class OutputFiles {
     /** Every temporary name ends with this. */
@@ -65,10 +70,59 @@ public final class OutputFiles {
         ExitCleanup.forget(temp);
     }
 
+    /**
+     * Renames the complete folder {@code temp} onto {@code target}, replacing an older file or folder
+     * there. A folder cannot be renamed over a non-empty one, so the old one is first renamed to a
+     * hidden temporary name beside it and deleted after the new one is in place; should that last
+     * rename fail, the old one is put back. Either way {@code target} is never half old, half new.
+     */
+    public static void commitFolder(Path temp, Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path old = null;
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            old = temp(abs, ".old" + TEMP_SUFFIX);
+            Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            if (old != null) {
+                Files.move(old, abs, StandardCopyOption.ATOMIC_MOVE);
+                ExitCleanup.forget(old);
+            }
+            throw e;
+        }
+        ExitCleanup.forget(temp);
+        if (old != null) discard(old);
+    }
+
     /** Deletes {@code temp} (a file or a folder tree), best effort; the failure being reported matters more. */
     public static void discard(Path temp) {
         ExitCleanup.deleteTree(temp);
         ExitCleanup.forget(temp);
+    }
+
+    /**
+     * A file being written over many calls: its folder is created, its temporary name chosen and
+     * registered for cleanup; the writer fills {@link Pending#temp()} and then either commits
+     * (renames it onto the target) or discards it.
+     */
+    public static Pending pending(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) Files.createDirectories(dir);
+        return new Pending(abs, temp(abs, TEMP_SUFFIX));
+    }
+
+    /** A temporary file beside its target, from {@link #pending}; renamed by {@link #commit()}, deleted by {@link #discard()}. */
+    public record Pending(Path target, Path temp) {
+        public void commit() throws IOException {
+            OutputFiles.commit(temp, target);
+        }
+
+        public void discard() {
+            OutputFiles.discard(temp);
+        }
     }
 
     /**

@@ -3,11 +3,12 @@ package org.rareset.core.table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.rareset.core.output.OutputFiles;
 
 /** Row assembly, type checks and the commit/abort life cycle shared by all formats. */
 abstract class AbstractTableWriter implements TableWriter {
     protected final TableSchema schema;
-    protected final AtomicFile file;
+    protected final OutputFiles.Pending file;
     private final Object[] row;
     private final ColumnType[] types;
     private long rows;
@@ -15,7 +16,7 @@ abstract class AbstractTableWriter implements TableWriter {
 
     AbstractTableWriter(Path path, TableSchema schema) throws IOException {
         this.schema = schema;
-        this.file = new AtomicFile(path);
+        this.file = OutputFiles.pending(path);
         this.row = new Object[schema.size()];
         this.types = new ColumnType[schema.size()];
         for (int i = 0; i < types.length; i++) types[i] = schema.column(i).type();

@@ -104,6 +104,51 @@ class OutputFilesTest {
     }
 
     @Test
+    void aFolderReplacesTheOldOneWhole() throws Exception {
+        Path target = dir.resolve("model");
+        Files.createDirectories(target.resolve("old-only"));
+        Files.writeString(target.resolve("model.json"), "old");
+        Path temp = OutputFiles.temp(target, OutputFiles.TEMP_SUFFIX);
+        Files.createDirectories(temp);
+        Files.writeString(temp.resolve("model.json"), "new");
+        OutputFiles.commitFolder(temp, target);
+        assertEquals("new", Files.readString(target.resolve("model.json")));
+        assertFalse(Files.exists(target.resolve("old-only")), "nothing of the old folder is left in it");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(target), s.toList(), "neither the temporary nor the old folder is left beside it");
+        }
+        assertTrue(ExitCleanup.pending().stream().noneMatch(p -> OutputFiles.isTempOf(p, target)));
+    }
+
+    @Test
+    void aFailedFolderRenameKeepsTheOldFolder() throws Exception {
+        Path target = dir.resolve("model");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("model.json"), "old");
+        Path missing = dir.resolve(".model.gone.tmp");
+        assertThrows(IOException.class, () -> OutputFiles.commitFolder(missing, target));
+        assertEquals("old", Files.readString(target.resolve("model.json")));
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void aPendingFileAppearsOnlyWhenCommitted() throws Exception {
+        Path target = dir.resolve("t/rows.tsv");
+        OutputFiles.Pending p = OutputFiles.pending(target);
+        assertTrue(OutputFiles.isTempOf(p.temp(), target));
+        Files.writeString(p.temp(), "a\n");
+        assertFalse(Files.exists(target));
+        p.commit();
+        assertEquals("a\n", Files.readString(target));
+        OutputFiles.Pending q = OutputFiles.pending(target);
+        Files.writeString(q.temp(), "b\n");
+        q.discard();
+        assertEquals("a\n", Files.readString(target));
+        assertFalse(Files.exists(q.temp()));
+        assertTrue(ExitCleanup.pending().stream().noneMatch(x -> OutputFiles.isTempOf(x, target)));
+    }
+
+    @Test
     void theExitHookDeletesRegisteredFilesAndFolders() throws Exception {
         Path file = OutputFiles.temp(dir.resolve("x.tsv"), ".tmp");
         Files.writeString(file, "partial");

@@ -17,14 +17,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.rareset.core.InputException;
+import org.rareset.core.output.OutputFiles;
+import org.rareset.core.output.WriteFailure;
 
 /**
  * Saves and loads a trained ensemble as a folder: {@code model.json} ({@link ModelDescription}) and
@@ -59,7 +59,7 @@ public final class ModelFiles {
                 throw InputException.of(dir, "is a non-empty folder that holds no model",
                         "choose another --out, or empty it");
             }
-            Path tmp = org.rareset.core.output.OutputFiles.temp(absolute, ".tmp");
+            Path tmp = OutputFiles.temp(absolute, OutputFiles.TEMP_SUFFIX);
             Files.createDirectory(tmp);
             try {
                 try (NDManager manager = NDManager.newBaseManager()) {
@@ -70,13 +70,12 @@ public final class ModelFiles {
                 try (Writer w = Files.newBufferedWriter(tmp.resolve(ModelDescription.FILE_NAME), StandardCharsets.UTF_8)) {
                     GSON.toJson(description, w);
                 }
-                if (Files.exists(absolute)) deleteTree(absolute);
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);
+                OutputFiles.commitFolder(tmp, absolute);
             } finally {
-                org.rareset.core.output.OutputFiles.discard(tmp);
+                OutputFiles.discard(tmp);
             }
         } catch (IOException e) {
-            InputException fixable = org.rareset.core.output.WriteFailure.of(dir, e);
+            InputException fixable = WriteFailure.of(dir, e);
             if (fixable != null) throw fixable;
             throw new UncheckedIOException("cannot write model folder " + dir, e);
         }
@@ -150,12 +149,6 @@ public final class ModelFiles {
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

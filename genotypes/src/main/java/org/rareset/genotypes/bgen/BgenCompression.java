@@ -53,7 +53,12 @@ public enum BgenCompression {
                 }
             }
             case ZSTD -> {
-                long n = Zstd.decompressByteArray(dst, 0, dstLen, src, 0, srcLen);
+                long n;
+                try {
+                    n = Zstd.decompressByteArray(dst, 0, dstLen, src, 0, srcLen);
+                } catch (RuntimeException e) { // zstd-jni throws ZstdException for some damage instead of returning a code
+                    return "zstd data is corrupt (" + e.getMessage() + ")";
+                }
                 if (Zstd.isError(n)) return "zstd data is corrupt (" + Zstd.getErrorName(n) + ")";
                 if (n != dstLen) return "zstd data gives " + n + " bytes where " + dstLen + " were declared";
                 return null;

@@ -48,6 +48,8 @@ final class BgenSampleFile {
             }
         } catch (java.nio.file.NoSuchFileException e) {
             throw InputException.of(file, "file not found", "check the --sample path");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw InputException.of(file, "not UTF-8 text", "give an Oxford .sample file (plain text)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,9 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,13 +17,12 @@ import java.util.concurrent.Future;
 import java.util.zip.Inflater;
 import org.rareset.core.InputException;
 import org.rareset.core.concurrent.DaemonPools;
+import org.rareset.core.region.RegionSet;
 import org.rareset.genotypes.input.GenotypeInput;
 import org.rareset.genotypes.input.ImportOptions;
 import org.rareset.genotypes.vcf.ContigOrder;
-import org.rareset.genotypes.vcf.GenotypeFileSource;
-import org.rareset.genotypes.vcf.ReadStats;
+import org.rareset.genotypes.vcf.AbstractGenotypeFileSource;
 import org.rareset.genotypes.vcf.RecordCalls;
-import org.rareset.genotypes.vcf.RegionSet;
 import org.rareset.genotypes.vcf.SampleSelection;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSplitter;
@@ -46,24 +43,19 @@ import org.rareset.genotypes.vcf.VcfReadOptions;
  * <p>Samples: the {@code .sample} file when given, else the ids stored in the file. Regions are
  * read by walking the variant blocks and skipping, without decompressing, those outside.
  */
-public final class BgenVariantSource implements GenotypeFileSource {
-    private final Path file;
+public final class BgenVariantSource extends AbstractGenotypeFileSource {
     private final BgenInput in;
     private final BgenHeader header;
-    private final SampleSelection selection;
     private final RegionSet regions;
     private final ImportOptions options;
     private final int threads;
-    private final ReadStats stats = new ReadStats();
-    private boolean iterated;
 
     private BgenVariantSource(Path file, BgenInput in, BgenHeader header, SampleSelection selection, RegionSet regions,
                               ImportOptions options, int threads) {
+        super(file, selection);
         this.threads = threads;
-        this.file = file;
         this.in = in;
         this.header = header;
-        this.selection = selection;
         this.regions = regions;
         this.options = options;
     }
@@ -98,7 +90,7 @@ public final class BgenVariantSource implements GenotypeFileSource {
             BgenHeader header = BgenHeader.read(file, in);
             List<String> names = sampleNames(input, header, options);
             SampleSelection selection = SampleSelection.resolve(input.sample() != null ? input.sample() : file, names, read);
-            RegionSet regions = read.hasRegions() ? RegionSet.of(read) : null;
+            RegionSet regions = read.hasRegions() ? read.regionSet() : null;
             in.seek(header.firstVariant());
             return new BgenVariantSource(file, in, header, selection, regions, options, threads);
         } catch (IOException e) {
@@ -137,38 +129,13 @@ public final class BgenVariantSource implements GenotypeFileSource {
     }
 
     @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public ReadStats stats() {
-        return stats;
-    }
-
-    @Override
-    public List<String> samples() {
-        return selection.names();
-    }
-
-    @Override
-    public Iterator<Variant> iterator() {
-        if (iterated) throw new IllegalStateException("a BgenVariantSource can be iterated once");
-        iterated = true;
-        return new VariantIterator();
+    protected RecordReader records() {
+        return new Records();
     }
 
     @Override
     public void close() {
         closeQuietly(in);
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // Read-only file: nothing to lose on close.
-        }
     }
 
     /**
@@ -228,8 +195,7 @@ public final class BgenVariantSource implements GenotypeFileSource {
     private static final String SORT_HINT = "sort it, e.g. `plink2 --bgen FILE ref-last --sort-vars --make-pgen --out SORTED`"
                 + " then `plink2 --pfile SORTED --export bgen-1.2 --out SORTED`";
 
-    private final class VariantIterator implements Iterator<Variant> {
-        private final ArrayDeque<Variant> pending = new ArrayDeque<>();
+    private final class Records implements RecordReader {
         private final ContigOrder order = new ContigOrder();
         private final Decoder inline = new Decoder();
         private final ExecutorService pool;
@@ -238,41 +204,38 @@ public final class BgenVariantSource implements GenotypeFileSource {
         private final int window;
         private long index;
 
-        VariantIterator() {
+        Records() {
             int t = Math.max(1, threads);
             pool = t > 1 ? DaemonPools.fixed(t, "bgen-decode") : null;
             window = 4 * t;
         }
 
         @Override
-        public boolean hasNext() {
-            while (pending.isEmpty() && (index < header.variants() || !inFlight.isEmpty())) fill();
-            if (pending.isEmpty()) finish();
-            return !pending.isEmpty();
-        }
-
-        @Override
-        public Variant next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            return pending.poll();
+        public boolean readNext(ArrayDeque<Variant> pending) {
+            if (index >= header.variants() && inFlight.isEmpty()) {
+                finish();
+                return false;
+            }
+            fill(pending);
+            return true;
         }
 
         private void finish() {
             if (pool != null) pool.shutdownNow();
         }
 
-        private void fill() {
+        private void fill(ArrayDeque<Variant> pending) {
             try {
                 if (pool == null) {
                     RawBlock b = readBlock();
-                    if (b != null) take(inline.decode(b));
+                    if (b != null) take(inline.decode(b), pending);
                     return;
                 }
                 while (inFlight.size() < window && index < header.variants()) {
                     RawBlock b = readBlock();
                     if (b != null) inFlight.add(pool.submit(() -> decoders.get().decode(b)));
                 }
-                if (!inFlight.isEmpty()) take(inFlight.poll().get());
+                if (!inFlight.isEmpty()) take(inFlight.poll().get(), pending);
             } catch (ExecutionException e) {
                 finish();
                 if (e.getCause() instanceof RuntimeException r) throw r;
@@ -287,7 +250,7 @@ public final class BgenVariantSource implements GenotypeFileSource {
             }
         }
 
-        private void take(Decoded d) {
+        private void take(Decoded d, ArrayDeque<Variant> pending) {
             stats.countRecord(d.nAlts);
             pending.addAll(d.variants);
         }

@@ -9,21 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.rareset.core.InputException;
+import org.rareset.core.region.RegionSet;
 import org.rareset.genotypes.input.GenotypeInput;
 import org.rareset.genotypes.input.ImportOptions;
 import org.rareset.genotypes.vcf.ContigOrder;
-import org.rareset.genotypes.vcf.Contigs;
-import org.rareset.genotypes.vcf.GenomicRegion;
-import org.rareset.genotypes.vcf.GenotypeFileSource;
-import org.rareset.genotypes.vcf.ReadStats;
+import org.rareset.genotypes.vcf.AbstractGenotypeFileSource;
 import org.rareset.genotypes.vcf.RecordCalls;
-import org.rareset.genotypes.vcf.RegionSet;
 import org.rareset.genotypes.vcf.SampleSelection;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSplitter;
@@ -42,26 +37,23 @@ import org.rareset.genotypes.vcf.VcfReadOptions;
  * plink's output) is skipped and counted as having no ALT. Regions are found by position in the
  * .bim; the .bed is read at fixed offsets, so no index is needed.
  */
-public final class BedVariantSource implements GenotypeFileSource {
+public final class BedVariantSource extends AbstractGenotypeFileSource {
     private static final byte[] MAGIC = {0x6c, 0x1b, 0x01};
     private static final int[] HET = {0, 1};
     private static final int[] HOM_ALT = {1, 1};
 
     private final GenotypeInput input;
-    private final SampleSelection selection;
     private final RegionSet regions;
     private final boolean refFirst;
     private final int columns;
     private final int bytesPerVariant;
-    private final ReadStats stats = new ReadStats();
     private final BufferedReader bim;
     private final InputStream bed;
-    private boolean iterated;
 
     private BedVariantSource(GenotypeInput input, SampleSelection selection, RegionSet regions, boolean refFirst,
                              int columns, BufferedReader bim, InputStream bed) {
+        super(input.file(), selection);
         this.input = input;
-        this.selection = selection;
         this.regions = regions;
         this.refFirst = refFirst;
         this.columns = columns;
@@ -85,8 +77,8 @@ public final class BedVariantSource implements GenotypeFileSource {
         List<String> names = FamFile.sampleNames(input.fam(), options.fidIid());
         SampleSelection selection = SampleSelection.resolve(input.fam(), names, read);
         BimSummary summary = BimSummary.scan(input.bim());
-        RegionSet regions = read.hasRegions() ? RegionSet.of(read) : null;
-        if (regions != null) checkContigs(input.bim(), regions, summary.contigs);
+        RegionSet regions = read.hasRegions() ? read.regionSet() : null;
+        if (regions != null) regions.requireContigs(input.bim(), summary.contigs, "the .bim");
         checkBedSize(input.file(), summary.lines, names.size());
         BufferedReader bim = null;
         try {
@@ -97,15 +89,6 @@ public final class BedVariantSource implements GenotypeFileSource {
         } catch (IOException e) {
             closeQuietly(bim);
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void checkContigs(Path bim, RegionSet regions, Set<String> contigs) {
-        for (GenomicRegion r : regions.regions()) {
-            if (contigs.stream().noneMatch(c -> Contigs.same(c, r.chrom()))) {
-                throw InputException.of(bim, "region " + r + " is on contig '" + r.chrom() + "', which the .bim does not have",
-                        "use one of its contigs: " + String.join(", ", contigs.stream().limit(10).toList()));
-            }
         }
     }
 
@@ -134,40 +117,14 @@ public final class BedVariantSource implements GenotypeFileSource {
     }
 
     @Override
-    public Path file() {
-        return input.file();
-    }
-
-    @Override
-    public ReadStats stats() {
-        return stats;
-    }
-
-    @Override
-    public List<String> samples() {
-        return selection.names();
-    }
-
-    @Override
-    public Iterator<Variant> iterator() {
-        if (iterated) throw new IllegalStateException("a BedVariantSource can be iterated once");
-        iterated = true;
-        return new VariantIterator();
+    protected RecordReader records() {
+        return new Records();
     }
 
     @Override
     public void close() {
         closeQuietly(bim);
         closeQuietly(bed);
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) return;
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // Read-only files: nothing to lose on close.
-        }
     }
 
     /** {@code ceil(N/4)} bytes of four hom-REF calls each: {@code 11} x 4 when A2 is REF, {@code 00} x 4 when A1 is. */
@@ -180,35 +137,19 @@ public final class BedVariantSource implements GenotypeFileSource {
     private static final String SORT_HINT =
             "sort it with `plink2 --bfile PREFIX --sort-vars --make-pgen --out SORTED`, then `plink2 --pfile SORTED --make-bed --out SORTED`";
 
-    private final class VariantIterator implements Iterator<Variant> {
-        private final ArrayDeque<Variant> pending = new ArrayDeque<>();
+    private final class Records implements RecordReader {
         private final RecordCalls calls = new RecordCalls(selection.size());
         private final ContigOrder order = new ContigOrder();
         private final byte[] block = new byte[bytesPerVariant];
         private final byte[] homRefRow = homRefRow();
         private final String[] fields = new String[6];
         private long lineNo;
-        private boolean done;
 
         @Override
-        public boolean hasNext() {
-            while (pending.isEmpty() && !done) fill();
-            return !pending.isEmpty();
-        }
-
-        @Override
-        public Variant next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            return pending.poll();
-        }
-
-        private void fill() {
+        public boolean readNext(ArrayDeque<Variant> pending) {
             try {
                 String line = bim.readLine();
-                if (line == null) {
-                    done = true;
-                    return;
-                }
+                if (line == null) return false;
                 lineNo++;
                 BimSummary.split(input.bim(), lineNo, line, fields);
                 String chrom = fields[0];
@@ -216,14 +157,14 @@ public final class BedVariantSource implements GenotypeFileSource {
                 order.require(chrom, pos, input.bim(), "line " + lineNo, SORT_HINT);
                 if (regions != null && !regions.contains(chrom, pos)) {
                     bed.skipNBytes(bytesPerVariant);
-                    return;
+                    return true;
                 }
                 String ref = refFirst ? fields[4] : fields[5];
                 String alt = refFirst ? fields[5] : fields[4];
                 if (alt.equals("0") || alt.equals(".")) {
                     bed.skipNBytes(bytesPerVariant);
                     stats.countRecord(0);
-                    return;
+                    return true;
                 }
                 if (bed.readNBytes(block, 0, bytesPerVariant) != bytesPerVariant) {
                     throw InputException.of(input.file(), "ends inside the block of .bim line " + lineNo, "re-export the fileset");
@@ -231,6 +172,9 @@ public final class BedVariantSource implements GenotypeFileSource {
                 decode();
                 stats.countRecord(1);
                 VariantSplitter.split(chrom, pos, fields[1], ref, List.of(alt), calls, pending::add);
+                return true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw InputException.atLine(input.bim(), lineNo + 1, "not UTF-8 text", "give the .bim of a PLINK 1 binary fileset (plain text)");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -39,6 +39,8 @@ final class FamFile {
             }
         } catch (java.nio.file.NoSuchFileException e) {
             throw InputException.of(fam, "file not found", "check the --bfile/--fam path");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw InputException.of(fam, "not UTF-8 text", "give the .fam of a PLINK 1 binary fileset (plain text, one sample per line)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,8 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.rareset.core.InputException;
-import org.rareset.genotypes.vcf.Contigs;
-import org.rareset.genotypes.vcf.GenomicRegion;
+import org.rareset.core.region.Contigs;
+import org.rareset.core.region.GenomicRegion;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSource;
 

@@ -1,6 +1,7 @@
 package org.rareset.genotypes.store;
 
 import org.rareset.core.InputException;
+import org.rareset.core.output.OutputFiles;
 import org.rareset.core.output.WriteFailure;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -54,8 +55,8 @@ public final class GenotypeStoreWriter implements Closeable {
     private GenotypeStoreWriter(Path target, List<String> samples) throws IOException {
         this.target = target.toAbsolutePath();
         this.samples = List.copyOf(samples);
-        this.tmp = TempFiles.beside(this.target, ".tmp");
-        this.tmpTable = TempFiles.beside(this.target, ".table.tmp");
+        this.tmp = OutputFiles.temp(this.target, ".tmp");
+        this.tmpTable = OutputFiles.temp(this.target, ".table.tmp");
         this.data = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 20);
         try {
             this.table = new BufferedOutputStream(Files.newOutputStream(tmpTable, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
@@ -186,7 +187,7 @@ public final class GenotypeStoreWriter implements Closeable {
             data.write(f.array());
             data.close();
             Files.deleteIfExists(tmpTable);
-            TempFiles.commit(tmp, target);
+            OutputFiles.commit(tmp, target);
             committed = true;
         } catch (IOException e) {
             close();

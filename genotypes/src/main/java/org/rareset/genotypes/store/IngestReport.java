@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rareset.core.output.OutputFiles;
 import org.rareset.genotypes.vcf.AlleleKind;
 import org.rareset.genotypes.vcf.ReadStats;
 
@@ -138,20 +139,14 @@ public final class IngestReport {
     }
 
     private static void writeAtomically(Path target, Body body) {
-        Path abs = target.toAbsolutePath();
         try {
-            Path tmp = TempFiles.beside(abs, ".tmp");
-            try {
+            OutputFiles.write(target, tmp -> {
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     body.write(w);
                 }
-                TempFiles.commit(tmp, abs);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
-            org.rareset.core.InputException fixable = org.rareset.core.output.WriteFailure.of(target, e);
-            throw fixable != null ? fixable : new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
+import org.rareset.core.bgzf.Bgzf;
 
 /**
  * Streams a BCF file with htsjdk's {@link BCF2Codec}. bcftools writes BCF 2.2 inside BGZF, which

@@ -2,6 +2,7 @@ package org.rareset.genotypes.vcf;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.rareset.core.bgzf.BgzfLineSource;
 
 /**
  * The part common to record streams that read VCF text lines with {@link BgzfLineSource} and decode
@@ -27,7 +28,7 @@ abstract class DecodedLineStream implements RecordStream {
         }
         this.decoder = new VcfLineDecoder(file, header.samples.size());
         // Skipping 0/0 pairs pays off on wide lines; on narrow ones the plain search is cheaper.
-        if (header.samples.size() >= SKIP_CALLS_FROM_SAMPLES) lines.vcfRecordsFollow();
+        if (header.samples.size() >= SKIP_CALLS_FROM_SAMPLES) lines.lineEndsFrom(VcfLineDecoder::recordEnd);
     }
 
     /** Sample count from which record ends are found by skipping {@code 0/0} call pairs. */

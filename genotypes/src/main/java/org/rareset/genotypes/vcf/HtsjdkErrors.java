@@ -5,6 +5,7 @@ import htsjdk.tribble.TribbleException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.rareset.core.InputException;
+import org.rareset.core.bgzf.Bgzf;
 
 /** Turns htsjdk's reading failures (malformed or truncated input) into {@link InputException}s naming the file. */
 final class HtsjdkErrors {

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.rareset.core.InputException;
+import org.rareset.core.region.GenomicRegion;
+import org.rareset.core.region.RegionIndex;
+import org.rareset.core.region.RegionSet;
+import org.rareset.core.region.StaleIndex;
 
 /**
  * Records through htsjdk's {@link VCFFileReader} and {@link VariantContext}: used for BCF and as

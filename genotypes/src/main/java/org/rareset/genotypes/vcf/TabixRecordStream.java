@@ -2,6 +2,12 @@ package org.rareset.genotypes.vcf;
 
 import java.nio.file.Path;
 import java.util.Iterator;
+import org.rareset.core.bgzf.BgzfLineSource;
+import org.rareset.core.bgzf.SeekableBgzfChunkReader;
+import org.rareset.core.region.GenomicRegion;
+import org.rareset.core.region.RegionIndex;
+import org.rareset.core.region.RegionSet;
+import org.rareset.core.region.StaleIndex;
 
 /**
  * Records of a bgzipped VCF inside regions: the tabix or CSI index gives the first BGZF virtual offset

@@ -1,6 +1,7 @@
 package org.rareset.genotypes.vcf;
 
 import java.nio.file.Path;
+import org.rareset.core.bgzf.BgzfLineSource;
 
 /**
  * Records of a whole VCF text file, through {@link BgzfLineSource} (BGZF inflated on a pool) and

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rareset.core.InputException;
+import org.rareset.core.bgzf.BgzfLineSource;
 
 /** The meta lines and #CHROM line of a VCF, read from a {@link BgzfLineSource}: only the sample names matter here. */
 final class VcfHeader {

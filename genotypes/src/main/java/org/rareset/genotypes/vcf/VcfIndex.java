@@ -1,6 +1,5 @@
 package org.rareset.genotypes.vcf;
 
-import htsjdk.tribble.index.tabix.TabixIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.core.InputException;
+import org.rareset.core.bgzf.BgzfChunkReader;
+import org.rareset.core.region.Contigs;
+import org.rareset.core.region.CsiIndex;
+import org.rareset.core.region.GenomicRegion;
+import org.rareset.core.region.RegionIndex;
+import org.rareset.core.region.RegionSet;
+import org.rareset.core.region.StaleIndex;
 
 /**
  * The tabix (.tbi) or CSI (.csi) index beside a bgzipped VCF: finds it, and maps region contigs to the file's own
@@ -54,7 +60,7 @@ final class VcfIndex {
         Path file = Files.exists(tbi) ? tbi : csi;
         StaleIndex.checkAge(vcf, file);
         try {
-            return new VcfIndex(file, file == tbi ? RegionIndex.of(new TabixIndex(tbi)) : CsiIndex.read(csi));
+            return new VcfIndex(file, file == tbi ? RegionIndex.readTabix(tbi) : CsiIndex.read(csi));
         } catch (IOException | RuntimeException e) {
             throw InputException.of(file, "cannot read the index (" + e.getMessage() + ")",
                     "re-create it with: " + StaleIndex.rebuildCommand(vcf, file));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.rareset.core.InputException;
+import org.rareset.core.bgzf.BgzfLineSource;
 
 /**
  * Decodes one VCF data line straight from bytes: the site columns into strings, and GT into

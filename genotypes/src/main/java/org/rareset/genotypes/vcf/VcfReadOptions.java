@@ -2,6 +2,7 @@ package org.rareset.genotypes.vcf;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.rareset.core.region.RegionSet;
 
 /**
  * What to read from a VCF/BCF: regions (through the tabix or CSI index), a sample subset, whether
@@ -70,5 +71,10 @@ public record VcfReadOptions(List<String> regions, Path regionsFile, List<String
     /** True when only part of the genome is asked for. */
     public boolean hasRegions() {
         return !regions.isEmpty() || regionsFile != null;
+    }
+
+    /** The regions and the regions file's regions, sorted and merged. */
+    public RegionSet regionSet() {
+        return RegionSet.parse(regions, regionsFile);
     }
 }

@@ -3,10 +3,10 @@ package org.rareset.genotypes.vcf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.rareset.core.InputException;
+import org.rareset.core.bgzf.Pipes;
+import org.rareset.core.region.RegionSet;
 
 /**
  * Reads a bgzipped (or plain) VCF or a BCF as split, sparse {@link Variant}s: one per ALT allele,
@@ -22,22 +22,17 @@ import org.rareset.core.InputException;
  * }
  * }</pre>
  */
-public final class VcfVariantSource implements GenotypeFileSource {
+public final class VcfVariantSource extends AbstractGenotypeFileSource {
     /** How records are decoded. */
     enum Decoder { FAST, HTSJDK }
 
-    private final Path file;
     private final RecordStream stream;
-    private final SampleSelection selection;
     private final boolean passOnly;
     private final VcfReadOptions options;
-    private final ReadStats stats = new ReadStats();
-    private boolean iterated;
 
     private VcfVariantSource(Path file, RecordStream stream, SampleSelection selection, VcfReadOptions options) {
-        this.file = file;
+        super(file, selection);
         this.stream = stream;
-        this.selection = selection;
         this.passOnly = options.passOnly();
         this.options = options;
     }
@@ -86,7 +81,7 @@ public final class VcfVariantSource implements GenotypeFileSource {
         if (!pipe && !Files.isRegularFile(vcf)) {
             throw InputException.of(vcf, "file not found", "check the --vcf path");
         }
-        RegionSet regions = options.hasRegions() ? RegionSet.of(options) : null;
+        RegionSet regions = options.hasRegions() ? options.regionSet() : null;
         boolean bcf = isBcf(vcf);
         if (pipe && regions != null) {
             throw InputException.of(vcf, "a region query needs the file's index, and a pipe has none",
@@ -143,13 +138,11 @@ public final class VcfVariantSource implements GenotypeFileSource {
 
     /** BCF regions are checked against the header's contigs (a region on another contig is bad input). */
     private static void checkContigs(Path vcf, RegionSet regions, List<String> contigs, RecordStream stream) {
-        for (GenomicRegion r : regions.regions()) {
-            boolean known = contigs.stream().anyMatch(c -> Contigs.same(c, r.chrom()));
-            if (!known) {
-                stream.close();
-                throw InputException.of(vcf, "region " + r + " is on contig '" + r.chrom() + "', which the file does not have",
-                        "use one of its contigs: " + String.join(", ", contigs.subList(0, Math.min(10, contigs.size()))));
-            }
+        try {
+            regions.requireContigs(vcf, contigs, "the file");
+        } catch (InputException e) {
+            stream.close();
+            throw e;
         }
     }
 
@@ -165,25 +158,8 @@ public final class VcfVariantSource implements GenotypeFileSource {
     }
 
     @Override
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public List<String> samples() {
-        return selection.names();
-    }
-
-    @Override
-    public ReadStats stats() {
-        return stats;
-    }
-
-    @Override
-    public Iterator<Variant> iterator() {
-        if (iterated) throw new IllegalStateException("a VcfVariantSource can be iterated once");
-        iterated = true;
-        return new VariantIterator();
+    protected RecordReader records() {
+        return new Records();
     }
 
     @Override
@@ -191,52 +167,37 @@ public final class VcfVariantSource implements GenotypeFileSource {
         stream.close();
     }
 
-    private final class VariantIterator implements Iterator<Variant> {
-        private final ArrayDeque<Variant> pending = new ArrayDeque<>();
+    private final class Records implements RecordReader {
         private final RecordCalls calls = new RecordCalls(selection.size(), options.halfCall());
         private boolean[] keep = new boolean[4];
         private final ContigOrder order = new ContigOrder();
-        private boolean done;
 
         @Override
-        public boolean hasNext() {
-            while (pending.isEmpty() && !done) fill();
-            return !pending.isEmpty();
-        }
-
-        @Override
-        public Variant next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            return pending.poll();
-        }
-
-        private void fill() {
-            if (!stream.advance()) {
-                done = true;
-                return;
-            }
+        public boolean readNext(ArrayDeque<Variant> pending) {
+            if (!stream.advance()) return false;
             String chrom = stream.chrom();
             int pos = stream.pos();
             checkOrder(chrom, pos);
             stats.records++;
             if (passOnly && !stream.passes()) {
                 stats.failedFilterRecords++;
-                return;
+                return true;
             }
             List<String> alts = stream.alts();
             if (alts.isEmpty()) {
                 stats.noAltRecords++;
-                return;
+                return true;
             }
             if (alts.size() > 1) stats.multiAllelicRecords++;
             int kept = chooseAlleles(alts);
-            if (kept == 0) return; // nothing a gene test can use: no need to decode the genotypes
+            if (kept == 0) return true; // nothing a gene test can use: no need to decode the genotypes
             stream.decodeGenotypes(calls);
             stats.halfCalls += calls.halfCalls;
             if (calls.shortRecord) stats.shortRecords++;
             if (calls.gtNotFirst) stats.gtNotFirstRecords++;
             VariantSplitter.split(chrom, pos, stream.id(), stream.ref(), alts, kept == alts.size() ? null : keep, calls, pending::add);
             stats.variants += kept;
+            return true;
         }
 
         /**

@@ -52,7 +52,7 @@ class GenotypeStoreTest {
             assertEquals(List.of("1", "2", "X"), gs.contigs());
             for (String region : List.of("1:1-500", "chr1:300-3000", "2:1000-2000", "X:1-100000", "chrX:2000-", "1:999999-1000000")) {
                 List<Variant> viaVcf = TestVcfs.readAll(VcfVariantSource.open(vcf, VcfReadOptions.all().withRegion(region)));
-                var r = org.rareset.genotypes.vcf.GenomicRegion.parse(region);
+                var r = org.rareset.core.region.GenomicRegion.parse(region);
                 assertEquals(viaVcf, gs.variantsIn(r), region);
             }
             assertEquals(List.of(), gs.variantsIn("7", 1, 100));
@@ -72,7 +72,7 @@ class GenotypeStoreTest {
             many.forEach(viaSegments::add);
             assertEquals(all, viaSegments);
             for (String region : List.of("1:1-500", "1:200-4000", "2:1-100000", "X:777-3000", "X:1-1")) {
-                var r = org.rareset.genotypes.vcf.GenomicRegion.parse(region);
+                var r = org.rareset.core.region.GenomicRegion.parse(region);
                 assertEquals(one.variantsIn(r), many.variantsIn(r), region);
                 assertEquals(TestVcfs.readAll(VcfVariantSource.open(vcf, VcfReadOptions.all().withRegion(region))), many.variantsIn(r), region);
             }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.rareset.core.region.GenomicRegion;
+import org.rareset.core.region.RegionSet;
 
 /** Region reads through a CSI index (made by bcftools) against reading everything and filtering by position. */
 class CsiRegionTest {

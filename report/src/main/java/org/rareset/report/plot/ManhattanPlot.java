@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.rareset.report.GenePositions;
 import org.rareset.report.plot.Canvas.Anchor;
 
 /**
@@ -34,29 +33,29 @@ public final class ManhattanPlot {
 
     private ManhattanPlot() {}
 
-    public static void draw(Canvas c, String title, GenePositions genes, List<Point> points,
+    public static void draw(Canvas c, String title, GenomeAxis genome, List<Point> points,
                             double thresholdMinusLog10, List<String> methods) {
         double maxY = thresholdMinusLog10;
         for (Point p : points) maxY = Math.max(maxY, Axis.capped(p.minusLog10P()));
         double right = c.width() - RIGHT;
-        Axis x = new Axis(0, genes.length(), LEFT, right);
+        Axis x = new Axis(0, genome.length(), LEFT, right);
         Axis y = new Axis(0, Axis.headroom(maxY, 2) + 1, c.height() - BOTTOM, TOP);
         boolean shade = false;
-        for (GenePositions.Chromosome ch : genes.chromosomes()) {
+        for (GenomeAxis.Chromosome ch : genome.chromosomes()) {
             if (shade) c.rect(x.px(ch.from()), y.px(y.max()), x.px(ch.to()) - x.px(ch.from()), y.px(0) - y.px(y.max()), "#f2f2f2");
             shade = !shade;
         }
         Frame.axes(c, x, y, title, null, "-log10(p)");
         // Chromosome names instead of numeric x ticks; skip names that would overlap.
         double lastEnd = -1e9;
-        for (GenePositions.Chromosome ch : genes.chromosomes()) {
+        for (GenomeAxis.Chromosome ch : genome.chromosomes()) {
             double mid = x.px((ch.from() + ch.to()) / 2);
             if (mid - lastEnd < 16) continue;
             c.text(mid, y.px(0) + 16, ch.name(), 10, Anchor.MIDDLE, "#333333", false);
             lastEnd = mid;
         }
         c.text((LEFT + right) / 2, c.height() - 8, "chromosome (gene midpoint)", 12, Anchor.MIDDLE, "#222222", false);
-        c.line(x.px(0), y.px(thresholdMinusLog10), x.px(genes.length()), y.px(thresholdMinusLog10), "#cc0000", 1, true);
+        c.line(x.px(0), y.px(thresholdMinusLog10), x.px(genome.length()), y.px(thresholdMinusLog10), "#cc0000", 1, true);
         Set<Long> drawn = new HashSet<>();
         for (Point p : points) {
             double px = x.px(p.axis()), py = y.px(Axis.capped(p.minusLog10P()));

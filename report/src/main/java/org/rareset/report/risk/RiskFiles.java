@@ -12,9 +12,9 @@ import org.rareset.association.risk.Bootstrap;
 import org.rareset.association.risk.Enrichment;
 import org.rareset.association.risk.RiskStratification;
 import org.rareset.association.risk.TrainingGeneSelection;
-import org.rareset.association.run.AtomicOutput;
 import org.rareset.core.formats.PValueFormat;
 import org.rareset.association.run.SummaryWriter;
+import org.rareset.core.output.OutputFiles;
 
 /**
  * The files of {@code rareset risk} for {@code OUT} = {@code <base>.tsv}, each written to a
@@ -45,7 +45,7 @@ public final class RiskFiles {
     }
 
     public static void writeIndividuals(Path out, Map<String, String> settings, List<String> samples, RiskStratification.Result r) throws IOException {
-        AtomicOutput.write(out, tmp -> {
+        OutputFiles.write(out, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 for (Map.Entry<String, String> e : settings.entrySet()) w.write("##" + e.getKey() + "=" + e.getValue() + "\n");
                 w.write("sample\tobserved\tbaseline_predicted\tbaseline_percentile\tpredicted\tpercentile\n");
@@ -59,7 +59,7 @@ public final class RiskFiles {
     }
 
     public static void writeMetrics(Path file, String metric, Bootstrap.Paired m) throws IOException {
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("model\tmetric\testimate\tci_low\tci_high\n");
                 w.write(metricLine(BASELINE, metric, m.baseline()));
@@ -74,7 +74,7 @@ public final class RiskFiles {
     }
 
     public static void writeBins(Path file, RiskStratification.Result r) throws IOException {
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("model\ttop_from\ttop_to\tn\tn_cases\tvalue\tci_low\tci_high\trelative\trelative_low\trelative_high\n");
                 for (String model : List.of(BASELINE, WITH_SCORES)) {
@@ -90,7 +90,7 @@ public final class RiskFiles {
     }
 
     public static void writeGenes(Path file, TrainingGeneSelection.Result sel) throws IOException {
-        AtomicOutput.write(file, tmp -> {
+        OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("gene\tn_carriers_train\tbeta\tse\tpval\tneg_log10p\tselected\tskipped\n");
                 for (TrainingGeneSelection.Tested t : sel.genes()) {

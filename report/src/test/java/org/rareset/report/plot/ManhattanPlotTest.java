@@ -37,7 +37,7 @@ class ManhattanPlotTest {
     @Test
     void legendIsOutsideTheDataArea() {
         SvgCanvas c = new SvgCanvas(ManhattanPlot.WIDTH, ManhattanPlot.HEIGHT);
-        ManhattanPlot.draw(c, "t", org.rareset.report.GenePositions.empty(), List.of(), 5, List.of("burden", "skat"));
+        ManhattanPlot.draw(c, "t", GenomeAxis.empty(), List.of(), 5, List.of("burden", "skat"));
         String svg = c.toSvg("t");
         int i = svg.indexOf(">burden</text>");
         String before = svg.substring(svg.lastIndexOf("<text", i), i);

@@ -1,4 +1,4 @@
-package org.rareset.simulate;
+package org.rareset.core.bgzf;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.region;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -24,10 +25,14 @@ public final class RegionSet {
         this.regions = List.copyOf(regions);
     }
 
-    public static RegionSet of(VcfReadOptions options) {
+    /**
+     * The regions {@code texts} ({@code --region} values, see {@link GenomicRegion#parse}) and
+     * those in {@code regionsFile} (null for none), sorted and merged.
+     */
+    public static RegionSet parse(List<String> texts, Path regionsFile) {
         List<GenomicRegion> all = new ArrayList<>();
-        for (String r : options.regions()) all.add(GenomicRegion.parse(r));
-        if (options.regionsFile() != null) all.addAll(readFile(options.regionsFile()));
+        for (String r : texts) all.add(GenomicRegion.parse(r));
+        if (regionsFile != null) all.addAll(readFile(regionsFile));
         return new RegionSet(merge(all));
     }
 
@@ -36,7 +41,7 @@ public final class RegionSet {
     }
 
     /** Regions already merged and ordered as the caller wants them read. */
-    static RegionSet ofSorted(List<GenomicRegion> regions) {
+    public static RegionSet ofSorted(List<GenomicRegion> regions) {
         return new RegionSet(regions);
     }
 
@@ -52,6 +57,24 @@ public final class RegionSet {
     public boolean contains(String contig, int pos) {
         for (GenomicRegion r : regions) if (r.contains(contig, pos)) return true;
         return false;
+    }
+
+    /**
+     * Refuses a region on a contig that the input lacks ({@code 1} and {@code chr1} are the same
+     * contig): reading it would silently give nothing.
+     *
+     * @param file    the input named in the message
+     * @param contigs the input's contigs
+     * @param owner   what holds the contigs, as the message says it: "the file", "the .bim"
+     * @throws InputException naming the first such region and up to ten of the input's contigs
+     */
+    public void requireContigs(Path file, Collection<String> contigs, String owner) {
+        for (GenomicRegion r : regions) {
+            if (contigs.stream().noneMatch(c -> Contigs.same(c, r.chrom()))) {
+                throw InputException.of(file, "region " + r + " is on contig '" + r.chrom() + "', which " + owner + " does not have",
+                        "use one of its contigs: " + String.join(", ", contigs.stream().limit(10).toList()));
+            }
+        }
     }
 
     static List<GenomicRegion> merge(List<GenomicRegion> in) {

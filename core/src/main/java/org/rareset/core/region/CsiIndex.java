@@ -1,12 +1,7 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.region;
 
-import htsjdk.samtools.util.BlockCompressedInputStream;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +13,7 @@ import java.util.Map;
  * of a bgzipped VCF, read just far enough for region reads: per contig its bins with their
  * chunks and {@code loffset}. htsjdk reads CSI only for BAM, hence this small reader.
  */
-final class CsiIndex implements RegionIndex {
+public final class CsiIndex implements RegionIndex {
     private final int minShift;
     private final int depth;
     private final List<String> contigs;
@@ -34,7 +29,7 @@ final class CsiIndex implements RegionIndex {
         this.loffsetByContig = loffsets;
     }
 
-    static CsiIndex read(Path csi) throws IOException {
+    public static CsiIndex read(Path csi) throws IOException {
         return read(csi, null);
     }
 
@@ -42,18 +37,17 @@ final class CsiIndex implements RegionIndex {
      * Reads {@code csi}; {@code headerContigs} names the contigs when the index itself does not
      * (a BCF's CSI numbers contigs in the order of the BCF header's contig lines).
      */
-    static CsiIndex read(Path csi, List<String> headerContigs) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(csi));
-             DataInputStream in = new DataInputStream(Bgzf.checked(new BlockCompressedInputStream(raw)))) {
+    public static CsiIndex read(Path csi, List<String> headerContigs) throws IOException {
+        IndexBytes in = IndexBytes.read(csi);
+        {
             byte[] magic = new byte[4];
-            in.readFully(magic);
+            in.fully(magic);
             if (magic[0] != 'C' || magic[1] != 'S' || magic[2] != 'I' || magic[3] != 1) throw new IOException("not a CSI index");
-            int minShift = readInt(in);
-            int depth = readInt(in);
-            int lAux = readInt(in);
-            byte[] aux = new byte[lAux];
-            in.readFully(aux);
-            int nRef = readInt(in);
+            int minShift = in.int32();
+            int depth = in.int32();
+            byte[] aux = new byte[in.count(1, "bytes of auxiliary data")];
+            in.fully(aux);
+            int nRef = in.int32();
             List<String> names;
             if (aux.length < 28 && headerContigs != null) {
                 if (nRef > headerContigs.size()) {
@@ -66,15 +60,15 @@ final class CsiIndex implements RegionIndex {
             List<Map<Integer, long[]>> bins = new ArrayList<>();
             List<Map<Integer, Long>> loffsets = new ArrayList<>();
             for (int r = 0; r < nRef; r++) {
-                int nBin = readInt(in);
+                int nBin = in.int32();
                 Map<Integer, long[]> chunks = new HashMap<>();
                 Map<Integer, Long> loff = new HashMap<>();
                 for (int b = 0; b < nBin; b++) {
-                    int bin = readInt(in);
-                    long loffset = readLong(in);
-                    int nChunk = readInt(in);
+                    int bin = in.int32();
+                    long loffset = in.int64();
+                    int nChunk = in.count(16, "chunks");
                     long[] c = new long[2 * nChunk];
-                    for (int k = 0; k < 2 * nChunk; k++) c[k] = readLong(in);
+                    for (int k = 0; k < 2 * nChunk; k++) c[k] = in.int64();
                     chunks.put(bin, c);
                     loff.put(bin, loffset);
                 }
@@ -99,14 +93,6 @@ final class CsiIndex implements RegionIndex {
         }
         if (names.size() != nRef) throw new IOException("CSI index names " + names.size() + " contigs but has " + nRef);
         return List.copyOf(names);
-    }
-
-    private static int readInt(DataInputStream in) throws IOException {
-        return Integer.reverseBytes(in.readInt());
-    }
-
-    private static long readLong(DataInputStream in) throws IOException {
-        return Long.reverseBytes(in.readLong());
     }
 
     @Override

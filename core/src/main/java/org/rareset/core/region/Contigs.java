@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.region;
 
 /** Contig naming: {@code 1} and {@code chr1} denote the same contig in every input. */
 public final class Contigs {

@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.region;
 
 import htsjdk.tribble.index.Block;
 import htsjdk.tribble.index.tabix.TabixIndex;
@@ -20,7 +20,7 @@ public interface RegionIndex {
     /** The tabix ({@code .tbi}) or else CSI ({@code .csi}) index beside a bgzipped file; null when it has neither. */
     static RegionIndex beside(Path file) throws IOException {
         Path tbi = Path.of(file + ".tbi");
-        if (Files.isRegularFile(tbi)) return of(new TabixIndex(tbi));
+        if (Files.isRegularFile(tbi)) return readTabix(tbi);
         Path csi = Path.of(file + ".csi");
         if (Files.isRegularFile(csi)) return CsiIndex.read(csi);
         return null;
@@ -29,6 +29,12 @@ public interface RegionIndex {
     /** True when a tabix or CSI index lies beside {@code file}. */
     static boolean existsBeside(Path file) {
         return Files.isRegularFile(Path.of(file + ".tbi")) || Files.isRegularFile(Path.of(file + ".csi"));
+    }
+
+    /** Reads a tabix index with htsjdk after checking its structure, so a damaged one is a message, not an allocation failure. */
+    static RegionIndex readTabix(Path tbi) throws IOException {
+        IndexBytes.checkTabix(tbi);
+        return of(new TabixIndex(tbi));
     }
 
     static RegionIndex of(TabixIndex tabix) {

@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.bgzf;
 
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import java.nio.file.Path;
@@ -11,8 +11,8 @@ import org.rareset.core.InputException;
  * htsjdk's, is reported the same way.
  */
 public final class Bgzf {
-    static final String CRC_MISMATCH = "fails its CRC32 check: the file is corrupt";
-    static final String CORRUPT_HINT = "the file is damaged: copy or download it again, or re-create it with bgzip";
+    public static final String CRC_MISMATCH = "fails its CRC32 check: the file is corrupt";
+    public static final String CORRUPT_HINT = "the file is damaged: copy or download it again, or re-create it with bgzip";
 
     private Bgzf() {}
 
@@ -23,7 +23,7 @@ public final class Bgzf {
     }
 
     /** True when htsjdk's message says a block failed its CRC or could not be inflated. */
-    static boolean isCorruption(String message) {
+    public static boolean isCorruption(String message) {
         String m = String.valueOf(message).toLowerCase(Locale.ROOT);
         return m.contains("crc mismatch") || m.contains("dataformatexception") || m.contains("invalid block") || m.contains("inflate") || m.contains("unexpected compressed block length");
     }

@@ -1,4 +1,4 @@
-package org.rareset.simulate;
+package org.rareset.core.bgzf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

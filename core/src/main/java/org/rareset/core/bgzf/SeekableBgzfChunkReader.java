@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.bgzf;
 
 import htsjdk.samtools.seekablestream.SeekableFileStream;
 import htsjdk.samtools.util.BlockCompressedInputStream;
@@ -7,12 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** Chunks of a BGZF file from a virtual file offset on (htsjdk's {@link BlockCompressedInputStream}), for index seeks. */
-final class SeekableBgzfChunkReader implements ChunkReader {
+public final class SeekableBgzfChunkReader implements ChunkReader {
     private final Path file;
     private final BlockCompressedInputStream in;
     private final byte[] buf = new byte[1 << 16];
 
-    SeekableBgzfChunkReader(Path file) {
+    public SeekableBgzfChunkReader(Path file) {
         try {
             this.file = file;
             this.in = Bgzf.checked(new BlockCompressedInputStream(new SeekableFileStream(file.toFile())));
@@ -21,7 +21,7 @@ final class SeekableBgzfChunkReader implements ChunkReader {
         }
     }
 
-    void seek(long virtualOffset) {
+    public void seek(long virtualOffset) {
         try {
             in.seek(virtualOffset);
         } catch (htsjdk.samtools.SAMException e) {

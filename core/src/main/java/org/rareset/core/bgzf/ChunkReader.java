@@ -1,9 +1,9 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.bgzf;
 
 import java.io.Closeable;
 
 /** Hands out a file's decompressed bytes in order, one chunk at a time. */
-interface ChunkReader extends Closeable {
+public interface ChunkReader extends Closeable {
     /** {@code length} bytes of text at the start of {@code bytes}. */
     record Chunk(byte[] bytes, int length) {}
 

@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.bgzf;
 
 import java.io.EOFException;
 import java.io.IOException;

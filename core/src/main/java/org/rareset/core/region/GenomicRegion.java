@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.region;
 
 import org.rareset.core.InputException;
 

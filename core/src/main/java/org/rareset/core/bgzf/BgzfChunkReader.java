@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.bgzf;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -29,9 +29,9 @@ import org.rareset.core.concurrent.DaemonPools;
  * gzip trailer (RFC 1952), as htslib and {@code gzip -t} do, so a flipped bit is an error rather
  * than a changed record; {@link CRC32} is a JIT intrinsic, so the check costs little beside inflating.
  */
-final class BgzfChunkReader implements ChunkReader {
-    static final String TRUNCATED = "the file is truncated (incomplete BGZF block or no end-of-file marker)";
-    static final String TRUNCATED_HINT = "the file was cut short: copy, download or compress it again (bgzip)";
+public final class BgzfChunkReader implements ChunkReader {
+    public static final String TRUNCATED = "the file is truncated (incomplete BGZF block or no end-of-file marker)";
+    public static final String TRUNCATED_HINT = "the file was cut short: copy, download or compress it again (bgzip)";
     private static final int HEADER = 18;
     private static final int TARGET_TEXT_BYTES = 1 << 20;
     private static final int TARGET_COMPRESSED_BYTES = 1 << 20;
@@ -69,7 +69,7 @@ final class BgzfChunkReader implements ChunkReader {
     }
 
     /** True when the file starts with a BGZF block header (gzip with the 'BC' extra field). */
-    static boolean isBgzf(byte[] head, int n) {
+    public static boolean isBgzf(byte[] head, int n) {
         return n >= HEADER && (head[0] & 0xff) == 31 && (head[1] & 0xff) == 139 && head[2] == 8
                 && (head[3] & 4) != 0 && head[12] == 'B' && head[13] == 'C';
     }

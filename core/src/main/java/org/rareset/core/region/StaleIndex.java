@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.region;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.rareset.genotypes.vcf;
+package org.rareset.core.bgzf;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
@@ -14,9 +14,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The lines of a text file (bgzipped, gzipped or plain) as byte ranges of a reused buffer, with
- * exact 1-based line numbers. BGZF files are inflated on {@code threads} threads.
+ * exact 1-based line numbers. BGZF files are inflated on {@code threads} threads. The source knows
+ * nothing of the text's format: a format whose lines can be scanned faster than byte by byte hands
+ * in its own {@link LineEnds} (VCF records skip runs of {@code 0/0} calls).
  */
-final class BgzfLineSource implements Closeable {
+public final class BgzfLineSource implements Closeable {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
@@ -29,19 +31,25 @@ final class BgzfLineSource implements Closeable {
     private int lineStart;
     private int lineEnd;
     private long lineNumber;
-    private boolean vcfRecords;
+    private LineEnds lineEnds = BgzfLineSource::indexOfNewline;
 
-    BgzfLineSource(Path file, int threads) {
+    /** Finds the end of a line: the index of the first '\n' in {@code b[from, limit)}, or -1. */
+    @FunctionalInterface
+    public interface LineEnds {
+        int find(byte[] b, int from, int limit);
+    }
+
+    public BgzfLineSource(Path file, int threads) {
         this.chunks = open(file, threads);
     }
 
     /** Lines of the chunks {@code chunks} hands out; line numbers count from the first line read. */
-    BgzfLineSource(ChunkReader chunks) {
+    public BgzfLineSource(ChunkReader chunks) {
         this.chunks = chunks;
     }
 
     /** Forgets buffered text, after the chunk reader was moved elsewhere in the file. */
-    void discard() {
+    public void discard() {
         pos = 0;
         limit = 0;
     }
@@ -108,7 +116,7 @@ final class BgzfLineSource implements Closeable {
     }
 
     /** Moves to the next line; false at the end. A last line without '\n' still counts. */
-    boolean next() {
+    public boolean next() {
         int scanFrom = pos;
         while (true) {
             int nl = indexOfNewline(scanFrom);
@@ -149,19 +157,19 @@ final class BgzfLineSource implements Closeable {
 
     /** Index of the first '\n' in buf[from, limit), or -1. */
     private int indexOfNewline(int from) {
-        return vcfRecords ? VcfLineDecoder.recordEnd(buf, from, limit) : indexOfNewline(buf, from, limit);
+        return lineEnds.find(buf, from, limit);
     }
 
     /**
-     * The lines from here on are VCF records: their ends are found with
-     * {@link VcfLineDecoder#recordEnd}, which skips runs of {@code 0/0} calls.
+     * Line ends from here on are found with {@code ends}, which must give the same answer as
+     * {@link #indexOfNewline(byte[], int, int)} (it may only be faster for the lines that follow).
      */
-    void vcfRecordsFollow() {
-        vcfRecords = true;
+    public void lineEndsFrom(LineEnds ends) {
+        this.lineEnds = ends;
     }
 
     /** Index of the first '\n' in b[from, limit), eight bytes at a time, or -1. */
-    static int indexOfNewline(byte[] b, int from, int limit) {
+    public static int indexOfNewline(byte[] b, int from, int limit) {
         int i = from;
         int end8 = limit - 8;
         while (i <= end8) {
@@ -174,26 +182,26 @@ final class BgzfLineSource implements Closeable {
     }
 
     /** Byte index (0-7, little-endian) of the first '\n' in the eight bytes of {@code word}, or -1. */
-    static int newlineIn(long word) {
+    public static int newlineIn(long word) {
         long x = word ^ NEWLINES;
         long found = (x - ONES) & ~x & HIGHS;
         return found == 0 ? -1 : Long.numberOfTrailingZeros(found) >>> 3;
     }
 
-    byte[] buffer() {
+    public byte[] buffer() {
         return buf;
     }
 
-    int lineStart() {
+    public int lineStart() {
         return lineStart;
     }
 
     /** Exclusive end of the current line, without '\n' or '\r\n'. */
-    int lineEnd() {
+    public int lineEnd() {
         return lineEnd;
     }
 
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
