@@ -15,7 +15,6 @@ import org.rareset.core.InputException;
 import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.GeneOmnibus;
 import org.rareset.cli.options.RuntimeOptions;
-import org.rareset.cli.pipeline.PipelineCommand;
 import org.rareset.core.table.TableFiles;
 import org.rareset.core.table.TextTable;
 import org.rareset.report.AssocSummary;

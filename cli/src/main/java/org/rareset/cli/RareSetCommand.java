@@ -7,8 +7,6 @@ import org.rareset.core.InputException;
 import org.rareset.core.output.WriteFailure;
 import org.rareset.cli.files.FileCheck;
 import org.rareset.cli.log.LogSetup;
-import org.rareset.cli.pipeline.MergeCommand;
-import org.rareset.cli.pipeline.PipelineCommand;
 import org.rareset.cli.ReportCommand;
 import org.rareset.cli.RiskCommand;
 import picocli.CommandLine;

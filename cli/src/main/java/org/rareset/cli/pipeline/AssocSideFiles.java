@@ -27,16 +27,16 @@ import org.rareset.association.run.SummaryWriter;
  * ({@link SignificanceTable}, {@link SummaryWriter}) and the chunks' alpha; {@code skipped.tsv} is
  * summed over the chunks and {@code settings.tsv} is the first chunk's with {@code n_genes} summed.
  */
-final class AssocSideFiles {
+public final class AssocSideFiles {
     private AssocSideFiles() {}
 
     /** True when every chunk has the summary assoc writes beside its results. */
-    static boolean present(List<Path> chunks) {
+    public static boolean present(List<Path> chunks) {
         return chunks.stream().allMatch(c -> Files.isRegularFile(SummaryWriter.summaryPath(c)));
     }
 
     /** @return the number of phenotype x test summaries written */
-    static int write(Path merged, List<Path> chunks) throws IOException {
+    public static int write(Path merged, List<Path> chunks) throws IOException {
         double alpha = alpha(chunks);
         ResultFile.Table table = ResultFile.read(merged);
         List<ResultRow> rows = table.rows();

@@ -51,7 +51,10 @@ final class Checksums {
 
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(Manifest.FILE)).sorted().toList();
+            // hidden files are bookkeeping, not content: a workflow engine's marker (Snakemake's
+            // .snakemake_timestamp in a directory() output) must not make the steps after it rerun
+            return s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(Manifest.FILE))
+                    .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
         }
     }
 

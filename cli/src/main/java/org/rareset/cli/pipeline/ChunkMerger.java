@@ -16,13 +16,13 @@ import java.util.Objects;
  * scores) and rows are grouped by key in order of first appearance, chunks in order within each
  * key; otherwise genes are outer and the chunks are simply concatenated.
  */
-final class ChunkMerger {
+public final class ChunkMerger {
     private ChunkMerger() {}
 
     /** Rows of each chunk, as the key (columns before gene) and gene of each row; returns the row order. */
-    record Ref(int chunk, int row) {}
+    public record Ref(int chunk, int row) {}
 
-    static List<Ref> order(List<List<String>> keys, List<List<String>> genes) {
+    public static List<Ref> order(List<List<String>> keys, List<List<String>> genes) {
         int biggest = 0;
         for (int c = 1; c < keys.size(); c++) if (keys.get(c).size() > keys.get(biggest).size()) biggest = c;
         boolean keyOuter = changes(keys.get(biggest)) < changes(genes.get(biggest)) && changes(keys.get(biggest)) > 0;
@@ -55,7 +55,7 @@ final class ChunkMerger {
      *
      * @param kinds the {@code kind} value of each row, per chunk
      */
-    static List<Ref> orderSparseScores(List<List<String>> kinds) {
+    public static List<Ref> orderSparseScores(List<List<String>> kinds) {
         List<Ref> out = new ArrayList<>();
         for (int r = 0; r < kinds.get(0).size(); r++) if (ROSTER.equals(kinds.get(0).get(r))) out.add(new Ref(0, r));
         for (int c = 0; c < kinds.size(); c++) {
@@ -65,14 +65,14 @@ final class ChunkMerger {
     }
 
     /** The {@code kind} of a sparse score file's roster rows. */
-    static final String ROSTER = org.rareset.core.formats.GeneScoreFile.KIND_SAMPLE;
+    public static final String ROSTER = org.rareset.core.formats.GeneScoreFile.KIND_SAMPLE;
 
     /** Positions of {@code kind} and {@code sample} in the sparse gene-score layout (the header equals its schema). */
     static final int KIND_COLUMN = org.rareset.core.formats.GeneScoreFile.SPARSE.names().indexOf(org.rareset.core.formats.GeneScoreFile.KIND);
     static final int SAMPLE_COLUMN = org.rareset.core.formats.GeneScoreFile.SPARSE.names().indexOf(org.rareset.core.formats.GeneScoreFile.SAMPLE);
 
     /** Whether a header is the sparse gene-score layout's. */
-    static boolean isSparseScores(List<String> header) {
+    public static boolean isSparseScores(List<String> header) {
         return header.equals(org.rareset.core.formats.GeneScoreFile.SPARSE.names());
     }
 

@@ -35,12 +35,18 @@ final class Manifest {
     private Manifest() {}
 
     static Content expected(Step step, Map<String, Checksums.Entry> previous) {
+        Content c = work(step);
+        c.inputs = step.inputs().stream().map(p -> Checksums.of(p, previous)).toList();
+        return c;
+    }
+
+    /** What the step does, without its inputs' checksums: commands (no --threads), parameters, version. */
+    static Content work(Step step) {
         Content c = new Content();
         c.step = step.name();
         c.rareset_version = version();
         c.commands = step.invocations().stream().map(i -> i.command() + " " + String.join(" ", withoutThreads(i.args()))).toList();
         c.params = new LinkedHashMap<>(step.params());
-        c.inputs = step.inputs().stream().map(p -> Checksums.of(p, previous)).toList();
         return c;
     }
 
@@ -58,14 +64,45 @@ final class Manifest {
     }
 
     static boolean sameWork(Content a, Content b) {
-        if (a == null || b == null) return false;
-        if (!a.commands.equals(b.commands) || !a.params.equals(b.params) || a.inputs.size() != b.inputs.size()) return false;
-        if (!String.valueOf(a.rareset_version).equals(String.valueOf(b.rareset_version))) return false;
-        for (int i = 0; i < a.inputs.size(); i++) {
-            Checksums.Entry x = a.inputs.get(i), y = b.inputs.get(i);
-            if (!x.path().equals(y.path()) || !x.sha256().equals(y.sha256())) return false;
+        return difference(a, b) == null;
+    }
+
+    /**
+     * Why a step that last recorded {@code previous} must run again to give {@code expected}, in the
+     * words {@code --dry-run} prints; null when the work is the same (timestamps aside).
+     */
+    static String difference(Content previous, Content expected) {
+        if (previous == null || previous.commands == null || previous.params == null || previous.inputs == null) {
+            return "not run yet (no " + FILE + ")";
         }
-        return true;
+        if (!String.valueOf(previous.rareset_version).equals(String.valueOf(expected.rareset_version))) {
+            return "RareSet version changed: " + previous.rareset_version + " -> " + expected.rareset_version;
+        }
+        if (!previous.commands.equals(expected.commands)) {
+            for (int i = 0; i < Math.max(previous.commands.size(), expected.commands.size()); i++) {
+                String was = i < previous.commands.size() ? previous.commands.get(i) : "(none)";
+                String now = i < expected.commands.size() ? expected.commands.get(i) : "(none)";
+                if (!was.equals(now)) return "command changed: was '" + was + "', now '" + now + "'";
+            }
+        }
+        if (!previous.params.equals(expected.params)) {
+            java.util.Set<String> keys = new java.util.TreeSet<>(previous.params.keySet());
+            keys.addAll(expected.params.keySet());
+            for (String k : keys) {
+                String was = previous.params.get(k), now = expected.params.get(k);
+                if (!java.util.Objects.equals(was, now)) return "option changed: " + k + " was " + was + ", now " + now;
+            }
+        }
+        Map<String, Checksums.Entry> before = byPath(previous);
+        for (Checksums.Entry e : expected.inputs) {
+            Checksums.Entry b = before.get(e.path());
+            if (b == null) return "new input: " + e.path();
+            if (!b.sha256().equals(e.sha256())) return "input changed: " + e.path();
+        }
+        if (previous.inputs.size() != expected.inputs.size()) return "input no longer read: "
+                + previous.inputs.stream().map(Checksums.Entry::path).filter(p -> expected.inputs.stream().noneMatch(x -> x.path().equals(p)))
+                .findFirst().orElse("?");
+        return null;
     }
 
     static Content read(Path dir) {

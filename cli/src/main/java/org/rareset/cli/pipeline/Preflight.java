@@ -26,10 +26,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  *   <li>no input is inside a folder the pipeline replaces (a step folder or {@code .partial}).</li>
  * </ul>
  */
-final class Preflight {
+public final class Preflight {
     private Preflight() {}
 
-    static void check(StudyConfig cfg, List<Step> plan) {
+    public static void check(StudyConfig cfg, List<Step> plan) {
         Path out = cfg.output().toAbsolutePath().normalize();
         Set<Path> given = new LinkedHashSet<>();
         given.add(cfg.file());

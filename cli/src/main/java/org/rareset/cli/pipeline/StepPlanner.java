@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.rareset.core.InputException;
-import org.rareset.cli.RareSetCommand;
 import org.rareset.report.StudyReport;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -39,15 +39,21 @@ public final class StepPlanner {
     private final StudyConfig cfg;
     private final Path out;
     private final int threads;
+    private final Supplier<CommandLine> commandLine;
     private final Map<String, CommandSpec> commands = new LinkedHashMap<>();
     private final Map<String, Step> planned = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
-    public StepPlanner(StudyConfig cfg, int threads) {
+    /**
+     * @param commandLine builds the {@code rareset} command line (with every subcommand): the plan is
+     *                    checked against the commands it will run, and the pipeline never imports them
+     */
+    public StepPlanner(StudyConfig cfg, int threads, Supplier<CommandLine> commandLine) {
         this.cfg = cfg;
         this.out = cfg.output();
         this.threads = threads;
-        CommandLine root = RareSetCommand.newCommandLine();
+        this.commandLine = commandLine;
+        CommandLine root = commandLine.get();
         root.getSubcommands().forEach((name, cl) -> commands.put(name, cl.getCommandSpec()));
     }
 
@@ -81,39 +87,40 @@ public final class StepPlanner {
         }
         Path ann = annotate.output("annotations");
 
-        Step seed = step(Steps.SEED_GENES, List.of(Steps.ANNOTATE),
-                inv("seed-genes", args("--vcf", vcf, "--annotations", ann, "--pheno", pheno, "--covar", covar,
-                        "--phenotypes", traits, "--out", STAGING + "/seed_genes.tsv")),
-                inputs(vcf, ann, pheno, covar), Map.of("seed_genes", "seed_genes.tsv"),
-                Set.of("--vcf", "--annotations", "--pheno", "--covar", "--phenotypes", "--out"));
+        // Every step after ingest reads the store when its command takes --store (decoded once); a
+        // command without the option reads the VCF, so a build without the store still runs the study.
+        Path store = usable(ingest) ? ingest.output("store") : null;
+        Step seed = step(Steps.SEED_GENES, needs("seed-genes", store, Steps.ANNOTATE),
+                inv("seed-genes", args(genotypes("seed-genes", store, vcf, "--annotations", ann, "--pheno", pheno, "--covar", covar,
+                        "--phenotypes", traits, "--out", STAGING + "/seed_genes.tsv"))),
+                inputs(genotypeFile("seed-genes", store, vcf), ann, pheno, covar), Map.of("seed_genes", "seed_genes.tsv"),
+                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out"));
 
-        Step train = step(Steps.TRAIN, List.of(Steps.ANNOTATE, Steps.SEED_GENES),
-                inv("train", args("--vcf", vcf, "--annotations", ann, "--pheno", pheno, "--covar", covar,
-                        "--seed-genes", seed.output("seed_genes"), "--phenotypes", traits, "--seed", cfg.seed(), "--out", STAGING + "/model")),
-                inputs(vcf, ann, pheno, covar, seed.output("seed_genes")), Map.of("model", "model"),
-                Set.of("--vcf", "--annotations", "--pheno", "--covar", "--seed-genes", "--phenotypes", "--seed", "--out"));
+        Step train = step(Steps.TRAIN, needs("train", store, Steps.ANNOTATE, Steps.SEED_GENES),
+                inv("train", args(genotypes("train", store, vcf, "--annotations", ann, "--pheno", pheno, "--covar", covar,
+                        "--seed-genes", seed.output("seed_genes"), "--phenotypes", traits, "--seed", cfg.seed(), "--out", STAGING + "/model"))),
+                inputs(genotypeFile("train", store, vcf), ann, pheno, covar, seed.output("seed_genes")), Map.of("model", "model"),
+                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--seed-genes", "--phenotypes", "--seed", "--out"));
+        folderOutputs(train, "model");
 
-        Step score = step(Steps.SCORE, List.of(Steps.ANNOTATE, Steps.TRAIN),
-                inv("score", args("--model", train.output("model"), "--vcf", vcf, "--annotations", ann, "--out", STAGING + "/scores.parquet")),
-                inputs(vcf, ann, train.output("model")), Map.of("scores", "scores.parquet"),
-                Set.of("--model", "--vcf", "--annotations", "--out"));
+        Step score = step(Steps.SCORE, needs("score", store, Steps.ANNOTATE, Steps.TRAIN),
+                inv("score", args(concat(new Object[] {"--model", train.output("model")}, genotypes("score", store, vcf,
+                        "--annotations", ann, "--out", STAGING + "/scores.parquet")))),
+                inputs(genotypeFile("score", store, vcf), ann, train.output("model")), Map.of("scores", "scores.parquet"),
+                Set.of("--model", "--vcf", "--store", "--annotations", "--out"));
 
-        boolean useStore = usable(ingest) && hasOption("assoc", "--store");
-        List<Object> genotypes = useStore ? List.of("--store", ingest.output("store")) : List.of("--vcf", vcf);
         List<Step.Invocation> assocRuns = new ArrayList<>();
-        List<Path> assocInputs = inputs(useStore ? ingest.output("store") : vcf, ann, pheno, covar);
+        List<Path> assocInputs = inputs(genotypeFile("assoc", store, vcf), ann, pheno, covar);
         Map<String, String> assocOutputs = new LinkedHashMap<>();
-        // Arrays.asList, not List.of: an option's value may be null (no covariates), which args() leaves out
-        List<Object> assocArgs = new ArrayList<>(java.util.Arrays.asList(genotypes.get(0), genotypes.get(1), "--annotations", ann,
-                "--pheno", pheno, "--covar", covar, "--phenotypes", assocTraits, "--out", STAGING + "/results.tsv"));
+        List<Object> assocArgs = new ArrayList<>(java.util.Arrays.asList(genotypes("assoc", store, vcf, "--annotations", ann,
+                "--pheno", pheno, "--covar", covar, "--phenotypes", assocTraits, "--out", STAGING + "/results.tsv")));
         if (genes != null && hasOption("assoc", "--genes")) { // gene names and positions in the result rows
             assocArgs.addAll(List.of("--genes", genes));
             assocInputs.add(genes);
         }
         assocRuns.add(inv("assoc", args(assocArgs.toArray())));
         assocOutputs.put("results", "results.tsv");
-        List<String> assocNeeds = new ArrayList<>(List.of(Steps.ANNOTATE));
-        if (useStore) assocNeeds.add(Steps.INGEST);
+        List<String> assocNeeds = needs("assoc", store, Steps.ANNOTATE);
         boolean scoreAssoc = usable(score) && hasOption("assoc", "--scores");
         if (cfg.stepEnabled(Steps.SCORE) && commands.containsKey("assoc") && !scoreAssoc) {
             warnings.add("assoc: gene impairment scores are not tested (" + (usable(score) ? "this build's 'rareset assoc' has no --scores"
@@ -188,6 +195,35 @@ public final class StepPlanner {
         return cfg.phenotypes();
     }
 
+    /** The genotype file {@code command} reads: the store when there is one and the command takes --store, else the VCF. */
+    private Path genotypeFile(String command, Path store, Path vcf) {
+        return store != null && hasOption(command, "--store") ? store : vcf;
+    }
+
+    /** {@code --store STORE} or {@code --vcf VCF} (see {@link #genotypeFile}) followed by {@code rest}. */
+    private Object[] genotypes(String command, Path store, Path vcf, Object... rest) {
+        Path g = genotypeFile(command, store, vcf);
+        Object[] a = new Object[rest.length + 2];
+        a[0] = g == store ? "--store" : "--vcf";
+        a[1] = g;
+        System.arraycopy(rest, 0, a, 2, rest.length);
+        return a;
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** The steps a step running {@code command} needs: {@code steps}, and ingest when it reads the store. */
+    private List<String> needs(String command, Path store, String... steps) {
+        List<String> n = new ArrayList<>();
+        if (store != null && hasOption(command, "--store")) n.add(Steps.INGEST);
+        n.addAll(List.of(steps));
+        return n;
+    }
+
     private boolean usable(Step s) {
         return s != null && cfg.stepEnabled(s.name()) && s.available();
     }
@@ -195,6 +231,12 @@ public final class StepPlanner {
     private boolean hasOption(String command, String option) {
         CommandSpec spec = commands.get(command);
         return spec != null && spec.findOption(option) != null;
+    }
+
+    /** Marks outputs of a planned step as folders (the workflow engines declare them so). */
+    private void folderOutputs(Step s, String... keys) {
+        planned.put(s.name(), new Step(s.name(), s.invocations(), s.inputs(), s.params(), s.dir(), s.outputs(), s.unavailable(),
+                Set.of(keys)));
     }
 
     private Path dir(String step) {
@@ -320,7 +362,7 @@ public final class StepPlanner {
         full.add(spec.name());
         for (String a : args) full.add(a.replace(STAGING, out.toString()));
         try {
-            RareSetCommand.newCommandLine().parseArgs(full.toArray(String[]::new));
+            commandLine.get().parseArgs(full.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             Node where = cfg.section(step);
             if (e.getArgSpec() instanceof OptionSpec o && cfg.section(step) != null) {

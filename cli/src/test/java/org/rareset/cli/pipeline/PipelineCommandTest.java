@@ -115,7 +115,7 @@ class PipelineCommandTest {
         CliRun r = run("pipeline", "--config", demo.resolve("study.yaml").toString(), "--output", dir.resolve("out").toString(), "--dry-run");
         assertEquals(0, r.exit(), r.err());
         String annotate = r.out().lines().dropWhile(l -> !l.startsWith("annotate ")).skip(1).findFirst().orElseThrow();
-        assertTrue(r.out().contains("annotate   planned"), r.out());
+        assertTrue(r.out().contains("annotate   runs: not run yet"), r.out());
         assertTrue(annotate.contains("annotate --vcf " + demo.resolve("cohort.vcf.gz")), annotate);
         assertTrue(annotate.contains("--table " + demo.resolve("annotations.tsv") + ":is_plof,"), "section paths resolve against the config folder: " + annotate);
         assertTrue(annotate.contains(demo.resolve("genes.bed").toString()), annotate);

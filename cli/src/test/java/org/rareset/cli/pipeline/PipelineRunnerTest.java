@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.cli.pipeline.PipelineRunner.Outcome;
 import org.rareset.cli.pipeline.PipelineRunner.Status;
+import org.rareset.cli.RareSetCommand;
 import org.rareset.cli.report.ReportFixture;
 
 /**
@@ -57,7 +58,7 @@ class PipelineRunnerTest {
     }
 
     List<Status> run(List<Step> plan, StringWriter log) throws Exception {
-        return new PipelineRunner(cfg, new PrintWriter(log, true), false).run(plan).stream().map(Outcome::status).toList();
+        return new PipelineRunner(cfg, new PrintWriter(log, true), false, RareSetCommand::newCommandLine).run(plan).stream().map(Outcome::status).toList();
     }
 
     @Test
@@ -97,7 +98,7 @@ class PipelineRunnerTest {
     void failedStepLeavesNoStepFolderAndStops() throws Exception {
         Files.writeString(results, "phenotype\tgene\ttest\nQT\tG\tskat\n"); // no pval column: bad input
         StringWriter log = new StringWriter();
-        List<Outcome> o = new PipelineRunner(cfg, new PrintWriter(log, true), false).run(plan("first"));
+        List<Outcome> o = new PipelineRunner(cfg, new PrintWriter(log, true), false, RareSetCommand::newCommandLine).run(plan("first"));
         assertEquals(1, o.size(), "stops at the failing step");
         assertEquals(Status.FAILED, o.get(0).status());
         assertTrue(o.get(0).detail().endsWith("code 2"), o.get(0).detail());

@@ -1,4 +1,4 @@
-package org.rareset.cli.pipeline;
+package org.rareset.cli;
 
 import org.rareset.core.output.FileRoles;
 import java.io.BufferedReader;
@@ -27,6 +27,8 @@ import org.rareset.core.table.ParquetTableReader;
 import org.rareset.core.table.Row;
 import org.rareset.core.table.TableSchema;
 import org.rareset.core.table.TableWriters;
+import org.rareset.cli.pipeline.AssocSideFiles;
+import org.rareset.cli.pipeline.ChunkMerger;
 import org.rareset.cli.options.RuntimeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

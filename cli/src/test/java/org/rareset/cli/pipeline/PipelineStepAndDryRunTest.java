@@ -1,0 +1,166 @@
+package org.rareset.cli.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.cli.CliRun.run;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rareset.cli.CliRun;
+
+/**
+ * What a workflow engine uses: {@code --plan} (the DAG with inputs and outputs), {@code --step}
+ * (one step, refusing to start before the steps it reads from), and {@code --dry-run} saying why a
+ * step would run. On the bundled cohort with the quick configuration of {@link PipelineCommandTest}
+ * (ingest, annotate, assoc, report).
+ */
+class PipelineStepAndDryRunTest {
+    @TempDir Path dir;
+
+    Path config(String assocTests) throws Exception {
+        Path demo = Path.of(System.getProperty("rareset.testdata"), "demo").toAbsolutePath();
+        Path cfg = dir.resolve("study.yaml");
+        Files.writeString(cfg, """
+                study: quick
+                output: out
+                threads: 1
+                inputs:
+                  vcf: %1$s/cohort.vcf.gz
+                  genes: %1$s/genes.bed
+                  pheno: %1$s/pheno.tsv
+                  covar: %1$s/covar.tsv
+                phenotypes: [QT]
+                steps:
+                  seed_genes: false
+                  train: false
+                  score: false
+                  risk: false
+                annotate:
+                  genes: %1$s/genes.bed
+                  table: "%1$s/annotations.tsv:is_plof,CADD_PHRED"
+                assoc:
+                  tests: [%2$s]
+                """.formatted(demo, assocTests));
+        return cfg;
+    }
+
+    @Test
+    void planListsEveryStepWithItsInputsOutputsAndWhatItReadsFrom() throws Exception {
+        Path cfg = config("burden");
+        CliRun r = run("pipeline", "--config", cfg.toString(), "--plan");
+        assertEquals(0, r.exit(), r.err());
+        JsonObject plan = JsonParser.parseString(r.out()).getAsJsonObject();
+        Path out = dir.resolve("out").toAbsolutePath();
+        assertEquals(out.toString(), plan.get("output").getAsString());
+        List<String> names = new ArrayList<>();
+        for (var e : plan.getAsJsonArray("steps")) names.add(e.getAsJsonObject().get("name").getAsString());
+        assertEquals(Steps.NAMES, names, "every step, in run order");
+        JsonObject assoc = step(plan, "assoc");
+        assertEquals("run", assoc.get("state").getAsString());
+        assertEquals(List.of("ingest", "annotate"), strings(assoc.getAsJsonArray("needs")));
+        List<String> inputs = strings(assoc.getAsJsonArray("inputs"));
+        assertTrue(inputs.contains(out.resolve("1-ingest/cohort.rsg").toString()), "assoc reads the store: " + inputs);
+        assertTrue(inputs.contains(out.resolve("2-annotate/annotations.tsv").toString()), inputs.toString());
+        assertEquals(out.resolve("6-assoc/results.tsv").toString(), assoc.getAsJsonObject("outputs").get("results").getAsString());
+        assertTrue(assoc.get("fingerprint").getAsString().contains("--tests burden"), "options are part of the fingerprint");
+        assertEquals("switched off", step(plan, "train").get("state").getAsString());
+        assertFalse(Files.exists(out), "--plan runs nothing");
+    }
+
+    @Test
+    void theVcfIsDecodedOnceEveryLaterStepReadsTheStore() {
+        Path demo = Path.of(System.getProperty("rareset.testdata"), "demo").toAbsolutePath().normalize();
+        CliRun r = run("pipeline", "--config", demo.resolve("study.yaml").toString(), "--output", dir.resolve("out").toString(), "--plan");
+        assertEquals(0, r.exit(), r.err());
+        JsonObject plan = JsonParser.parseString(r.out()).getAsJsonObject();
+        String store = dir.resolve("out/1-ingest/cohort.rsg").toAbsolutePath().toString(), vcf = demo.resolve("cohort.vcf.gz").toString();
+        for (String s : List.of("seed_genes", "train", "score", "assoc")) {
+            JsonObject step = step(plan, s);
+            List<String> inputs = strings(step.getAsJsonArray("inputs"));
+            assertTrue(inputs.contains(store) && !inputs.contains(vcf), s + " reads the store, not the VCF: " + inputs);
+            assertTrue(strings(step.getAsJsonArray("needs")).contains("ingest"), s);
+            assertTrue(strings(step.getAsJsonArray("commands")).get(0).contains(" --store " + store), s);
+        }
+        assertEquals(List.of(vcf), strings(step(plan, "ingest").getAsJsonArray("inputs")));
+        assertEquals(List.of("model"), strings(step(plan, "train").getAsJsonArray("folder_outputs")));
+    }
+
+    @Test
+    void oneStepAtATimeGivesThePipelinesFoldersAndDryRunSaysWhy() throws Exception {
+        Path cfg = config("burden");
+        // assoc before the steps it reads from: one line naming the missing file and the step to run
+        CliRun early = run("pipeline", "--config", cfg.toString(), "--step", "assoc");
+        assertEquals(2, early.exit(), early.err());
+        assertTrue(early.err().contains("cohort.rsg: not found: step assoc reads it from step ingest")
+                && early.err().contains("run step ingest first"), early.err());
+        assertFalse(Files.exists(dir.resolve("out/6-assoc")));
+
+        for (String s : List.of("ingest", "annotate", "assoc", "report")) {
+            CliRun r = run("pipeline", "--config", cfg.toString(), "--step", s);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.err().contains("pipeline: step " + s + ": ran"), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("out/.partial/6-assoc")), "staging folder renamed into place");
+        CliRun dry = run("pipeline", "--config", cfg.toString(), "--dry-run");
+        assertEquals(0, dry.exit(), dry.err());
+        for (String s : List.of("ingest", "annotate", "assoc", "report")) {
+            assertTrue(dry.out().contains(String.format("%-10s up to date%n", s)), "the steps' manifests are the pipeline's: " + dry.out());
+        }
+        // and the whole pipeline agrees: nothing to do
+        CliRun whole = run("pipeline", "--config", cfg.toString());
+        assertEquals(0, whole.exit(), whole.err());
+        assertTrue(whole.err().contains("pipeline: step assoc: up to date"), whole.err());
+
+        // an option changed: assoc reruns for that reason, the report after it if assoc's results change
+        Files.writeString(cfg, Files.readString(cfg).replace("tests: [burden]", "tests: [burden, skat]"));
+        dry = run("pipeline", "--config", cfg.toString(), "--dry-run");
+        assertTrue(dry.out().contains("assoc      runs: command changed:") && dry.out().contains("--tests burden,skat"), dry.out());
+        assertTrue(dry.out().contains("report     up to date now; reruns if the outputs of assoc change"), dry.out());
+        assertTrue(dry.out().contains(String.format("ingest     up to date%n")), dry.out());
+
+        // an output missing
+        Files.delete(dir.resolve("out/8-report/quick.html"));
+        dry = run("pipeline", "--config", cfg.toString(), "--dry-run", "--step", "report");
+        assertTrue(dry.out().contains("report     runs: output missing: " + dir.resolve("out/8-report/quick.html").toAbsolutePath()), dry.out());
+
+        // a step that does not exist
+        CliRun bad = run("pipeline", "--config", cfg.toString(), "--step", "asoc");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--step: no step 'asoc'; the steps are ingest, annotate"), bad.err());
+    }
+
+    @Test
+    void changedInputIsNamed() throws Exception {
+        Path cfg = config("burden");
+        for (String s : List.of("ingest", "annotate", "assoc")) assertEquals(0, run("pipeline", "--config", cfg.toString(), "--step", s).exit());
+        Path ann = dir.resolve("out/2-annotate/annotations.tsv");
+        // same size, other content: the checksum tells (the time moved, so it is recomputed)
+        String text = Files.readString(ann);
+        int i = text.lastIndexOf("\t0");
+        Files.writeString(ann, text.substring(0, i) + "\t1" + text.substring(i + 2));
+        CliRun dry = run("pipeline", "--config", cfg.toString(), "--dry-run", "--step", "assoc");
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(dry.out().contains("assoc      runs: input changed: " + ann.toAbsolutePath()), dry.out());
+    }
+
+    private static JsonObject step(JsonObject plan, String name) {
+        for (var e : plan.getAsJsonArray("steps")) {
+            if (e.getAsJsonObject().get("name").getAsString().equals(name)) return e.getAsJsonObject();
+        }
+        throw new AssertionError("no step " + name);
+    }
+
+    private static List<String> strings(JsonArray a) {
+        List<String> s = new ArrayList<>();
+        a.forEach(x -> s.add(x.getAsString()));
+        return s;
+    }
+}
