@@ -68,8 +68,8 @@ public final class ChunkMerger {
     public static final String ROSTER = org.rareset.core.formats.GeneScoreFile.KIND_SAMPLE;
 
     /** Positions of {@code kind} and {@code sample} in the sparse gene-score layout (the header equals its schema). */
-    static final int KIND_COLUMN = org.rareset.core.formats.GeneScoreFile.SPARSE.names().indexOf(org.rareset.core.formats.GeneScoreFile.KIND);
-    static final int SAMPLE_COLUMN = org.rareset.core.formats.GeneScoreFile.SPARSE.names().indexOf(org.rareset.core.formats.GeneScoreFile.SAMPLE);
+    public static final int KIND_COLUMN = org.rareset.core.formats.GeneScoreFile.SPARSE.names().indexOf(org.rareset.core.formats.GeneScoreFile.KIND);
+    public static final int SAMPLE_COLUMN = org.rareset.core.formats.GeneScoreFile.SPARSE.names().indexOf(org.rareset.core.formats.GeneScoreFile.SAMPLE);
 
     /** Whether a header is the sparse gene-score layout's. */
     public static boolean isSparseScores(List<String> header) {
