@@ -1,5 +1,7 @@
 package org.rareset.cli;
 
+import org.rareset.core.formats.ResultRow;
+import org.rareset.core.formats.ResultFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +15,6 @@ import org.rareset.core.InputException;
 import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.GeneOmnibus;
 import org.rareset.cli.options.RuntimeOptions;
-import org.rareset.report.ResultRow;
-import org.rareset.report.ResultTableReader;
 import org.rareset.core.table.TableFiles;
 import org.rareset.core.table.TextTable;
 import org.rareset.report.AssocSummary;
@@ -72,7 +72,7 @@ final class DemoRun {
             }
         }
         Map<String, List<ResultRow>> byTrait = new LinkedHashMap<>();
-        for (ResultRow r : ResultTableReader.read(results).rows()) byTrait.computeIfAbsent(r.phenotype(), k -> new ArrayList<>()).add(r);
+        for (ResultRow r : ResultFile.read(results).rows()) byTrait.computeIfAbsent(r.phenotype(), k -> new ArrayList<>()).add(r);
         AssocSummary assoc = AssocSummary.read(results);
         out.println();
         out.println("Significant genes: one p-value per gene (omnibus = GENE_P, ACAT over the gene's masks x tests;");

@@ -179,7 +179,7 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.fi
             }
             if (ChunkMerger.isSparseScores(List.of(head.split("\t", -1)))) {
                 List<String> roster = new ArrayList<>();
-                for (int r = 0; r < t.rowCount(); r++) if (t.cell(r, 0).equals(ChunkMerger.ROSTER)) roster.add(t.cell(r, 2));
+                for (int r = 0; r < t.rowCount(); r++) if (t.cell(r, ChunkMerger.KIND_COLUMN).equals(ChunkMerger.ROSTER)) roster.add(t.cell(r, ChunkMerger.SAMPLE_COLUMN));
                 checkRoster(f, files.get(0), roster, rosters);
             }
             lines.add(raw);
@@ -233,9 +233,9 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.fi
                 }
                 if (ChunkMerger.isSparseScores(r.columns())) {
                     List<String> roster = new ArrayList<>();
-                    for (Object[] v : rs) if (ChunkMerger.ROSTER.equals(v[0])) roster.add((String) v[2]);
+                    for (Object[] v : rs) if (ChunkMerger.ROSTER.equals(v[ChunkMerger.KIND_COLUMN])) roster.add((String) v[ChunkMerger.SAMPLE_COLUMN]);
                     checkRoster(f, files.get(0), roster, rosters);
-                    k = rs.stream().map(v -> (String) v[0]).toList();
+                    k = rs.stream().map(v -> (String) v[ChunkMerger.KIND_COLUMN]).toList();
                 }
                 rows.add(rs);
                 keys.add(k);

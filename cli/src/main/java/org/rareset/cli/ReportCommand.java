@@ -1,9 +1,9 @@
 package org.rareset.cli;
 
+import org.rareset.core.formats.GeneScoreFile;
+import org.rareset.core.formats.ResultFile;
 import org.rareset.report.AssocSummary;
 import org.rareset.report.GenePositions;
-import org.rareset.report.GeneScoreSummary;
-import org.rareset.report.ResultTableReader;
 import org.rareset.report.StudyReport;
 import org.rareset.core.output.FileRoles;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rareset.core.InputException;
 import org.rareset.cli.options.RuntimeOptions;
@@ -73,17 +74,17 @@ public final class ReportCommand implements Callable<Integer>, org.rareset.cli.f
 
     @Override
     public Integer call() throws IOException {
-        ResultTableReader.Table table = ResultTableReader.read(results);
+        ResultFile.Table table = ResultFile.read(results);
         if (table.rows().isEmpty()) {
             throw InputException.of(results.get(0), "no result rows with a p-value", "run 'rareset assoc' first");
         }
         GenePositions genes = genesBed == null ? GenePositions.empty() : GenePositions.read(genesBed);
-        GeneScoreSummary scoreSummary = scores == null ? new GeneScoreSummary() : GeneScoreSummary.read(scores);
+        Map<String, Double> meanScores = scores == null ? Map.of() : GeneScoreFile.read(scores).meanByGene();
         AssocSummary assoc = AssocSummary.read(results);
         List<Path> inputs = new ArrayList<>();
         if (genesBed != null) inputs.add(genesBed);
         if (scores != null) inputs.add(scores);
-        StudyReport report = new StudyReport(study, table.rows(), table.skipped(), genes, scoreSummary, assoc, inputs);
+        StudyReport report = new StudyReport(study, table.rows(), table.skipped(), genes, meanScores, assoc, inputs);
         for (Path r : risk) report.addSection(RiskSection.fromTable(r, out));
         Files.createDirectories(out);
         StudyReport.Written w = report.write(out);

@@ -19,7 +19,7 @@ import org.rareset.association.input.TraitData;
 import org.rareset.association.mask.MaskBuilder;
 import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.Cohort;
-import org.rareset.association.run.PValueFormat;
+import org.rareset.core.formats.PValueFormat;
 import org.rareset.association.seed.SeedGeneSelector;
 import org.rareset.association.gene.TestOptions;
 import org.rareset.cli.options.CohortOptions;

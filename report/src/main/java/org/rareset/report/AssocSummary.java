@@ -1,5 +1,9 @@
 package org.rareset.report;
 
+import org.rareset.core.formats.AssocSideFile;
+import org.rareset.core.formats.AssocSideFile.Settings;
+import org.rareset.core.formats.AssocSideFile.Summary;
+import org.rareset.core.formats.ResultRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -49,9 +53,10 @@ public final class AssocSummary {
         }
         TextTable t = TableFiles.read(summary);
         for (int r = 0; r < t.rowCount(); r++) {
-            TestSummary ts = new TestSummary(cell(t, r, "phenotype"), cell(t, r, "test"), (int) number(t, r, "n_tests"),
-                    number(t, r, "lambda"), number(t, r, "alpha"), log10OfText(t, r, "bonferroni_pval"),
-                    (int) number(t, r, "n_bonferroni"), (int) number(t, r, "n_bh_fdr"));
+            TestSummary ts = new TestSummary(cell(t, r, AssocSideFile.PHENOTYPE), cell(t, r, AssocSideFile.TEST),
+                    (int) number(t, r, Summary.N_TESTS), number(t, r, Summary.LAMBDA), number(t, r, Summary.ALPHA),
+                    log10OfText(t, r, Summary.BONFERRONI_PVAL), (int) number(t, r, Summary.N_BONFERRONI),
+                    (int) number(t, r, Summary.N_BH_FDR));
             if (byTraitAndTest.put(key(ts.phenotype(), ts.test()), ts) != null) {
                 throw InputException.atLine(summary, t.line(r), "phenotype " + ts.phenotype() + ", test " + ts.test()
                         + " is summarised in two results files", "give each trait and test once");
@@ -60,11 +65,11 @@ public final class AssocSummary {
         // significant.tsv lists genes by their gene-level test (GENE_P omnibus, score): no mask column;
         // significant_per_test.tsv lists gene x mask rows within each test.
         TextTable sig = TableFiles.read(significant);
-        boolean perGene = sig.indexOf("mask") < 0;
+        boolean perGene = sig.indexOf(AssocSideFile.MASK) < 0;
         for (int r = 0; r < sig.rowCount(); r++) {
-            if (cell(sig, r, "bonferroni_significant").equals("1")) {
-                bonferroniRows.add(String.join("\t", cell(sig, r, "phenotype"), cell(sig, r, "gene"),
-                        perGene ? GENE_LEVEL : cell(sig, r, "mask"), cell(sig, r, "test")));
+            if (cell(sig, r, AssocSideFile.BONFERRONI_SIGNIFICANT).equals("1")) {
+                bonferroniRows.add(String.join("\t", cell(sig, r, AssocSideFile.PHENOTYPE), cell(sig, r, AssocSideFile.GENE),
+                        perGene ? GENE_LEVEL : cell(sig, r, AssocSideFile.MASK), cell(sig, r, AssocSideFile.TEST)));
             }
         }
         List<Path> files = new java.util.ArrayList<>(List.of(results, summary, significant));
@@ -72,8 +77,9 @@ public final class AssocSummary {
         if (Files.isRegularFile(perTest)) {
             TextTable pt = TableFiles.read(perTest);
             for (int r = 0; r < pt.rowCount(); r++) {
-                if (cell(pt, r, "bonferroni_significant").equals("1")) {
-                    bonferroniRows.add(String.join("\t", cell(pt, r, "phenotype"), cell(pt, r, "gene"), cell(pt, r, "mask"), cell(pt, r, "test")));
+                if (cell(pt, r, AssocSideFile.BONFERRONI_SIGNIFICANT).equals("1")) {
+                    bonferroniRows.add(String.join("\t", cell(pt, r, AssocSideFile.PHENOTYPE), cell(pt, r, AssocSideFile.GENE),
+                            cell(pt, r, AssocSideFile.MASK), cell(pt, r, AssocSideFile.TEST)));
                 }
             }
             files.add(perTest);
@@ -83,7 +89,8 @@ public final class AssocSummary {
             TextTable st = TableFiles.read(settingsFile);
             Map<String, Map<String, String>> mine = settings.computeIfAbsent(results, k -> new LinkedHashMap<>());
             for (int r = 0; r < st.rowCount(); r++) {
-                mine.computeIfAbsent(cell(st, r, "scope"), k -> new LinkedHashMap<>()).put(cell(st, r, "key"), cell(st, r, "value"));
+                mine.computeIfAbsent(cell(st, r, Settings.SCOPE), k -> new LinkedHashMap<>())
+                        .put(cell(st, r, Settings.KEY), cell(st, r, Settings.VALUE));
             }
             files.add(settingsFile);
         }

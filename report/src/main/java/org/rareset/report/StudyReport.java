@@ -1,6 +1,7 @@
 package org.rareset.report;
 
 import org.rareset.core.RareSetVersion;
+import org.rareset.core.formats.ResultRow;
 import static org.rareset.report.plot.SvgCanvas.escape;
 
 import java.io.IOException;
@@ -48,19 +49,20 @@ public final class StudyReport {
     private final List<ResultRow> rows;
     private final int skippedRows;
     private final GenePositions genes;
-    private final GeneScoreSummary scores;
+    /** Mean gene impairment score per gene ({@code SparseGeneScores#meanByGene}); empty without scores. */
+    private final Map<String, Double> scores;
     private final AssocSummary assoc;
     private final List<Path> inputs;
     private final List<ReportSection> extra = new ArrayList<>();
 
     /** @param inputs further input files to link (gene positions, scores); results and their side files come from {@code assoc} */
     public StudyReport(String study, List<ResultRow> rows, int skippedRows, GenePositions genes,
-                       GeneScoreSummary scores, AssocSummary assoc, List<Path> inputs) {
+                       Map<String, Double> meanScores, AssocSummary assoc, List<Path> inputs) {
         this.study = study;
         this.rows = rows;
         this.skippedRows = skippedRows;
         this.genes = genes;
-        this.scores = scores;
+        this.scores = meanScores;
         this.assoc = assoc;
         this.inputs = inputs;
     }
@@ -114,7 +116,7 @@ public final class StudyReport {
 
             List<QqPlot.Series> series = new ArrayList<>();
             for (String t : tests) {
-                double[] lp = ts.rows(t).stream().mapToDouble(ResultRow::minusLog10P).toArray();
+                double[] lp = ts.rows(t).stream().mapToDouble(r -> -r.log10P()).toArray();
                 series.add(new QqPlot.Series(t, QqPlot.sortedDescending(lp), ts.lambda(t), Palette.color(tests, t)));
             }
             String qqTitle = ts.phenotype() + ": QQ plot";
@@ -124,7 +126,7 @@ public final class StudyReport {
             for (String t : tests) {
                 for (TraitSummary.Best b : ts.best(t).values()) {
                     GenePositions.Gene g = genes.get(b.row().gene());
-                    if (g != null) points.add(new ManhattanPlot.Point(b.row().gene(), g.label(), t, g.axis(), b.row().minusLog10P(), Palette.color(tests, t)));
+                    if (g != null) points.add(new ManhattanPlot.Point(b.row().gene(), g.label(), t, g.axis(), -b.row().log10P(), Palette.color(tests, t)));
                 }
             }
             String mTitle = ts.phenotype() + ": Manhattan plot over gene positions";
@@ -284,7 +286,7 @@ public final class StudyReport {
                         .append(best.significant() ? "<b>" + cell + "</b>" : cell).append("</td>");
             }
             if (!scores.isEmpty()) {
-                double m = scores.mean(g);
+                double m = scores.getOrDefault(g, Double.NaN);
                 b.append("<td>").append(Double.isNaN(m) ? "-" : String.format(Locale.ROOT, "%.4f", m)).append("</td>");
             }
             b.append("</tr>\n");

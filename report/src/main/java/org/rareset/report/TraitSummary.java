@@ -1,5 +1,6 @@
 package org.rareset.report;
 
+import org.rareset.core.formats.ResultRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,10 +1,9 @@
 package org.rareset.association.deeprvat;
 
 import org.rareset.core.InputException;
+import org.rareset.core.formats.PValueFormat;
+import org.rareset.core.formats.ResultFile;
 import org.rareset.core.table.Column;
-import org.rareset.core.table.Row;
-import org.rareset.core.table.TableReader;
-import org.rareset.core.table.TableReaders;
 import org.rareset.core.table.TableSchema;
 import org.rareset.core.table.TableWriter;
 import org.rareset.core.table.TableWriters;
@@ -67,27 +66,13 @@ public final class DeepRvatEvaluation {
     private DeepRvatEvaluation() {}
 
     /**
-     * Reads RareSet results (TSV or Parquet, as {@code assoc} writes them): {@code phenotype gene mask test beta}
-     * and {@code neg_log10p}, {@code log10p} (older files) or {@code pval}. Rows without a p-value are counted in
-     * {@code noP[0]} and left out.
+     * Reads RareSet results through their one reader ({@link ResultFile#forEach}: TSV or Parquet, as
+     * {@code assoc} writes them). Rows without a p-value are counted in {@code noP[0]} and left out.
      */
     public static List<Result> read(Path file, int[] noP) {
         List<Result> out = new ArrayList<>();
-        try (TableReader r = TableReaders.open(file)) {
-            int ph = r.requireColumn("phenotype"), gene = r.requireColumn("gene"), mask = r.requireColumn("mask"),
-                    test = r.requireColumn("test"), beta = r.requireColumn("beta");
-            int neg = r.columnIndex("neg_log10p"), log = r.columnIndex("log10p"), pv = r.columnIndex("pval");
-            if (neg < 0 && log < 0 && pv < 0) r.requireColumn("neg_log10p");
-            for (Row row : r) {
-                double nl;
-                if (neg >= 0) nl = row.getDouble(neg);
-                else if (log >= 0) nl = -row.getDouble(log);
-                else nl = -Math.log10(row.getDouble(pv));
-                if (Double.isNaN(nl)) { noP[0]++; continue; }
-                out.add(new Result(row.getString(ph), row.getString(gene), row.getString(mask), row.getString(test),
-                        row.getDouble(beta), nl));
-            }
-        }
+        noP[0] += ResultFile.forEach(file, r -> out.add(new Result(r.phenotype(), r.gene(), r.mask(), r.test(), r.beta(),
+                PValueFormat.negate(r.log10P()))));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package org.rareset.association.mask;
 
+import org.rareset.core.formats.CaseControlCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.rareset.association.mask;
 
+import org.rareset.core.formats.CaseControlCounts;
 import org.rareset.association.genotype.GeneGenotypes;
 
 /**

@@ -35,6 +35,9 @@ import org.rareset.association.multiple.TraitSummary;
 import org.rareset.core.InputException;
 import org.rareset.core.RareSetVersion;
 import org.rareset.core.concurrent.Chunk;
+import org.rareset.core.formats.GeneInfo;
+import org.rareset.core.formats.ResultFile;
+import org.rareset.core.formats.ResultRow;
 import org.rareset.core.region.Contigs;
 
 /**
@@ -216,7 +219,7 @@ public final class AssociationJob {
         Path out = s.out();
         double alpha = s.alpha();
         List<ResultRow> rows = s.scores() != null ? result.rows() : GeneOmnibus.append(result.rows());
-        ResultWriters.write(out, rows, geneInfo);
+        ResultFile.write(out, rows, geneInfo);
         if (s.outFormat().equalsIgnoreCase("regenie")) {
             Map<String, Integer> sizes = new HashMap<>();
             for (TraitData t : traitData) sizes.put(t.name(), t.sampleCount());

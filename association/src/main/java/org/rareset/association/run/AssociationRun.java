@@ -1,5 +1,6 @@
 package org.rareset.association.run;
 
+import org.rareset.core.formats.ResultRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

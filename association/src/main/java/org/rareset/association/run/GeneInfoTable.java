@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.annotate.Gene;
+import org.rareset.core.formats.GeneInfo;
 import org.rareset.core.region.Contigs;
 import org.rareset.association.input.AnnotationTable;
 

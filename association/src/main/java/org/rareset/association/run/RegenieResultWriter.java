@@ -1,5 +1,6 @@
 package org.rareset.association.run;
 
+import org.rareset.core.formats.ResultRow;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rareset.association.input.TraitData;
+import org.rareset.core.formats.AssocSideFile;
 import org.rareset.association.nullmodel.TraitType;
 import org.rareset.core.output.OutputFiles;
 
@@ -19,7 +20,7 @@ import org.rareset.core.output.OutputFiles;
  * and case counts.
  */
 public final class SettingsWriter {
-    public static final String RUN = "run";
+    public static final String RUN = AssocSideFile.Settings.RUN;
 
     private final Map<String, String> run = new LinkedHashMap<>();
 
@@ -37,7 +38,7 @@ public final class SettingsWriter {
     public void write(Path file, List<TraitData> traits) throws IOException {
         OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("scope\tkey\tvalue\n");
+                w.write(AssocSideFile.header(AssocSideFile.Settings.COLUMNS));
                 for (Map.Entry<String, String> e : run.entrySet()) w.write(RUN + "\t" + e.getKey() + "\t" + e.getValue() + "\n");
                 for (TraitData t : traits) {
                     boolean binary = t.type() == TraitType.BINARY;

@@ -1,5 +1,10 @@
 package org.rareset.association.run;
 
+import org.rareset.core.formats.AssocSideFile;
+import org.rareset.core.formats.GeneInfo;
+import org.rareset.core.formats.PValueFormat;
+import org.rareset.core.formats.ResultFile;
+import org.rareset.core.formats.ResultRow;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +67,7 @@ public final class SummaryWriter {
     public static void writeSummary(Path file, List<TraitSummary> summaries, double alpha) throws IOException {
         OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("phenotype\ttest\tcounted\tn_tests\tlambda\talpha\tbonferroni_pval\tn_bonferroni\tn_bh_fdr\n");
+                w.write(AssocSideFile.header(AssocSideFile.Summary.COLUMNS));
                 for (TraitSummary s : summaries) {
                     w.write(s.phenotype() + "\t" + s.test() + "\t" + unit(s.test()) + "\t" + s.nTests() + "\t"
                             + (Double.isNaN(s.lambda()) ? "NA" : String.format(Locale.ROOT, "%.4f", s.lambda())) + "\t"
@@ -98,15 +103,14 @@ public final class SummaryWriter {
                 .thenComparingDouble(a -> a.row().log10P()));
         OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("phenotype\tgene\tgene_name\tchrom\tstart\tend\ttest\tpval\tneg_log10p\tn_genes"
-                        + "\tpval_bonferroni_over_genes\tqval_bh_over_genes\tbonferroni_significant\tbest_mask\tbest_test\tbest_pval\n");
+                w.write(AssocSideFile.header(AssocSideFile.SignificantGenes.COLUMNS));
                 for (SignificanceTable.Adjusted<ResultRow> a : listed) {
                     ResultRow r = a.row();
                     GeneInfo g = genes.of(r.gene());
                     ResultRow b = best.get(r.phenotype() + "\t" + r.gene());
-                    w.write(r.phenotype() + "\t" + r.gene() + "\t" + ResultTsvWriter.text(g.name()) + "\t"
-                            + ResultTsvWriter.text(g.chrom()) + "\t" + ResultTsvWriter.position(g.start()) + "\t"
-                            + ResultTsvWriter.position(g.end()) + "\t" + r.test() + "\t"
+                    w.write(r.phenotype() + "\t" + r.gene() + "\t" + ResultFile.text(g.name()) + "\t"
+                            + ResultFile.text(g.chrom()) + "\t" + ResultFile.position(g.start()) + "\t"
+                            + ResultFile.position(g.end()) + "\t" + r.test() + "\t"
                             + PValueFormat.format(r.log10P(), 6) + "\t" + PValueFormat.negLog10(r.log10P()) + "\t"
                             + nGenes.getOrDefault(r.phenotype(), 0) + "\t"
                             + PValueFormat.format(a.log10Bonferroni(), 6) + "\t" + PValueFormat.format(a.log10Q(), 6) + "\t"
@@ -127,7 +131,7 @@ public final class SummaryWriter {
         for (TraitSummary s : summaries) nTests.put(s.phenotype() + "\t" + s.test(), s.nTests());
         OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("phenotype\tgene\tmask\ttest\tn_variants\tmac\tpval\tneg_log10p\tn_tests\tpval_bonferroni_within_test\tqval_bh_within_test\tbonferroni_significant\n");
+                w.write(AssocSideFile.header(AssocSideFile.SignificantPerTest.COLUMNS));
                 for (SignificanceTable.Adjusted<ResultRow> a : adjusted) {
                     if (!a.fdr() || perGene(a.row().test())) continue;
                     ResultRow r = a.row();
@@ -144,7 +148,7 @@ public final class SummaryWriter {
     public static void writeSkipped(Path file, List<AssociationRun.Skipped> skipped) throws IOException {
         OutputFiles.write(file, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("phenotype\tmask\treason\tn_genes\n");
+                w.write(AssocSideFile.header(AssocSideFile.Skipped.COLUMNS));
                 for (AssociationRun.Skipped s : skipped) {
                     w.write(s.phenotype() + "\t" + s.mask() + "\t" + s.reason() + "\t" + s.genes() + "\n");
                 }

@@ -1,5 +1,7 @@
 package org.rareset.association.run;
 
+import org.rareset.core.formats.PValueFormat;
+import org.rareset.core.formats.TsvLines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

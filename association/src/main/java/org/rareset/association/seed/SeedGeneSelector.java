@@ -10,7 +10,7 @@ import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.mask.Mask;
 import org.rareset.association.mask.MaskExpression;
 import org.rareset.association.mask.Weighting;
-import org.rareset.association.run.ResultRow;
+import org.rareset.core.formats.ResultRow;
 import org.rareset.association.gene.Burden;
 import org.rareset.association.gene.GeneTest;
 import org.rareset.association.gene.Skat;

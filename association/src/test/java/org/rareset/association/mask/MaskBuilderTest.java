@@ -1,5 +1,6 @@
 package org.rareset.association.mask;
 
+import org.rareset.core.formats.CaseControlCounts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

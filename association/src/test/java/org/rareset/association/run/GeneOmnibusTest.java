@@ -1,5 +1,6 @@
 package org.rareset.association.run;
 
+import org.rareset.core.formats.ResultRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

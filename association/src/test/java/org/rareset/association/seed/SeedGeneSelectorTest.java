@@ -9,7 +9,7 @@ import java.util.List;
 import org.rareset.association.input.AnnotationTable;
 import org.rareset.core.table.TextTable;
 import org.rareset.association.mask.Weighting;
-import org.rareset.association.run.ResultRow;
+import org.rareset.core.formats.ResultRow;
 import org.junit.jupiter.api.Test;
 
 class SeedGeneSelectorTest {

@@ -14,11 +14,11 @@ import org.rareset.core.output.OutputFiles;
 import org.rareset.core.table.TableFiles;
 import org.rareset.core.table.TextTable;
 import org.rareset.association.multiple.SignificanceTable;
-import org.rareset.association.run.GeneInfo;
-import org.rareset.association.run.ResultRow;
+import org.rareset.core.formats.AssocSideFile;
+import org.rareset.core.formats.ResultFile;
+import org.rareset.core.formats.ResultRow;
 import org.rareset.association.run.SettingsWriter;
 import org.rareset.association.run.SummaryWriter;
-import org.rareset.report.ResultTableReader;
 
 /**
  * The side files of merged {@code assoc} chunks. Each chunk's {@code summary.tsv},
@@ -38,40 +38,15 @@ public final class AssocSideFiles {
     /** @return the number of phenotype x test summaries written */
     public static int write(Path merged, List<Path> chunks) throws IOException {
         double alpha = alpha(chunks);
-        List<ResultRow> rows = new ArrayList<>();
-        for (org.rareset.report.ResultRow r : ResultTableReader.read(merged).rows()) {
-            rows.add(new ResultRow(r.phenotype(), r.gene(), r.mask(), r.test(), r.nVariants(), r.mac(), r.nCarriers(), r.beta(), r.se(), r.log10P()));
-        }
+        ResultFile.Table table = ResultFile.read(merged);
+        List<ResultRow> rows = table.rows();
         SignificanceTable<ResultRow> sig = new SignificanceTable<>(rows, ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(merged), sig.summaries(), alpha);
-        SummaryWriter.writeSignificantGenes(SummaryWriter.significantPath(merged), sig.adjusted(), sig.summaries(), rows, geneInfo(merged));
+        SummaryWriter.writeSignificantGenes(SummaryWriter.significantPath(merged), sig.adjusted(), sig.summaries(), rows, table.genes());
         SummaryWriter.writeSignificantPerTest(SummaryWriter.significantPerTestPath(merged), sig.adjusted(), sig.summaries());
         mergeSkipped(merged, chunks);
         mergeSettings(merged, chunks);
         return sig.summaries().size();
-    }
-
-    /** Gene names and positions as the merged results carry them (NA: unknown). */
-    private static GeneInfo.Lookup geneInfo(Path merged) {
-        Map<String, GeneInfo> genes = new LinkedHashMap<>();
-        TextTable t = TableFiles.read(merged);
-        int g = t.indexOf("gene"), name = t.indexOf("gene_name"), chrom = t.indexOf("chrom"), start = t.indexOf("start"), end = t.indexOf("end");
-        if (name < 0 || chrom < 0 || start < 0 || end < 0) return GeneInfo.Lookup.NONE;
-        for (int r = 0; r < t.rowCount(); r++) {
-            if (!genes.containsKey(t.cell(r, g))) {
-                genes.put(t.cell(r, g), new GeneInfo(text(t.cell(r, name)), text(t.cell(r, chrom)),
-                        position(t.cell(r, start)), position(t.cell(r, end))));
-            }
-        }
-        return gene -> genes.getOrDefault(gene, GeneInfo.UNKNOWN);
-    }
-
-    private static String text(String cell) {
-        return cell == null || cell.isEmpty() || cell.equals("NA") ? null : cell;
-    }
-
-    private static long position(String cell) {
-        return text(cell) == null ? -1 : Long.parseLong(cell);
     }
 
     private static double alpha(List<Path> chunks) {
@@ -79,7 +54,7 @@ public final class AssocSideFiles {
         for (Path c : chunks) {
             Path s = SummaryWriter.summaryPath(c);
             TextTable t = TableFiles.read(s);
-            int col = t.indexOf("alpha");
+            int col = t.indexOf(AssocSideFile.Summary.ALPHA);
             for (int r = 0; r < t.rowCount(); r++) {
                 double a = Double.parseDouble(t.cell(r, col));
                 if (alpha == null) alpha = a;
@@ -97,13 +72,14 @@ public final class AssocSideFiles {
             if (!Files.isRegularFile(s)) return;
             TextTable t = TableFiles.read(s);
             for (int r = 0; r < t.rowCount(); r++) {
-                String key = t.cell(r, t.indexOf("phenotype")) + "\t" + t.cell(r, t.indexOf("mask")) + "\t" + t.cell(r, t.indexOf("reason"));
-                counts.merge(key, Long.parseLong(t.cell(r, t.indexOf("n_genes"))), Long::sum);
+                String key = t.cell(r, t.indexOf(AssocSideFile.PHENOTYPE)) + "\t" + t.cell(r, t.indexOf(AssocSideFile.MASK)) + "\t"
+                        + t.cell(r, t.indexOf(AssocSideFile.Skipped.REASON));
+                counts.merge(key, Long.parseLong(t.cell(r, t.indexOf(AssocSideFile.Skipped.N_GENES))), Long::sum);
             }
         }
         OutputFiles.write(SummaryWriter.skippedPath(merged), tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("phenotype\tmask\treason\tn_genes\n");
+                w.write(AssocSideFile.header(AssocSideFile.Skipped.COLUMNS));
                 for (Map.Entry<String, Long> e : counts.entrySet()) w.write(e.getKey() + "\t" + e.getValue() + "\n");
             }
         });
@@ -119,7 +95,7 @@ public final class AssocSideFiles {
             List<String[]> rows = new ArrayList<>();
             for (int r = 0; r < t.rowCount(); r++) {
                 String[] row = {t.cell(r, 0), t.cell(r, 1), t.cell(r, 2)};
-                if (row[0].equals(SettingsWriter.RUN) && row[1].equals("n_genes")) genes += Long.parseLong(row[2]);
+                if (row[0].equals(AssocSideFile.Settings.RUN) && row[1].equals(AssocSideFile.Settings.N_GENES)) genes += Long.parseLong(row[2]);
                 rows.add(row);
             }
             if (first == null) first = rows;
@@ -128,9 +104,9 @@ public final class AssocSideFiles {
         long total = genes;
         OutputFiles.write(SettingsWriter.path(merged), tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("scope\tkey\tvalue\n");
+                w.write(AssocSideFile.header(AssocSideFile.Settings.COLUMNS));
                 for (String[] r : out) {
-                    String v = r[0].equals(SettingsWriter.RUN) && r[1].equals("n_genes") ? Long.toString(total) : r[2];
+                    String v = r[0].equals(AssocSideFile.Settings.RUN) && r[1].equals(AssocSideFile.Settings.N_GENES) ? Long.toString(total) : r[2];
                     w.write(r[0] + "\t" + r[1] + "\t" + v + "\n");
                 }
             }

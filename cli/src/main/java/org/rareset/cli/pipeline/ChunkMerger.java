@@ -67,6 +67,10 @@ public final class ChunkMerger {
     /** The {@code kind} of a sparse score file's roster rows. */
     public static final String ROSTER = org.rareset.core.formats.GeneScoreFile.KIND_SAMPLE;
 
+    /** Positions of {@code kind} and {@code sample} in the sparse gene-score layout (the header equals its schema). */
+    public static final int KIND_COLUMN = org.rareset.core.formats.GeneScoreFile.SPARSE.names().indexOf(org.rareset.core.formats.GeneScoreFile.KIND);
+    public static final int SAMPLE_COLUMN = org.rareset.core.formats.GeneScoreFile.SPARSE.names().indexOf(org.rareset.core.formats.GeneScoreFile.SAMPLE);
+
     /** Whether a header is the sparse gene-score layout's. */
     public static boolean isSparseScores(List<String> header) {
         return header.equals(org.rareset.core.formats.GeneScoreFile.SPARSE.names());

@@ -1,10 +1,9 @@
 package org.rareset.cli.report;
 
+import org.rareset.core.formats.ResultRow;
+import org.rareset.core.formats.ResultFile;
 import org.rareset.report.AssocSummary;
 import org.rareset.report.GenePositions;
-import org.rareset.report.GeneScoreSummary;
-import org.rareset.report.ResultRow;
-import org.rareset.report.ResultTableReader;
 import org.rareset.report.StudyReport;
 import org.rareset.report.TraitSummary;
 
@@ -59,8 +58,8 @@ class ReportCommandTest {
     @Test
     void discoveriesPerTestMatchTheFixture() throws Exception {
         Path results = ReportFixture.results(dir);
-        ResultTableReader.Table t = ResultTableReader.read(results);
-        StudyReport r = new StudyReport("s", t.rows(), t.skipped(), GenePositions.empty(), new GeneScoreSummary(),
+        ResultFile.Table t = ResultFile.read(results);
+        StudyReport r = new StudyReport("s", t.rows(), t.skipped(), GenePositions.empty(), Map.of(),
                 AssocSummary.read(List.of(results)), List.of());
         Map<String, TraitSummary> traits = r.traits();
         TraitSummary qt = traits.get("QT");
@@ -79,7 +78,7 @@ class ReportCommandTest {
     @Test
     void parquetResultsReadTheSameAsTsv() throws Exception {
         Path tsv = ReportFixture.results(dir);
-        ResultTableReader.Table fromTsv = ResultTableReader.read(tsv);
+        ResultFile.Table fromTsv = ResultFile.read(tsv);
         Path parquet = dir.resolve("results.parquet");
         org.rareset.core.table.TableSchema schema = org.rareset.core.table.TableSchema.of(
                 org.rareset.core.table.Column.string("phenotype"), org.rareset.core.table.Column.string("gene"),
@@ -88,7 +87,7 @@ class ReportCommandTest {
         org.rareset.core.table.TableWriters.write(parquet, schema, w -> {
             for (ResultRow r : fromTsv.rows()) w.writeRow(r.phenotype(), r.gene(), r.mask(), r.test(), r.pval(), -r.log10P());
         });
-        ResultTableReader.Table fromParquet = ResultTableReader.read(parquet);
+        ResultFile.Table fromParquet = ResultFile.read(parquet);
         assertEquals(fromTsv.rows().size(), fromParquet.rows().size());
         for (int i = 0; i < fromTsv.rows().size(); i += 97) {
             assertEquals(fromTsv.rows().get(i).gene(), fromParquet.rows().get(i).gene());

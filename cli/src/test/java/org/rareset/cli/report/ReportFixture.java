@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.rareset.association.multiple.SignificanceTable;
-import org.rareset.association.run.ResultRow;
-import org.rareset.association.run.ResultWriters;
+import org.rareset.core.formats.ResultRow;
+import org.rareset.core.formats.ResultFile;
 import org.rareset.association.run.SummaryWriter;
 
 /**
@@ -67,11 +67,11 @@ public final class ReportFixture {
 
     /** The results and the side files, written as rareset assoc writes them. */
     public static void writeAsAssocDoes(Path out, List<ResultRow> rows, double alpha) throws IOException {
-        ResultWriters.write(out, rows);
+        ResultFile.write(out, rows);
         SignificanceTable<ResultRow> sig = new SignificanceTable<>(rows, ResultRow::phenotype, ResultRow::test, ResultRow::log10P, alpha);
         SummaryWriter.writeSummary(SummaryWriter.summaryPath(out), sig.summaries(), alpha);
         SummaryWriter.writeSignificantGenes(SummaryWriter.significantPath(out), sig.adjusted(), sig.summaries(), rows,
-                org.rareset.association.run.GeneInfo.Lookup.NONE);
+                org.rareset.core.formats.GeneInfo.Lookup.NONE);
         SummaryWriter.writeSignificantPerTest(SummaryWriter.significantPerTestPath(out), sig.adjusted(), sig.summaries());
     }
 }

@@ -15,10 +15,13 @@ import org.rareset.core.table.Row;
 import org.rareset.core.table.TableReader;
 import org.rareset.core.table.TableReaders;
 import org.rareset.core.table.TableSchema;
+import org.rareset.core.table.TableWriter;
+import org.rareset.core.table.TableWriters;
 
 /**
  * The gene impairment score file that {@code rareset score} writes and {@code assoc --scores},
- * {@code risk} and {@code report} read: its schemas and its one reader.
+ * {@code risk} and {@code report} read: its schemas, its writers ({@link #openSparse},
+ * {@link #openDenseLong}) and its one reader ({@link #read}).
  *
  * <p><b>Sparse layout</b> (the default output), columns {@code kind gene sample score}:
  * <ul>
@@ -61,6 +64,91 @@ public final class GeneScoreFile {
             + "table 'sample gene score' that rareset score writes";
 
     private GeneScoreFile() {}
+
+    /**
+     * Streams scores gene by gene into one layout; the file (format by extension: {@code .parquet},
+     * {@code .tsv}, {@code .tsv.gz}, {@code .csv}) appears only at {@link #commit()}, scores at full
+     * double precision.
+     */
+    public interface Writer extends AutoCloseable {
+        /**
+         * Adds one gene: sample {@code carriers[i]} (indexes into the roster, increasing) scores
+         * {@code carrierScores[i]}, every other sample {@code emptyScore}.
+         */
+        void gene(String gene, double emptyScore, int[] carriers, double[] carrierScores);
+
+        /** Finishes the file and renames it into place. */
+        void commit();
+
+        /** Without a prior {@link #commit()}, deletes the partial file. */
+        @Override
+        void close();
+    }
+
+    /** The sparse layout: the sample roster first, then per gene its row and its carriers' rows. */
+    public static Writer openSparse(Path path, List<String> samples) {
+        TableWriter table = TableWriters.open(path, SPARSE);
+        int kind = SPARSE.names().indexOf(KIND), gene = SPARSE.names().indexOf(GENE), sample = SPARSE.names().indexOf(SAMPLE),
+                score = SPARSE.names().indexOf(SCORE);
+        for (String s : samples) {
+            table.setString(kind, KIND_SAMPLE);
+            table.setString(sample, s);
+            table.endRow();
+        }
+        return new TableBacked(table) {
+            @Override
+            public void gene(String name, double emptyScore, int[] carriers, double[] carrierScores) {
+                table.setString(kind, KIND_GENE);
+                table.setString(gene, name);
+                table.setDouble(score, emptyScore);
+                table.endRow();
+                for (int i = 0; i < carriers.length; i++) {
+                    table.setString(kind, KIND_CARRIER);
+                    table.setString(gene, name);
+                    table.setString(sample, samples.get(carriers[i]));
+                    table.setDouble(score, carrierScores[i]);
+                    table.endRow();
+                }
+            }
+        };
+    }
+
+    /** The dense long layout: every sample of a gene, in roster order, then the next gene. */
+    public static Writer openDenseLong(Path path, List<String> samples) {
+        TableWriter table = TableWriters.open(path, DENSE_LONG);
+        int sample = DENSE_LONG.names().indexOf(SAMPLE), gene = DENSE_LONG.names().indexOf(GENE), score = DENSE_LONG.names().indexOf(SCORE);
+        return new TableBacked(table) {
+            @Override
+            public void gene(String name, double emptyScore, int[] carriers, double[] carrierScores) {
+                int next = 0;
+                for (int s = 0; s < samples.size(); s++) {
+                    table.setString(sample, samples.get(s));
+                    table.setString(gene, name);
+                    table.setDouble(score, next < carriers.length && carriers[next] == s ? carrierScores[next++] : emptyScore);
+                    table.endRow();
+                }
+            }
+        };
+    }
+
+    /** Commit and abort of a writer that fills one table. */
+    private abstract static class TableBacked implements Writer {
+        private final TableWriter table;
+
+        TableBacked(TableWriter table) {
+            this.table = table;
+        }
+
+        @Override
+        public void commit() {
+            table.close();
+        }
+
+        @Override
+        public void close() {
+            table.abort();
+        }
+    }
 
     /** Reads either layout (see the class comment); genes in file order. */
     public static SparseGeneScores read(Path file) {

@@ -1,13 +1,22 @@
 package org.rareset.core.formats;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gene impairment scores of every sample for every gene, held sparse: per gene an empty-gene score
  * and the samples (indexes into {@link #samples()}) that score otherwise.
  */
 public record SparseGeneScores(List<String> samples, List<Gene> genes) {
+
+    /** Each gene's mean score over every sample ({@link Gene#mean}), genes in file order. */
+    public Map<String, Double> meanByGene() {
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (Gene g : genes) means.put(g.name(), g.mean(samples.size()));
+        return means;
+    }
 
     /**
      * One gene: sample {@code carriers[i]} (increasing) scores {@code carrierScores[i]}, every other

@@ -81,4 +81,32 @@ class GeneScoreFileTest {
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertTrue(e.getMessage().contains(f.getFileName().toString()), e.getMessage());
     }
+
+    @Test
+    void writersWriteTheLayoutsTheReaderTakes() throws Exception {
+        List<String> samples = List.of("A", "B", "C");
+        Path sparse = dir.resolve("w.tsv"), dense = dir.resolve("w.long.tsv");
+        try (GeneScoreFile.Writer s = GeneScoreFile.openSparse(sparse, samples);
+             GeneScoreFile.Writer d = GeneScoreFile.openDenseLong(dense, samples)) {
+            for (GeneScoreFile.Writer w : List.of(s, d)) {
+                w.gene("G1", 0.1, new int[] {0, 2}, new double[] {0.5, 0.9});
+                w.gene("G2", 0.2, new int[0], new double[0]);
+            }
+            s.commit();
+            d.commit();
+        }
+        // the sparse layout as the class comment and docs/scoring.md describe it (missing cells NA), written out by hand
+        assertEquals(List.of("kind\tgene\tsample\tscore", "sample\tNA\tA\tNA", "sample\tNA\tB\tNA", "sample\tNA\tC\tNA",
+                "gene\tG1\tNA\t0.1", "carrier\tG1\tA\t0.5", "carrier\tG1\tC\t0.9", "gene\tG2\tNA\t0.2"), Files.readAllLines(sparse));
+        assertEquals(List.of("sample\tgene\tscore", "A\tG1\t0.5", "B\tG1\t0.1", "C\tG1\t0.9", "A\tG2\t0.2", "B\tG2\t0.2",
+                "C\tG2\t0.2"), Files.readAllLines(dense));
+        SparseGeneScores fromSparse = GeneScoreFile.read(sparse), fromDense = GeneScoreFile.read(dense);
+        for (int sample = 0; sample < 3; sample++) {
+            for (int g = 0; g < 2; g++) {
+                assertEquals(fromSparse.genes().get(g).score(sample), fromDense.genes().get(g).score(sample));
+            }
+        }
+        assertEquals(0.2, fromSparse.meanByGene().get("G2"), 1e-15);
+        assertEquals((0.5 + 0.1 + 0.9) / 3, fromDense.meanByGene().get("G1"), 1e-15);
+    }
 }

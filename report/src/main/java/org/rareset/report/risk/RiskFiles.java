@@ -12,7 +12,7 @@ import org.rareset.association.risk.Bootstrap;
 import org.rareset.association.risk.Enrichment;
 import org.rareset.association.risk.RiskStratification;
 import org.rareset.association.risk.TrainingGeneSelection;
-import org.rareset.association.run.PValueFormat;
+import org.rareset.core.formats.PValueFormat;
 import org.rareset.association.run.SummaryWriter;
 import org.rareset.core.output.OutputFiles;
 

@@ -16,11 +16,11 @@ import org.rareset.association.risk.Enrichment;
 import org.rareset.association.risk.RiskStratification;
 import org.rareset.association.risk.TrainTestSplit;
 import org.rareset.association.risk.TrainingGeneSelection;
-import org.rareset.association.run.PValueFormat;
 import org.rareset.core.InputException;
 import org.rareset.core.RareSetVersion;
 import org.rareset.core.formats.SampleTable;
 import org.rareset.core.formats.SampleTableFile;
+import org.rareset.core.formats.PValueFormat;
 
 /**
  * One {@code risk} run from its {@link RiskSettings}: reads the trait, covariates and gene scores,

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.rareset.core.InputException;
+import org.rareset.core.formats.GeneScoreFile;
 import org.rareset.core.table.Column;
 import org.rareset.core.table.TableSchema;
 import org.rareset.core.table.TableWriter;
@@ -35,8 +36,8 @@ final class WideScoresWriter implements ScoresWriter {
     @Override
     public void commit() {
         List<Column> columns = new ArrayList<>();
-        columns.add(Column.string("sample"));
-        Set<String> names = new HashSet<>(List.of("sample"));
+        columns.add(Column.string(GeneScoreFile.SAMPLE));
+        Set<String> names = new HashSet<>(List.of(GeneScoreFile.SAMPLE));
         for (GeneScores g : genes) {
             if (!names.add(g.gene())) {
                 throw InputException.of(path, "gene '" + g.gene() + "' would name two columns", "use the long format");

@@ -1,4 +1,4 @@
-package org.rareset.association.mask;
+package org.rareset.core.formats;
 
 /**
  * Minor alleles and carriers of a mask split by case status, for binary traits: what a reader

@@ -1,9 +1,9 @@
-package org.rareset.association.run;
-
-import org.rareset.association.mask.CaseControlCounts;
+package org.rareset.core.formats;
 
 /**
- * One line of the results: one phenotype x gene x mask x test.
+ * One line of the association results ({@link ResultFile}): one phenotype x gene x mask x test, as
+ * {@code rareset assoc} computes it and as every later stage (report, merge, DeepRVAT export) reads it
+ * back.
  *
  * @param mac           minor allele count summed over the mask's variants in the analysed samples
  * @param caseControl   minor alleles and carriers among cases and controls (binary traits), else
@@ -12,7 +12,7 @@ import org.rareset.association.mask.CaseControlCounts;
  *                      for the weighted burden one unit is one minor allele of weight 1, so a
  *                      singleton under Beta(1, 25) weights adds about 25 units
  * @param betaPerAllele the burden effect per minor allele of a variant of the mask's average weight
- *                      (see {@link AssociationRun}), NaN for tests without an effect size
+ *                      (see {@code AssociationRun}), NaN for tests without an effect size
  * @param log10P        log10 of the p-value, exact even where p underflows a double; written as
  *                      {@code neg_log10p} = -log10 p
  */
@@ -26,7 +26,8 @@ public record ResultRow(String phenotype, String gene, String mask, String test,
         this(phenotype, gene, mask, test, nVariants, mac, nCarriers, CaseControlCounts.NONE, beta, se, Double.NaN, log10P);
     }
 
-    public static final String[] COLUMNS = {"phenotype", "gene", "gene_name", "chrom", "start", "end", "mask", "test",
-            "n_variants", "mac", "n_carriers", "mac_case", "mac_control", "n_carriers_case", "n_carriers_control",
-            "beta", "se", "beta_per_allele", "pval", "neg_log10p"};
+    /** p = 10^log10P; 0 below about 1e-308, where only {@link #log10P} stays exact. */
+    public double pval() {
+        return Math.pow(10, log10P);
+    }
 }

@@ -1,4 +1,4 @@
-package org.rareset.association.run;
+package org.rareset.core.formats;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,14 +15,15 @@ import org.rareset.core.table.EmptyTable;
 
 /**
  * Writes rows as tab-separated text (gzipped when the name ends in {@code .gz}), atomically: the
- * shared skeleton of the gene-result and single-variant text writers, which differ only in columns.
+ * shared skeleton of the gene-result ({@link ResultFile}) and single-variant text writers, which
+ * differ only in columns.
  * A table with no rows ends with {@link EmptyTable#MARKER}.
  */
-final class TsvLines {
+public final class TsvLines {
     private TsvLines() {}
 
     /** Writes the header, then each row as formatted by {@code formatRow} (which appends the line, newline included). */
-    static <T> void write(Path out, String[] header, List<T> rows, BiConsumer<T, StringBuilder> formatRow)
+    public static <T> void write(Path out, String[] header, List<T> rows, BiConsumer<T, StringBuilder> formatRow)
             throws IOException {
         OutputFiles.write(out, tmp -> {
             try (OutputStream raw = Files.newOutputStream(tmp);

@@ -1,4 +1,4 @@
-package org.rareset.association.run;
+package org.rareset.core.formats;
 
 import java.util.Locale;
 

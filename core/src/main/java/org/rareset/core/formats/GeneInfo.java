@@ -1,4 +1,4 @@
-package org.rareset.association.run;
+package org.rareset.core.formats;
 
 /**
  * Where a gene is and what it is called, for the result columns {@code gene_name chrom start end}.
