@@ -119,10 +119,6 @@ public final class AnnotateCommand implements Callable<Integer>, WritesFiles {
             description = "Write the table even when a source matches no variant (normally an error: wrong build?).")
     boolean allowUnmatched;
 
-    @Override
-    public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out");
-    }
 
     @Override
     public void declareFiles(FileRoles files) {

@@ -97,10 +97,6 @@ public final class IngestCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
 
-    @Override
-    public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out");
-    }
 
     @Override
     public void declareFiles(FileRoles files) {

@@ -70,10 +70,6 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.fi
         return fileName.substring(0, dot) + ".chunk" + k + "-of-" + n + fileName.substring(dot);
     }
 
-    @Override
-    public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out");
-    }
 
     @Override
     public void declareFiles(FileRoles files) {

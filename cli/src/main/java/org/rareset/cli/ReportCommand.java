@@ -60,10 +60,6 @@ public final class ReportCommand implements Callable<Integer>, org.rareset.cli.f
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
-    @Override
-    public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out");
-    }
 
     /** OUT/STUDY.html, and the plots folder whose STUDY.* files are replaced. */
     @Override

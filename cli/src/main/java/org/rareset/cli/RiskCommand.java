@@ -80,10 +80,6 @@ public final class RiskCommand implements Callable<Integer>, org.rareset.cli.fil
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "TSV of held-out individuals; the other files are written beside it.")
     Path out;
 
-    @Override
-    public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out");
-    }
 
     @Override
     public void declareFiles(FileRoles files) {

@@ -67,10 +67,6 @@ public final class SeedGenesCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Seed genes, TSV.")
     Path out;
 
-    @Override
-    public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out");
-    }
 
     @Override
     public void declareFiles(FileRoles files) {

@@ -141,10 +141,6 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--validation-fraction", defaultValue = "0.2", description = "Share of samples held out (default: ${DEFAULT-VALUE}).")
     double validationFraction;
 
-    @Override
-    public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out");
-    }
 
     /** The model folder is replaced as a whole: no input may be inside it. */
     @Override

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code rareset export deeprvat}: RareSet association results as DeepRVAT's association and evaluation files. */
@@ -60,10 +59,6 @@ public final class ExportDeepRvatCommand implements Callable<Integer>, WritesFil
             description = "Bonferroni or FDR (Benjamini-Hochberg), per phenotype and Method (default: ${DEFAULT-VALUE}; DeepRVAT's evaluation.correction_method).")
     String correction;
 
-    @Override
-    public Set<String> outputOptions() {
-        return Set.of("--out");
-    }
 
     @Override
     public void declareFiles(FileRoles files) {

@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code rareset import deeprvat}: a DeepRVAT input configuration and its files as a RareSet study. */
@@ -45,10 +44,6 @@ public final class ImportDeepRvatCommand implements Callable<Integer>, WritesFil
     @Option(names = "--study", paramLabel = "NAME", description = "Study name in study.yaml (default: the folder name of --out).")
     String study;
 
-    @Override
-    public Set<String> outputOptions() {
-        return Set.of("--out");
-    }
 
     /** The files the configuration names are inputs too; the study files are outputs. */
     @Override

@@ -9,8 +9,10 @@ import org.rareset.core.output.FileRoles;
  * {@link #declareFiles} names, and refuses an output that is an input.
  */
 public interface WritesFiles {
-    /** Long names of the options that name outputs, not inputs (e.g. {@code --out}). */
-    Set<String> outputOptions();
+    /** Long names of the options that name outputs, not inputs: {@code --out} unless a command says otherwise. */
+    default Set<String> outputOptions() {
+        return Set.of("--out");
+    }
 
     /**
      * Adds every file or folder the command writes, side files included (e.g. {@code <out>.summary.tsv}),
