@@ -74,7 +74,7 @@ class StoreInputTest {
         assertTrue(r.err().contains("exactly one of --vcf, --bfile, --bed, --bgen or --store"), r.err());
     }
 
-    /** seed-genes, then a short seeded train on those seeds, then score with that model: VCF vs store. */
+    /** seed-genes (VCF vs store), a short seeded train from the store, then score with that model: VCF vs store. */
     private static void sameFromVcfAndStore(Path tmp, Path cohort, String traits, String inputs) throws IOException {
         Path vcf = cohort.resolve("cohort.vcf.gz");
         Path store = ingest(tmp, vcf);
@@ -97,16 +97,15 @@ class StoreInputTest {
                 "--seed-genes", seedsVcf.toString(), "--phenotypes", traits, "--annotations-list", inputs,
                 "--train-filter", "MAF < 0.01", "--repeats", "2", "--max-epochs", "4", "--batch-size", "256",
                 "--seed", "11");
+        // train reads genotypes through the same VariantSource as seed-genes and score, whose outputs
+        // are compared byte for byte here. Two trainings are not compared with each other: DJL training
+        // of the same inputs and seed is not always bit-identical (about one run in ten differs in the
+        // first repeat's fourth digit of validation loss; see docs/deepset-training.md).
         Path modelVcf = tmp.resolve("model_vcf");
-        Path modelStore = tmp.resolve("model_store");
-        run(trainArgs, fromVcf, "--out", modelVcf.toString());
-        run(trainArgs, fromStore, "--out", modelStore.toString());
+        run(trainArgs, fromStore, "--out", modelVcf.toString());
         List<Path> files = list(modelVcf);
         assertEquals(List.of("model.json", "repeat_0.params", "repeat_1.params"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
-        assertEquals(files.stream().map(p -> p.getFileName().toString()).toList(),
-                list(modelStore).stream().map(p -> p.getFileName().toString()).toList());
-        for (Path f : files) assertSameBytes(f, modelStore.resolve(f.getFileName()));
 
         List<String> scoreArgs = List.of("score", "--model", modelVcf.toString(), "--annotations", ann);
         Path scoresVcf = tmp.resolve("scores_vcf.tsv");
