@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -82,6 +84,32 @@ class IntegrityAndFeaturesCommandTest {
         assertEquals(0, run("ingest", "--vcf", FEATURES.resolve("symbolic.vcf").toString(), "--out", kept.toString(), "-q", "--keep-symbolic").exit());
         assertEquals("2", qc(kept).get("symbolic_sv_alleles_kept"));
         assertEquals("6", qc(kept).get("variants_kept"));
+    }
+
+    /** plink2 keeps symbolic and breakend ALT codes in .bim and BGEN files: the same rule and counts as the VCF. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bed", "bgen"})
+    void symbolicAllelesFromPlinkAndBgenFollowTheVcfRule(String format) throws IOException {
+        java.util.List<String> input = format.equals("bed")
+                ? java.util.List.of("--bfile", FEATURES.resolve("symbolic-biallelic").toString())
+                : java.util.List.of("--bgen", FEATURES.resolve("symbolic-biallelic.bgen").toString(), "--ref-first");
+        Path store = dir.resolve(format + ".rsg");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("ingest", "--out", store.toString(), "-q"));
+        args.addAll(input);
+        CliRun r = CliRun.run(args);
+        assertEquals(0, r.exit(), r.err());
+        Map<String, String> qc = qc(store);
+        assertEquals("1", qc.get("alleles_skipped_unobserved"));
+        assertEquals("1", qc.get("alleles_skipped_symbolic_sv"));
+        assertEquals("2", qc.get("alleles_skipped_breakend"));
+        assertEquals("1", qc.get("variants_kept"));
+
+        Path kept = dir.resolve(format + "-kept.rsg");
+        args.set(2, kept.toString());
+        args.add("--keep-symbolic");
+        assertEquals(0, CliRun.run(args).exit());
+        assertEquals("1", qc(kept).get("symbolic_sv_alleles_kept"));
+        assertEquals("2", qc(kept).get("variants_kept"));
     }
 
     @Test

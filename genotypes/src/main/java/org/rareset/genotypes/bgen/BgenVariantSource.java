@@ -49,10 +49,12 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
     private final RegionSet regions;
     private final ImportOptions options;
     private final int threads;
+    private final boolean keepSymbolic;
 
     private BgenVariantSource(Path file, BgenInput in, BgenHeader header, SampleSelection selection, RegionSet regions,
-                              ImportOptions options, int threads) {
+                              ImportOptions options, boolean keepSymbolic, int threads) {
         super(file, selection);
+        this.keepSymbolic = keepSymbolic;
         this.threads = threads;
         this.in = in;
         this.header = header;
@@ -92,7 +94,7 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
             SampleSelection selection = SampleSelection.resolve(input.sample() != null ? input.sample() : file, names, read);
             RegionSet regions = read.hasRegions() ? read.regionSet() : null;
             in.seek(header.firstVariant());
-            return new BgenVariantSource(file, in, header, selection, regions, options, threads);
+            return new BgenVariantSource(file, in, header, selection, regions, options, read.keepSymbolic(), threads);
         } catch (IOException e) {
             closeQuietly(in);
             throw new UncheckedIOException(e);
@@ -250,9 +252,14 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
             }
         }
 
+        /** On the reading thread: symbolic and other non-sequence alleles are left out and counted, as for a VCF. */
         private void take(Decoded d, ArrayDeque<Variant> pending) {
-            stats.countRecord(d.nAlts);
-            pending.addAll(d.variants);
+            int leftOut = 0;
+            for (Variant v : d.variants) {
+                if (stats.admit(v.alt(), keepSymbolic)) pending.add(v);
+                else leftOut++;
+            }
+            stats.countRecord(d.nAlts - leftOut);
         }
 
         /** The next block, or null when it is outside the regions or has no ALT (counted). */

@@ -45,17 +45,19 @@ public final class BedVariantSource extends AbstractGenotypeFileSource {
     private final GenotypeInput input;
     private final RegionSet regions;
     private final boolean refFirst;
+    private final boolean keepSymbolic;
     private final int columns;
     private final int bytesPerVariant;
     private final BufferedReader bim;
     private final InputStream bed;
 
     private BedVariantSource(GenotypeInput input, SampleSelection selection, RegionSet regions, boolean refFirst,
-                             int columns, BufferedReader bim, InputStream bed) {
+                             boolean keepSymbolic, int columns, BufferedReader bim, InputStream bed) {
         super(input.file(), selection);
         this.input = input;
         this.regions = regions;
         this.refFirst = refFirst;
+        this.keepSymbolic = keepSymbolic;
         this.columns = columns;
         this.bytesPerVariant = (columns + 3) / 4;
         this.bim = bim;
@@ -85,7 +87,7 @@ public final class BedVariantSource extends AbstractGenotypeFileSource {
             bim = Files.newBufferedReader(input.bim(), StandardCharsets.UTF_8);
             InputStream bed = new BufferedInputStream(Files.newInputStream(input.file()), 1 << 20);
             bed.skipNBytes(MAGIC.length);
-            return new BedVariantSource(input, selection, regions, options.refFirst(), names.size(), bim, bed);
+            return new BedVariantSource(input, selection, regions, options.refFirst(), read.keepSymbolic(), names.size(), bim, bed);
         } catch (IOException e) {
             closeQuietly(bim);
             throw new UncheckedIOException(e);
@@ -161,7 +163,7 @@ public final class BedVariantSource extends AbstractGenotypeFileSource {
                 }
                 String ref = refFirst ? fields[4] : fields[5];
                 String alt = refFirst ? fields[5] : fields[4];
-                if (alt.equals("0") || alt.equals(".")) {
+                if (alt.equals("0") || alt.equals(".") || !stats.admit(alt, keepSymbolic)) {
                     bed.skipNBytes(bytesPerVariant);
                     stats.countRecord(0);
                     return true;

@@ -48,6 +48,19 @@ public final class ReadStats {
     public long gtNotFirstRecords() { return gtNotFirstRecords; }
 
     /** One record read from a file whose decoder lives outside this package (PLINK, BGEN). */
+    /**
+     * Whether an ALT allele becomes a variant: sequence alleles, and symbolic SV alleles with
+     * {@code --keep-symbolic}; any other allele (spanning deletion, gVCF, breakend) is counted by kind.
+     * The same rule for every genotype format: plink2 and BGEN writers keep {@code <DEL>} or {@code *} as allele codes.
+     */
+    public boolean admit(String alt, boolean keepSymbolic) {
+        AlleleKind kind = AlleleKind.of(alt);
+        boolean use = kind == AlleleKind.SEQUENCE || (kind == AlleleKind.SYMBOLIC_SV && keepSymbolic);
+        if (!use) skippedAlleles[kind.ordinal()]++;
+        else if (kind == AlleleKind.SYMBOLIC_SV) symbolicKept++;
+        return use;
+    }
+
     public void countRecord(int nAlts) {
         records++;
         if (nAlts == 0) noAltRecords++;

@@ -208,15 +208,8 @@ public final class VcfVariantSource extends AbstractGenotypeFileSource {
             if (keep.length < alts.size()) keep = new boolean[alts.size()];
             int kept = 0;
             for (int k = 0; k < alts.size(); k++) {
-                AlleleKind kind = AlleleKind.of(alts.get(k));
-                boolean use = kind == AlleleKind.SEQUENCE || (kind == AlleleKind.SYMBOLIC_SV && options.keepSymbolic());
-                keep[k] = use;
-                if (use) {
-                    kept++;
-                    if (kind == AlleleKind.SYMBOLIC_SV) stats.symbolicKept++;
-                } else {
-                    stats.skippedAlleles[kind.ordinal()]++;
-                }
+                keep[k] = stats.admit(alts.get(k), options.keepSymbolic());
+                if (keep[k]) kept++;
             }
             return kept;
         }
