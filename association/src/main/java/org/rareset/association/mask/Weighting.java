@@ -1,5 +1,6 @@
 package org.rareset.association.mask;
 
+import org.rareset.core.formats.AnnotationTableFile;
 import java.util.Locale;
 import org.apache.commons.math3.special.Beta;
 import org.rareset.core.InputException;
@@ -84,14 +85,16 @@ public interface Weighting {
     static Weighting deepset(java.nio.file.Path file, AnnotationTable annotations) {
         double[] byRow = new double[annotations.rowCount()];
         java.util.Arrays.fill(byRow, Double.NaN);
+        // score --per-variant writes the annotation table's key columns: read them by its one layout rule
         try (org.rareset.core.table.TableReader r = org.rareset.core.table.TableReaders.open(file)) {
-            int chrom = r.requireColumn("chrom"), pos = r.requireColumn("pos"), ref = r.requireColumn("ref"),
-                    alt = r.requireColumn("alt"), gene = r.requireColumn("gene"), contribution = r.requireColumn("contribution");
+            AnnotationTableFile.Layout key = AnnotationTableFile.Layout.of(file.toString(), r.columns());
+            int contribution = r.requireColumn("contribution");
             for (org.rareset.core.table.Row row : r) {
                 double c = row.getDouble(contribution);
                 if (!Double.isFinite(c)) throw row.error("contribution '" + row.getString(contribution) + "' is not a finite number", null);
-                String g = row.getString(gene);
-                for (int a : annotations.rowsFor(row.getString(chrom), row.getInt(pos), row.getString(ref), row.getString(alt))) {
+                AnnotationTableFile.VariantKey v = key.variant(row.lineNumber(), row::getString);
+                String g = key.gene(row.lineNumber(), row::getString);
+                for (int a : annotations.rowsFor(v.chrom(), v.pos(), v.ref(), v.alt())) {
                     if (annotations.gene(a).equals(g)) byRow[a] = Math.max(0, c);
                 }
             }
