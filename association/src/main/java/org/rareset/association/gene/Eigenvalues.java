@@ -15,14 +15,18 @@ final class Eigenvalues {
         if (m == 1) return new double[]{a[0][0]};
         double[] ev = valuesOnly(a);
         if (ev == null) ev = new EigenDecomposition(new Array2DRowRealMatrix(a, true)).getRealEigenvalues();
-        double[] out = ev.clone();
-        Arrays.sort(out);
-        for (int i = 0; i < m / 2; i++) {
-            double t = out[i];
-            out[i] = out[m - 1 - i];
-            out[m - 1 - i] = t;
+        return descending(ev.clone());
+    }
+
+    /** Sorts {@code v} in place, largest first, and returns it. */
+    static double[] descending(double[] v) {
+        Arrays.sort(v);
+        for (int i = 0, j = v.length - 1; i < j; i++, j--) {
+            double t = v[i];
+            v[i] = v[j];
+            v[j] = t;
         }
-        return out;
+        return v;
     }
 
     /**

@@ -143,13 +143,7 @@ final class KernelSpectrum {
             }
             out[nOut++] = root(pole, weight, kept, sigma, lo, hi);
         }
-        Arrays.sort(out);
-        for (int i = 0; i < m / 2; i++) {
-            double t = out[i];
-            out[i] = out[m - 1 - i];
-            out[m - 1 - i] = t;
-        }
-        return out;
+        return Eigenvalues.descending(out);
     }
 
     /**

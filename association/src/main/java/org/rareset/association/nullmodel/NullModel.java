@@ -198,17 +198,7 @@ public final class NullModel {
 
     /** (X'WX)^-1 by a Cholesky factorisation scaled to unit diagonal; collinear covariates are a user error. */
     private static double[][] weightedGramInverse(double[][] x, double[] w) {
-        int p = x[0].length;
-        double[][] g = new double[p][p];
-        for (int i = 0; i < x.length; i++) {
-            double[] row = x[i];
-            double wi = w[i];
-            for (int a = 0; a < p; a++) {
-                double ra = row[a] * wi;
-                for (int c = 0; c <= a; c++) g[a][c] += ra * row[c];
-            }
-        }
-        for (int a = 0; a < p; a++) for (int c = 0; c < a; c++) g[c][a] = g[a][c];
+        double[][] g = LogisticRegression.weightedGram(x, w);
         try {
             return new ScaledCholesky(g, COLLINEAR_TOLERANCE).inverse();
         } catch (SingularMatrixException e) {

@@ -212,17 +212,7 @@ public final class LogisticRegression {
         }
 
         private double[][] computeNewtonMatrix() {
-            int k = b.length;
-            double[][] g = new double[k][k];
-            for (int i = 0; i < y.length; i++) {
-                double[] row = x[i];
-                double wi = w[i];
-                for (int a = 0; a < k; a++) {
-                    double ra = row[a] * wi;
-                    for (int c = 0; c <= a; c++) g[a][c] += ra * row[c];
-                }
-            }
-            for (int a = 0; a < k; a++) for (int c = 0; c < a; c++) g[c][a] = g[a][c];
+            double[][] g = weightedGram(x, w);
             penalty.addToNewtonMatrix(g);
             return g;
         }
@@ -273,5 +263,21 @@ public final class LogisticRegression {
             for (int a = 0; a < m; a++) step[freeIndex[a]] = d[a];
             return step;
         }
+    }
+
+    /** X'WX for rows {@code x} and weights {@code w}: the lower triangle accumulated, then mirrored. */
+    public static double[][] weightedGram(double[][] x, double[] w) {
+        int p = x[0].length;
+        double[][] g = new double[p][p];
+        for (int i = 0; i < x.length; i++) {
+            double[] row = x[i];
+            double wi = w[i];
+            for (int a = 0; a < p; a++) {
+                double ra = row[a] * wi;
+                for (int c = 0; c <= a; c++) g[a][c] += ra * row[c];
+            }
+        }
+        for (int a = 0; a < p; a++) for (int c = 0; c < a; c++) g[c][a] = g[a][c];
+        return g;
     }
 }
