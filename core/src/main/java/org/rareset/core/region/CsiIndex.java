@@ -39,44 +39,42 @@ public final class CsiIndex implements RegionIndex {
      */
     public static CsiIndex read(Path csi, List<String> headerContigs) throws IOException {
         IndexBytes in = IndexBytes.read(csi);
-        {
-            byte[] magic = new byte[4];
-            in.fully(magic);
-            if (magic[0] != 'C' || magic[1] != 'S' || magic[2] != 'I' || magic[3] != 1) throw new IOException("not a CSI index");
-            int minShift = in.int32();
-            int depth = in.int32();
-            byte[] aux = new byte[in.count(1, "bytes of auxiliary data")];
-            in.fully(aux);
-            int nRef = in.int32();
-            List<String> names;
-            if (aux.length < 28 && headerContigs != null) {
-                if (nRef > headerContigs.size()) {
-                    throw new IOException("CSI index has " + nRef + " contigs but the header names " + headerContigs.size());
-                }
-                names = List.copyOf(headerContigs.subList(0, nRef));
-            } else {
-                names = auxNames(aux, nRef);
+        byte[] magic = new byte[4];
+        in.fully(magic);
+        if (magic[0] != 'C' || magic[1] != 'S' || magic[2] != 'I' || magic[3] != 1) throw new IOException("not a CSI index");
+        int minShift = in.int32();
+        int depth = in.int32();
+        byte[] aux = new byte[in.count(1, "bytes of auxiliary data")];
+        in.fully(aux);
+        int nRef = in.int32();
+        List<String> names;
+        if (aux.length < 28 && headerContigs != null) {
+            if (nRef > headerContigs.size()) {
+                throw new IOException("CSI index has " + nRef + " contigs but the header names " + headerContigs.size());
             }
-            List<Map<Integer, long[]>> bins = new ArrayList<>();
-            List<Map<Integer, Long>> loffsets = new ArrayList<>();
-            for (int r = 0; r < nRef; r++) {
-                int nBin = in.int32();
-                Map<Integer, long[]> chunks = new HashMap<>();
-                Map<Integer, Long> loff = new HashMap<>();
-                for (int b = 0; b < nBin; b++) {
-                    int bin = in.int32();
-                    long loffset = in.int64();
-                    int nChunk = in.count(16, "chunks");
-                    long[] c = new long[2 * nChunk];
-                    for (int k = 0; k < 2 * nChunk; k++) c[k] = in.int64();
-                    chunks.put(bin, c);
-                    loff.put(bin, loffset);
-                }
-                bins.add(chunks);
-                loffsets.add(loff);
-            }
-            return new CsiIndex(minShift, depth, names, bins, loffsets);
+            names = List.copyOf(headerContigs.subList(0, nRef));
+        } else {
+            names = auxNames(aux, nRef);
         }
+        List<Map<Integer, long[]>> bins = new ArrayList<>();
+        List<Map<Integer, Long>> loffsets = new ArrayList<>();
+        for (int r = 0; r < nRef; r++) {
+            int nBin = in.int32();
+            Map<Integer, long[]> chunks = new HashMap<>();
+            Map<Integer, Long> loff = new HashMap<>();
+            for (int b = 0; b < nBin; b++) {
+                int bin = in.int32();
+                long loffset = in.int64();
+                int nChunk = in.count(16, "chunks");
+                long[] c = new long[2 * nChunk];
+                for (int k = 0; k < 2 * nChunk; k++) c[k] = in.int64();
+                chunks.put(bin, c);
+                loff.put(bin, loffset);
+            }
+            bins.add(chunks);
+            loffsets.add(loff);
+        }
+        return new CsiIndex(minShift, depth, names, bins, loffsets);
     }
 
     /** Contig names from the tabix-style auxiliary data ({@code l_nm} then NUL-terminated names). */
