@@ -42,7 +42,7 @@ public final class EnsembleTrainer {
     public record Provenance(String trainFilter, List<String> plofAnnotations, String raresetVersion) {}
 
     /** A fold's training and validation items. */
-    private record Split(NetworkTrainer.Items train, NetworkTrainer.Items validation, int nTrain, int nValidation) {}
+    record Split(NetworkTrainer.Items train, NetworkTrainer.Items validation, int nTrain, int nValidation) {}
 
     private final TrainingOptions options;
 
@@ -113,7 +113,7 @@ public final class EnsembleTrainer {
      * seeded split of the pool. Interleaved batches (DeepRVAT's {@code MultiphenoBaggingData}): per
      * trait, its observed samples in the pool split on their own, the traits' items chained.
      */
-    private Split split(TrainingData data, int[] pool, SplittableRandom rng) {
+    Split split(TrainingData data, int[] pool, SplittableRandom rng) {
         if (options.traitBatches() == TrainingOptions.TraitBatches.SHARED || data.traits().size() == 1) {
             int[][] s = split(pool.length, options.validationFraction(), rng);
             int[] train = map(s[0], pool);
