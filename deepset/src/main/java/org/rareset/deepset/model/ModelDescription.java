@@ -74,7 +74,7 @@ public record ModelDescription(
      */
     public record CrossValidation(int folds, String sample_file, List<Integer> held_out, List<Integer> training_samples) {}
 
-    /** One trait: its name, kind (quantitative: rank-based inverse normal; binary: as 0/1), seed genes. */
+    /** One trait: its name, kind ({@code binary}: only 0/1 values; else {@code quantitative}), seed genes. */
     public record Trait(String name, String kind, List<String> seed_genes) {}
 
     /** One network of the ensemble and how its training went; {@code fold} is null without cross-validation. */
