@@ -153,6 +153,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         ScoresWriter.Layout layout = layout();
         genotypes.source().file(); // one genotype source, checked before the models are loaded
         ScoringEnsemble ensemble = loadEnsemble();
+        checkFolds(ensemble);
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
         try (VariantSource source = genotypes.source().open()) {
@@ -200,18 +201,6 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     private OutOfFoldScorer outOfFold(ScoringEnsemble ensemble, java.util.List<String> samples, PrintWriter log) {
         TrainedEnsemble trained = ensemble instanceof TrainedEnsemble t ? t : null;
         if (cvFolds != null) {
-            if (trained == null) {
-                throw new ParameterException(spec.commandLine(), "--cv-folds needs --model (a folder of rareset train --cv-folds K)");
-            }
-            if (trained.nFolds() != cvFolds) {
-                throw InputException.of(model.trained, "was trained with " + (trained.nFolds() == 1 ? "no cross-validation"
-                        : trained.nFolds() + " cross-validation folds") + ", not " + cvFolds,
-                        trained.nFolds() == 1 ? "drop --cv-folds, or train with rareset train --cv-folds " + cvFolds
-                                : "use --cv-folds " + trained.nFolds());
-            }
-            if (cvFolds < 2) {
-                throw new ParameterException(spec.commandLine(), "--cv-folds takes K >= 2, the folds of a cross-validated model");
-            }
             OutOfFoldScorer scorer = new OutOfFoldScorer(trained, samples);
             if (!runtime.quiet) {
                 log.printf(Locale.ROOT, "out-of-fold scores: %d of %d samples scored by the networks of their fold (%d folds), "
@@ -229,6 +218,25 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
             }
         }
         return null;
+    }
+
+    /** With --cv-folds K: the model must be a trained ensemble with K folds (checked before any input is read). */
+    private void checkFolds(ScoringEnsemble ensemble) {
+        TrainedEnsemble trained = ensemble instanceof TrainedEnsemble t ? t : null;
+        if (cvFolds != null) {
+            if (trained == null) {
+                throw new ParameterException(spec.commandLine(), "--cv-folds needs --model (a folder of rareset train --cv-folds K)");
+            }
+            if (trained.nFolds() != cvFolds) {
+                throw InputException.of(model.trained, "was trained with " + (trained.nFolds() == 1 ? "no cross-validation"
+                        : trained.nFolds() + " cross-validation folds") + ", not " + cvFolds,
+                        trained.nFolds() == 1 ? "drop --cv-folds, or train with rareset train --cv-folds " + cvFolds
+                                : "use --cv-folds " + trained.nFolds());
+            }
+            if (cvFolds < 2) {
+                throw new ParameterException(spec.commandLine(), "--cv-folds takes K >= 2, the folds of a cross-validated model");
+            }
+        }
     }
 
     /** The filter rows must pass: --variant-filter, else a trained model's own training filter; null scores every row. */
