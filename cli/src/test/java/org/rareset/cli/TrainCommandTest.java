@@ -220,6 +220,9 @@ class TrainCommandTest {
             int fk = k;
             assertEquals(100, e.folds().values().stream().filter(f -> f == fk).count());
         }
+        List<String> foldRows = Files.readAllLines(model.resolve("folds.tsv"));
+        assertEquals("sample\tfold", foldRows.get(0));
+        for (int i = 1; i <= 300; i++) assertTrue(foldRows.get(i).startsWith("S" + i + "\t"), "sample order: " + foldRows.get(i));
         assertEquals(List.of("fold_0_repeat_0.params", "fold_0_repeat_1.params", "fold_1_repeat_0.params",
                 "fold_1_repeat_1.params", "fold_2_repeat_0.params", "fold_2_repeat_1.params", "folds.tsv", "model.json"),
                 fileNames(model));

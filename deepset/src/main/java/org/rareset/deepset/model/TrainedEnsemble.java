@@ -53,7 +53,8 @@ public final class TrainedEnsemble implements ScoringEnsemble {
                 }
             }
         }
-        this.folds = folds == null ? null : Map.copyOf(folds);
+        // Insertion order kept (sample order): folds.tsv must come out byte-identical run after run.
+        this.folds = folds == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(folds));
     }
 
     /** Number of cross-validation folds; 1 for an ensemble trained without cross-validation. */
