@@ -56,9 +56,18 @@ final class PartsJob {
             } catch (InputException e) {
                 throw e;
             } catch (Exception e) {
-                throw new IllegalStateException("work unit " + unit.index() + " of " + n + " (genes " + (unit.from() + 1) + " to "
+                throw new UnitFailure("work unit " + unit.index() + " of " + n + " (genes " + (unit.from() + 1) + " to "
                         + unit.to() + "): " + e, e);
             }
+        }
+    }
+
+    /** A unit's failure, naming the unit. */
+    static final class UnitFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnitFailure(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -68,13 +77,15 @@ final class PartsJob {
      */
     static RuntimeException failure(Exception e) {
         Throwable deepest = e;
+        String unit = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InputException ie) {
                 return new InputException(ie.source(), ie.location(), ie.problem() + " (in a Spark task: nothing was written)", ie.hint(), e);
             }
+            if (t instanceof UnitFailure && unit == null) unit = t.getMessage();
             deepest = t;
         }
-        String text = deepest == e ? firstLine(e.getMessage()) : deepest.toString();
+        String text = unit != null ? unit : deepest == e ? e.getMessage() : deepest.toString();
         return new IllegalStateException("a Spark task failed, nothing was written: " + firstLine(text), e);
     }
 
