@@ -40,12 +40,17 @@ if [[ ! -s "$cpdir/cp.txt" ]]; then
 POM
   (cd "$cpdir" && mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$cpdir/cp.txt")
 fi
+# run copies of the jars, so that a build meanwhile cannot change them under a running JVM
+mkdir -p "$out/jars"
+cp cli/target/rareset.jar spark/target/rareset-spark.jar "$out/jars/"
+cli_jar="$out/jars/rareset.jar"
+spark_jar="$out/jars/rareset-spark.jar"
 opens=$(sed -n 's:.*<spark.java17.options>\(.*\)</spark.java17.options>.*:\1:p' spark/pom.xml)
 
 dir="$out/sim_${SAMPLES}_${GENES}"
 if [[ ! -f "$dir/cohort.rsg" ]]; then
-  java -jar cli/target/rareset.jar simulate --out "$dir" --samples "$SAMPLES" --genes "$GENES" --seed 1 --quiet
-  java -jar cli/target/rareset.jar ingest --vcf "$dir/cohort.vcf.gz" --out "$dir/cohort.rsg" --quiet
+  java -jar "$cli_jar" simulate --out "$dir" --samples "$SAMPLES" --genes "$GENES" --seed 1 --quiet
+  java -jar "$cli_jar" ingest --vcf "$dir/cohort.vcf.gz" --out "$dir/cohort.rsg" --quiet
 fi
 common=(assoc --store "$dir/cohort.rsg" --annotations "$dir/annotations.tsv" --pheno "$dir/pheno.tsv"
         --covar "$dir/covar.tsv" --phenotypes QT,BT --tests "$TESTS" --quiet)
@@ -53,11 +58,11 @@ common=(assoc --store "$dir/cohort.rsg" --annotations "$dir/annotations.tsv" --p
 run() { # mode run-number -> "wall_seconds max_rss_kb"
   local mode=$1 k=$2 res="$out/${mode}_$2.tsv" tlog="$out/${mode}_$2.time"
   case $mode in
-    cli) /usr/bin/time -v -o "$tlog" java -jar cli/target/rareset.jar "${common[@]}" --threads 2 --out "$res" 2>"$out/$mode.log" ;;
+    cli) /usr/bin/time -v -o "$tlog" java -jar "$cli_jar" "${common[@]}" --threads 2 --out "$res" 2>"$out/$mode.log" ;;
     local1|local2)
       /usr/bin/time -v -o "$tlog" java $opens -Dspark.master="local[${mode#local}]" -Dspark.ui.enabled=false \
         -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
-        -cp "spark/target/rareset-spark.jar:$(cat "$cpdir/cp.txt")" org.rareset.spark.SparkMain "${common[@]}" --out "$res" \
+        -cp "$spark_jar:$(cat "$cpdir/cp.txt")" org.rareset.spark.SparkMain "${common[@]}" --out "$res" \
         2>"$out/$mode.log" ;;
   esac
   local wall rss
