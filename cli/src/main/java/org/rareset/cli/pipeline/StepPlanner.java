@@ -135,7 +135,7 @@ public final class StepPlanner {
             assocInputs.add(score.output("scores"));
         }
         Step assoc = step(Steps.ASSOC, assocNeeds, assocRuns, false, assocInputs, assocOutputs,
-                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out", "--scores", "--genes"));
+                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out", "--scores", "--genes", "--chunk"));
 
         List<Path> resultFiles = new ArrayList<>();
         resultFiles.add(assoc.output("results"));
