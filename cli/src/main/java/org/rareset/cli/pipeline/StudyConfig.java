@@ -45,6 +45,7 @@ public final class StudyConfig {
         TOP.put("steps", "steps to run (true/false each)");
         for (String s : Steps.NAMES) TOP.put(s, "options of the " + s + " step");
         INPUTS.put("vcf", "genotypes (VCF/BCF)");
+        INPUTS.put("store", "genotype store (.rsg, e.g. from simulate --store): skips the ingest step's command");
         INPUTS.put("annotations", "variant annotation table (skips the annotate step's command)");
         INPUTS.put("genes", "gene positions (BED)");
         INPUTS.put("pheno", "phenotypes table");
@@ -133,7 +134,13 @@ public final class StudyConfig {
             }
             inputs.put(e.getKey(), p);
         }
-        for (String required : List.of("vcf", "pheno")) {
+        if (inputs.containsKey("vcf") && inputs.containsKey("store")) {
+            throw YamlConfigException.at(file, inNode, "inputs has both vcf and store", "give one: the store is what ingest makes of the VCF");
+        }
+        if (inputs.containsKey("store") && !inputs.containsKey("annotations")) {
+            throw YamlConfigException.at(file, inNode, "inputs.store needs inputs.annotations", "annotate reads a VCF; give the annotation table");
+        }
+        for (String required : List.of(inputs.containsKey("store") ? "store" : "vcf", "pheno")) {
             if (!inputs.containsKey(required)) {
                 throw YamlConfigException.at(file, inNode, "inputs." + required + " is missing", "the pipeline needs " + INPUTS.get(required));
             }

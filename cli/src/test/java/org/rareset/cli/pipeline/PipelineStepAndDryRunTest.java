@@ -182,6 +182,45 @@ class PipelineStepAndDryRunTest {
     }
 
     @Test
+    void aGivenStoreTakesTheIngestStepsPlaceAndEveryStepReadsIt() throws Exception {
+        Path sim = dir.resolve("sim");
+        CliRun made = run("simulate", "--samples", "300", "--genes", "20", "--store", "--out", sim.toString(), "-q");
+        assertEquals(0, made.exit(), made.err());
+        Path cfg = dir.resolve("store.yaml");
+        String yaml = """
+                study: stored
+                output: out
+                inputs:
+                  store: sim/cohort.rsg
+                  annotations: sim/annotations.tsv
+                  pheno: sim/pheno.tsv
+                  covar: sim/covar.tsv
+                phenotypes: [QT]
+                steps:
+                  train: false
+                  score: false
+                  risk: false
+                """;
+        Files.writeString(cfg, yaml);
+        CliRun r = run("pipeline", "--config", cfg.toString(), "--plan");
+        assertEquals(0, r.exit(), r.err());
+        JsonObject plan = JsonParser.parseString(r.out()).getAsJsonObject();
+        String store = sim.resolve("cohort.rsg").toAbsolutePath().toString();
+        assertEquals("given", step(plan, "ingest").get("state").getAsString());
+        for (String s : List.of("seed_genes", "assoc")) {
+            assertTrue(strings(step(plan, s).getAsJsonArray("commands")).get(0).contains(" --store " + store), s);
+        }
+        Files.writeString(cfg, yaml.replace("inputs:\n", "inputs:\n  vcf: sim/cohort.rsg\n"));
+        CliRun both = run("pipeline", "--config", cfg.toString(), "--plan");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("inputs has both vcf and store"), both.err());
+        Files.writeString(cfg, yaml.replace("  annotations: sim/annotations.tsv\n", ""));
+        CliRun noAnnotations = run("pipeline", "--config", cfg.toString(), "--plan");
+        assertEquals(2, noAnnotations.exit());
+        assertTrue(noAnnotations.err().contains("inputs.store needs inputs.annotations"), noAnnotations.err());
+    }
+
+    @Test
     void changedInputIsNamed() throws Exception {
         Path cfg = config("burden");
         for (String s : List.of("ingest", "annotate", "assoc")) assertEquals(0, run("pipeline", "--config", cfg.toString(), "--step", s).exit());
