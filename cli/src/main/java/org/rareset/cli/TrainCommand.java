@@ -204,10 +204,12 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
         } catch (IllegalArgumentException e) {
             throw new InputException("rareset train", null, e.getMessage(), "see rareset train --help");
         }
-        // One PyTorch thread unless asked otherwise: small matrices gain nothing from more, and
-        // results are reproducible.
+        // One PyTorch thread whatever --threads says: PyTorch's CPU kernels split their sums by thread
+        // count, so a network trained with 3 threads differs in the last bits from one trained with 1
+        // (TrainCommandTest), and --threads must not change results. Small matrices gain little from more.
+        // A -Dai.djl.pytorch.num_threads given to the JVM still wins (then the count is part of the seed).
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(runtime.threads > 0 ? runtime.threads : 1));
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
         VariantFilter filter = VariantFilter.parse(trainFilter);

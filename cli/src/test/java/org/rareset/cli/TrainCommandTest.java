@@ -295,4 +295,45 @@ class TrainCommandTest {
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("--train-filter: character 7: expected a number"), r.err());
     }
+
+    /**
+     * {@code --threads} is a speed setting and must not change the trained networks: each run is a fresh
+     * JVM (PyTorch reads its thread count once per process) without a PyTorch thread property, so only
+     * {@code --threads} differs. PyTorch's CPU kernels split sums by thread count, so before training was
+     * pinned to one PyTorch thread, 1 and 3 threads gave networks that differ in the last bits.
+     */
+    @Test
+    void threadCountDoesNotChangeTheTrainedNetworks() throws Exception {
+        Path one = trainInFreshJvm(dir.resolve("threads1"), 1);
+        Path three = trainInFreshJvm(dir.resolve("threads3"), 3);
+        List<String> files = walk(one);
+        assertEquals(files, walk(three));
+        assertTrue(files.stream().anyMatch(f -> f.endsWith(".safetensors") || f.endsWith(".json")), files.toString());
+        for (String f : files) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(three.resolve(f))),
+                    f + " differs between --threads 1 and --threads 3");
+        }
+    }
+
+    private static List<String> walk(Path folder) throws IOException {
+        try (var s = Files.walk(folder)) {
+            return s.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private static Path trainInFreshJvm(Path model, int threads) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                RareSetCommand.class.getName()));
+        cmd.addAll(base(model));
+        cmd.addAll(List.of("--threads", Integer.toString(threads), "--quiet"));
+        Path log = dir.resolve("threads" + threads + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("training with --threads " + threads + " did not finish in 600 s");
+        }
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        return model;
+    }
 }
