@@ -120,6 +120,8 @@ public final class AssociationJob {
         SettingsWriter settings = new SettingsWriter().put("version", RareSetVersion.version());
         Map<String, RegenieResultWriter.Locus> loci = new HashMap<>();
         List<String> regenieHeader = new ArrayList<>();
+        List<Mask> testedMasks = List.of();
+        SaigeGeneTableWriter.Collapsed collapsed = (p, g, m) -> -1;
         if (s.scores() != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(s.scores());
             log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
@@ -193,6 +195,8 @@ public final class AssociationJob {
             t0 = System.nanoTime();
             cpu0 = processCpuNanos();
             result = run.run(traitData, genes, progress::update);
+            testedMasks = masks;
+            collapsed = run::collapsedVariants;
             settings.put("input", "variants").put("tests", s.tests())
                     .put("masks", String.join("; ", masks.stream().map(m -> m.name() + (m.expression() == null ? "" : ": " + m.expression())
                             + (m.hasMafLimit() ? " (MAF <= " + m.maxMaf() + ")" : "")).toList()))
@@ -210,6 +214,9 @@ public final class AssociationJob {
         log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s (%.2f s CPU): %.1f genes/s per trait",
                 nGenes, traitData.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
         write(result, traitData, failedTraits, nGenes, geneInfo, loci, regenieHeader, settings);
+        if (s.outFormat().equalsIgnoreCase("saige")) {
+            for (Path p : SaigeGeneTableWriter.write(s.out(), result.rows(), testedMasks, collapsed)) log.accept("wrote " + p);
+        }
     }
 
     /** The results and their side files, and the closing log lines. */
