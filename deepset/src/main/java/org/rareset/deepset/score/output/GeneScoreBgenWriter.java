@@ -68,7 +68,8 @@ public final class GeneScoreBgenWriter implements ScoresWriter {
     /** {@code PREFIX.sample} beside {@code PREFIX.bgen}. */
     public static Path samplePath(Path bgen) {
         String name = bgen.getFileName().toString();
-        return bgen.resolveSibling(name.substring(0, name.length() - ".bgen".length()) + ".sample");
+        boolean dotBgen = name.toLowerCase(Locale.ROOT).endsWith(".bgen");
+        return bgen.resolveSibling((dotBgen ? name.substring(0, name.length() - ".bgen".length()) : name) + ".sample");
     }
 
     @Override
