@@ -48,7 +48,7 @@ data=(--vcf "$sim/cohort.vcf.gz" --annotations "$sim/annotations.tsv" --pheno "$
 step seed ./rareset seed-genes "${data[@]}" --phenotypes "$traits" --out "$out/seed.tsv" --threads "$THREADS"
 step train ./rareset train "${data[@]}" --seed-genes "$out/seed.tsv" --phenotypes "$traits" \
   --annotations-list is_plof,CADD_PHRED,alphamissense,SpliceAI_delta_score,MAF_MB,Consequence_missense_variant,polyphen_score,sift_score \
-  --train-filter 'MAF < 0.01' --repeats "$REPEATS" --max-epochs "$EPOCHS" --batch-size 256 --seed "$SEED" \
+  --train-filter 'MAF < 0.01' --repeats "$REPEATS" --min-epochs 1 --max-epochs "$EPOCHS" --batch-size 256 --seed "$SEED" \
   --out "$out/model" --threads "$THREADS"
 step score ./rareset score --model "$out/model" --vcf "$sim/cohort.vcf.gz" --annotations "$sim/annotations.tsv" \
   --variant-filter none --out "$out/scores.parquet" --threads "$THREADS"

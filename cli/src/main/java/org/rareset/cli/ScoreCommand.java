@@ -15,6 +15,8 @@ import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.TrainedEnsemble;
 import org.rareset.deepset.pretrained.PretrainedEnsemble;
 import org.rareset.deepset.score.GeneScoringEngine;
+import org.rareset.deepset.score.OutOfFoldScorer;
+import org.rareset.core.InputException;
 import org.rareset.deepset.model.ScoringEnsemble;
 import org.rareset.deepset.score.ScoringInput;
 import org.rareset.deepset.score.ScoringInputReader;
@@ -65,7 +67,9 @@ import picocli.CommandLine.Spec;
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
             "      --annotations annotations.tsv.gz --out scores_wide.tsv --dense wide --threads 4",
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet",
-            "  rareset score --model model/ --store cohort.rsg --annotations annotations.tsv --out scores.parquet"})
+            "  rareset score --model model/ --store cohort.rsg --annotations annotations.tsv --out scores.parquet",
+            "  # out-of-fold scores of a model trained with 'rareset train --cv-folds 5':",
+            "  rareset score --model model/ --cv-folds 5 --store cohort.rsg --annotations annotations.tsv --out scores.parquet"})
 public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Mixin org.rareset.cli.options.ChunkOptions chunk;
@@ -132,6 +136,13 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
             description = "Gene model (BED, GTF or GFF3, as for rareset annotate) placing each gene's --write-bgen pseudo-variant at its midpoint.")
     Path geneModel;
 
+    @Option(names = "--cv-folds", paramLabel = "K",
+            description = "Out-of-fold scores from a --model trained with 'rareset train --cv-folds K' (K must match): each "
+                    + "training sample is scored by the networks of its fold, which never saw it, on the whole ensemble's "
+                    + "empty-gene baseline (docs/scoring.md); samples that were not in training are scored by all networks. "
+                    + "Without it, every sample is scored by all K x repeats networks (for new cohorts).")
+    Integer cvFolds;
+
     private ScoresWriter.Layout layout() {
         if (dense == null) return ScoresWriter.Layout.SPARSE;
         return switch (dense) {
@@ -171,6 +182,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         }
         genotypes.source().file(); // one genotype source, checked before the models are loaded
         ScoringEnsemble ensemble = loadEnsemble();
+        checkFolds(ensemble);
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
         try (VariantSource source = genotypes.source().open()) {
@@ -179,7 +191,8 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
         long t1 = System.nanoTime();
 
-        GeneScoringEngine engine = new GeneScoringEngine(ensemble);
+        OutOfFoldScorer outOfFold = outOfFold(ensemble, input.samples(), log);
+        GeneScoringEngine engine = outOfFold != null ? outOfFold.ensembleEngine() : new GeneScoringEngine(ensemble);
         var genes = chunk.select(input.genes());
         int nGenes = genes.size();
         boolean progress = runtime.showProgress();
@@ -194,7 +207,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
             bgen = GeneScoreBgenWriter.open(writeBgen, input.samples(), loci.loci(), bgenBits);
         }
         try (ScoresWriter writer = ScoresWriter.open(out, input.samples(), layout); GeneScoreBgenWriter bgenWriter = bgen) {
-            engine.scoreAll(genes.iterator(), runtime.effectiveThreads(), g -> {
+            java.util.function.Consumer<org.rareset.deepset.score.GeneScores> sink = g -> {
                 writer.write(g);
                 if (bgenWriter != null) bgenWriter.write(g);
                 done[0]++;
@@ -202,7 +215,9 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
                     log.print("\rscoring genes: " + done[0] + "/" + nGenes);
                     log.flush();
                 }
-            });
+            };
+            if (outOfFold != null) outOfFold.scoreAll(genes.iterator(), runtime.effectiveThreads(), sink);
+            else engine.scoreAll(genes.iterator(), runtime.effectiveThreads(), sink);
             writer.commit();
             if (bgenWriter != null) {
                 bgenWriter.commit();
@@ -222,6 +237,52 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
                 "scored %d genes x %d samples with %d models and wrote %s in %.1f s (reading took %.1f s)",
                 nGenes, input.samples().size(), ensemble.members().size(), out, (t2 - t1) / 1e9, (t1 - t0) / 1e9));
         return RareSetCommand.EXIT_OK;
+    }
+
+    /**
+     * The out-of-fold scorer when {@code --cv-folds} asks for it (checked against the model), else null.
+     * Scoring a cross-validated model's own training samples with all its networks is allowed (the
+     * union ensemble is for new cohorts) but said on stderr.
+     */
+    private OutOfFoldScorer outOfFold(ScoringEnsemble ensemble, java.util.List<String> samples, PrintWriter log) {
+        TrainedEnsemble trained = ensemble instanceof TrainedEnsemble t ? t : null;
+        if (cvFolds != null) {
+            OutOfFoldScorer scorer = new OutOfFoldScorer(trained, samples);
+            if (!runtime.quiet) {
+                log.printf(Locale.ROOT, "out-of-fold scores: %d of %d samples scored by the networks of their fold (%d folds), "
+                        + "%d not in training scored by all %d networks%n", scorer.inFolds(), samples.size(), cvFolds,
+                        samples.size() - scorer.inFolds(), trained.members().size());
+            }
+            return scorer;
+        }
+        if (trained != null && trained.folds() != null && !runtime.quiet) {
+            long seen = samples.stream().filter(trained.folds()::containsKey).count();
+            if (seen > 0) {
+                log.printf(Locale.ROOT, "note: %d of the %d samples trained this model; all %d networks score them, so their "
+                        + "scores come from networks that saw them (--cv-folds %d gives out-of-fold scores)%n", seen,
+                        samples.size(), trained.members().size(), trained.nFolds());
+            }
+        }
+        return null;
+    }
+
+    /** With --cv-folds K: the model must be a trained ensemble with K folds (checked before any input is read). */
+    private void checkFolds(ScoringEnsemble ensemble) {
+        TrainedEnsemble trained = ensemble instanceof TrainedEnsemble t ? t : null;
+        if (cvFolds != null) {
+            if (trained == null) {
+                throw new ParameterException(spec.commandLine(), "--cv-folds needs --model (a folder of rareset train --cv-folds K)");
+            }
+            if (trained.nFolds() != cvFolds) {
+                throw InputException.of(model.trained, "was trained with " + (trained.nFolds() == 1 ? "no cross-validation"
+                        : trained.nFolds() + " cross-validation folds") + ", not " + cvFolds,
+                        trained.nFolds() == 1 ? "drop --cv-folds, or train with rareset train --cv-folds " + cvFolds
+                                : "use --cv-folds " + trained.nFolds());
+            }
+            if (cvFolds < 2) {
+                throw new ParameterException(spec.commandLine(), "--cv-folds takes K >= 2, the folds of a cross-validated model");
+            }
+        }
     }
 
     /** The filter rows must pass: --variant-filter, else a trained model's own training filter; null scores every row. */

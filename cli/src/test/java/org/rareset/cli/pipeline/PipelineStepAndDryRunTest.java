@@ -93,6 +93,46 @@ class PipelineStepAndDryRunTest {
         assertEquals(List.of("model"), strings(step(plan, "train").getAsJsonArray("folder_outputs")));
     }
 
+    /** train.cv_folds goes to train and score; the pipeline's default is 5 folds, 1 turns cross-validation off. */
+    @Test
+    void crossValidationFoldsReachTrainAndScore() throws Exception {
+        Path demo = Path.of(System.getProperty("rareset.testdata"), "demo").toAbsolutePath().normalize();
+        JsonObject plan = plan(demo.resolve("study.yaml"));
+        assertTrue(command(plan, "train").contains(" --cv-folds 2 "), command(plan, "train"));
+        assertTrue(command(plan, "score").contains(" --cv-folds 2 "), command(plan, "score"));
+
+        String yaml = Files.readString(demo.resolve("study.yaml")).replace("output: ../../work-tmp/demo", "output: " + dir.resolve("o"))
+                .replace("cohort.vcf.gz", demo.resolve("cohort.vcf.gz").toString())
+                .replace("genes.bed", demo.resolve("genes.bed").toString())
+                .replace("pheno.tsv", demo.resolve("pheno.tsv").toString())
+                .replace("covar.tsv", demo.resolve("covar.tsv").toString())
+                .replace("annotations.tsv:", demo.resolve("annotations.tsv") + ":");
+        Path noKey = Files.writeString(dir.resolve("five.yaml"), yaml.replaceAll("\\n  cv_folds: 2[^\\n]*", ""));
+        plan = plan(noKey);
+        assertTrue(command(plan, "train").contains(" --cv-folds 5 "), command(plan, "train"));
+        assertTrue(command(plan, "score").contains(" --cv-folds 5 "), command(plan, "score"));
+
+        Path off = Files.writeString(dir.resolve("one.yaml"), yaml.replace("cv_folds: 2", "cv_folds: 1"));
+        plan = plan(off);
+        assertTrue(command(plan, "train").contains(" --cv-folds 1 "), command(plan, "train"));
+        assertFalse(command(plan, "score").contains("--cv-folds"), command(plan, "score"));
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), yaml.replace("cv_folds: 2", "cv_folds: two"));
+        CliRun r = run("pipeline", "--config", bad.toString(), "--plan");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("train.cv_folds: 'two' is not a whole number >= 1"), r.err());
+    }
+
+    private static JsonObject plan(Path config) {
+        CliRun r = run("pipeline", "--config", config.toString(), "--plan");
+        assertEquals(0, r.exit(), r.err());
+        return JsonParser.parseString(r.out()).getAsJsonObject();
+    }
+
+    private static String command(JsonObject plan, String step) {
+        return strings(step(plan, step).getAsJsonArray("commands")).get(0) + " ";
+    }
+
     @Test
     void oneStepAtATimeGivesThePipelinesFoldersAndDryRunSaysWhy() throws Exception {
         Path cfg = config("burden");
