@@ -172,6 +172,43 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     public Integer call() {
         PrintWriter log = spec.commandLine().getErr();
         long t0 = System.nanoTime();
+        Prepared p = prepare(log);
+        long t1 = System.nanoTime();
+        var genes = chunk.select(p.input().genes());
+        int nGenes = genes.size();
+        boolean progress = runtime.showProgress();
+        int[] done = {0};
+        writeScores(p, genes, out, g -> {
+            done[0]++;
+            if (progress && (done[0] % 100 == 0 || done[0] == nGenes)) {
+                log.print("\rscoring genes: " + done[0] + "/" + nGenes);
+                log.flush();
+            }
+        });
+        if (progress) log.println();
+        if (perVariant != null) {
+            long n = PerVariantScoresWriter.write(perVariant, p.engine(), genes);
+            if (!runtime.quiet) log.printf("wrote %d per-variant contributions to %s%n", n, perVariant);
+        }
+        long t2 = System.nanoTime();
+        spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                "scored %d genes x %d samples with %d models and wrote %s in %.1f s (reading took %.1f s)",
+                nGenes, p.input().samples().size(), p.ensemble().members().size(), out, (t2 - t1) / 1e9, (t1 - t0) / 1e9));
+        return RareSetCommand.EXIT_OK;
+    }
+
+    /**
+     * What scoring reads before its first gene: the ensemble, the cohort's scored rows per gene, the
+     * whole ensemble's engine, the out-of-fold scorer ({@code --cv-folds}, else null) and the layout.
+     */
+    public record Prepared(ScoringEnsemble ensemble, ScoringInput input, GeneScoringEngine engine,
+                           OutOfFoldScorer outOfFold, ScoresWriter.Layout layout) {}
+
+    /**
+     * Checks the output and the genotype source, loads the ensemble and reads the annotation rows
+     * of every gene with their carriers; other runners (the Spark runner) call it once per process.
+     */
+    public Prepared prepare(PrintWriter log) {
         ScoresWriter.checkTarget(out);
         ScoresWriter.Layout layout = layout();
         if (writeBgen != null) {
@@ -189,35 +226,32 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
             input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble), duplicateRows);
         }
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
-        long t1 = System.nanoTime();
-
         OutOfFoldScorer outOfFold = outOfFold(ensemble, input.samples(), log);
         GeneScoringEngine engine = outOfFold != null ? outOfFold.ensembleEngine() : new GeneScoringEngine(ensemble);
-        var genes = chunk.select(input.genes());
-        int nGenes = genes.size();
-        boolean progress = runtime.showProgress();
-        int[] done = {0};
+        return new Prepared(ensemble, input, engine, outOfFold, layout);
+    }
+
+    /** Scores {@code genes} (a part of {@code p}'s, in order) into {@code target} in this command's layout; {@code done} hears of each gene. */
+    public void writeScores(Prepared p, java.util.List<org.rareset.deepset.score.GeneRows> genes, Path target,
+                            java.util.function.Consumer<String> done) {
+        PrintWriter log = spec.commandLine().getErr();
         GeneScoreBgenWriter bgen = null;
-        if (writeBgen != null) {
+        if (writeBgen != null && target.equals(out)) { // the whole run's scores, not a runner's part
             GeneScoreLoci loci = GeneScoreLoci.of(geneModel == null ? null : GeneModelReader.read(geneModel), genes);
             if (!runtime.quiet && loci.fromVariants() > 0) {
-                log.printf("--write-bgen: %d of %d genes placed at the midpoint of their scored variants (%s)%n", loci.fromVariants(), nGenes,
+                log.printf("--write-bgen: %d of %d genes placed at the midpoint of their scored variants (%s)%n", loci.fromVariants(), genes.size(),
                         geneModel == null ? "no --genes" : "not in " + geneModel);
             }
-            bgen = GeneScoreBgenWriter.open(writeBgen, input.samples(), loci.loci(), bgenBits);
+            bgen = GeneScoreBgenWriter.open(writeBgen, p.input().samples(), loci.loci(), bgenBits);
         }
-        try (ScoresWriter writer = ScoresWriter.open(out, input.samples(), layout); GeneScoreBgenWriter bgenWriter = bgen) {
+        try (ScoresWriter writer = ScoresWriter.open(target, p.input().samples(), p.layout()); GeneScoreBgenWriter bgenWriter = bgen) {
             java.util.function.Consumer<org.rareset.deepset.score.GeneScores> sink = g -> {
                 writer.write(g);
                 if (bgenWriter != null) bgenWriter.write(g);
-                done[0]++;
-                if (progress && (done[0] % 100 == 0 || done[0] == nGenes)) {
-                    log.print("\rscoring genes: " + done[0] + "/" + nGenes);
-                    log.flush();
-                }
+                done.accept(g.gene());
             };
-            if (outOfFold != null) outOfFold.scoreAll(genes.iterator(), runtime.effectiveThreads(), sink);
-            else engine.scoreAll(genes.iterator(), runtime.effectiveThreads(), sink);
+            if (p.outOfFold() != null) p.outOfFold().scoreAll(genes.iterator(), runtime.effectiveThreads(), sink);
+            else p.engine().scoreAll(genes.iterator(), runtime.effectiveThreads(), sink);
             writer.commit();
             if (bgenWriter != null) {
                 bgenWriter.commit();
@@ -227,16 +261,20 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
                 }
             }
         }
-        if (progress) log.println();
-        if (perVariant != null) {
-            long n = PerVariantScoresWriter.write(perVariant, engine, genes);
-            if (!runtime.quiet) log.printf("wrote %d per-variant contributions to %s%n", n, perVariant);
-        }
-        long t2 = System.nanoTime();
-        spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "scored %d genes x %d samples with %d models and wrote %s in %.1f s (reading took %.1f s)",
-                nGenes, input.samples().size(), ensemble.members().size(), out, (t2 - t1) / 1e9, (t1 - t0) / 1e9));
-        return RareSetCommand.EXIT_OK;
+    }
+
+    /** The output these options name ({@code --out}). */
+    public Path out() {
+        return out;
+    }
+
+    /** {@code --dense}, or null for the sparse layout; {@code --per-variant}, or null. */
+    public String dense() {
+        return dense;
+    }
+
+    public Path perVariant() {
+        return perVariant;
     }
 
     /**
