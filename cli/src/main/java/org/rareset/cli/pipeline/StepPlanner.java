@@ -69,9 +69,18 @@ public final class StepPlanner {
         tested.addAll(cfg.nullPhenotypes());
         String assocTraits = String.join(",", tested);
 
-        // ingest: the sparse genotype store, used by assoc when it reads stores
-        Step ingest = step(Steps.INGEST, List.of(), inv("ingest", args("--vcf", vcf, "--out", STAGING + "/cohort.rsg")),
-                List.of(vcf), Map.of("store", "cohort.rsg"), Set.of("--vcf", "--out"));
+        // ingest: the sparse genotype store, given in inputs or made by the ingest command
+        Step ingest;
+        Path givenStore = cfg.input("store");
+        if (givenStore != null) {
+            ingest = new Step(Steps.INGEST, List.of(), List.of(givenStore), Map.of("store", givenStore.toString()),
+                    dir(Steps.INGEST), Map.of("store", givenStore), List.of());
+            planned.put(Steps.INGEST, ingest);
+            if (cfg.section(Steps.INGEST) != null) warnings.add("ingest: options ignored, inputs.store is used as the genotype store");
+        } else {
+            ingest = step(Steps.INGEST, List.of(), inv("ingest", args("--vcf", vcf, "--out", STAGING + "/cohort.rsg")),
+                    List.of(vcf), Map.of("store", "cohort.rsg"), Set.of("--vcf", "--out"));
+        }
 
         // annotate: the annotation table, given in inputs or made by the annotate command
         Step annotate;
@@ -140,7 +149,7 @@ public final class StepPlanner {
             assocInputs.add(score.output("scores"));
         }
         Step assoc = step(Steps.ASSOC, assocNeeds, assocRuns, false, assocInputs, assocOutputs,
-                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out", "--scores", "--genes"));
+                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out", "--scores", "--genes", "--chunk"));
 
         List<Path> resultFiles = new ArrayList<>();
         resultFiles.add(assoc.output("results"));
