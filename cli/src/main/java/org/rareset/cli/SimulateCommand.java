@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {
             "Write a synthetic cohort into a folder: cohort.vcf.gz (+ .tbi), genes.bed, annotations.tsv, "
-                + "pheno.tsv (QT, BT, NULL_QT, NULL_BT), covar.tsv (age, sex, PC1..PC4) and truth.tsv "
-                + "(causal genes and their effects).",
+                + "pheno.tsv (QT, BT, NULL_QT, NULL_BT), covar.tsv (age, sex, PC1..PC4), truth.tsv "
+                + "(causal genes and their effects) and causal_variants.tsv (each causal allele's weight and effect).",
             "Most variants are seen once or a few times. QT and BT depend on a few causal genes through "
                 + "their variants' annotations (pLoF fully, missense by its damage scores); the NULL traits "
                 + "have no genetic part. The same --seed gives byte-identical files. See docs/simulate.md.",
@@ -144,9 +144,9 @@ public final class SimulateCommand implements Callable<Integer> {
                     s.annotationRows(), s.seconds());
             o.printf(Locale.ROOT, "Traits %s (binary traits: %,d cases); causal genes in %s%n",
                     String.join(", ", s.traits()), s.cases(), out.resolve(SimulationSummary.TRUTH));
-            o.printf(Locale.ROOT, "Wrote %s (%,d bytes) and its index, %s, %s, %s, %s, %s%s%n", out.resolve(SimulationSummary.VCF),
+            o.printf(Locale.ROOT, "Wrote %s (%,d bytes) and its index, %s, %s, %s, %s, %s, %s%s%n", out.resolve(SimulationSummary.VCF),
                     s.vcfBytes(), SimulationSummary.GENES, SimulationSummary.ANNOTATIONS, SimulationSummary.PHENOTYPES,
-                    SimulationSummary.COVARIATES, SimulationSummary.TRUTH,
+                    SimulationSummary.COVARIATES, SimulationSummary.TRUTH, SimulationSummary.CAUSAL_VARIANTS,
                     nullReplicates > 0 ? ", " + SimulationSummary.NULL_REPLICATES : "");
             o.flush();
         }
