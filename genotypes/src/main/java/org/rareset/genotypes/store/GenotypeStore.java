@@ -158,7 +158,8 @@ public final class GenotypeStore implements VariantSource {
         return List.copyOf(out);
     }
 
-    private ByteBuffer read(long at, int n) throws IOException {
+    /** {@code n} bytes of the file from {@code at}. */
+    ByteBuffer read(long at, int n) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             int k = channel.read(b, at + b.position());
@@ -215,11 +216,11 @@ public final class GenotypeStore implements VariantSource {
         return lo;
     }
 
-    private int pos(long row) {
+    int pos(long row) {
         return rowInt(row, 8);
     }
 
-    private long dataOffset(long row) {
+    long dataOffset(long row) {
         return segment(row).getLong(rowBase(row));
     }
 
@@ -232,8 +233,37 @@ public final class GenotypeStore implements VariantSource {
         return (int) (row & ((1L << segmentBits) - 1)) * StoreFormat.ROW_BYTES;
     }
 
-    private int rowInt(long row, int field) {
+    int rowInt(long row, int field) {
         return segment(row).getInt(rowBase(row) + field);
+    }
+
+    /** End of the data section (the first byte after the last variant's data block). */
+    long dataEnd() {
+        return dataEnd;
+    }
+
+    /** First table row of contig {@code c}. */
+    long contigFirstRow(int c) {
+        return contigFirst[c];
+    }
+
+    /** Table rows of contig {@code c}. */
+    long contigRows(int c) {
+        return contigCount[c];
+    }
+
+    /** The variant of table row {@code row}. */
+    Variant variantAt(long row) {
+        return readRange(row, row + 1).get(0);
+    }
+
+    /** Copies table row {@code row} (its 48 bytes, unchecked) into {@code to} at {@code at}. */
+    void copyRow(long row, byte[] to, int at) {
+        segment(row).get(rowBase(row), to, at, StoreFormat.ROW_BYTES);
+    }
+
+    InputException corruptAt(String why) {
+        return corrupt(why);
     }
 
     /** Variants of rows [lo, hi), read with one positional read. */
@@ -310,7 +340,7 @@ public final class GenotypeStore implements VariantSource {
     }
 
     /** Checks row {@code row} and its data block (at {@code b}'s position) against their CRC32s. */
-    private void checkRow(long row, ByteBuffer b) {
+    void checkRow(long row, ByteBuffer b) {
         MappedByteBuffer seg = segment(row);
         int base = rowBase(row);
         java.util.zip.CRC32 c = new java.util.zip.CRC32();

@@ -170,21 +170,7 @@ public final class GenotypeStoreWriter implements Closeable {
             try (InputStream in = Files.newInputStream(tmpTable)) {
                 in.transferTo(data);
             }
-            long samplesOffset = tableOffset + variants * StoreFormat.ROW_BYTES;
-            java.io.ByteArrayOutputStream meta = new java.io.ByteArrayOutputStream();
-            writeStrings(meta, samples);
-            long contigsOffset = samplesOffset + meta.size();
-            ByteBuffer cr = ByteBuffer.allocate(contigs.size() * 16).order(ByteOrder.LITTLE_ENDIAN);
-            for (long[] r : contigRanges) cr.putLong(r[0]).putLong(r[1]);
-            writeStrings(meta, contigs);
-            meta.write(cr.array());
-            byte[] metaBytes = meta.toByteArray();
-            data.write(metaBytes);
-            ByteBuffer f = ByteBuffer.allocate(StoreFormat.FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            f.putLong(variants).putLong(samples.size()).putLong(tableOffset).putLong(samplesOffset)
-                    .putLong(contigsOffset).putLong(dataPos).putInt(StoreFormat.crc(metaBytes, 0, metaBytes.length));
-            f.putInt(footerCrc(f.array())).put(StoreFormat.FOOT_MAGIC);
-            data.write(f.array());
+            data.write(tail(variants, samples, contigs, contigRanges, tableOffset, dataPos));
             data.close();
             Files.deleteIfExists(tmpTable);
             OutputFiles.commit(tmp, target);
@@ -196,7 +182,31 @@ public final class GenotypeStoreWriter implements Closeable {
         }
     }
 
-    private static long align(long p) {
+    /**
+     * The bytes after the variant table: sample names, contig names and row ranges, footer.
+     *
+     * @param ranges per contig {firstRow, rowCount}
+     */
+    static byte[] tail(long variants, List<String> samples, List<String> contigs, List<long[]> ranges, long tableOffset,
+                       long dataEnd) throws IOException {
+        long samplesOffset = tableOffset + variants * StoreFormat.ROW_BYTES;
+        java.io.ByteArrayOutputStream meta = new java.io.ByteArrayOutputStream();
+        writeStrings(meta, samples);
+        long contigsOffset = samplesOffset + meta.size();
+        ByteBuffer cr = ByteBuffer.allocate(contigs.size() * 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (long[] r : ranges) cr.putLong(r[0]).putLong(r[1]);
+        writeStrings(meta, contigs);
+        meta.write(cr.array());
+        int metaCrc = StoreFormat.crc(meta.toByteArray(), 0, meta.size());
+        ByteBuffer f = ByteBuffer.allocate(StoreFormat.FOOTER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        f.putLong(variants).putLong(samples.size()).putLong(tableOffset).putLong(samplesOffset)
+                .putLong(contigsOffset).putLong(dataEnd).putInt(metaCrc);
+        f.putInt(footerCrc(f.array())).put(StoreFormat.FOOT_MAGIC);
+        meta.write(f.array());
+        return meta.toByteArray();
+    }
+
+    static long align(long p) {
         return (p + 7) & ~7L;
     }
 

@@ -94,8 +94,9 @@ public final class IngestEngine {
                 report = new IngestReport(samples);
                 writer = GenotypeStoreWriter.create(out, samples);
                 firstFile = source.file();
-            } else if (!samples.equals(report.samples)) {
-                throw sampleMismatch(source.file(), samples);
+            } else {
+                SampleLists.require(source.file(), samples, firstFile, report.samples, "the first file",
+                        "files ingested into one store need the same samples in the same order (bcftools view -s can reorder them)");
             }
             int n = samples.size();
             for (Variant v : source) {
@@ -130,17 +131,6 @@ public final class IngestEngine {
             return InputException.of(file, "starts at " + v.chrom() + ":" + v.pos() + ", but " + lastFile.getFileName()
                     + " before it already reached " + order.contig() + ":" + order.lastPos(),
                     "give the files in genomic order (each contig's records in consecutive files, positions increasing)");
-        }
-
-        private InputException sampleMismatch(Path file, List<String> samples) {
-            List<String> expected = report.samples;
-            int i = 0;
-            while (i < Math.min(samples.size(), expected.size()) && samples.get(i).equals(expected.get(i))) i++;
-            String where = i < Math.min(samples.size(), expected.size())
-                    ? "sample " + (i + 1) + " is '" + samples.get(i) + "' but '" + expected.get(i) + "' in " + firstFile.getFileName()
-                    : samples.size() + " samples but " + expected.size() + " in " + firstFile.getFileName();
-            return InputException.of(file, "its samples differ from the first file's: " + where,
-                    "files ingested into one store need the same samples in the same order (bcftools view -s can reorder them)");
         }
 
         IngestReport commit() {
