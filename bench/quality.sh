@@ -15,7 +15,9 @@
 #   BT (the traits under study, as DeepRVAT trains on its traits); the null traits test their scores.
 # bench/quality_summary.py then counts, per method, the causal genes (truth.tsv) found at
 # Bonferroni 0.05 and at Benjamini-Hochberg FDR 0.05 over genes, the false positives, and the
-# null traits' genomic inflation lambda. Output in bench/out/quality/ (summary.tsv, genes.tsv).
+# null traits' genomic inflation lambda; bench/quality_weights.py compares each variant's learned
+# contribution (score --per-variant) with its true weight. Output in bench/out/quality/
+# (summary.tsv, genes.tsv, weights.tsv, times.tsv).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -63,6 +65,7 @@ printf '%s\n' "plof: is_plof == 1" "missense: Consequence_missense_variant == 1"
 echo "cohorts: seeds $SEEDS; $SAMPLES samples x $GENES genes, $CAUSAL causal genes per trait, --gene-variance $GENE_VARIANCE," \
   "--effect-noise $EFFECT_NOISE, --case-rate $CASE_RATE; masks at MAF <= $MAX_MAF; train --repeats $REPEATS --max-epochs $EPOCHS, scores: $scoring"
 runs=()
+learned=()
 for seed in $SEEDS; do
   d="$out/seed$seed"
   mkdir -p "$d"
@@ -79,13 +82,16 @@ for seed in $SEEDS; do
     --batch-size 1024 --seed "$seed" "${cv[@]}" --out "$d/model" --threads "$THREADS"
   # score's default keeps what the model trained on (MAF < 0.01): like for like with the masks.
   step "$d" score ./rareset score --model "$d/model" --store "$d/cohort.rsg" --annotations "$sim/annotations.tsv" \
-    --out "$d/scores.parquet" --threads "$THREADS"
+    --out "$d/scores.parquet" --per-variant "$d/per_variant.tsv" --threads "$THREADS"
   step "$d" assoc_scores ./rareset assoc --scores "$d/scores.parquet" --pheno "$sim/pheno.tsv" --covar "$sim/covar.tsv" \
     --phenotypes "$traits" --out "$d/score_results.tsv" --threads "$THREADS"
   step "$d" assoc_masks ./rareset assoc "${data[@]}" --phenotypes "$traits" --masks "$out/masks.txt" \
     --max-maf "$MAX_MAF" --tests "$TESTS" --out "$d/mask_results.tsv" --threads "$THREADS"
   runs+=("$seed" "$sim/truth.tsv" "$d/score_results.tsv" "$d/mask_results.tsv")
+  learned+=("$seed" "$d/per_variant.tsv" "$sim/causal_variants.tsv" "$sim/annotations.tsv")
 done
 
 python3 bench/quality_summary.py --out "$out" --scoring "$scoring" --tests "$TESTS" "${runs[@]}"
-echo "summary: $out/summary.tsv, per gene: $out/genes.tsv; load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "learned per-variant contribution against the true weight of the causal alleles:"
+python3 bench/quality_weights.py "$out/weights.tsv" "${learned[@]}"
+echo "summary: $out/summary.tsv, per gene: $out/genes.tsv, learned weights: $out/weights.tsv; load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
