@@ -76,7 +76,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--min-mac", defaultValue = "5", paramLabel = "MAC", description = "Skip a gene x mask whose minor allele count (summed over its variants) is below this, counted in <out>.skipped.tsv (default: ${DEFAULT-VALUE}, REGENIE's --minMAC; 0 = test every mask).")
     double minMac;
 
-    @Option(names = "--qt-transform", defaultValue = "none", paramLabel = "NAME", description = "Quantitative traits: none, or rint (rank-based inverse normal, REGENIE's --apply-rint: Phi^-1((rank - 3/8) / (n + 1/4)), ties share their mean rank). Default ${DEFAULT-VALUE}, as REGENIE: betas stay in trait units; use rint for skewed traits or outliers.")
+    @Option(names = "--qt-transform", defaultValue = "none", paramLabel = "NAME", description = "Quantitative traits: none, or rint (rank-based inverse normal, REGENIE's --apply-rint: Phi^-1((rank - 3/8) / (n + 1/4)), ties share their mean rank), or quantile (DeepRVAT's quantile transform to a normal, as seed-genes uses). Default ${DEFAULT-VALUE}, as REGENIE: betas stay in trait units; use rint for skewed traits or outliers.")
     String qtTransform;
 
     @Option(names = "--genes", paramLabel = "FILE", description = "Gene model (BED, GTF or GFF3, as for rareset annotate) for the gene_name chrom start end columns; without it the name comes from the annotations' gene_name column and chrom from the gene's variants.")

@@ -84,8 +84,9 @@ class StoreInputTest {
         String[] fromVcf = {"--vcf", vcf.toString()};
         String[] fromStore = {"--store", store.toString()};
 
+        // --min-eac 1: both cohorts have 2,000 samples, too few for DeepRVAT's EAC > 50
         List<String> seedArgs = List.of("seed-genes", "--annotations", ann, "--pheno", pheno, "--covar", covar,
-                "--phenotypes", traits);
+                "--phenotypes", traits, "--min-eac", "1");
         Path seedsVcf = tmp.resolve("seeds_vcf.tsv");
         Path seedsStore = tmp.resolve("seeds_store.tsv");
         run(seedArgs, fromVcf, "--out", seedsVcf.toString());

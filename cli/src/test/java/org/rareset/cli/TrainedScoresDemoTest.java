@@ -43,7 +43,7 @@ class TrainedScoresDemoTest {
 
         Path seeds = tmp.resolve("seed.tsv");
         run("seed-genes", "--vcf", vcf, "--annotations", ann, "--pheno", pheno, "--covar", covar,
-                "--phenotypes", "QT,NULL_QT", "--out", seeds.toString());
+                "--phenotypes", "QT,NULL_QT", "--min-eac", "1", "--out", seeds.toString()); // as the demo's study.yaml
         Path model = tmp.resolve("model");
         run("train", "--vcf", vcf, "--annotations", ann, "--pheno", pheno, "--covar", covar,
                 "--seed-genes", seeds.toString(), "--phenotypes", "QT,NULL_QT",

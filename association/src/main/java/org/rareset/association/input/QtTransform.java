@@ -14,9 +14,21 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * transformed trait is N(0, 1)-shaped whatever the raw distribution, so one extreme value can no
  * longer carry a rare-variant test; betas are then in standard-normal units, not trait units.
  * Binary traits are never transformed.
+ *
+ * <p>{@link #QUANTILE} is DeepRVAT's quantile transform to a normal ({@link QuantileNormal}), which
+ * its seed-gene discovery and training apply to quantitative traits.
  */
 public enum QtTransform {
-    NONE, RINT;
+    NONE("no transform"),
+    RINT("rank-based inverse normal transform (--qt-transform rint)"),
+    QUANTILE("quantile transform to a normal, as DeepRVAT (--qt-transform quantile)");
+
+    /** What the transform does, for logs. */
+    public final String description;
+
+    QtTransform(String description) {
+        this.description = description;
+    }
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -24,6 +36,7 @@ public enum QtTransform {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "none" -> NONE;
             case "rint" -> RINT;
+            case "quantile" -> QUANTILE;
             default -> throw new IllegalArgumentException("unknown transform '" + s + "'");
         };
     }
@@ -31,7 +44,8 @@ public enum QtTransform {
     /** The trait with its outcome transformed (the same object for NONE and for binary traits). */
     public TraitData apply(TraitData t) {
         if (this == NONE || t.type() != TraitType.QUANTITATIVE) return t;
-        return new TraitData(t.name(), t.type(), t.genotypeIndex(), t.analysisIndex(), rint(t.y()), t.x(),
+        double[] y = this == RINT ? rint(t.y()) : QuantileNormal.transform(t.y());
+        return new TraitData(t.name(), t.type(), t.genotypeIndex(), t.analysisIndex(), y, t.x(),
                 t.covariateNames(), t.droppedMissing(), t.sampleIds(), t.fidIids());
     }
 

@@ -266,7 +266,7 @@ public final class AssociationJob {
         List<TraitData> out = new ArrayList<>(traits.size());
         for (TraitData t : traits) {
             TraitData u = transform.apply(t);
-            if (u != t) log.accept("trait " + t.name() + ": rank-based inverse normal transform (--qt-transform rint)");
+            if (u != t) log.accept("trait " + t.name() + ": " + transform.description);
             out.add(u);
         }
         return out;

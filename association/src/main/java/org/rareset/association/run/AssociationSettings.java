@@ -19,7 +19,7 @@ import org.rareset.core.concurrent.Chunk;
  * @param maskFile       {@code --masks}, or null for one mask 'all'
  * @param maxMaf         {@code --max-maf}, or null for {@link AssociationJob#DEFAULT_MAX_MAF}
  * @param minMac         skip a gene x mask with fewer minor alleles
- * @param qtTransform    {@code none} or {@code rint}
+ * @param qtTransform    {@code none}, {@code rint} or {@code quantile}
  * @param geneModel      gene model for the gene_name chrom start end columns, or null
  * @param collapseMac    collapse variants below this MAC (0 = off)
  * @param weights        variant weight specification ({@code beta:1,25}, {@code none}, a column, {@code deepset:FILE})
@@ -71,7 +71,7 @@ public record AssociationSettings(CohortInputs cohort, RegenieMaskInputs regenie
         try {
             QtTransform.parse(qtTransform);
         } catch (IllegalArgumentException e) {
-            throw new InputException(null, null, "--qt-transform: " + e.getMessage(), "use none or rint");
+            throw new InputException(null, null, "--qt-transform: " + e.getMessage(), "use none, rint or quantile");
         }
         if (geneModel != null && !java.nio.file.Files.isRegularFile(geneModel)) {
             throw InputException.of(geneModel, "not found", "give the gene model (BED, GTF or GFF3) used by rareset annotate");
