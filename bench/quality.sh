@@ -77,7 +77,11 @@ for seed in $SEEDS; do
   step "$d" ingest ./rareset ingest --vcf "$sim/cohort.vcf.gz" --out "$d/cohort.rsg" --threads "$THREADS"
   data=(--store "$d/cohort.rsg" --annotations "$sim/annotations.tsv" --pheno "$sim/pheno.tsv" --covar "$sim/covar.tsv")
   step "$d" seed_genes ./rareset seed-genes "${data[@]}" --phenotypes QT,BT --out "$d/seed.tsv" --threads "$THREADS"
-  step "$d" train ./rareset train "${data[@]}" --seed-genes "$d/seed.tsv" --phenotypes QT,BT \
+  # DeepRVAT's seed-gene rules may leave a trait without seed genes; train on those that have some.
+  train_traits=$(awk -F'\t' 'NR > 1 && ($1 == "QT" || $1 == "BT") { print $1 }' "$d/seed.tsv" | sort -u | paste -sd, -)
+  [[ -n "$train_traits" ]] || { echo "seed $seed: no seed genes for QT or BT, nothing to train on" >&2; exit 1; }
+  echo "  training on: $train_traits"
+  step "$d" train ./rareset train "${data[@]}" --seed-genes "$d/seed.tsv" --phenotypes "$train_traits" \
     --annotations-list "$annotations_list" --train-filter 'MAF < 0.01' --repeats "$REPEATS" --max-epochs "$EPOCHS" \
     --batch-size 1024 --seed "$seed" "${cv[@]}" --out "$d/model" --threads "$THREADS"
   # score's default keeps what the model trained on (MAF < 0.01): like for like with the masks.
