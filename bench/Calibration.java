@@ -50,6 +50,7 @@ public class Calibration {
             case "bootstrap-traits" -> bootstrapTraits(Path.of(a[1]), Path.of(a[2]), a[3], Integer.parseInt(a[4]), Long.parseLong(a[5]), Path.of(a[6]));
             case "pick-genes" -> pickGenes(Path.of(a[1]), a[2], a[3], Integer.parseInt(a[4]), Double.parseDouble(a[5]), Path.of(a[6]), Path.of(a[7]));
             case "bootstrap-compare" -> bootstrapCompare(Path.of(a[1]), Path.of(a[2]), a[3]);
+            case "carrier-p" -> carrierP(Path.of(a[1]), Path.of(a[2]), a[3], Path.of(a[4]), Integer.parseInt(a[5]), Long.parseLong(a[6]));
             default -> throw new IllegalArgumentException("unknown mode " + a[0]);
         }
     }
@@ -149,6 +150,102 @@ public class Calibration {
         List<String> lines = Files.readAllLines(p);
         for (String l : lines.subList(1, lines.size())) rows.put(l.split("\t")[0], l.split("\t", -1));
         return rows;
+    }
+
+    static void carrierP(Path covar, Path pheno, String trait, Path genotypes, int b, long seed) throws IOException {
+        Map<String, String[]> cov = readTable(covar);
+        List<String> pheLines = Files.readAllLines(pheno);
+        int col = Arrays.asList(pheLines.get(0).split("\t")).indexOf(trait);
+        int n = pheLines.size() - 1;
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            String[] f = pheLines.get(i + 1).split("\t");
+            String[] c = cov.get(f[0]);
+            x[i] = new double[c.length];
+            x[i][0] = 1;
+            for (int k = 1; k < c.length; k++) x[i][k] = Double.parseDouble(c[k]);
+            y[i] = Double.parseDouble(f[col]);
+        }
+        NullModel model = NullModel.logistic(y, x);
+        // columns: sample -> dosage, the sample order of the VCF being that of null_bt.tsv
+        List<Map<Integer, Integer>> cols = new ArrayList<>();
+        Map<Integer, Integer> collapsed = new HashMap<>();
+        for (String line : Files.readAllLines(genotypes)) {
+            String[] f = line.split("\t");
+            Map<Integer, Integer> c = new HashMap<>();
+            int mac = 0;
+            for (int i = 0; i < n; i++) {
+                String gt = f[i + 1];
+                int d = (gt.charAt(0) == '1' ? 1 : 0) + (gt.length() > 2 && gt.charAt(2) == '1' ? 1 : 0);
+                if (d > 0) {
+                    c.put(i, d);
+                    mac += d;
+                }
+            }
+            if (mac == 0) continue;
+            if (mac < 10) c.forEach((i, d) -> collapsed.merge(i, d, Math::max));
+            else cols.add(c);
+        }
+        if (!collapsed.isEmpty()) cols.add(collapsed);
+        int m = cols.size();
+        TreeMap<Integer, Integer> carrierIndex = new TreeMap<>();
+        for (Map<Integer, Integer> c : cols) for (int i : c.keySet()) carrierIndex.putIfAbsent(i, 0);
+        int[] carriers = carrierIndex.keySet().stream().mapToInt(Integer::intValue).toArray();
+        for (int k = 0; k < carriers.length; k++) carrierIndex.put(carriers[k], k);
+        double[][] wg = new double[carriers.length][m];
+        for (int j = 0; j < m; j++) {
+            int mac = cols.get(j).values().stream().mapToInt(Integer::intValue).sum();
+            double maf = mac / (2.0 * n);
+            double w = 25 * Math.pow(1 - maf, 24);   // dbeta(maf, 1, 25)
+            for (var e : cols.get(j).entrySet()) wg[carrierIndex.get(e.getKey())][j] = w * e.getValue();
+        }
+        double[] mu = new double[carriers.length];
+        double[] obsY = new double[carriers.length];
+        for (int k = 0; k < carriers.length; k++) {
+            mu[k] = model.fitted(carriers[k]);
+            obsY[k] = y[carriers[k]];
+        }
+        double qObs = skatQ(wg, mu, obsY);
+        double bObs = Math.abs(burden(wg, mu, obsY));
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] yStar = new double[carriers.length];
+        long hits = 0, burdenHits = 0;
+        for (int r = 0; r < b; r++) {
+            for (int k = 0; k < carriers.length; k++) yStar[k] = rng.nextDouble() < mu[k] ? 1 : 0;
+            if (skatQ(wg, mu, yStar) >= qObs * (1 - 1e-12)) hits++;
+            if (Math.abs(burden(wg, mu, yStar)) >= bObs * (1 - 1e-12)) burdenHits++;
+        }
+        System.out.printf(Locale.ROOT, "columns=%d carriers=%d carrier_skat_p=%s carrier_burden_p=%s%n", m, carriers.length,
+                mcP(hits, b), mcP(burdenHits, b));
+    }
+
+    /** (1 + hits) / (B + 1) with the 95% Clopper-Pearson interval of hits / B. */
+    static String mcP(long hits, int b) {
+        double lo = hits == 0 ? 0.0 : new BetaDistribution(hits, b - hits + 1.0).inverseCumulativeProbability(0.025);
+        double hi = new BetaDistribution(hits + 1.0, b - hits).inverseCumulativeProbability(0.975);
+        return String.format(Locale.ROOT, "%.3g[%.3g,%.3g]", (1.0 + hits) / (b + 1.0), lo, hi);
+    }
+
+    /** Weighted burden score sum_j sum_k wg_kj (y_k - mu_k). */
+    static double burden(double[][] wg, double[] mu, double[] y) {
+        double s = 0;
+        for (int k = 0; k < wg.length; k++) for (double v : wg[k]) s += v * (y[k] - mu[k]);
+        return s;
+    }
+
+    /** Q = sum_j (sum_k wg_kj (y_k - mu_k))^2. */
+    static double skatQ(double[][] wg, double[] mu, double[] y) {
+        int m = wg.length == 0 ? 0 : wg[0].length;
+        double[] u = new double[m];
+        for (int k = 0; k < wg.length; k++) {
+            double r = y[k] - mu[k];
+            if (r == 0) continue;
+            for (int j = 0; j < m; j++) u[j] += wg[k][j] * r;
+        }
+        double q = 0;
+        for (double v : u) q += v * v;
+        return q;
     }
 
     static void bootstrapTraits(Path covar, Path pheno, String trait, int b, long seed, Path out) throws IOException {

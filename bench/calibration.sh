@@ -17,6 +17,8 @@
 #    prevalence, the logistic null is fitted, BOOT traits are drawn from it and refitted, and the
 #    BOOT_GENES genes whose default SKAT-O p lies just below BOOT_P get, for every test, a bootstrap p
 #    (1 + #{p* <= p}) / (BOOT + 1) to set beside the reported p.
+# 5. By hand, for single genes: `helper carrier-p` gives a gene's SKAT p under the exact carrier law
+#    by simulation (docs/calibration.md shows the bcftools command that extracts the genotypes).
 #
 # Outputs in bench/out/calibration/<LABEL>/: results per setting, table.tsv, table.md, bootstrap.tsv.
 set -euo pipefail

@@ -82,7 +82,7 @@ for seed in $SEEDS; do
   [[ -n "$train_traits" ]] || { echo "seed $seed: no seed genes for QT or BT, nothing to train on" >&2; exit 1; }
   echo "  training on: $train_traits"
   step "$d" train ./rareset train "${data[@]}" --seed-genes "$d/seed.tsv" --phenotypes "$train_traits" \
-    --annotations-list "$annotations_list" --train-filter 'MAF < 0.01' --repeats "$REPEATS" --max-epochs "$EPOCHS" \
+    --annotations-list "$annotations_list" --train-filter 'MAF < 0.01' --repeats "$REPEATS" --min-epochs 1 --max-epochs "$EPOCHS" \
     --batch-size 1024 --seed "$seed" "${cv[@]}" --out "$d/model" --threads "$THREADS"
   # score's default keeps what the model trained on (MAF < 0.01): like for like with the masks.
   step "$d" score ./rareset score --model "$d/model" --store "$d/cohort.rsg" --annotations "$sim/annotations.tsv" \

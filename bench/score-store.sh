@@ -19,7 +19,7 @@ rareset seed-genes --store "$out/cohort.rsg" --annotations "$demo/annotations.ts
 rareset train --store "$out/cohort.rsg" --annotations "$demo/annotations.tsv" --pheno "$demo/pheno.tsv" \
     --covar "$demo/covar.tsv" --seed-genes "$out/seeds.tsv" --phenotypes QT \
     --annotations-list is_plof,CADD_PHRED,alphamissense,SpliceAI_delta_score,MAF_MB,Consequence_missense_variant \
-    --train-filter 'MAF < 0.01' --repeats 6 --max-epochs 10 --seed 1 --out "$out/model" --quiet > /dev/null
+    --train-filter 'MAF < 0.01' --repeats 6 --min-epochs 1 --max-epochs 10 --seed 1 --out "$out/model" --quiet > /dev/null
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 measure() {  # name, genotype options...

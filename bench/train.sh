@@ -6,7 +6,11 @@
 # Targets: under 600 s and under 4 GB peak on 2 CPU cores.
 # With --score-genes 20000, then scores 20,000 synthetic genes x all samples with a 6-network
 # ensemble of the trained network (2 threads), timing the sparse scoring engine.
-# Usage: bench/train.sh [TrainingBenchmark options, e.g. --samples 20000 --max-epochs 20 --score-genes 20000]
+# Several traits: --traits T (trait t's seed genes are the genes g with g mod T = t), --trait-batches
+# shared|interleaved; --epochs E trains exactly E epochs and prints the median seconds per epoch (wall and
+# CPU) after the first. Figures and the 100,000-sample projection: docs/deepset-training.md, "Speed".
+# Usage: bench/train.sh [TrainingBenchmark options, e.g. --samples 20000 --max-epochs 20 --score-genes 20000,
+#        or --samples 20000 --seed-genes 50 --traits 21 --epochs 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -f cli/target/rareset.jar ]] || mvn -q -o -DskipTests package

@@ -149,13 +149,17 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        AssociationSettings settings = new AssociationSettings(cohort.inputs(), regenieMasks.inputs(), saigeGroups.inputs(),
+        new AssociationJob(settings(), msg -> { if (!runtime.quiet) { err.println("assoc: " + msg); err.flush(); } },
+                runtime.showProgress() ? new Progress(err) : AssociationJob.Progress.NONE).run();
+        return 0;
+    }
+
+    /** The run these options describe; other runners (the Spark runner) take the same options through this. */
+    public AssociationSettings settings() {
+        return new AssociationSettings(cohort.inputs(), regenieMasks.inputs(), saigeGroups.inputs(),
                 maskFile, maxMaf, minMac, qtTransform, geneModel, collapseMac, weights, tests, singleVariant, firthThreshold,
                 noSpa, alpha, scores, pred, out, writeBurdens, outFormat, runtime.effectiveThreads(), runtime.debug,
                 chunk.chunk);
-        new AssociationJob(settings, msg -> { if (!runtime.quiet) { err.println("assoc: " + msg); err.flush(); } },
-                runtime.showProgress() ? new Progress(err) : AssociationJob.Progress.NONE).run();
-        return 0;
     }
 
     /** Progress on a terminal only: genes done out of total. */

@@ -32,11 +32,14 @@ import picocli.CommandLine.Spec;
                 "Multi-allelic records are split into one variant per ALT allele; only minor-allele carriers and "
                         + "missing calls are stored. Writes a QC summary (<out>.qc.tsv) and per-sample missingness "
                         + "(<out>.samples.tsv) beside the store and prints the summary.",
+                "Several files (--vcf, --bfile or --bgen lists) are ingested up to --threads at a time, each into a shard "
+                        + "store beside --out, and the shards are then joined: the store and QC files are the same as with "
+                        + "--threads 1, and the shards need about the store's size in disk space until the join is done.",
                 "The store appears only when ingest succeeds; bad input stops with one line naming the file and record (exit 2)."},
         footer = {"%nExamples:",
                 "  rareset ingest --vcf cohort.vcf.gz --out cohort.rsg",
                 "  rareset ingest --vcf cohort.vcf.gz --out chr1.rsg --region chr1:1-5000000",
-                "  rareset ingest --vcf chr{1..22}.vcf.gz --out cohort.rsg",
+                "  rareset ingest --vcf chr{1..22}.vcf.gz --out cohort.rsg --threads 4",
                 "  rareset ingest --bfile cohort --out cohort.rsg",
                 "  rareset ingest --bgen chr{1..22}.bgen --sample cohort.sample --out cohort.rsg",
                 "  rareset ingest --vcf cohort.bcf --out qc.rsg --samples-file keep.txt \\",
@@ -44,7 +47,8 @@ import picocli.CommandLine.Spec;
 public final class IngestCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--vcf", arity = "1..*", paramLabel = "FILE",
             description = "Input VCF (.vcf, .vcf.gz bgzipped) or BCF; several files (e.g. one per chromosome, "
-                    + "same samples, given in genomic order) go into one store. Region queries need a tabix (.tbi) or CSI (.csi) "
+                    + "same samples, given in genomic order) go into one store, with --threads N up to N files at once. "
+                    + "Region queries need a tabix (.tbi) or CSI (.csi) "
                     + "index for VCF; a BCF is read through its .csi (bcftools index), or streamed without one.")
     List<Path> vcfs = new ArrayList<>();
 

@@ -84,6 +84,15 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.fi
 
     @Override
     public Integer call() throws IOException {
+        merge(out, chunks, spec.commandLine().getErr());
+        return 0;
+    }
+
+    /**
+     * What {@code rareset merge --out OUT CHUNK...} does, for other runners (the Spark runner) that
+     * write chunks named by {@link #chunkName}; messages go to {@code err}.
+     */
+    public static void merge(Path out, List<Path> chunks, java.io.PrintWriter err) throws IOException {
         List<Path> ordered = inChunkOrder(chunks);
         boolean parquet = isParquet(out);
         for (Path c : ordered) {
@@ -92,13 +101,13 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.fi
                         "merge chunks into the format they were written in");
             }
         }
-        long rows = parquet ? mergeParquet(ordered) : mergeText(ordered);
-        spec.commandLine().getErr().printf("merge: %d rows from %d chunk(s) into %s%n", rows, ordered.size(), out);
+        long rows = parquet ? mergeParquet(out, ordered) : mergeText(out, ordered);
+        err.printf("merge: %d rows from %d chunk(s) into %s%n", rows, ordered.size(), out);
         if (AssocSideFiles.present(ordered)) {
             int n = AssocSideFiles.write(out, ordered);
-            spec.commandLine().getErr().printf("merge: lambda and significance recomputed over all rows for %d trait x test(s), beside %s%n", n, out);
+            err.printf("merge: lambda and significance recomputed over all rows for %d trait x test(s), beside %s%n", n, out);
         }
-        return 0;
+        err.flush();
     }
 
     static List<Path> inChunkOrder(List<Path> files) {
@@ -130,7 +139,7 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.fi
         return idx.stream().map(files::get).toList();
     }
 
-    private long mergeText(List<Path> files) throws IOException {
+    private static long mergeText(Path out, List<Path> files) throws IOException {
         List<String> preamble = null;
         String header = null;
         List<List<String>> lines = new ArrayList<>(), keys = new ArrayList<>(), genes = new ArrayList<>();
@@ -203,7 +212,7 @@ public final class MergeCommand implements Callable<Integer>, org.rareset.cli.fi
         return n[0];
     }
 
-    private long mergeParquet(List<Path> files) {
+    private static long mergeParquet(Path out, List<Path> files) {
         TableSchema schema = null;
         List<List<Object[]>> rows = new ArrayList<>();
         List<List<String>> keys = new ArrayList<>(), genes = new ArrayList<>(), rosters = new ArrayList<>();

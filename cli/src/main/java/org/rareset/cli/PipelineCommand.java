@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "when nothing changed (the RareSet version counts); an interrupted run resumes at the step it was in.",
             "--dry-run lists each step with why it would run (not run yet, option changed, input changed, output",
             "missing, version changed) or that it is up to date. Workflow engines run the same plan one step per",
-            "job with --step (workflows/Snakefile, workflows/main.nf), reading it from --plan.",
+            "job with --step (workflows/Snakefile, workflows/main.nf), reading it from --plan; the Snakefile runs",
+            "assoc in N gene chunks (chunks: N, --step assoc --chunk K/N) joined by --merge-chunks N.",
             "Steps whose command this build lacks are listed as not available (exit code 1)."},
         footer = {"%nExamples:",
             "  rareset pipeline --config testdata/demo/study.yaml",
@@ -40,6 +41,8 @@ import picocli.CommandLine.Spec;
             "  rareset pipeline --config study.yaml --dry-run     # what would run, and why",
             "  rareset pipeline --config study.yaml --step assoc  # one step, as a workflow job runs it",
             "  rareset pipeline --config study.yaml --plan        # the plan as JSON for workflow engines",
+            "  rareset pipeline --config study.yaml --step assoc --chunk 2/8   # one gene chunk, as a cluster job",
+            "  rareset pipeline --config study.yaml --step assoc --merge-chunks 8",
             "  rareset pipeline --config study.yaml --force       # rerun every step",
             "  rareset pipeline --config study.yaml --output /scratch/study1"})
 public final class PipelineCommand implements Callable<Integer>, org.rareset.cli.files.WritesFiles {
@@ -58,6 +61,20 @@ public final class PipelineCommand implements Callable<Integer>, org.rareset.cli
     @Option(names = "--step", paramLabel = "STEP", completionCandidates = StepNames.class,
             description = "Run only this step (${COMPLETION-CANDIDATES}); the steps it reads from must have run.")
     String step;
+
+    @Option(names = "--chunk", paramLabel = "K/N", converter = org.rareset.cli.options.ChunkOptions.Converter.class,
+            description = "With --step assoc: run only part K of N of the genes, into OUT/.chunks/ (a workflow job; "
+                    + "--merge-chunks N then writes the step's outputs).")
+    org.rareset.core.concurrent.Chunk chunk;
+
+    @Option(names = "--merge-chunks", paramLabel = "N",
+            description = "With --step assoc: join the outputs of its N --chunk jobs with 'rareset merge' into the step's "
+                    + "outputs and manifest, the same files as the step run in one job.")
+    Integer mergeChunks;
+
+    @Option(names = "--chunks", paramLabel = "N",
+            description = "Gene chunks for workflow engines instead of the configuration's 'chunks' (shown by --plan).")
+    Integer chunks;
 
     @Option(names = "--plan", description = "Print the plan as JSON (steps, inputs, outputs, commands) and run nothing.")
     boolean plan;
@@ -108,6 +125,8 @@ public final class PipelineCommand implements Callable<Integer>, org.rareset.cli
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--step: no step '" + step + "'; the steps are "
                     + String.join(", ", Steps.NAMES));
         }
+        checkChunkOptions();
+        if (chunks != null) cfg = cfg.withChunks(chunks);
         StepPlanner planner = new StepPlanner(cfg, threads, RareSetCommand::newCommandLine);
         List<Step> plan = planner.plan();
         Preflight.check(cfg, plan);
@@ -183,9 +202,26 @@ public final class PipelineCommand implements Callable<Integer>, org.rareset.cli
         }
     }
 
+    private void checkChunkOptions() {
+        if (chunks != null && chunks < 1) throw new InputException("--chunks", null, "value " + chunks + " is not a count", "give 1 or more");
+        if (mergeChunks != null && mergeChunks < 1) {
+            throw new InputException("--merge-chunks", null, "value " + mergeChunks + " is not a count", "give the N of the --chunk K/N jobs");
+        }
+        if (chunk == null && mergeChunks == null) return;
+        String option = chunk != null ? "--chunk" : "--merge-chunks";
+        if (chunk != null && mergeChunks != null) {
+            throw new InputException("--chunk", null, "--chunk and --merge-chunks are separate jobs", "give one of them");
+        }
+        if (step == null || !PipelineRunner.chunkable(step)) {
+            throw new InputException(option, null, "runs with --step " + Steps.ASSOC + " only", "add --step " + Steps.ASSOC);
+        }
+        if (dryRun || plan) throw new InputException(option, null, "runs a job; --dry-run and --plan run nothing", "leave one out");
+    }
+
     /** --step: one step of the plan, as a workflow engine's job runs it. */
     private int runOne(StudyConfig cfg, List<Step> plan, PipelineRunner runner, PrintWriter err) throws IOException {
-        PipelineRunner.Outcome o = runner.runOne(plan, step);
+        PipelineRunner.Outcome o = chunk != null ? runner.runChunk(plan, step, chunk)
+                : mergeChunks != null ? runner.mergeChunks(plan, step, mergeChunks) : runner.runOne(plan, step);
         switch (o.status()) {
             case FAILED:
                 err.printf("pipeline: step %s failed; rerun the same command after fixing it%n", step);

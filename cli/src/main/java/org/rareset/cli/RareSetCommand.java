@@ -87,6 +87,14 @@ public final class RareSetCommand implements Runnable {
     private static CommandLine build(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new RareSetCommand());
         for (Class<?> sub : subcommands) cl.addSubcommand(sub);
+        return configure(cl);
+    }
+
+    /**
+     * The project's error handling, exit codes, log file and file checks on a command line whose
+     * subcommands are added; other entry points (the Spark runner) use it to behave as {@code rareset}.
+     */
+    public static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExitCodeExceptionMapper(new ExitCodes());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -15,6 +15,8 @@ import org.rareset.deepset.model.ModelFiles;
 import org.rareset.deepset.model.TrainedEnsemble;
 import org.rareset.deepset.pretrained.PretrainedEnsemble;
 import org.rareset.deepset.score.GeneScoringEngine;
+import org.rareset.deepset.score.OutOfFoldScorer;
+import org.rareset.core.InputException;
 import org.rareset.deepset.model.ScoringEnsemble;
 import org.rareset.deepset.score.ScoringInput;
 import org.rareset.deepset.score.ScoringInputReader;
@@ -61,7 +63,9 @@ import picocli.CommandLine.Spec;
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
             "      --annotations annotations.tsv.gz --out scores_wide.tsv --dense wide --threads 4",
             "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet",
-            "  rareset score --model model/ --store cohort.rsg --annotations annotations.tsv --out scores.parquet"})
+            "  rareset score --model model/ --store cohort.rsg --annotations annotations.tsv --out scores.parquet",
+            "  # out-of-fold scores of a model trained with 'rareset train --cv-folds 5':",
+            "  rareset score --model model/ --cv-folds 5 --store cohort.rsg --annotations annotations.tsv --out scores.parquet"})
 public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Mixin org.rareset.cli.options.ChunkOptions chunk;
@@ -113,6 +117,13 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
                     + "(docs/scoring.md). assoc --weights deepset:FILE reads it.")
     Path perVariant;
 
+    @Option(names = "--cv-folds", paramLabel = "K",
+            description = "Out-of-fold scores from a --model trained with 'rareset train --cv-folds K' (K must match): each "
+                    + "training sample is scored by the networks of its fold, which never saw it, on the whole ensemble's "
+                    + "empty-gene baseline (docs/scoring.md); samples that were not in training are scored by all networks. "
+                    + "Without it, every sample is scored by all K x repeats networks (for new cohorts).")
+    Integer cvFolds;
+
     private ScoresWriter.Layout layout() {
         if (dense == null) return ScoresWriter.Layout.SPARSE;
         return switch (dense) {
@@ -138,44 +149,131 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     public Integer call() {
         PrintWriter log = spec.commandLine().getErr();
         long t0 = System.nanoTime();
+        Prepared p = prepare(log);
+        long t1 = System.nanoTime();
+        var genes = chunk.select(p.input().genes());
+        int nGenes = genes.size();
+        boolean progress = runtime.showProgress();
+        int[] done = {0};
+        writeScores(p, genes, out, g -> {
+            done[0]++;
+            if (progress && (done[0] % 100 == 0 || done[0] == nGenes)) {
+                log.print("\rscoring genes: " + done[0] + "/" + nGenes);
+                log.flush();
+            }
+        });
+        if (progress) log.println();
+        if (perVariant != null) {
+            long n = PerVariantScoresWriter.write(perVariant, p.engine(), genes);
+            if (!runtime.quiet) log.printf("wrote %d per-variant contributions to %s%n", n, perVariant);
+        }
+        long t2 = System.nanoTime();
+        spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                "scored %d genes x %d samples with %d models and wrote %s in %.1f s (reading took %.1f s)",
+                nGenes, p.input().samples().size(), p.ensemble().members().size(), out, (t2 - t1) / 1e9, (t1 - t0) / 1e9));
+        return RareSetCommand.EXIT_OK;
+    }
+
+    /**
+     * What scoring reads before its first gene: the ensemble, the cohort's scored rows per gene, the
+     * whole ensemble's engine, the out-of-fold scorer ({@code --cv-folds}, else null) and the layout.
+     */
+    public record Prepared(ScoringEnsemble ensemble, ScoringInput input, GeneScoringEngine engine,
+                           OutOfFoldScorer outOfFold, ScoresWriter.Layout layout) {}
+
+    /**
+     * Checks the output and the genotype source, loads the ensemble and reads the annotation rows
+     * of every gene with their carriers; other runners (the Spark runner) call it once per process.
+     */
+    public Prepared prepare(PrintWriter log) {
         ScoresWriter.checkTarget(out);
         ScoresWriter.Layout layout = layout();
         genotypes.source().file(); // one genotype source, checked before the models are loaded
         ScoringEnsemble ensemble = loadEnsemble();
+        checkFolds(ensemble);
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
         try (VariantSource source = genotypes.source().open()) {
             input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble), duplicateRows);
         }
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
-        long t1 = System.nanoTime();
+        OutOfFoldScorer outOfFold = outOfFold(ensemble, input.samples(), log);
+        GeneScoringEngine engine = outOfFold != null ? outOfFold.ensembleEngine() : new GeneScoringEngine(ensemble);
+        return new Prepared(ensemble, input, engine, outOfFold, layout);
+    }
 
-        GeneScoringEngine engine = new GeneScoringEngine(ensemble);
-        var genes = chunk.select(input.genes());
-        int nGenes = genes.size();
-        boolean progress = runtime.showProgress();
-        int[] done = {0};
-        try (ScoresWriter writer = ScoresWriter.open(out, input.samples(), layout)) {
-            engine.scoreAll(genes.iterator(), runtime.effectiveThreads(), g -> {
+    /** Scores {@code genes} (a part of {@code p}'s, in order) into {@code target} in this command's layout; {@code done} hears of each gene. */
+    public void writeScores(Prepared p, java.util.List<org.rareset.deepset.score.GeneRows> genes, Path target,
+                            java.util.function.Consumer<String> done) {
+        try (ScoresWriter writer = ScoresWriter.open(target, p.input().samples(), p.layout())) {
+            java.util.function.Consumer<org.rareset.deepset.score.GeneScores> sink = g -> {
                 writer.write(g);
-                done[0]++;
-                if (progress && (done[0] % 100 == 0 || done[0] == nGenes)) {
-                    log.print("\rscoring genes: " + done[0] + "/" + nGenes);
-                    log.flush();
-                }
-            });
+                done.accept(g.gene());
+            };
+            if (p.outOfFold() != null) p.outOfFold().scoreAll(genes.iterator(), runtime.effectiveThreads(), sink);
+            else p.engine().scoreAll(genes.iterator(), runtime.effectiveThreads(), sink);
             writer.commit();
         }
-        if (progress) log.println();
-        if (perVariant != null) {
-            long n = PerVariantScoresWriter.write(perVariant, engine, genes);
-            if (!runtime.quiet) log.printf("wrote %d per-variant contributions to %s%n", n, perVariant);
+    }
+
+    /** The output these options name ({@code --out}). */
+    public Path out() {
+        return out;
+    }
+
+    /** {@code --dense}, or null for the sparse layout; {@code --per-variant}, or null. */
+    public String dense() {
+        return dense;
+    }
+
+    public Path perVariant() {
+        return perVariant;
+    }
+
+    /**
+     * The out-of-fold scorer when {@code --cv-folds} asks for it (checked against the model), else null.
+     * Scoring a cross-validated model's own training samples with all its networks is allowed (the
+     * union ensemble is for new cohorts) but said on stderr.
+     */
+    private OutOfFoldScorer outOfFold(ScoringEnsemble ensemble, java.util.List<String> samples, PrintWriter log) {
+        TrainedEnsemble trained = ensemble instanceof TrainedEnsemble t ? t : null;
+        if (cvFolds != null) {
+            OutOfFoldScorer scorer = new OutOfFoldScorer(trained, samples);
+            if (!runtime.quiet) {
+                log.printf(Locale.ROOT, "out-of-fold scores: %d of %d samples scored by the networks of their fold (%d folds), "
+                        + "%d not in training scored by all %d networks%n", scorer.inFolds(), samples.size(), cvFolds,
+                        samples.size() - scorer.inFolds(), trained.members().size());
+            }
+            return scorer;
         }
-        long t2 = System.nanoTime();
-        spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "scored %d genes x %d samples with %d models and wrote %s in %.1f s (reading took %.1f s)",
-                nGenes, input.samples().size(), ensemble.members().size(), out, (t2 - t1) / 1e9, (t1 - t0) / 1e9));
-        return RareSetCommand.EXIT_OK;
+        if (trained != null && trained.folds() != null && !runtime.quiet) {
+            long seen = samples.stream().filter(trained.folds()::containsKey).count();
+            if (seen > 0) {
+                log.printf(Locale.ROOT, "note: %d of the %d samples trained this model; all %d networks score them, so their "
+                        + "scores come from networks that saw them (--cv-folds %d gives out-of-fold scores)%n", seen,
+                        samples.size(), trained.members().size(), trained.nFolds());
+            }
+        }
+        return null;
+    }
+
+    /** With --cv-folds K: the model must be a trained ensemble with K folds (checked before any input is read). */
+    private void checkFolds(ScoringEnsemble ensemble) {
+        TrainedEnsemble trained = ensemble instanceof TrainedEnsemble t ? t : null;
+        if (cvFolds != null) {
+            if (trained == null) {
+                throw new ParameterException(spec.commandLine(), "--cv-folds needs --model (a folder of rareset train --cv-folds K)");
+            }
+            if (trained.nFolds() != cvFolds) {
+                throw InputException.of(model.trained, "was trained with " + (trained.nFolds() == 1 ? "no cross-validation"
+                        : trained.nFolds() + " cross-validation folds") + ", not " + cvFolds,
+                        trained.nFolds() == 1 ? "drop --cv-folds, or train with rareset train --cv-folds " + cvFolds
+                                : "use --cv-folds " + trained.nFolds());
+            }
+            if (cvFolds < 2) {
+                throw new ParameterException(spec.commandLine(), "--cv-folds takes K >= 2, the folds of a cross-validated model");
+            }
+        }
     }
 
     /** The filter rows must pass: --variant-filter, else a trained model's own training filter; null scores every row. */

@@ -104,6 +104,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "BGZF deflate level 0..9: 1 is fastest, 6 smallest among the usual (default: ${DEFAULT-VALUE}).")
     int compressionLevel;
 
+    @Option(names = "--store",
+            description = "Write the genotypes as a genotype store, cohort.rsg (the store 'rareset ingest' makes of the VCF "
+                    + "of the same seed), instead of cohort.vcf.gz: for biobank-size cohorts, whose VCF holds 4 bytes per sample "
+                    + "per site. Later steps read it with --store.")
+    boolean store;
+
     @Option(names = "--null-replicates", paramLabel = "K", defaultValue = "0",
             description = "Also write null_bt.tsv with K replicate null binary traits per --null-prevalence (covariates only, no genetic part; for calibration studies; default: ${DEFAULT-VALUE} = none).")
     int nullReplicates;
@@ -123,6 +129,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 runtime.threads < 0 ? -1 : runtime.effectiveThreads());
         CausalEffects effects = new CausalEffects(effectModel(), geneVariance, effectNoise);
         CohortSimulator simulator = new CohortSimulator(settings, commandLine(causal, effects)).withEffects(effects);
+        if (store) simulator.withStoreInsteadOfVcf();
         if (nullReplicates > 0 || nullPrevalence != null) {
             double[] prev = nullPrevalence == null ? new double[] {caseRate}
                     : nullPrevalence.stream().mapToDouble(Double::doubleValue).toArray();
@@ -144,8 +151,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     s.annotationRows(), s.seconds());
             o.printf(Locale.ROOT, "Traits %s (binary traits: %,d cases); causal genes in %s%n",
                     String.join(", ", s.traits()), s.cases(), out.resolve(SimulationSummary.TRUTH));
-            o.printf(Locale.ROOT, "Wrote %s (%,d bytes) and its index, %s, %s, %s, %s, %s, %s%s%n", out.resolve(SimulationSummary.VCF),
-                    s.vcfBytes(), SimulationSummary.GENES, SimulationSummary.ANNOTATIONS, SimulationSummary.PHENOTYPES,
+            o.printf(Locale.ROOT, "Wrote %s (%,d bytes)%s, %s, %s, %s, %s, %s, %s%s%n",
+                    out.resolve(store ? SimulationSummary.STORE : SimulationSummary.VCF), s.vcfBytes(), store ? "" : " and its index", SimulationSummary.GENES, SimulationSummary.ANNOTATIONS, SimulationSummary.PHENOTYPES,
                     SimulationSummary.COVARIATES, SimulationSummary.TRUTH, SimulationSummary.CAUSAL_VARIANTS,
                     nullReplicates > 0 ? ", " + SimulationSummary.NULL_REPLICATES : "");
             o.flush();

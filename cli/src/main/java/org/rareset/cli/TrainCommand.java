@@ -18,6 +18,8 @@ import org.rareset.deepset.model.DeepRvatInputs;
 import org.rareset.deepset.train.EnsembleTrainer;
 import org.rareset.deepset.train.TrainingDataLoader;
 import org.rareset.deepset.train.TrainingOptions;
+import org.rareset.deepset.train.TraitTransforms;
+import picocli.CommandLine.ParameterException;
 import org.rareset.deepset.model.VariantFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,10 +35,14 @@ import picocli.CommandLine.Spec;
             "Each network learns, from the variant annotations, a score per (sample, gene); per trait a "
                     + "linear head over the covariates and the trait's seed-gene scores predicts the trait "
                     + "(mean squared error, averaged over traits). Variants pass --train-filter; quantitative "
-                    + "traits are rank-inverse-normal transformed, binary ones (0/1) kept; covariates and "
+                    + "traits get DeepRVAT's quantile transform, two-valued ones (0/1) are kept; covariates and "
                     + "input annotations are standardised (stored in model.json). 80/20 train/validation split, "
-                    + "AdamW, early stopping on the validation loss; --repeats networks from seeds derived from "
-                    + "--seed, each oriented so that pLoF flags raise its score.",
+                    + "AdamW, early stopping on the validation loss (DeepRVAT's defaults: 50 to 1000 epochs, patience 3, "
+                    + "min delta 1e-5, batches of 1024, 6 repeats); --repeats networks from seeds derived from "
+                    + "--seed, each oriented so that pLoF flags raise its score (DeepRVAT's sign check).",
+            "",
+            "--cv-folds K trains K x --repeats networks, fold k's on the samples outside fold k: 'rareset score --cv-folds K' "
+                    + "gives every training sample a score from networks that never saw it (DeepRVAT's cross-validation).",
             "",
             "Genotypes come from --vcf, --bfile, --bed or --bgen, or from a genotype store written once by "
                     + "'rareset ingest' (--store), which gives the same model without decoding the VCF again.",
@@ -129,18 +135,56 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--batch-size", defaultValue = "1024", description = "Samples per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--min-epochs", defaultValue = "1", description = "Epochs before early stopping may stop (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-epochs", defaultValue = "50", description = "Epochs before early stopping may stop (default: ${DEFAULT-VALUE}, DeepRVAT's).")
     int minEpochs;
 
-    @Option(names = "--max-epochs", defaultValue = "200", description = "Epochs at most (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-epochs", defaultValue = "1000", description = "Epochs at most (default: ${DEFAULT-VALUE}, DeepRVAT's).")
     int maxEpochs;
 
-    @Option(names = "--patience", defaultValue = "3", description = "Epochs without a better validation loss before stopping (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--patience", defaultValue = "3", description = "Epochs without an improvement of the validation loss by more than --min-delta before stopping (default: ${DEFAULT-VALUE}).")
     int patience;
+
+    @Option(names = "--min-delta", defaultValue = "1e-5", description = "Smallest fall of the validation loss that counts as an improvement for early stopping (default: ${DEFAULT-VALUE}).")
+    double minDelta;
 
     @Option(names = "--validation-fraction", defaultValue = "0.2", description = "Share of samples held out (default: ${DEFAULT-VALUE}).")
     double validationFraction;
 
+    @Option(names = "--cv-folds", defaultValue = "1", paramLabel = "K",
+            description = "Cross-validated training: deal the samples into K folds (from --seed) and train --repeats networks per fold "
+                    + "on the other K-1 folds; 'rareset score --cv-folds K' then scores every sample with networks that never saw it, "
+                    + "and all K x repeats networks score new cohorts. 1: one ensemble on all samples (default: ${DEFAULT-VALUE}).")
+    int cvFolds;
+
+    @Option(names = "--trait-transform", defaultValue = "quantile", paramLabel = "quantile|inverse-normal",
+            description = "Normalisation of quantitative traits: DeepRVAT's quantile transform or the rank-based inverse normal "
+                    + "transform; a trait with two distinct values is used as it is (default: ${DEFAULT-VALUE}).")
+    String traitTransform;
+
+    @Option(names = "--trait-batches", defaultValue = "shared", paramLabel = "shared|interleaved",
+            description = "How several traits share batches: 'shared' batches of samples counting for every trait they have; "
+                    + "'interleaved' as DeepRVAT's multi-trait training, each trait with its own split and batches mixing "
+                    + "(trait, sample) items (default: ${DEFAULT-VALUE}).")
+    String traitBatches;
+
+
+    private TraitTransforms.Method transform() {
+        return switch (traitTransform) {
+            case "quantile" -> TraitTransforms.Method.QUANTILE;
+            case "inverse-normal" -> TraitTransforms.Method.INVERSE_NORMAL;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--trait-transform takes quantile or inverse-normal, not '" + traitTransform + "'");
+        };
+    }
+
+    private TrainingOptions.TraitBatches batches() {
+        return switch (traitBatches) {
+            case "shared" -> TrainingOptions.TraitBatches.SHARED;
+            case "interleaved" -> TrainingOptions.TraitBatches.INTERLEAVED;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--trait-batches takes shared or interleaved, not '" + traitBatches + "'");
+        };
+    }
 
     /** The model folder is replaced as a whole: no input may be inside it. */
     @Override
@@ -156,7 +200,7 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
         TrainingOptions options;
         try {
             options = new TrainingOptions(phiHidden, rhoHidden, learningRate, weightDecay, batchSize, minEpochs,
-                    maxEpochs, patience, validationFraction, repeats, seed);
+                    maxEpochs, patience, minDelta, validationFraction, repeats, cvFolds, transform(), batches(), seed);
         } catch (IllegalArgumentException e) {
             throw new InputException("rareset train", null, e.getMessage(), "see rareset train --help");
         }
@@ -169,7 +213,7 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
         VariantFilter filter = VariantFilter.parse(trainFilter);
         List<String> inputs = annotationList == null ? DeepRvatInputs.ANNOTATIONS : annotationList;
         var loaderSpec = new TrainingDataLoader.Spec(annotations, pheno, covar, seedGenes, phenotypes, inputs, filter,
-                plofAnnotations, covariates, missing.values(), duplicateRows);
+                plofAnnotations, covariates, missing.values(), duplicateRows, options.traitTransform());
         java.util.function.Consumer<String> log = line -> {
             if (!runtime.quiet) {
                 err.println("rareset train: " + line);
@@ -189,10 +233,16 @@ public final class TrainCommand implements Callable<Integer>, WritesFiles {
         String version = RareSetCommand.class.getPackage().getImplementationVersion();
         var provenance = new EnsembleTrainer.Provenance(filter.toString(), loaded.plofAnnotations(),
                 version == null ? "development build" : version);
-        EnsembleTrainer.Outcome outcome = new EnsembleTrainer(options).train(loaded.data(), provenance, epochLog);
-        ModelFiles.save(outcome.description(), outcome.weights(), out);
-        outWriter.printf(java.util.Locale.ROOT, "trained %d network(s) on %d samples, %d seed genes, traits %s in %.1f s: %s%n",
-                options.repeats(), loaded.data().nSamples(), loaded.data().genes().size(),
+        EnsembleTrainer.Outcome outcome;
+        try {
+            outcome = new EnsembleTrainer(options).train(loaded.data(), provenance, epochLog);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("rareset train", null, e.getMessage(), "use fewer --cv-folds, or check the phenotypes");
+        }
+        ModelFiles.save(outcome.description(), outcome.weights(), outcome.ensemble().folds(), out);
+        outWriter.printf(java.util.Locale.ROOT, "trained %d network(s)%s on %d samples, %d seed genes, traits %s in %.1f s: %s%n",
+                outcome.weights().size(), cvFolds > 1 ? " in " + cvFolds + " cross-validation folds" : "",
+                loaded.data().nSamples(), loaded.data().genes().size(),
                 String.join(",", phenotypes), (System.nanoTime() - t0) / 1e9, out);
         outWriter.flush();
         return 0;

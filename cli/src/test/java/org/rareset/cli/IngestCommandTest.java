@@ -71,15 +71,18 @@ class IngestCommandTest {
         List<Path> parts = splitDemoCohort(200, 455, 2000);
         Path whole = dir.resolve("whole.rsg");
         assertEquals(0, run("ingest", "--vcf", TESTDATA.resolve("demo/cohort.vcf.gz").toString(), "--out", whole.toString()).exit());
-        List<String> args = new ArrayList<>(List.of("ingest", "--vcf"));
-        parts.forEach(p -> args.add(p.toString()));
-        args.addAll(List.of("--out", dir.resolve("parts.rsg").toString()));
-        CliRun r = run(args);
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("4 files ("), r.out());
-        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(dir.resolve("parts.rsg")));
-        for (String side : List.of(".qc.tsv", ".samples.tsv")) {
-            assertEquals(Files.readAllLines(dir.resolve("whole.rsg" + side)), Files.readAllLines(dir.resolve("parts.rsg" + side)), side);
+        // One file after another, and (threads > 1) several at once into shard stores that are joined.
+        for (String threads : List.of("1", "3")) {
+            List<String> args = new ArrayList<>(List.of("ingest", "--threads", threads, "--vcf"));
+            parts.forEach(p -> args.add(p.toString()));
+            args.addAll(List.of("--out", dir.resolve("parts.rsg").toString()));
+            CliRun r = run(args);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("4 files ("), r.out());
+            assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(dir.resolve("parts.rsg")), threads);
+            for (String side : List.of(".qc.tsv", ".samples.tsv")) {
+                assertEquals(Files.readAllLines(dir.resolve("whole.rsg" + side)), Files.readAllLines(dir.resolve("parts.rsg" + side)), side);
+            }
         }
     }
 
@@ -87,22 +90,24 @@ class IngestCommandTest {
     void severalFilesOutOfOrderOrWithOtherSamplesAreBadInput() throws IOException {
         List<Path> parts = splitDemoCohort(200);
         Path out = dir.resolve("bad.rsg");
-        CliRun r = run("ingest", "--vcf", parts.get(1).toString(), parts.get(0).toString(), "--out", out.toString());
-        assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains("part0.vcf: starts at chr1:") && r.err().contains("give the files in genomic order"), r.err());
-        assertFalse(Files.exists(out));
+        for (String threads : List.of("1", "2")) {
+            CliRun r = run("ingest", "--threads", threads, "--vcf", parts.get(1).toString(), parts.get(0).toString(), "--out", out.toString());
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("part0.vcf: starts at chr1:") && r.err().contains("give the files in genomic order"), r.err());
+            assertFalse(Files.exists(out));
+        }
 
         List<String> lines = new ArrayList<>(Files.readAllLines(parts.get(1)));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("#CHROM")) lines.set(i, lines.get(i).replaceFirst("\tS0*1\t", "\tRENAMED\t"));
         }
         Files.write(parts.get(1), lines);
-        r = run("ingest", "--vcf", parts.get(0).toString(), parts.get(1).toString(), "--out", out.toString());
+        CliRun r = run("ingest", "--threads", "2", "--vcf", parts.get(0).toString(), parts.get(1).toString(), "--out", out.toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("part1.vcf: its samples differ from the first file's: sample 1 is 'RENAMED'"), r.err());
         assertFalse(Files.exists(out));
         try (Stream<Path> left = Files.list(dir)) {
-            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("bad.rsg")), "no partial store");
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().contains("bad.rsg")), "no partial store or shard");
         }
     }
 

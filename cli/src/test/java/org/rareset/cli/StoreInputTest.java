@@ -96,7 +96,7 @@ class StoreInputTest {
 
         List<String> trainArgs = List.of("train", "--annotations", ann, "--pheno", pheno, "--covar", covar,
                 "--seed-genes", seedsVcf.toString(), "--phenotypes", traits, "--annotations-list", inputs,
-                "--train-filter", "MAF < 0.01", "--repeats", "2", "--max-epochs", "4", "--batch-size", "256",
+                "--train-filter", "MAF < 0.01", "--repeats", "2", "--min-epochs", "1", "--max-epochs", "4", "--batch-size", "256",
                 "--seed", "11");
         // train reads genotypes through the same VariantSource as seed-genes and score, whose outputs
         // are compared byte for byte here. Two trainings are not compared with each other: DJL training

@@ -81,7 +81,7 @@ class TrainCommandTest {
                 "--annotations", dir.resolve("ann.tsv").toString(), "--pheno", dir.resolve("pheno.tsv").toString(),
                 "--covar", dir.resolve("covar.tsv").toString(), "--seed-genes", dir.resolve("seed.tsv").toString(),
                 "--phenotypes", "QT,BT", "--annotations-list", "is_plof,missense,CADD_raw",
-                "--repeats", "2", "--max-epochs", "3", "--batch-size", "64", "--out", model.toString()));
+                "--repeats", "2", "--min-epochs", "1", "--max-epochs", "3", "--batch-size", "64", "--out", model.toString()));
     }
 
     @Test
@@ -126,7 +126,7 @@ class TrainCommandTest {
         CliRun r = run(args.toArray(new String[0]));
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("trained 2 network(s) on 300 samples, 4 seed genes"), r.out());
-        assertTrue(r.err().contains("trait QT: quantitative (rank-based inverse normal), 300 samples observed, 3 seed genes"), r.err());
+        assertTrue(r.err().contains("trait QT: quantitative (quantile transform), 300 samples observed, 3 seed genes"), r.err());
         assertEquals(List.of("age", "sex"), ModelFiles.load(model).description().training().covariates());
     }
 
@@ -197,6 +197,78 @@ class TrainCommandTest {
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("missense"), r.err());
         assertFalse(Files.exists(dir.resolve("s2.tsv")));
+    }
+
+    /**
+     * --cv-folds: a model folder with every fold's networks and the fold of each sample; score --cv-folds
+     * writes the usual sparse file, each training sample scored by its fold's networks on the whole
+     * ensemble's empty-gene baseline (the arithmetic is checked in CrossValidationTest).
+     */
+    @Test
+    void crossValidatedTrainingGivesOutOfFoldScores() throws IOException {
+        Path model = dir.resolve("model_cv");
+        List<String> args = base(model);
+        args.addAll(List.of("--cv-folds", "3"));
+        CliRun r = run(args.toArray(new String[0]));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("trained 6 network(s) in 3 cross-validation folds on 300 samples"), r.out());
+        assertTrue(r.err().contains("fold 2 of 3 (100 samples held out): training on 160 samples, validating on 40"), r.err());
+        TrainedEnsemble e = ModelFiles.load(model);
+        assertEquals(3, e.nFolds());
+        assertEquals(300, e.folds().size());
+        for (int k = 0; k < 3; k++) {
+            int fk = k;
+            assertEquals(100, e.folds().values().stream().filter(f -> f == fk).count());
+        }
+        List<String> foldRows = Files.readAllLines(model.resolve("folds.tsv"));
+        assertEquals("sample\tfold", foldRows.get(0));
+        for (int i = 1; i <= 300; i++) assertTrue(foldRows.get(i).startsWith("S" + i + "\t"), "sample order: " + foldRows.get(i));
+        assertEquals(List.of("fold_0_repeat_0.params", "fold_0_repeat_1.params", "fold_1_repeat_0.params",
+                "fold_1_repeat_1.params", "fold_2_repeat_0.params", "fold_2_repeat_1.params", "folds.tsv", "model.json"),
+                fileNames(model));
+
+        String vcf = dir.resolve("cohort.vcf").toString(), ann = dir.resolve("ann.tsv").toString();
+        Path oof = dir.resolve("oof.tsv");
+        r = run("score", "--model", model.toString(), "--cv-folds", "3", "--vcf", vcf, "--annotations", ann,
+                "--out", oof.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("out-of-fold scores: 300 of 300 samples scored by the networks of their fold (3 folds)"), r.err());
+        Path union = dir.resolve("union.tsv");
+        r = run("score", "--model", model.toString(), "--vcf", vcf, "--annotations", ann, "--out", union.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("note: 300 of the 300 samples trained this model"), r.err());
+        SparseGeneScores a = GeneScoreFile.read(oof);
+        SparseGeneScores b = GeneScoreFile.read(union);
+        assertEquals(b.samples(), a.samples());
+        int differ = 0;
+        for (int g = 0; g < a.genes().size(); g++) {
+            assertEquals(b.genes().get(g).emptyScore(), a.genes().get(g).emptyScore(), 0, "one baseline for all folds");
+            for (int i = 0; i < 300; i++) if (a.genes().get(g).score(i) != b.genes().get(g).score(i)) differ++;
+        }
+        assertTrue(differ > 0, "out-of-fold scores of carriers differ from the whole ensemble's");
+
+        r = run("score", "--model", model.toString(), "--cv-folds", "2", "--vcf", vcf, "--annotations", ann,
+                "--out", dir.resolve("bad.tsv").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("was trained with 3 cross-validation folds, not 2"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        r = run("score", "--model", dir.resolve("model").toString(), "--cv-folds", "3", "--vcf", vcf, "--annotations", ann,
+                "--out", dir.resolve("bad.tsv").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("was trained with no cross-validation, not 3"), r.err());
+        assertFalse(Files.exists(dir.resolve("bad.tsv")));
+
+        args = base(dir.resolve("model_too_many_folds"));
+        args.addAll(List.of("--cv-folds", "200"));
+        r = run(args.toArray(new String[0]));
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("200 folds need at least 400 samples, there are 300"), r.err());
+    }
+
+    private static List<String> fileNames(Path folder) throws IOException {
+        try (var s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test

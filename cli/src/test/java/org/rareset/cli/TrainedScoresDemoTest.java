@@ -49,7 +49,7 @@ class TrainedScoresDemoTest {
                 "--seed-genes", seeds.toString(), "--phenotypes", "QT,NULL_QT",
                 "--annotations-list", "is_plof,CADD_PHRED,alphamissense,SpliceAI_delta_score,MAF_MB,"
                         + "Consequence_missense_variant,polyphen_score,sift_score",
-                "--train-filter", "MAF < 0.01", "--repeats", "2", "--max-epochs", "30", "--batch-size", "256",
+                "--train-filter", "MAF < 0.01", "--repeats", "2", "--min-epochs", "1", "--max-epochs", "30", "--batch-size", "256",
                 "--seed", "2026", "--out", model.toString());
         Path scores = tmp.resolve("scores.parquet");
         run("score", "--model", model.toString(), "--vcf", vcf, "--annotations", ann, "--out", scores.toString());

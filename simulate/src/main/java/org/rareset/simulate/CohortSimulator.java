@@ -26,6 +26,7 @@ public final class CohortSimulator {
     private final String commandLine;
     private NullReplicates nullReplicates;
     private CausalEffects effects = CausalEffects.DEFAULT;
+    private boolean store;
 
     public CohortSimulator(SimulationSettings settings, String commandLine) {
         this.settings = settings.validate();
@@ -41,6 +42,16 @@ public final class CohortSimulator {
     /** The causal-effect model of the genetic traits (default {@link CausalEffects#DEFAULT}). */
     public CohortSimulator withEffects(CausalEffects effects) {
         this.effects = effects.validate();
+        return this;
+    }
+
+    /**
+     * Writes the genotypes as a genotype store ({@link SimulationSummary#STORE}) instead of the VCF
+     * and its index: for biobank-size cohorts, whose VCF would hold 4 bytes per sample per site.
+     * The store is the one {@code rareset ingest} makes of the VCF of the same seed.
+     */
+    public CohortSimulator withStoreInsteadOfVcf() {
+        this.store = true;
         return this;
     }
 
@@ -61,10 +72,11 @@ public final class CohortSimulator {
         long records = 0, alleles = 0, multi = 0, missing = 0, rows;
         long vcfBytes;
         try (StagedOutputs out = new StagedOutputs(folder)) {
-            Path vcfTmp = out.stage(SimulationSummary.VCF);
-            Path tbiTmp = out.stage(SimulationSummary.TBI);
+            Path vcfTmp = out.stage(store ? SimulationSummary.STORE : SimulationSummary.VCF);
+            Path tbiTmp = store ? null : out.stage(SimulationSummary.TBI);
             writeGenes(out.stage(SimulationSummary.GENES), genes);
-            SimulatedVcfWriter vcf = new SimulatedVcfWriter(vcfTmp, tbiTmp, samples, genome, s, commandLine);
+            SimulatedVcfWriter vcf = store ? null : new SimulatedVcfWriter(vcfTmp, tbiTmp, samples, genome, s, commandLine);
+            SimulatedStoreWriter rsg = store ? new SimulatedStoreWriter(vcfTmp, samples) : null;
             try (AnnotationTableWriter annotations = new AnnotationTableWriter(out.stage(SimulationSummary.ANNOTATIONS), genes)) {
                 for (int c = 0; c < genome.size(); c++) {
                     List<SimGene> onContig = new ArrayList<>();
@@ -72,7 +84,8 @@ public final class CohortSimulator {
                     if (onContig.isEmpty()) continue;
                     for (SimSite site : sites.sites(genome.contigs().get(c), onContig)) {
                         sampler.sample(site, genotypeRng, s.missingRate());
-                        vcf.write(site, sampler);
+                        if (store) rsg.write(site, sampler);
+                        else vcf.write(site, sampler);
                         annotations.write(site, sampler);
                         traits.accumulate(site, sampler);
                         records++;
@@ -83,9 +96,11 @@ public final class CohortSimulator {
                     }
                 }
                 rows = annotations.rows();
-                vcf.close();
+                if (store) rsg.commit();
+                else vcf.close();
             } catch (IOException | RuntimeException e) {
-                vcf.abort();
+                if (store) rsg.close();
+                else vcf.abort();
                 throw e;
             }
             vcfBytes = Files.size(vcfTmp);

@@ -11,6 +11,8 @@ public record SimulationSummary(Path folder, int samples, int genes, long record
     /** Output file names, in the order they are written. */
     public static final String VCF = "cohort.vcf.gz";
     public static final String TBI = "cohort.vcf.gz.tbi";
+    /** The genotypes as a store, in place of the VCF and its index ({@link CohortSimulator#withStoreInsteadOfVcf}). */
+    public static final String STORE = "cohort.rsg";
     public static final String GENES = "genes.bed";
     public static final String ANNOTATIONS = "annotations.tsv";
     public static final String PHENOTYPES = "pheno.tsv";

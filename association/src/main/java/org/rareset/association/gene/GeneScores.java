@@ -144,24 +144,115 @@ public final class GeneScores {
      *       implies is U_b^2 / q_b, and r = min(1'A1 / (U_b^2 / q_b), 1); the kernel is A / r. So the
      *       rho = 1 end of SKAT-O reproduces the burden SPA p (when r &lt; 1) instead of going below
      *       it. r = 1 when U_b = 0 or q_b is not positive (burden p = 1), where the ratio is undefined.</li>
+     *   <li>Ultra-rare columns (not SAIGE-GENE's; see {@link UltraRareSkat}): when the gene has
+     *       columns with at most 10 non-zero entries, the SKAT statistic Q = sum_j (w_j U_j)^2 gets
+     *       its p p_d from their exact discrete law combined with the mixture of the rest. When p_d is
+     *       above the mixture p of the kernel K from steps 1-2, the kernel is K c with c &gt; 1 chosen
+     *       so that P(sum_k c lambda_k chi2_1 &gt; Q) = p_d: SKAT reports p_d and SKAT-O's rho = 0 end
+     *       agrees with it. Like r, c only ever widens the kernel, and the larger of c and 1/r is used
+     *       (both ends then claim no more than their calibrated p).</li>
      * </ol>
      */
     public double[][] weightedCovariance() {
+        double[][] out = baseKernel();
+        double c = Math.max(ultraRareFactor(out), 1.0 / burdenRatio(out));
+        if (c > 1) {
+            for (double[] row : out) for (int k = 0; k < row.length; k++) row[k] *= c;
+        }
+        return out;
+    }
+
+    /** The kernel after steps 1 and 2 (SAIGE-GENE's), without the ultra-rare step 3. */
+    double[][] saigeKernel() {
+        double[][] out = baseKernel();
+        double r = burdenRatio(out);
+        if (r < 1) for (double[] row : out) for (int k = 0; k < row.length; k++) row[k] /= r;
+        return out;
+    }
+
+    /** The per-variant SPA-scaled kernel (step 1), not yet widened. */
+    private double[][] baseKernel() {
         int m = u.length;
         double[] scale = spaScale();
         double[][] out = new double[m][m];
-        double total = 0;
         for (int j = 0; j < m; j++) {
             for (int k = 0; k < m; k++) {
                 out[j][k] = weights[j] * scale[j] * v[j][k] * scale[k] * weights[k];
-                total += out[j][k];
             }
         }
-        double r = kernelRatio(total);
-        if (r < 1) {
-            for (double[] row : out) for (int k = 0; k < m; k++) row[k] /= r;
-        }
         return out;
+    }
+
+    private double burdenRatioCache = Double.NaN;
+
+    /** r of step 2 for the step-1 kernel {@code a} (1 when not applicable). */
+    private double burdenRatio(double[][] a) {
+        if (Double.isNaN(burdenRatioCache)) {
+            double total = 0;
+            for (double[] row : a) for (double x : row) total += x;
+            burdenRatioCache = kernelRatio(total);
+        }
+        return burdenRatioCache;
+    }
+
+    private double ultraRareFactorCache = Double.NaN;
+
+    /**
+     * c of step 3 for the step-1 kernel {@code a}: 1 when not applicable or when the discrete p is
+     * not above the mixture p of the step-2 kernel a / r; otherwise the widening of a that gives the
+     * discrete p (capped at {@link #MAX_WIDENING}).
+     */
+    private double ultraRareFactor(double[][] a) {
+        if (!Double.isNaN(ultraRareFactorCache)) return ultraRareFactorCache;
+        double c = 1.0;
+        if (spaApplies()) {
+            double r = burdenRatio(a);
+            double[][] k = saigeKernel();
+            double q = 0;
+            for (double x : weightedScores()) q += x * x;
+            double discrete = UltraRareSkat.log10Upper(this, k, q);
+            double[] lambda = Eigenvalues.skatLambda(k);
+            if (!Double.isNaN(discrete) && lambda.length > 0) {
+                double mixture = org.rareset.association.pvalue.MixtureTail.log10Upper(q, lambda, WIDENING_TOL);
+                if (discrete > mixture) c = widening(q, lambda, discrete) / r;
+            }
+        }
+        ultraRareFactorCache = Math.max(c, 1.0);
+        return ultraRareFactorCache;
+    }
+
+    /** Largest widening of the kernel by the ultra-rare step (p = 1 would need an infinite one). */
+    static final double MAX_WIDENING = 1e6;
+    private static final double WIDENING_TOL = 1e-8;
+
+    /**
+     * c with P(sum_k c lambda_k chi2_1 &gt; q) = 10^log10P, i.e. q / t for the mixture's upper
+     * quantile t; Illinois false position on (ln t, log10 P(mix &gt; t)), which is nearly linear.
+     */
+    private static double widening(double q, double[] lambda, double log10P) {
+        double lo = Math.log(q / MAX_WIDENING), hi = Math.log(q);
+        double flo = org.rareset.association.pvalue.MixtureTail.log10Upper(Math.exp(lo), lambda, WIDENING_TOL) - log10P;
+        double fhi = org.rareset.association.pvalue.MixtureTail.log10Upper(q, lambda, WIDENING_TOL) - log10P;
+        if (flo <= 0) return MAX_WIDENING;   // even the widest kernel claims less than the target
+        int side = 0;
+        double x = hi;
+        for (int it = 0; it < 100 && hi - lo > 1e-10; it++) {
+            x = (lo * fhi - hi * flo) / (fhi - flo);
+            double fx = org.rareset.association.pvalue.MixtureTail.log10Upper(Math.exp(x), lambda, WIDENING_TOL) - log10P;
+            if (Math.abs(fx) < 1e-7 * Math.max(1, Math.abs(log10P))) break;
+            if (fx > 0) {
+                lo = x;
+                flo = fx;
+                if (side == -1) fhi /= 2;
+                side = -1;
+            } else {
+                hi = x;
+                fhi = fx;
+                if (side == 1) flo /= 2;
+                side = 1;
+            }
+        }
+        return q / Math.exp(x);
     }
 
     /** Whether the SPA calibrations apply (binary trait with {@link TestOptions#spa()}). */

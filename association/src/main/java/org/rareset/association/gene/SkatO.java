@@ -4,6 +4,7 @@ import org.rareset.association.pvalue.ChiSquare;
 import org.rareset.association.pvalue.Liu;
 import org.rareset.association.pvalue.MixtureTail;
 import org.rareset.association.pvalue.Normal;
+import org.rareset.association.pvalue.SharedContourTail;
 
 import java.util.Arrays;
 import java.util.TreeSet;
@@ -224,10 +225,11 @@ public final class SkatO implements GeneTest {
 
     /**
      * ln P(mixture > v^2) by barycentric interpolation on Chebyshev-Lobatto nodes over [0, vMax],
-     * each node by the stringent {@link MixtureTail}. The node count doubles (nested nodes, so no
-     * value is computed twice) from {@link #MIN_NODES} until the previous interpolant matches the
+     * each level's new nodes together by {@link SharedContourTail} (shared contours, so a level costs
+     * about one contour inversion instead of one per node; two or fewer eigenvalues: {@link MixtureTail}
+     * per node). The node count doubles (nested nodes, so no value is computed twice) from {@link #MIN_NODES} until the previous interpolant matches the
      * new nodes to {@link #LOG_TOL}, and stops at {@link #MAX_NODES}: at most MAX_NODES + 1 tail
-     * evaluations per gene, typically 17 or 33 instead of a fixed 49.
+     * tail values per gene, typically 17 or 33 instead of a fixed 49.
      */
     static final class TailInterpolant {
         static final int MIN_NODES = 8;
@@ -241,10 +243,12 @@ public final class SkatO implements GeneTest {
         private double[] weights;
         private final double[] lambda;
         private final double vMax;
+        private final SharedContourTail shared;
 
         TailInterpolant(double[] lambda, double vMax) {
             this.lambda = lambda;
             this.vMax = vMax;
+            this.shared = lambda.length >= 3 ? new SharedContourTail(lambda, NODE_REL_TOL) : null;
             int n = MIN_NODES;
             fill(n, null);
             while (n < MAX_NODES) {
@@ -265,13 +269,28 @@ public final class SkatO implements GeneTest {
             nodes = new double[n + 1];
             values = new double[n + 1];
             weights = new double[n + 1];
+            int[] fresh = new int[n + 1];
+            int nFresh = 0;
             for (int k = 0; k <= n; k++) {
                 double v = 0.5 * vMax * (1 - Math.cos(Math.PI * k / n));
                 nodes[k] = v;
                 if (half != null && k % 2 == 0) values[k] = half[k / 2];
-                else values[k] = v == 0 ? 0.0 : MixtureTail.log10Upper(v * v, lambda, NODE_REL_TOL) * LN10;
+                else if (v == 0) values[k] = 0.0;
+                else fresh[nFresh++] = k;
                 weights[k] = ((k % 2 == 0) ? 1.0 : -1.0) * ((k == 0 || k == n) ? 0.5 : 1.0);
             }
+            if (lambda.length < 3) {
+                for (int i = 0; i < nFresh; i++) {
+                    double v = nodes[fresh[i]];
+                    values[fresh[i]] = MixtureTail.log10Upper(v * v, lambda, NODE_REL_TOL) * LN10;
+                }
+                return;
+            }
+            // the new nodes of this level in one pass over shared contours
+            double[] q = new double[nFresh];
+            for (int i = 0; i < nFresh; i++) q[i] = nodes[fresh[i]] * nodes[fresh[i]];
+            double[] lnS = shared.logUpper(q);
+            for (int i = 0; i < nFresh; i++) values[fresh[i]] = lnS[i];
         }
 
         /** Number of tail evaluations (nodes) used. */

@@ -10,7 +10,7 @@ package org.rareset.association.gene;
  *                       whose |z| exceeds {@code spaZCutoff}
  * @param spaZCutoff     |z| above which SPA replaces the normal approximation (SPAtest uses 2)
  */
-public record TestOptions(double[] skatoRho, double firthThreshold, boolean spa, double spaZCutoff) {
+public record TestOptions(double[] skatoRho, double firthThreshold, boolean spa, double spaZCutoff) implements java.io.Serializable {
 
     /** The R SKAT / REGENIE default SKAT-O grid. */
     public static final double[] DEFAULT_RHO = {0, 0.01, 0.04, 0.09, 0.25, 0.5, 1};

@@ -15,7 +15,7 @@ import org.rareset.association.nullmodel.TraitType;
  */
 public record TraitData(String name, TraitType type, int[] genotypeIndex, int[] analysisIndex,
                         double[] y, double[][] x, List<String> covariateNames, int droppedMissing,
-                        List<String> sampleIds, List<String> fidIids) {
+                        List<String> sampleIds, List<String> fidIids) implements java.io.Serializable {
 
     public int sampleCount() { return y.length; }
 

@@ -26,7 +26,8 @@ import java.util.Arrays;
  * entries of a genotype column g. The projected covariance of two columns is then
  * g'Wh - (X'Wg)' (X'WX)^-1 (X'Wh) (see {@link #projectedCovariance}).
  */
-public final class NullModel {
+public final class NullModel implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Relative pivot below which a covariate column is declared collinear with the others (as in the logistic fit). */
     static final double COLLINEAR_TOLERANCE = FitRules.MAXIMUM_LIKELIHOOD.pivotTolerance();
 

@@ -14,7 +14,9 @@ import java.util.List;
  * Runs gene tests for one trait: fit the {@link NullModel} once, then call {@link #test} per gene
  * (or mask). Immutable and thread-safe: genes may be tested from several threads at once.
  */
-public final class AssociationEngine {
+public final class AssociationEngine implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final NullModel model;
     private final TestOptions options;
 

@@ -87,6 +87,24 @@ public final class AssociationJob {
 
     /** Runs the analysis and writes every output; bad input is an {@link InputException}. */
     public void run() throws IOException {
+        Prepared p = prepare();
+        int g = p.geneCount();
+        int from = 0, to = g;
+        if (s.chunk() != null) { // Chunk.select's contiguous block, as index bounds
+            List<Integer> idx = Chunk.select(s.chunk(), java.util.stream.IntStream.range(0, g).boxed().toList());
+            from = idx.isEmpty() ? 0 : idx.get(0);
+            to = idx.isEmpty() ? 0 : idx.get(idx.size() - 1) + 1;
+        }
+        p.testAndWrite(from, to, null, s.out(), progress);
+    }
+
+    /**
+     * Everything a run reads and builds before its first gene: the settings checked, the cohort's
+     * traits, the masks (or gene scores), the genotypes grouped into genes and the test runner.
+     * A runner that tests the genes in parts (the Spark runner) prepares once per process and calls
+     * {@link Prepared#testAndWrite} per part; {@link #run()} is one call over every gene (or the chunk).
+     */
+    public Prepared prepare() throws IOException {
         s.check();
         List<GeneTest> testList = parseTests();
         Cohort cohort = new Cohort(s.cohort());
@@ -108,115 +126,193 @@ public final class AssociationJob {
             }
             return predictions.get(trait.name()).offsets(trait, chrom);
         };
-        GeneTimingSummary timingSummary = new GeneTimingSummary();
         TestOptions options = new TestOptions(TestOptions.DEFAULT_RHO, s.firthThreshold(), !s.noSpa(), 2.0);
         QtTransform transform = QtTransform.parse(s.qtTransform());
-        GeneInfo.Lookup geneInfo = GeneInfo.Lookup.NONE;
-        AssociationRun.Result result;
-        List<TraitData> traitData;
-        long t0;
-        long cpu0;
-        int nGenes;
         SettingsWriter settings = new SettingsWriter().put("version", RareSetVersion.version());
         Map<String, RegenieResultWriter.Locus> loci = new HashMap<>();
         List<String> regenieHeader = new ArrayList<>();
         if (s.scores() != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(s.scores());
             log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
-            traitData = transform(cohort.buildTraits(scoreTable.samples(), log), transform);
+            List<TraitData> traitData = transform(cohort.buildTraits(scoreTable.samples(), log), transform);
             for (TraitData t : traitData) TraitChecks.quantitativeWarning(t).ifPresent(log);
             AnnotationTable ann = s.cohort().annotations() == null ? null : cohort.readAnnotations();
-            geneInfo = geneInfo(ann);
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
                     s.threads(), offsets)).stopOnFailedTrait(s.cohort().failOnTraitError());
-            List<GeneScoreTable.GeneScore> scoreGenes = Chunk.select(s.chunk(), scoreTable.genes());
-            if (ann != null) for (GeneScoreTable.GeneScore g : scoreGenes) loci.put(g.gene(), new RegenieResultWriter.Locus(ann.chromOf(g.gene()), -1));
-            nGenes = scoreGenes.size();
-            log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traitData.size(), s.threads()));
-            progress.start(nGenes * traitData.size());
-            t0 = System.nanoTime();
-            cpu0 = processCpuNanos();
-            result = run.runScores(traitData, scoreGenes, ann == null ? null : ann::chromOf, progress::update);
+            if (ann != null) for (GeneScoreTable.GeneScore g : scoreTable.genes()) loci.put(g.gene(), new RegenieResultWriter.Locus(ann.chromOf(g.gene()), -1));
             settings.put("input", "gene impairment scores " + s.scores().getFileName()).put("tests", AssociationRun.SCORE_TEST);
-        } else {
-            AnnotationTable ann;
-            List<Mask> masks;
-            List<Double> limits = s.maxMaf() == null || s.maxMaf().isEmpty() ? List.of(DEFAULT_MAX_MAF) : s.maxMaf();
-            if (s.regenieMasks().given()) {
-                // REGENIE's masks carry their own frequency bins (--aaf-bins)
-                RegenieMaskFiles files = s.regenieMasks().read();
-                files.report().forEach(log);
-                ann = files.table();
-                masks = files.masks();
-                files.positions().forEach((g, p) -> loci.put(g, new RegenieResultWriter.Locus(p.chrom(), p.pos())));
-                StringBuilder h = new StringBuilder("##MASKS=<");
-                files.definitions().forEach((m, d) -> h.append(h.length() > 9 ? ";" : "").append(m).append("=\"").append(d).append('"'));
-                regenieHeader.add(h.append('>').toString());
-            } else if (s.saigeGroups().given()) {
-                SaigeGroupFile group = s.saigeGroups().read(limits);
-                log.accept(group.report());
-                ann = group.table();
-                masks = group.masks();
-            } else {
-                ann = cohort.readAnnotations();
-                masks = MaskFile.expand(s.maskFile() == null ? List.of(Mask.all()) : MaskFile.read(s.maskFile(), ann.annotationColumns()), limits);
-            }
-            geneInfo = geneInfo(ann);
-            for (Mask m : masks) if (m.expression() != null) m.expression().requireNumbers(ann);
-            Weighting weighting = Weighting.parse(s.weights(), ann);
-            Cohort.Genotypes genotypes = cohort.readGenotypes(ann, log);
-            if (ann.swappedMatches() > 0) {
-                log.accept(String.format("%d genotyped variant(s) matched a mask-file id with REF and ALT swapped (the genotypes' ALT allele is counted)", ann.swappedMatches()));
-            }
-            List<GeneVariants> genes = Chunk.select(s.chunk(), genotypes.genes());
-            for (GeneVariants g : genes) {
-                // without a set list, a gene is placed at its first variant, as REGENIE places sets at the set list's position
-                loci.putIfAbsent(g.gene(), new RegenieResultWriter.Locus(Contigs.canonical(g.variants().get(0).chrom()), g.variants().get(0).pos()));
-            }
-            traitData = transform(cohort.buildTraits(genotypes.samples(), log), transform);
-            for (TraitData t : traitData) {
-                TraitChecks.quantitativeWarning(t).ifPresent(log);
-                TraitChecks.uncollapsedWarning(t, s.collapseMac()).ifPresent(log);
-            }
-            if (s.writeBurdens() != null) writeBurdens(ann, weighting, masks, genotypes.samples(), genes, loci);
-            AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
-                    new MaskBuilder(ann, weighting, s.collapseMac(), s.minMac()), s.threads(), offsets, indicators, s.singleVariant()))
-                    .stopOnFailedTrait(s.cohort().failOnTraitError());
-            if (s.timeGenes()) {
-                // the CPU cost of every gene x mask and test, to find slow genes
-                run = run.timed(t -> { timingSummary.accept(t); log.accept(t.format()); });
-            }
-            nGenes = genes.size();
-            log.accept(String.format("testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)",
-                    genes.size(), masks.size(), traitData.size(), testList.size() + indicators.size(), s.threads()));
-            progress.start(nGenes * traitData.size());
-            t0 = System.nanoTime();
-            cpu0 = processCpuNanos();
-            result = run.run(traitData, genes, progress::update);
-            settings.put("input", "variants").put("tests", s.tests())
-                    .put("masks", String.join("; ", masks.stream().map(m -> m.name() + (m.expression() == null ? "" : ": " + m.expression())
-                            + (m.hasMafLimit() ? " (MAF <= " + m.maxMaf() + ")" : "")).toList()))
-                    .put("max_maf", s.regenieMasks().given() ? "REGENIE --aaf-bins (see masks)"
-                            : limits.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                    .put("min_mac", s.minMac() == Math.rint(s.minMac()) ? String.valueOf((long) s.minMac()) : String.valueOf(s.minMac()))
-                    .put("collapse_mac", s.collapseMac()).put("weights", s.weights());
+            return new Prepared(cohort, traitData, run, null, scoreTable.genes(), ann == null ? null : ann::chromOf, n -> "",
+                    geneInfo(ann), loci, regenieHeader, settings);
         }
-        progress.finish();
-        timingSummary.lines().forEach(log);
-        List<AssociationRun.FailedTrait> failedTraits = cohort.checkFailedTraits(result, log);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+        AnnotationTable ann;
+        List<Mask> masks;
+        List<Double> limits = s.maxMaf() == null || s.maxMaf().isEmpty() ? List.of(DEFAULT_MAX_MAF) : s.maxMaf();
+        if (s.regenieMasks().given()) {
+            // REGENIE's masks carry their own frequency bins (--aaf-bins)
+            RegenieMaskFiles files = s.regenieMasks().read();
+            files.report().forEach(log);
+            ann = files.table();
+            masks = files.masks();
+            files.positions().forEach((g, p) -> loci.put(g, new RegenieResultWriter.Locus(p.chrom(), p.pos())));
+            StringBuilder h = new StringBuilder("##MASKS=<");
+            files.definitions().forEach((m, d) -> h.append(h.length() > 9 ? ";" : "").append(m).append("=\"").append(d).append('"'));
+            regenieHeader.add(h.append('>').toString());
+        } else if (s.saigeGroups().given()) {
+            SaigeGroupFile group = s.saigeGroups().read(limits);
+            log.accept(group.report());
+            ann = group.table();
+            masks = group.masks();
+        } else {
+            ann = cohort.readAnnotations();
+            masks = MaskFile.expand(s.maskFile() == null ? List.of(Mask.all()) : MaskFile.read(s.maskFile(), ann.annotationColumns()), limits);
+        }
+        for (Mask m : masks) if (m.expression() != null) m.expression().requireNumbers(ann);
+        Weighting weighting = Weighting.parse(s.weights(), ann);
+        Cohort.Genotypes genotypes = cohort.readGenotypes(ann, log);
+        if (ann.swappedMatches() > 0) {
+            log.accept(String.format("%d genotyped variant(s) matched a mask-file id with REF and ALT swapped (the genotypes' ALT allele is counted)", ann.swappedMatches()));
+        }
+        List<GeneVariants> genes = genotypes.genes();
+        for (GeneVariants g : genes) {
+            // without a set list, a gene is placed at its first variant, as REGENIE places sets at the set list's position
+            loci.putIfAbsent(g.gene(), new RegenieResultWriter.Locus(Contigs.canonical(g.variants().get(0).chrom()), g.variants().get(0).pos()));
+        }
+        List<TraitData> traitData = transform(cohort.buildTraits(genotypes.samples(), log), transform);
+        for (TraitData t : traitData) {
+            TraitChecks.quantitativeWarning(t).ifPresent(log);
+            TraitChecks.uncollapsedWarning(t, s.collapseMac()).ifPresent(log);
+        }
+        if (s.writeBurdens() != null) writeBurdens(ann, weighting, masks, genotypes.samples(), Chunk.select(s.chunk(), genes), loci);
+        AssociationRun run = new AssociationRun(new AssociationRun.Settings(testList, options, masks,
+                new MaskBuilder(ann, weighting, s.collapseMac(), s.minMac()), s.threads(), offsets, indicators, s.singleVariant()))
+                .stopOnFailedTrait(s.cohort().failOnTraitError());
+        int nMasks = masks.size(), nTests = testList.size() + indicators.size();
+        settings.put("input", "variants").put("tests", s.tests())
+                .put("masks", String.join("; ", masks.stream().map(m -> m.name() + (m.expression() == null ? "" : ": " + m.expression())
+                        + (m.hasMafLimit() ? " (MAF <= " + m.maxMaf() + ")" : "")).toList()))
+                .put("max_maf", s.regenieMasks().given() ? "REGENIE --aaf-bins (see masks)"
+                        : limits.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .put("min_mac", s.minMac() == Math.rint(s.minMac()) ? String.valueOf((long) s.minMac()) : String.valueOf(s.minMac()))
+                .put("collapse_mac", s.collapseMac()).put("weights", s.weights());
+        return new Prepared(cohort, traitData, run, genes, null, null, n -> String.format(
+                "testing %d genes x %d mask(s) x %d trait(s) x %d test(s) on %d thread(s)", n, nMasks, traitData.size(), nTests, s.threads()),
+                geneInfo(ann), loci, regenieHeader, settings);
+    }
 
-        log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s (%.2f s CPU): %.1f genes/s per trait",
-                nGenes, traitData.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traitData.size() / seconds : 0));
-        write(result, traitData, failedTraits, nGenes, geneInfo, loci, regenieHeader, settings);
+    /**
+     * A prepared run ({@link #prepare()}): genes (or gene scores) in the order a run writes them,
+     * the traits and the test runner. {@link #testAndWrite} may be called from several threads.
+     */
+    public final class Prepared {
+        private final Cohort cohort;
+        private final List<TraitData> traitData;
+        private final AssociationRun run;
+        private final List<GeneVariants> genes;
+        private final List<GeneScoreTable.GeneScore> scoreGenes;
+        private final java.util.function.Function<String, String> chromOf;
+        private final java.util.function.IntFunction<String> announce;
+        private final GeneInfo.Lookup geneInfo;
+        private final Map<String, RegenieResultWriter.Locus> loci;
+        private final List<String> regenieHeader;
+        private final SettingsWriter settings;
+
+        private Prepared(Cohort cohort, List<TraitData> traitData, AssociationRun run, List<GeneVariants> genes,
+                         List<GeneScoreTable.GeneScore> scoreGenes, java.util.function.Function<String, String> chromOf,
+                         java.util.function.IntFunction<String> announce, GeneInfo.Lookup geneInfo,
+                         Map<String, RegenieResultWriter.Locus> loci, List<String> regenieHeader, SettingsWriter settings) {
+            this.cohort = cohort;
+            this.traitData = traitData;
+            this.run = run;
+            this.genes = genes;
+            this.scoreGenes = scoreGenes;
+            this.chromOf = chromOf;
+            this.announce = announce;
+            this.geneInfo = geneInfo;
+            this.loci = loci;
+            this.regenieHeader = regenieHeader;
+            this.settings = settings;
+        }
+
+        /** Genes (or gene scores) to test, in output order. */
+        public int geneCount() {
+            return genes != null ? genes.size() : scoreGenes.size();
+        }
+
+        /**
+         * Work of testing gene {@code i}, for splitting the genes into parts of similar cost: its
+         * variants x carrier entries (summed over its variants), the size of the genotype products
+         * its tests form; for gene scores, the samples whose score differs from the gene's baseline.
+         */
+        public long cost(int i) {
+            if (genes == null) return Math.max(1, scoreGenes.get(i).samples().length);
+            GeneVariants g = genes.get(i);
+            long carriers = 0;
+            for (org.rareset.genotypes.vcf.Variant v : g.variants()) carriers += v.carrierCount();
+            return Math.max(1, (long) g.size() * carriers);
+        }
+
+        /** The analysed traits (phenotype and covariate tables read, samples matched). */
+        public List<TraitData> traits() {
+            return traitData;
+        }
+
+        /** Every trait's null model, fitted once (see {@link AssociationRun#fit}). */
+        public AssociationRun.NullModels fitNullModels() {
+            List<String> chroms = new ArrayList<>();
+            if (genes != null) for (GeneVariants g : genes) chroms.add(AssociationRun.chromOf(g));
+            else if (chromOf != null) for (GeneScoreTable.GeneScore g : scoreGenes) chroms.add(chromOf.apply(g.gene()));
+            return run.fit(traitData, chroms);
+        }
+
+        /**
+         * Tests genes {@code from} (inclusive) to {@code to} (exclusive) and writes their results
+         * and side files to {@code out}, exactly as a {@code --chunk} run of these genes would.
+         *
+         * @param traits the traits to test: {@link #traits()}, or the same traits built elsewhere (a driver's)
+         * @param models null models fitted beforehand ({@link #fitNullModels()}), or null to fit them here
+         */
+        public void testAndWrite(int from, int to, List<TraitData> traits, AssociationRun.NullModels models, Path out,
+                                 Progress progress) throws IOException {
+            GeneTimingSummary timingSummary = new GeneTimingSummary();
+            AssociationRun r = run;
+            if (s.timeGenes() && genes != null) {
+                // the CPU cost of every gene x mask and test, to find slow genes
+                r = r.timed(t -> { timingSummary.accept(t); log.accept(t.format()); });
+            }
+            int nGenes = to - from;
+            if (genes != null) {
+                log.accept(announce.apply(nGenes));
+            } else {
+                log.accept(String.format("testing the scores of %d genes x %d trait(s) on %d thread(s)", nGenes, traits.size(), s.threads()));
+            }
+            progress.start(nGenes * traits.size());
+            long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
+            AssociationRun.Result result = genes != null ? r.run(traits, models, genes.subList(from, to), progress::update)
+                    : r.runScores(traits, models, scoreGenes.subList(from, to), chromOf, progress::update);
+            progress.finish();
+            timingSummary.lines().forEach(log);
+            List<AssociationRun.FailedTrait> failedTraits;
+            synchronized (cohort) { // parts tested at once share the cohort's list of traits left out
+                failedTraits = cohort.checkFailedTraits(result, log);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+            log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s (%.2f s CPU): %.1f genes/s per trait",
+                    nGenes, traits.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traits.size() / seconds : 0));
+            write(out, result, traits, failedTraits, nGenes, geneInfo, loci, regenieHeader, settings.copy());
+        }
+
+        /** {@link #testAndWrite(int, int, List, AssociationRun.NullModels, Path, Progress)} of {@link #traits()}. */
+        public void testAndWrite(int from, int to, AssociationRun.NullModels models, Path out, Progress progress) throws IOException {
+            testAndWrite(from, to, traitData, models, out, progress);
+        }
     }
 
     /** The results and their side files, and the closing log lines. */
-    private void write(AssociationRun.Result result, List<TraitData> traitData, List<AssociationRun.FailedTrait> failedTraits, int nGenes,
+    private void write(Path out, AssociationRun.Result result, List<TraitData> traitData, List<AssociationRun.FailedTrait> failedTraits, int nGenes,
                        GeneInfo.Lookup geneInfo, Map<String, RegenieResultWriter.Locus> loci, List<String> regenieHeader,
                        SettingsWriter settings) throws IOException {
-        Path out = s.out();
         double alpha = s.alpha();
         List<ResultRow> rows = s.scores() != null ? result.rows() : GeneOmnibus.append(result.rows());
         ResultFile.write(out, rows, geneInfo);

@@ -83,7 +83,7 @@ public final class AssociationRun {
     public record Skipped(String phenotype, String mask, String reason, int genes) {}
 
     /** A trait left out, with the one-line error that names it ({@code phenotype BT: ...}). */
-    public record FailedTrait(String phenotype, InputException error) {
+    public record FailedTrait(String phenotype, InputException error) implements java.io.Serializable {
         public String reason() {
             return error.getMessage();
         }
@@ -151,7 +151,74 @@ public final class AssociationRun {
 
     /** Tests the genes' variants under every mask. */
     public Result run(List<TraitData> traits, List<GeneVariants> genes, IntConsumer progress) {
-        return runUnits(traits, genes, g -> g.variants().get(0).chrom(), this::testGene, progress);
+        return run(traits, null, genes, progress);
+    }
+
+    /**
+     * As {@link #run(List, List, IntConsumer)} with null models fitted beforehand by {@link #fit}
+     * (null: fitted here), so a runner that tests the genes in parts fits each trait once.
+     */
+    public Result run(List<TraitData> traits, NullModels models, List<GeneVariants> genes, IntConsumer progress) {
+        return runUnits(traits, models, genes, AssociationRun::chromOf, this::testGene, progress);
+    }
+
+    /** The chromosome a gene's null model is chosen by (LOCO offsets): its first variant's. */
+    public static String chromOf(GeneVariants gene) {
+        return gene.variants().get(0).chrom();
+    }
+
+    /**
+     * Fits every trait's null model once, as a run does before its first gene: one per trait, or
+     * with LOCO offsets one per trait and chromosome in {@code chroms} (the genes' chromosomes, in
+     * gene order, so a failing chromosome is the one a run would meet first). A trait whose model
+     * cannot be fitted is recorded in {@link NullModels#failed} (thrown with {@link #stopOnFailedTrait}).
+     */
+    public NullModels fit(List<TraitData> traits, List<String> chroms) {
+        List<Map<String, AssociationEngine>> engines = new ArrayList<>();
+        List<FailedTrait> failed = new ArrayList<>();
+        for (TraitData trait : traits) {
+            try {
+                EngineCache cache = new EngineCache(trait, null);
+                Map<String, AssociationEngine> fitted = new java.util.LinkedHashMap<>();
+                if (settings.offsets() == null) {
+                    fitted.put("", cache.forChrom(null));
+                } else {
+                    for (String c : chroms) fitted.computeIfAbsent(EngineCache.key(c), k -> cache.forChrom(k.isEmpty() ? null : k));
+                }
+                engines.add(fitted);
+            } catch (TraitFailure f) {
+                if (stopOnFailedTrait) throw f.error;
+                failed.add(new FailedTrait(trait.name(), f.error));
+                engines.add(null);
+            }
+        }
+        return new NullModels(engines, failed);
+    }
+
+    /**
+     * Every trait's fitted null models ({@link #fit}), in trait order: serializable, so a cluster
+     * runner fits them once on its driver and ships them to the workers.
+     */
+    public static final class NullModels implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Per trait: engines by canonical chromosome ("" without offsets); null for a failed trait. */
+        private final List<Map<String, AssociationEngine>> engines;
+        private final List<FailedTrait> failed;
+
+        NullModels(List<Map<String, AssociationEngine>> engines, List<FailedTrait> failed) {
+            this.engines = new ArrayList<>(engines);
+            this.failed = new ArrayList<>(failed);
+        }
+
+        /** Traits whose null model could not be fitted. */
+        public List<FailedTrait> failed() {
+            return List.copyOf(failed);
+        }
+
+        FailedTrait failure(String trait) {
+            for (FailedTrait f : failed) if (f.phenotype().equals(trait)) return f;
+            return null;
+        }
     }
 
     /**
@@ -164,10 +231,16 @@ public final class AssociationRun {
      */
     public Result runScores(List<TraitData> traits, List<GeneScoreTable.GeneScore> genes,
                             java.util.function.Function<String, String> chromOf, IntConsumer progress) {
-        return runUnits(traits, genes, g -> chromOf == null ? null : chromOf.apply(g.gene()), this::testScore, progress);
+        return runScores(traits, null, genes, chromOf, progress);
     }
 
-    private <G> Result runUnits(List<TraitData> traits, List<G> units, java.util.function.Function<G, String> chromOf,
+    /** As {@link #runScores(List, List, java.util.function.Function, IntConsumer)} with null models fitted beforehand (null: fitted here). */
+    public Result runScores(List<TraitData> traits, NullModels models, List<GeneScoreTable.GeneScore> genes,
+                            java.util.function.Function<String, String> chromOf, IntConsumer progress) {
+        return runUnits(traits, models, genes, g -> chromOf == null ? null : chromOf.apply(g.gene()), this::testScore, progress);
+    }
+
+    private <G> Result runUnits(List<TraitData> traits, NullModels models, List<G> units, java.util.function.Function<G, String> chromOf,
                                 UnitTester<G> tester, IntConsumer progress) {
         List<ResultRow> rows = new ArrayList<>();
         List<VariantRow> variantRows = new ArrayList<>();
@@ -177,9 +250,19 @@ public final class AssociationRun {
         try {
             // every null model without offsets is fitted before the first gene, so bad traits show at once
             List<EngineCache> caches = new ArrayList<>();
-            for (TraitData trait : traits) {
+            for (int t = 0; t < traits.size(); t++) {
+                TraitData trait = traits.get(t);
+                if (models != null) {
+                    FailedTrait f = models.failure(trait.name());
+                    if (f != null) {
+                        if (stopOnFailedTrait) throw f.error();
+                        failed.add(f);
+                    }
+                    caches.add(f == null ? new EngineCache(trait, models.engines.get(t)) : null);
+                    continue;
+                }
                 try {
-                    caches.add(new EngineCache(trait));
+                    caches.add(new EngineCache(trait, null));
                 } catch (TraitFailure f) {
                     if (stopOnFailedTrait) throw f.error;
                     failed.add(new FailedTrait(trait.name(), f.error));
@@ -318,15 +401,20 @@ public final class AssociationRun {
         private final Map<String, AssociationEngine> byChrom = new ConcurrentHashMap<>();
         private final AssociationEngine plain;
 
-        EngineCache(TraitData trait) {
+        /** @param fitted engines fitted beforehand by chromosome key ({@link #fit}), or null */
+        EngineCache(TraitData trait, Map<String, AssociationEngine> fitted) {
             this.trait = trait;
-            this.plain = settings.offsets() == null ? engine(null) : null;
+            if (fitted != null) byChrom.putAll(fitted);
+            this.plain = settings.offsets() != null ? null : fitted != null ? fitted.get("") : engine(null);
+        }
+
+        static String key(String chrom) {
+            return chrom == null ? "" : Contigs.canonical(chrom);
         }
 
         AssociationEngine forChrom(String chrom) {
             if (plain != null) return plain;
-            String c = chrom == null ? "" : Contigs.canonical(chrom);
-            return byChrom.computeIfAbsent(c, key -> engine(settings.offsets().offset(trait, key)));
+            return byChrom.computeIfAbsent(key(chrom), key -> engine(settings.offsets().offset(trait, key)));
         }
 
         private AssociationEngine engine(double[] offset) {

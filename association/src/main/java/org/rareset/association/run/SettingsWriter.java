@@ -30,6 +30,13 @@ public final class SettingsWriter {
         return this;
     }
 
+    /** A writer with the same settings so far, to which one part of a run adds its own. */
+    public SettingsWriter copy() {
+        SettingsWriter c = new SettingsWriter();
+        c.run.putAll(run);
+        return c;
+    }
+
     public static Path path(Path out) {
         Path b = SummaryWriter.base(out);
         return b.resolveSibling(b.getFileName() + ".settings.tsv");

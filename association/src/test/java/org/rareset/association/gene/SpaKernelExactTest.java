@@ -1,9 +1,7 @@
 package org.rareset.association.gene;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
+import org.rareset.association.gene.EnumeratedNull.Case;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.nullmodel.NullModel;
 
@@ -20,12 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * case/control assignments y has probability prod mu_i^y_i (1 - mu_i)^(1 - y_i), and the scores
  * are T_j(y) = g~_j'(y - mu), g~ the covariate-adjusted genotypes (computed here densely). The exact
  * p of a statistic is the probability of the assignments more extreme than the observed one plus
- * half that of the observed value (mid-p, what a continuous approximation such as the SPA targets).
+ * half that of the observed value (mid-p, what a continuous approximation such as the SPA targets);
+ * {@link EnumeratedNull} computes them.
  */
 class SpaKernelExactTest {
     private static final int N = 20;
-    /** Weight of the observed atom in the exact p (mid-p: the SPA approximates a continuous tail). */
-    private static final double MID = 0.5;
     /**
      * SKAT-O may sit this far below the smaller exact end: each end's own approximation (SPA, the
      * chi2 mixture for SKAT) is within about 0.85x of its exact mid-p on these genes. Without the
@@ -39,8 +36,6 @@ class SpaKernelExactTest {
     private static final double TAIL = 0.05;
 
     /** A random cohort whose carriers lean towards the cases, so the genes have small p-values. */
-    private record Case(NullModel model, double[][] x, GeneGenotypes genotypes, double[] weights) {}
-
     private static Case randomCase(Random r) {
         double[][] x = new double[N][2];
         double[] y = new double[N];
@@ -79,80 +74,10 @@ class SpaKernelExactTest {
         return new Case(model, x, GeneGenotypes.of(N, cols), w);
     }
 
-    /** Exact (mid-p) two-sided burden p and SKAT p by enumeration of all 2^N assignments. */
+    /** Exact mid-p two-sided burden p and SKAT p (the SPA targets a continuous tail). */
     private static double[] exactBurdenAndSkat(Case c) {
-        int m = c.genotypes().variantCount();
-        NullModel model = c.model();
-        double[] mu = new double[N];
-        double[] wgt = new double[N];
-        for (int i = 0; i < N; i++) {
-            mu[i] = model.fitted(i);
-            wgt[i] = mu[i] * (1 - mu[i]);
-        }
-        // g~ = g - X (X'WX)^-1 X'W g, densely
-        double[][] xtwx = new double[2][2];
-        for (int i = 0; i < N; i++) {
-            for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) xtwx[a][b] += c.x()[i][a] * wgt[i] * c.x()[i][b];
-        }
-        RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(xtwx)).getSolver().getInverse();
-        double[][] gt = new double[N][m]; // weighted adjusted genotypes w_j g~_ij
-        for (int j = 0; j < m; j++) {
-            double[] g = new double[N];
-            GeneGenotypes.Column col = c.genotypes().column(j);
-            for (int k = 0; k < col.samples().length; k++) g[col.samples()[k]] = col.dosages()[k];
-            double[] xtwg = new double[2];
-            for (int i = 0; i < N; i++) for (int a = 0; a < 2; a++) xtwg[a] += c.x()[i][a] * wgt[i] * g[i];
-            double[] gamma = inv.operate(xtwg);
-            for (int i = 0; i < N; i++) gt[i][j] = c.weights()[j] * (g[i] - c.x()[i][0] * gamma[0] - c.x()[i][1] * gamma[1]);
-        }
-        double[] obs = new double[m];
-        for (int i = 0; i < N; i++) for (int j = 0; j < m; j++) obs[j] += gt[i][j] * (model.y(i) - mu[i]);
-        double obsB = 0, obsQ = 0;
-        for (double t : obs) {
-            obsB += t;
-            obsQ += t * t;
-        }
-        // split the samples in two halves: T(y) = T_low + T_high, P(y) = P_low P_high
-        int h = N / 2;
-        double[][] tLow = new double[1 << h][m];
-        double[] pLow = new double[1 << h];
-        double[][] tHigh = new double[1 << (N - h)][m];
-        double[] pHigh = new double[1 << (N - h)];
-        half(gt, mu, 0, h, tLow, pLow);
-        half(gt, mu, h, N, tHigh, pHigh);
-        double tolB = 1e-9 * Math.max(1, Math.abs(obsB));
-        double tolQ = 1e-9 * Math.max(1, obsQ);
-        double pB = 0, pQ = 0;
-        double[] t = new double[m];
-        for (int a = 0; a < pLow.length; a++) {
-            for (int b = 0; b < pHigh.length; b++) {
-                double sb = 0, sq = 0;
-                for (int j = 0; j < m; j++) {
-                    t[j] = tLow[a][j] + tHigh[b][j];
-                    sb += t[j];
-                    sq += t[j] * t[j];
-                }
-                double p = pLow[a] * pHigh[b];
-                if (Math.abs(sb) > Math.abs(obsB) + tolB) pB += p;
-                else if (Math.abs(sb) >= Math.abs(obsB) - tolB) pB += MID * p;
-                if (sq > obsQ + tolQ) pQ += p;
-                else if (sq >= obsQ - tolQ) pQ += MID * p;
-            }
-        }
-        return new double[] {pB, pQ};
-    }
-
-    private static void half(double[][] gt, double[] mu, int from, int to, double[][] t, double[] p) {
-        int m = gt[0].length;
-        for (int mask = 0; mask < p.length; mask++) {
-            double prob = 1;
-            for (int i = from; i < to; i++) {
-                int yi = (mask >> (i - from)) & 1;
-                prob *= yi == 1 ? mu[i] : 1 - mu[i];
-                for (int j = 0; j < m; j++) t[mask][j] += gt[i][j] * (yi - mu[i]);
-            }
-            p[mask] = prob;
-        }
+        EnumeratedNull.Exact e = EnumeratedNull.of(c);
+        return new double[] {e.burdenMid(), e.skatMid()};
     }
 
     /**
@@ -181,7 +106,10 @@ class SpaKernelExactTest {
         assertTrue(small >= 20, "the random genes should include small p-values, got " + small);
     }
 
-    /** The kernel's burden direction reproduces the burden SPA p when the rescaling applies (r < 1). */
+    /**
+     * The kernel's burden direction (after SAIGE-GENE's steps) reproduces the burden SPA p when the
+     * rescaling applies (r < 1).
+     */
     @Test
     void rescaledKernelMatchesBurdenSpaP() {
         Random r = new Random(5);
@@ -189,16 +117,22 @@ class SpaKernelExactTest {
         for (int gene = 0; gene < 40; gene++) {
             Case c = randomCase(r);
             GeneScores scores = GeneScores.compute(c.model(), c.genotypes(), c.weights(), TestOptions.defaults());
-            double[][] a = scores.weightedCovariance();
-            double oneAOne = 0;
-            for (double[] row : a) for (double v : row) oneAOne += v;
             double ub = scores.burdenScore();
-            double implied = org.rareset.association.pvalue.ChiSquare.log10Upper(ub * ub / oneAOne, 1);
+            double implied = burdenLog10P(scores.saigeKernel(), ub);
             // the kernel's burden p is never below the burden SPA p, and equal to it when r < 1
             assertTrue(implied >= scores.burdenLog10P() - 1e-9, "gene " + gene);
             if (implied - scores.burdenLog10P() < 1e-9) rescaled++;
+            // the ultra-rare step only widens the kernel further
+            assertTrue(burdenLog10P(scores.weightedCovariance(), ub) >= implied - 1e-9, "gene " + gene);
         }
         assertTrue(rescaled > 0, "no gene needed the rescaling");
+    }
+
+    /** The chi2_1 log10 p of the burden score ub with the variance 1'A1 that kernel A implies. */
+    private static double burdenLog10P(double[][] a, double ub) {
+        double oneAOne = 0;
+        for (double[] row : a) for (double v : row) oneAOne += v;
+        return org.rareset.association.pvalue.ChiSquare.log10Upper(ub * ub / oneAOne, 1);
     }
 
     /**

@@ -77,12 +77,48 @@ public final class AssocSideFiles {
                 counts.merge(key, Long.parseLong(t.cell(r, t.indexOf(AssocSideFile.Skipped.N_GENES))), Long::sum);
             }
         }
+        List<Map.Entry<String, Long>> rows = inRunOrder(counts, traitOrder(chunks));
         OutputFiles.write(SummaryWriter.skippedPath(merged), tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(AssocSideFile.header(AssocSideFile.Skipped.COLUMNS));
-                for (Map.Entry<String, Long> e : counts.entrySet()) w.write(e.getKey() + "\t" + e.getValue() + "\n");
+                for (Map.Entry<String, Long> e : rows) w.write(e.getKey() + "\t" + e.getValue() + "\n");
             }
         });
+    }
+
+    /**
+     * Skipped rows in the order one run writes them (AssociationRun): per trait in the run's trait
+     * order, by mask, then by reason; then the traits left out whole (mask '*') as they come. A
+     * chunk where some gene is skipped for a reason another chunk does not see would otherwise put
+     * that row in a different place.
+     */
+    static List<Map.Entry<String, Long>> inRunOrder(Map<String, Long> counts, List<String> traits) {
+        List<Map.Entry<String, Long>> rows = new ArrayList<>(counts.entrySet());
+        java.util.Comparator<Map.Entry<String, Long>> order = java.util.Comparator.comparing(e -> e.getKey().split("\t", -1)[1].equals("*"));
+        order = order.thenComparing(e -> {
+            String[] f = e.getKey().split("\t", -1);
+            if (f[1].equals("*")) return 0;
+            int t = traits.indexOf(f[0]);
+            return t < 0 ? Integer.MAX_VALUE : t;
+        }).thenComparing(e -> {
+            String[] f = e.getKey().split("\t", -1);
+            return f[1].equals("*") ? "" : f[1] + "\u0000" + f[2];
+        });
+        rows.sort(order); // stable: the left-out traits keep their order
+        return rows;
+    }
+
+    /** The analysed traits in the run's order: the trait scopes of the first chunk's settings.tsv (empty without one). */
+    private static List<String> traitOrder(List<Path> chunks) {
+        List<String> traits = new ArrayList<>();
+        Path s = SettingsWriter.path(chunks.get(0));
+        if (!Files.isRegularFile(s)) return traits;
+        TextTable t = TableFiles.read(s);
+        for (int r = 0; r < t.rowCount(); r++) {
+            String scope = t.cell(r, 0);
+            if (!scope.equals(AssocSideFile.Settings.RUN) && !traits.contains(scope)) traits.add(scope);
+        }
+        return traits;
     }
 
     private static void mergeSettings(Path merged, List<Path> chunks) throws IOException {

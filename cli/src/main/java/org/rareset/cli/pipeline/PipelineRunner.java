@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.rareset.cli.log.LinePrefixWriter;
+import org.rareset.core.concurrent.Chunk;
 import org.rareset.core.InputException;
 import org.rareset.core.output.ExitCleanup;
 import org.rareset.core.output.OutputFiles;
@@ -62,18 +63,131 @@ public final class PipelineRunner {
     public Outcome runOne(List<Step> plan, String name) throws IOException {
         Step step = plan.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("no step " + name));
-        if (cfg.stepEnabled(step.name()) && step.available()) {
-            for (Step up : plan) {
-                if (!step.upstream(plan).contains(up.name())) continue;
-                for (Path p : up.outputs().values()) {
-                    if (step.inputs().contains(p) && !Files.exists(p)) {
-                        throw InputException.of(p, "not found: step " + step.name() + " reads it from step " + up.name(),
-                                "run step " + up.name() + " first (--step " + up.name() + ")");
-                    }
+        if (cfg.stepEnabled(step.name()) && step.available()) requireUpstream(plan, step);
+        return runStep(step);
+    }
+
+    /** The outputs of the steps {@code step} reads exist. */
+    private static void requireUpstream(List<Step> plan, Step step) {
+        for (Step up : plan) {
+            if (!step.upstream(plan).contains(up.name())) continue;
+            for (Path p : up.outputs().values()) {
+                if (step.inputs().contains(p) && !Files.exists(p)) {
+                    throw InputException.of(p, "not found: step " + step.name() + " reads it from step " + up.name(),
+                            "run step " + up.name() + " first (--step " + up.name() + ")");
                 }
             }
         }
-        return runStep(step);
+    }
+
+    /** Whether {@code step} can run in gene chunks ({@link #runChunk}, {@link #mergeChunks}): its commands all take {@code --chunk}. */
+    public static boolean chunkable(String step) {
+        return step.equals(Steps.ASSOC);
+    }
+
+    /** Where chunk {@code chunk} of {@code step} keeps its outputs until {@link #mergeChunks}: {@code OUT/.chunks/<step folder>/chunkK-of-N}. */
+    public static Path chunkFolder(StudyConfig cfg, Step step, Chunk chunk) {
+        return cfg.output().resolve(".chunks").resolve(step.dir().getFileName().toString())
+                .resolve("chunk" + chunk.k() + "-of-" + chunk.n());
+    }
+
+    /**
+     * Runs part {@code chunk} of the genes of step {@code name} (a workflow engine's job): the step's
+     * commands with {@code --chunk K/N}, into {@link #chunkFolder}, committed as one folder. The
+     * step folder and its manifest are left alone: {@link #mergeChunks} writes them.
+     */
+    public Outcome runChunk(List<Step> plan, String name, Chunk chunk) throws IOException {
+        Step step = runnable(plan, name);
+        if (!chunkable(name)) throw new IllegalArgumentException("step " + name + " does not run in chunks");
+        requireUpstream(plan, step);
+        String label = name + " chunk " + chunk.k() + "/" + chunk.n();
+        Path staging = partial().resolve(step.dir().getFileName() + ".chunk" + chunk.k() + "-of-" + chunk.n());
+        List<List<String>> runs = new ArrayList<>();
+        for (Step.Invocation inv : step.invocations()) {
+            List<String> args = new ArrayList<>(inv.argsIn(staging));
+            args.addAll(List.of("--chunk", chunk.k() + "/" + chunk.n()));
+            runs.add(prepend(inv.command(), args));
+        }
+        return runInto(label, step.name(), staging, runs, chunkFolder(cfg, step, chunk), null);
+    }
+
+    /**
+     * Joins the outputs of the {@code n} chunks of step {@code name} with {@code rareset merge} into
+     * the step's outputs, with the manifest the whole step writes, so the result (and a later
+     * {@code --dry-run}) is that of the step run in one job.
+     */
+    public Outcome mergeChunks(List<Step> plan, String name, int n) throws IOException {
+        Step step = runnable(plan, name);
+        if (!chunkable(name)) throw new IllegalArgumentException("step " + name + " does not run in chunks");
+        List<Path> folders = new ArrayList<>();
+        for (int k = 1; k <= n; k++) {
+            Path f = chunkFolder(cfg, step, new Chunk(k, n));
+            if (!Files.isDirectory(f)) {
+                throw InputException.of(f, "not found: chunk " + k + " of " + n + " of step " + name + " has not run",
+                        "run it first (--step " + name + " --chunk " + k + "/" + n + ")");
+            }
+            folders.add(f);
+        }
+        Path staging = partial().resolve(step.dir().getFileName());
+        List<List<String>> runs = new ArrayList<>();
+        for (Path out : step.outputs().values()) {
+            List<String> args = new ArrayList<>(List.of("merge", "--out", staging.resolve(out.getFileName()).toString()));
+            for (Path f : folders) args.add(f.resolve(out.getFileName()).toString());
+            runs.add(args);
+        }
+        Manifest.Content expected = Manifest.expected(step, Manifest.byPath(Manifest.read(step.dir())));
+        // The chunk folders stay: a workflow engine removes them (the Snakefile marks them temporary).
+        return runInto(name + " merge of " + n + " chunks", step.name(), staging, runs, step.dir(), expected);
+    }
+
+    private Step runnable(List<Step> plan, String name) {
+        Step step = plan.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("no step " + name));
+        if (!cfg.stepEnabled(name)) {
+            throw InputException.of(cfg.file(), "step " + name + " is switched off (steps." + name + ": false)", "switch it on, or do not ask for it");
+        }
+        if (!step.available()) {
+            throw InputException.of(cfg.file(), "step " + name + " cannot run: " + String.join("; ", step.unavailable()), "see --dry-run");
+        }
+        return step;
+    }
+
+    private static List<String> prepend(String command, List<String> args) {
+        List<String> a = new ArrayList<>();
+        a.add(command);
+        a.addAll(args);
+        return a;
+    }
+
+    /**
+     * Runs {@code runs} (rareset command lines) into a fresh {@code staging} folder, writes
+     * {@code manifest} there when given, and replaces {@code target} with it; on a failure nothing
+     * but the log is left.
+     */
+    private Outcome runInto(String label, String tag, Path staging, List<List<String>> runs, Path target, Manifest.Content manifest)
+            throws IOException {
+        deleteTree(staging);
+        Files.createDirectories(staging);
+        ExitCleanup.register(staging);
+        long t0 = System.nanoTime();
+        for (List<String> args : runs) {
+            log.println("pipeline: step " + label + ": rareset " + String.join(" ", args));
+            log.flush();
+            int rc = execute(tag, args);
+            if (rc != 0) {
+                OutputFiles.discard(staging);
+                return say(new Outcome(label, Status.FAILED, "'rareset " + args.get(0) + "' exited with code " + rc));
+            }
+        }
+        double seconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
+        if (manifest != null) {
+            manifest.finished = java.time.Instant.now().toString();
+            manifest.seconds = seconds;
+            Manifest.write(staging, manifest);
+        }
+        Files.createDirectories(target.getParent());
+        OutputFiles.commitFolder(staging, target);
+        return say(new Outcome(label, Status.RAN, String.format(Locale.ROOT, "done in %.1f s", seconds)));
     }
 
     /** Why {@code step} would run now, or null when it is up to date; the words of {@code --dry-run}. */

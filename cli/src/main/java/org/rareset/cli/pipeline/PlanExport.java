@@ -16,9 +16,10 @@ import java.util.Map;
  * {@link StepPlanner}. Paths are absolute.
  *
  * <p>Format (version 1): {@code {"format":1, "study", "output", "config", "rareset_version",
- * "threads", "steps":[{"name", "folder", "state" (run | given | switched off | not available),
+ * "threads", "chunks", "steps":[{"name", "folder", "state" (run | given | switched off | not available),
  * "reason", "needs":[step...], "inputs":[path...], "outputs":{key:path}, "folder_outputs":[key...],
- * "commands":[text...], "fingerprint"}]}}.
+ * "chunks" (gene chunks of the step, 1: one job), "chunk_folders":[path...] (one per chunk when
+ * chunks > 1), "commands":[text...], "fingerprint"}]}}.
  */
 public final class PlanExport {
     private PlanExport() {}
@@ -31,6 +32,7 @@ public final class PlanExport {
         root.put("config", abs(cfg.file()));
         root.put("rareset_version", Manifest.version());
         root.put("threads", threads);
+        root.put("chunks", cfg.chunks());
         List<Object> steps = new ArrayList<>();
         for (Step s : plan) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -46,6 +48,14 @@ public final class PlanExport {
             s.outputs().forEach((k, v) -> outs.put(k, abs(v)));
             m.put("outputs", outs);
             m.put("folder_outputs", new ArrayList<>(s.folderOutputs()));
+            // Chunked steps: a workflow runs --chunk K/N into each folder, then --merge-chunks N.
+            int n = PipelineRunner.chunkable(s.name()) ? cfg.chunks() : 1;
+            m.put("chunks", n);
+            List<String> chunkFolders = new ArrayList<>();
+            for (int k = 1; n > 1 && k <= n; k++) {
+                chunkFolders.add(abs(PipelineRunner.chunkFolder(cfg, s, new org.rareset.core.concurrent.Chunk(k, n))));
+            }
+            m.put("chunk_folders", chunkFolders);
             m.put("commands", s.invocations().stream().map(i -> "rareset " + i.command() + " " + String.join(" ", i.argsIn(s.dir()))).toList());
             Manifest.Content work = Manifest.work(s);
             m.put("fingerprint", String.join("\n", work.commands) + "\n" + work.params + "\n" + work.rareset_version);

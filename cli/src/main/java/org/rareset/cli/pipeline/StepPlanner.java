@@ -69,9 +69,18 @@ public final class StepPlanner {
         tested.addAll(cfg.nullPhenotypes());
         String assocTraits = String.join(",", tested);
 
-        // ingest: the sparse genotype store, used by assoc when it reads stores
-        Step ingest = step(Steps.INGEST, List.of(), inv("ingest", args("--vcf", vcf, "--out", STAGING + "/cohort.rsg")),
-                List.of(vcf), Map.of("store", "cohort.rsg"), Set.of("--vcf", "--out"));
+        // ingest: the sparse genotype store, given in inputs or made by the ingest command
+        Step ingest;
+        Path givenStore = cfg.input("store");
+        if (givenStore != null) {
+            ingest = new Step(Steps.INGEST, List.of(), List.of(givenStore), Map.of("store", givenStore.toString()),
+                    dir(Steps.INGEST), Map.of("store", givenStore), List.of());
+            planned.put(Steps.INGEST, ingest);
+            if (cfg.section(Steps.INGEST) != null) warnings.add("ingest: options ignored, inputs.store is used as the genotype store");
+        } else {
+            ingest = step(Steps.INGEST, List.of(), inv("ingest", args("--vcf", vcf, "--out", STAGING + "/cohort.rsg")),
+                    List.of(vcf), Map.of("store", "cohort.rsg"), Set.of("--vcf", "--out"));
+        }
 
         // annotate: the annotation table, given in inputs or made by the annotate command
         Step annotate;
@@ -96,15 +105,20 @@ public final class StepPlanner {
                 inputs(genotypeFile("seed-genes", store, vcf), ann, pheno, covar), Map.of("seed_genes", "seed_genes.tsv"),
                 Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out"));
 
+        // Cross-validated training by default: scores then come from networks that never saw the sample.
+        int cvFolds = cvFolds();
+        Object[] trainFolds = hasOption("train", "--cv-folds") ? new Object[] {"--cv-folds", cvFolds} : new Object[0];
+        Object[] scoreFolds = cvFolds > 1 && hasOption("score", "--cv-folds") ? new Object[] {"--cv-folds", cvFolds} : new Object[0];
         Step train = step(Steps.TRAIN, needs("train", store, Steps.ANNOTATE, Steps.SEED_GENES),
-                inv("train", args(genotypes("train", store, vcf, "--annotations", ann, "--pheno", pheno, "--covar", covar,
-                        "--seed-genes", seed.output("seed_genes"), "--phenotypes", traits, "--seed", cfg.seed(), "--out", STAGING + "/model"))),
+                inv("train", args(concat(genotypes("train", store, vcf, "--annotations", ann, "--pheno", pheno, "--covar", covar,
+                        "--seed-genes", seed.output("seed_genes"), "--phenotypes", traits, "--seed", cfg.seed(), "--out", STAGING + "/model"),
+                        trainFolds))),
                 inputs(genotypeFile("train", store, vcf), ann, pheno, covar, seed.output("seed_genes")), Map.of("model", "model"),
                 Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--seed-genes", "--phenotypes", "--seed", "--out"));
         folderOutputs(train, "model");
 
         Step score = step(Steps.SCORE, needs("score", store, Steps.ANNOTATE, Steps.TRAIN),
-                inv("score", args(concat(new Object[] {"--model", train.output("model")}, genotypes("score", store, vcf,
+                inv("score", args(concat(concat(new Object[] {"--model", train.output("model")}, scoreFolds), genotypes("score", store, vcf,
                         "--annotations", ann, "--out", STAGING + "/scores.parquet")))),
                 inputs(genotypeFile("score", store, vcf), ann, train.output("model")), Map.of("scores", "scores.parquet"),
                 Set.of("--model", "--vcf", "--store", "--annotations", "--out"));
@@ -135,7 +149,7 @@ public final class StepPlanner {
             assocInputs.add(score.output("scores"));
         }
         Step assoc = step(Steps.ASSOC, assocNeeds, assocRuns, false, assocInputs, assocOutputs,
-                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out", "--scores", "--genes"));
+                Set.of("--vcf", "--store", "--annotations", "--pheno", "--covar", "--phenotypes", "--out", "--scores", "--genes", "--chunk"));
 
         List<Path> resultFiles = new ArrayList<>();
         resultFiles.add(assoc.output("results"));
@@ -174,6 +188,30 @@ public final class StepPlanner {
         step(Steps.REPORT, List.of(Steps.ASSOC), inv("report", args(reportArgs.toArray())), reportInputs,
                 Map.of("html", StudyReport.slug(cfg.study()) + ".html"), Set.of("--results", "--study", "--out", "--genes", "--scores", "--risk"));
         return List.copyOf(planned.values());
+    }
+
+    /** Default folds of cross-validated training in the pipeline (DeepRVAT's n_folds default). */
+    static final int DEFAULT_CV_FOLDS = 5;
+
+    /** {@code train.cv_folds} (the pipeline passes it to train and score), default {@link #DEFAULT_CV_FOLDS}; 1 = no cross-validation. */
+    private int cvFolds() {
+        MappingNode m = cfg.section(Steps.TRAIN);
+        if (m != null) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("cv_folds")) {
+                    String v = StudyConfig.scalar(cfg.file(), t.getValueNode(), "train.cv_folds");
+                    try {
+                        int folds = Integer.parseInt(v.trim());
+                        if (folds >= 1) return folds;
+                    } catch (NumberFormatException e) {
+                        // reported below
+                    }
+                    throw YamlConfigException.at(cfg.file(), t.getValueNode(), "train.cv_folds: '" + v + "' is not a whole number >= 1",
+                            "give the number of folds (1: no cross-validation)");
+                }
+            }
+        }
+        return DEFAULT_CV_FOLDS;
     }
 
     private List<String> riskTraits() {
@@ -302,6 +340,7 @@ public final class StepPlanner {
         for (NodeTuple t : m.getValue()) {
             String key = ((ScalarNode) t.getKeyNode()).getValue();
             if (step.equals(Steps.RISK) && key.equals("traits")) continue; // the pipeline's own key
+            if (step.equals(Steps.TRAIN) && key.equals("cv_folds")) continue; // passed to train and score by plan()
             String option = "--" + key.replace('_', '-');
             OptionSpec opt = spec.findOption(option);
             if (opt == null || key.contains("-") || option.equals("--help") || option.equals("--version")) {

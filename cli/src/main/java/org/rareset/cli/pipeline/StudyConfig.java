@@ -37,6 +37,7 @@ public final class StudyConfig {
         TOP.put("study", "study name (letters, digits, . _ -)");
         TOP.put("output", "output folder");
         TOP.put("threads", "worker threads");
+        TOP.put("chunks", "gene chunks a workflow engine splits the assoc step into (default 1)");
         TOP.put("seed", "random seed");
         TOP.put("phenotypes", "list of traits");
         TOP.put("null_phenotypes", "traits without genetic signal, for calibration (assoc and report only)");
@@ -44,6 +45,7 @@ public final class StudyConfig {
         TOP.put("steps", "steps to run (true/false each)");
         for (String s : Steps.NAMES) TOP.put(s, "options of the " + s + " step");
         INPUTS.put("vcf", "genotypes (VCF/BCF)");
+        INPUTS.put("store", "genotype store (.rsg, e.g. from simulate --store): skips the ingest step's command");
         INPUTS.put("annotations", "variant annotation table (skips the annotate step's command)");
         INPUTS.put("genes", "gene positions (BED)");
         INPUTS.put("pheno", "phenotypes table");
@@ -54,6 +56,7 @@ public final class StudyConfig {
     private final String study;
     private final Path output;
     private final Integer threads;
+    private final int chunks;
     private final long seed;
     private final List<String> phenotypes;
     private final List<String> nullPhenotypes;
@@ -61,12 +64,13 @@ public final class StudyConfig {
     private final Map<String, Boolean> steps;
     private final Map<String, MappingNode> sections;
 
-    private StudyConfig(Path file, String study, Path output, Integer threads, long seed, List<String> phenotypes,
+    private StudyConfig(Path file, String study, Path output, Integer threads, int chunks, long seed, List<String> phenotypes,
                         List<String> nullPhenotypes, Map<String, Path> inputs, Map<String, Boolean> steps, Map<String, MappingNode> sections) {
         this.file = file;
         this.study = study;
         this.output = output;
         this.threads = threads;
+        this.chunks = chunks;
         this.seed = seed;
         this.phenotypes = phenotypes;
         this.nullPhenotypes = nullPhenotypes;
@@ -106,6 +110,7 @@ public final class StudyConfig {
         }
         Path output = base.resolve(scalar(file, require(file, map, top, "output"), "output")).normalize();
         Integer threads = top.containsKey("threads") ? positiveInt(file, top.get("threads"), "threads") : null;
+        int chunks = top.containsKey("chunks") ? positiveInt(file, top.get("chunks"), "chunks") : 1;
         long seed = top.containsKey("seed") ? integer(file, top.get("seed"), "seed") : 1;
         List<String> phenotypes = stringList(file, require(file, map, top, "phenotypes"), "phenotypes");
         if (phenotypes.isEmpty()) throw YamlConfigException.at(file, top.get("phenotypes"), "phenotypes is empty", "list at least one trait");
@@ -129,7 +134,13 @@ public final class StudyConfig {
             }
             inputs.put(e.getKey(), p);
         }
-        for (String required : List.of("vcf", "pheno")) {
+        if (inputs.containsKey("vcf") && inputs.containsKey("store")) {
+            throw YamlConfigException.at(file, inNode, "inputs has both vcf and store", "give one: the store is what ingest makes of the VCF");
+        }
+        if (inputs.containsKey("store") && !inputs.containsKey("annotations")) {
+            throw YamlConfigException.at(file, inNode, "inputs.store needs inputs.annotations", "annotate reads a VCF; give the annotation table");
+        }
+        for (String required : List.of(inputs.containsKey("store") ? "store" : "vcf", "pheno")) {
             if (!inputs.containsKey(required)) {
                 throw YamlConfigException.at(file, inNode, "inputs." + required + " is missing", "the pipeline needs " + INPUTS.get(required));
             }
@@ -152,7 +163,7 @@ public final class StudyConfig {
             if (!(n instanceof MappingNode m)) throw YamlConfigException.at(file, n, s + " must be a mapping of option: value", "for example 'repeats: 2'");
             sections.put(s, m);
         }
-        return new StudyConfig(file, study, output, threads, seed, phenotypes, nullPhenotypes, inputs, steps, sections);
+        return new StudyConfig(file, study, output, threads, chunks, seed, phenotypes, nullPhenotypes, inputs, steps, sections);
     }
 
     /** The keys of a mapping, refusing unknown and duplicate keys with the list of known ones. */
@@ -224,15 +235,23 @@ public final class StudyConfig {
         return out;
     }
 
+    /** The same configuration with {@code n} gene chunks for workflow engines ({@code pipeline --chunks}). */
+    public StudyConfig withChunks(int n) {
+        return new StudyConfig(file, study, output, threads, n, seed, phenotypes, nullPhenotypes, inputs, steps, sections);
+    }
+
     /** The same configuration writing into another folder. */
     public StudyConfig withOutput(Path folder) {
-        return new StudyConfig(file, study, folder, threads, seed, phenotypes, nullPhenotypes, inputs, steps, sections);
+        return new StudyConfig(file, study, folder, threads, chunks, seed, phenotypes, nullPhenotypes, inputs, steps, sections);
     }
 
     public Path file() { return file; }
     public String study() { return study; }
     public Path output() { return output; }
     public Integer threads() { return threads; }
+
+    /** Gene chunks a workflow engine runs the assoc step in ({@code chunks:}, default 1); {@code rareset pipeline} itself runs it whole. */
+    public int chunks() { return chunks; }
     public long seed() { return seed; }
     public List<String> phenotypes() { return phenotypes; }
 

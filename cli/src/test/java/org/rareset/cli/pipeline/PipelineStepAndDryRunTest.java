@@ -1,5 +1,6 @@
 package org.rareset.cli.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,46 @@ class PipelineStepAndDryRunTest {
         assertEquals(List.of("model"), strings(step(plan, "train").getAsJsonArray("folder_outputs")));
     }
 
+    /** train.cv_folds goes to train and score; the pipeline's default is 5 folds, 1 turns cross-validation off. */
+    @Test
+    void crossValidationFoldsReachTrainAndScore() throws Exception {
+        Path demo = Path.of(System.getProperty("rareset.testdata"), "demo").toAbsolutePath().normalize();
+        JsonObject plan = plan(demo.resolve("study.yaml"));
+        assertTrue(command(plan, "train").contains(" --cv-folds 2 "), command(plan, "train"));
+        assertTrue(command(plan, "score").contains(" --cv-folds 2 "), command(plan, "score"));
+
+        String yaml = Files.readString(demo.resolve("study.yaml")).replace("output: ../../work-tmp/demo", "output: " + dir.resolve("o"))
+                .replace("cohort.vcf.gz", demo.resolve("cohort.vcf.gz").toString())
+                .replace("genes.bed", demo.resolve("genes.bed").toString())
+                .replace("pheno.tsv", demo.resolve("pheno.tsv").toString())
+                .replace("covar.tsv", demo.resolve("covar.tsv").toString())
+                .replace("annotations.tsv:", demo.resolve("annotations.tsv") + ":");
+        Path noKey = Files.writeString(dir.resolve("five.yaml"), yaml.replaceAll("\\n  cv_folds: 2[^\\n]*", ""));
+        plan = plan(noKey);
+        assertTrue(command(plan, "train").contains(" --cv-folds 5 "), command(plan, "train"));
+        assertTrue(command(plan, "score").contains(" --cv-folds 5 "), command(plan, "score"));
+
+        Path off = Files.writeString(dir.resolve("one.yaml"), yaml.replace("cv_folds: 2", "cv_folds: 1"));
+        plan = plan(off);
+        assertTrue(command(plan, "train").contains(" --cv-folds 1 "), command(plan, "train"));
+        assertFalse(command(plan, "score").contains("--cv-folds"), command(plan, "score"));
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), yaml.replace("cv_folds: 2", "cv_folds: two"));
+        CliRun r = run("pipeline", "--config", bad.toString(), "--plan");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("train.cv_folds: 'two' is not a whole number >= 1"), r.err());
+    }
+
+    private static JsonObject plan(Path config) {
+        CliRun r = run("pipeline", "--config", config.toString(), "--plan");
+        assertEquals(0, r.exit(), r.err());
+        return JsonParser.parseString(r.out()).getAsJsonObject();
+    }
+
+    private static String command(JsonObject plan, String step) {
+        return strings(step(plan, step).getAsJsonArray("commands")).get(0) + " ";
+    }
+
     @Test
     void oneStepAtATimeGivesThePipelinesFoldersAndDryRunSaysWhy() throws Exception {
         Path cfg = config("burden");
@@ -135,6 +176,88 @@ class PipelineStepAndDryRunTest {
         CliRun bad = run("pipeline", "--config", cfg.toString(), "--step", "asoc");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--step: no step 'asoc'; the steps are ingest, annotate"), bad.err());
+    }
+
+    @Test
+    void assocInGeneChunksMergedGivesTheStepRunInOneJob() throws Exception {
+        Path cfg = config("burden, skat, acato");
+        for (String s : List.of("ingest", "annotate", "assoc")) assertEquals(0, run("pipeline", "--config", cfg.toString(), "--step", s).exit());
+        Path whole = dir.resolve("whole");
+        Files.move(dir.resolve("out/6-assoc"), whole);
+
+        CliRun early = run("pipeline", "--config", cfg.toString(), "--step", "assoc", "--merge-chunks", "3");
+        assertEquals(2, early.exit(), early.err());
+        assertTrue(early.err().contains("chunk1-of-3: not found: chunk 1 of 3 of step assoc has not run"), early.err());
+        JsonObject plan = JsonParser.parseString(run("pipeline", "--config", cfg.toString(), "--chunks", "3", "--plan").out()).getAsJsonObject();
+        assertEquals(3, step(plan, "assoc").get("chunks").getAsInt());
+        assertEquals(1, step(plan, "annotate").get("chunks").getAsInt());
+        List<String> folders = strings(step(plan, "assoc").getAsJsonArray("chunk_folders"));
+        for (int k = 1; k <= 3; k++) {
+            CliRun r = run("pipeline", "--config", cfg.toString(), "--step", "assoc", "--chunk", k + "/3");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(Files.isRegularFile(Path.of(folders.get(k - 1)).resolve("results.tsv")), folders.get(k - 1));
+        }
+        assertFalse(Files.exists(dir.resolve("out/6-assoc")), "a chunk leaves the step folder alone");
+        CliRun merge = run("pipeline", "--config", cfg.toString(), "--step", "assoc", "--merge-chunks", "3");
+        assertEquals(0, merge.exit(), merge.err());
+        List<String> got = new ArrayList<>();
+        try (var files = Files.list(whole)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                got.add(name);
+                if (name.equals("manifest.json")) continue;
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(dir.resolve("out/6-assoc").resolve(name)), name);
+            }
+        }
+        assertTrue(got.contains("results.tsv") && got.contains("results.summary.tsv") && got.size() > 4, got.toString());
+        try (var files = Files.list(dir.resolve("out/6-assoc"))) {
+            assertEquals(got.size(), files.count(), "the same files");
+        }
+        CliRun dry = run("pipeline", "--config", cfg.toString(), "--dry-run", "--step", "assoc");
+        assertTrue(dry.out().contains(String.format("%-10s up to date%n", "assoc")), "the merge wrote the step's manifest: " + dry.out());
+
+        CliRun wrong = run("pipeline", "--config", cfg.toString(), "--step", "annotate", "--chunk", "1/3");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().contains("--chunk: runs with --step assoc only"), wrong.err());
+    }
+
+    @Test
+    void aGivenStoreTakesTheIngestStepsPlaceAndEveryStepReadsIt() throws Exception {
+        Path sim = dir.resolve("sim");
+        CliRun made = run("simulate", "--samples", "300", "--genes", "20", "--store", "--out", sim.toString(), "-q");
+        assertEquals(0, made.exit(), made.err());
+        Path cfg = dir.resolve("store.yaml");
+        String yaml = """
+                study: stored
+                output: out
+                inputs:
+                  store: sim/cohort.rsg
+                  annotations: sim/annotations.tsv
+                  pheno: sim/pheno.tsv
+                  covar: sim/covar.tsv
+                phenotypes: [QT]
+                steps:
+                  train: false
+                  score: false
+                  risk: false
+                """;
+        Files.writeString(cfg, yaml);
+        CliRun r = run("pipeline", "--config", cfg.toString(), "--plan");
+        assertEquals(0, r.exit(), r.err());
+        JsonObject plan = JsonParser.parseString(r.out()).getAsJsonObject();
+        String store = sim.resolve("cohort.rsg").toAbsolutePath().toString();
+        assertEquals("given", step(plan, "ingest").get("state").getAsString());
+        for (String s : List.of("seed_genes", "assoc")) {
+            assertTrue(strings(step(plan, s).getAsJsonArray("commands")).get(0).contains(" --store " + store), s);
+        }
+        Files.writeString(cfg, yaml.replace("inputs:\n", "inputs:\n  vcf: sim/cohort.rsg\n"));
+        CliRun both = run("pipeline", "--config", cfg.toString(), "--plan");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("inputs has both vcf and store"), both.err());
+        Files.writeString(cfg, yaml.replace("  annotations: sim/annotations.tsv\n", ""));
+        CliRun noAnnotations = run("pipeline", "--config", cfg.toString(), "--plan");
+        assertEquals(2, noAnnotations.exit());
+        assertTrue(noAnnotations.err().contains("inputs.store needs inputs.annotations"), noAnnotations.err());
     }
 
     @Test

@@ -25,7 +25,8 @@ import org.rareset.core.table.TextTable;
  * Runs workflows/Snakefile with Debian's snakemake on the bundled demo study (testdata/demo/study.yaml:
  * ingest, annotate, seed genes, train, score, association with its masks and MAF limits, risk, report)
  * and checks that every file it writes equals what {@code rareset pipeline} writes from the same
- * configuration, byte for byte. The exception is the step manifests, which hold paths and times, and
+ * configuration, byte for byte; the workflow runs assoc in 3 gene chunks joined by {@code rareset merge},
+ * the pipeline in one job, so this is also chunked against unchunked results. The exception is the step manifests, which hold paths and times, and
  * the Parquet scores, compared cell by cell: parquet-mr writes the encodings of a column chunk in the
  * footer from a hash set, in an order that differs between two runs of the same JVM command (two
  * {@code rareset score} runs differ there too). Skipped when snakemake is not installed, except where
@@ -74,13 +75,16 @@ class SnakemakeWorkflowTest {
         Path log = tmp.resolve("snakemake.log");
         long t0 = System.nanoTime();
         List<String> cmd = List.of(snakemake.toString(), "-s", root.resolve("workflows/Snakefile").toString(), "--cores", "2",
-                "--config", "study=" + study, "out=" + wf, "rareset=" + launcher);
+                "--config", "study=" + study, "out=" + wf, "rareset=" + launcher, "chunks=3");
         Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(1200, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("snakemake did not finish in 1200 s: " + Files.readString(log));
         }
         assertEquals(0, p.exitValue(), Files.readString(log));
+        for (int k = 1; k <= 3; k++) {
+            assertTrue(Files.exists(wf.resolve("logs/assoc.chunk" + k + "-of-3.log")), "assoc ran as chunk " + k + " of 3: " + Files.readString(log));
+        }
         System.out.printf("snakemake on the demo study: %.0f s%n", (System.nanoTime() - t0) / 1e9);
 
         TreeSet<String> expected = files(single), got = files(wf);

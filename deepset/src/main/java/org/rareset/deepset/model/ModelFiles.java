@@ -40,13 +40,30 @@ public final class ModelFiles {
 
     private ModelFiles() {}
 
+    /** The fold assignment of a cross-validated ensemble: {@code sample fold}, one row per training sample. */
+    public static final String FOLDS_FILE = "folds.tsv";
+
     /** Parameter file name of member {@code repeat}. */
     public static String parameterFile(int repeat) {
         return "repeat_" + repeat + ".params";
     }
 
-    /** Writes the ensemble to {@code dir}, replacing a previous model folder there. */
+    /** Parameter file name of repeat {@code repeat} of cross-validation fold {@code fold}. */
+    public static String parameterFile(int fold, int repeat) {
+        return "fold_" + fold + "_repeat_" + repeat + ".params";
+    }
+
+    /** Writes an ensemble trained without cross-validation to {@code dir}, replacing a previous model folder there. */
     public static void save(ModelDescription description, List<NetworkWeights> weights, Path dir) {
+        save(description, weights, null, dir);
+    }
+
+    /**
+     * Writes the ensemble to {@code dir}, replacing a previous model folder there; {@code folds}
+     * (cross-validated training, else null) goes to {@link #FOLDS_FILE}.
+     */
+    public static void save(ModelDescription description, List<NetworkWeights> weights, Map<String, Integer> folds,
+                            Path dir) {
         try {
             Path absolute = dir.toAbsolutePath();
             Path parent = absolute.getParent();
@@ -69,6 +86,12 @@ public final class ModelFiles {
                 }
                 try (Writer w = Files.newBufferedWriter(tmp.resolve(ModelDescription.FILE_NAME), StandardCharsets.UTF_8)) {
                     GSON.toJson(description, w);
+                }
+                if (folds != null) {
+                    try (Writer w = Files.newBufferedWriter(tmp.resolve(FOLDS_FILE), StandardCharsets.UTF_8)) {
+                        w.write("sample\tfold\n");
+                        for (Map.Entry<String, Integer> e : folds.entrySet()) w.write(e.getKey() + "\t" + e.getValue() + "\n");
+                    }
                 }
                 OutputFiles.commitFolder(tmp, absolute);
             } finally {
@@ -114,7 +137,38 @@ public final class ModelFiles {
                 members.add(MlpDeepSet.trained(w, scaling, m.reverse()));
             }
         }
-        return new TrainedEnsemble(d, members, dir);
+        Map<String, Integer> folds = d.cross_validation() == null ? null
+                : readFolds(dir.resolve(FOLDS_FILE), d.cross_validation().folds());
+        try {
+            return new TrainedEnsemble(d, members, dir, folds);
+        } catch (IllegalArgumentException e) {
+            throw InputException.of(json, e.getMessage(), "the model folder is damaged: rerun rareset train");
+        }
+    }
+
+    /** Reads {@link #FOLDS_FILE}: a header, then {@code sample fold} rows with folds in {@code 0..k-1}. */
+    private static Map<String, Integer> readFolds(Path file, int k) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw InputException.of(file, "cannot read the fold assignment: " + e.getMessage(), "rerun rareset train");
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split("\t", -1);
+            Integer fold = null;
+            try {
+                fold = f.length == 2 ? Integer.valueOf(f[1]) : null;
+            } catch (NumberFormatException e) {
+                fold = null;
+            }
+            if (fold == null || fold < 0 || fold >= k || out.put(f[0], fold) != null) {
+                throw InputException.atLine(file, i + 1, "expected 'sample<TAB>fold' with a new sample and a fold in 0.."
+                        + (k - 1), "the model folder is damaged: rerun rareset train");
+            }
+        }
+        return out;
     }
 
     private static void writeParameters(NDManager manager, NetworkWeights weights, Path file) throws IOException {

@@ -18,8 +18,18 @@ public final class TrainedEnsemble implements ScoringEnsemble {
     private final ModelDescription description;
     private final List<MlpDeepSet> members;
     private final Path source;
+    private final Map<String, Integer> folds;
 
     public TrainedEnsemble(ModelDescription description, List<MlpDeepSet> members, Path source) {
+        this(description, members, source, null);
+    }
+
+    /**
+     * @param folds with cross-validated training, each training sample's fold (samples of fold k were
+     *              never seen by the members of fold k); null otherwise
+     */
+    public TrainedEnsemble(ModelDescription description, List<MlpDeepSet> members, Path source,
+                           Map<String, Integer> folds) {
         if (members.isEmpty()) throw new IllegalArgumentException("an ensemble needs at least one member");
         if (members.size() != description.members().size()) {
             throw new IllegalArgumentException(members.size() + " networks for " + description.members().size()
@@ -34,6 +44,52 @@ public final class TrainedEnsemble implements ScoringEnsemble {
         this.description = description;
         this.members = List.copyOf(members);
         this.source = source;
+        boolean cv = description.cross_validation() != null;
+        if (cv != (folds != null)) throw new IllegalArgumentException("fold assignment and description disagree");
+        if (cv) {
+            for (ModelDescription.Member m : description.members()) {
+                if (m.fold() == null || m.fold() < 0 || m.fold() >= description.cross_validation().folds()) {
+                    throw new IllegalArgumentException("member " + m.parameters() + " has no valid fold");
+                }
+            }
+        }
+        // Insertion order kept (sample order): folds.tsv must come out byte-identical run after run.
+        this.folds = folds == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(folds));
+    }
+
+    /** Number of cross-validation folds; 1 for an ensemble trained without cross-validation. */
+    public int nFolds() {
+        return description.cross_validation() == null ? 1 : description.cross_validation().folds();
+    }
+
+    /** Each training sample's fold (cross-validated training only; null otherwise). */
+    public Map<String, Integer> folds() {
+        return folds;
+    }
+
+    /** The members trained without fold {@code fold}'s samples, as an ensemble of their own. */
+    public TrainedEnsemble fold(int fold) {
+        if (folds == null) throw new IllegalStateException("not a cross-validated ensemble");
+        List<MlpDeepSet> m = new ArrayList<>();
+        List<ModelDescription.Member> d = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            if (description.members().get(i).fold() == fold) {
+                m.add(members.get(i));
+                d.add(description.members().get(i));
+            }
+        }
+        ModelDescription sub = new ModelDescription(description.format(), description.rareset_version(),
+                description.djl_version(), description.engine(), description.annotations(), description.scaling(),
+                description.missing_values(), description.train_filter(), description.plof_annotations(),
+                description.network(), description.training(), description.traits(), d);
+        return new TrainedEnsemble(sub, m, source);
+    }
+
+    /** {@code sample -> fold} from the samples in index order and their folds. */
+    public static Map<String, Integer> foldMap(List<String> samples, int[] foldOf) {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < foldOf.length; i++) m.put(samples.get(i), foldOf[i]);
+        return m;
     }
 
     public ModelDescription description() {
@@ -64,7 +120,8 @@ public final class TrainedEnsemble implements ScoringEnsemble {
             if (traits.length() > 0) traits.append(", ");
             traits.append(t.name());
         }
-        return "RareSet deep-set ensemble of " + members.size() + " networks on " + annotations().size()
+        return "RareSet deep-set ensemble of " + members.size() + " networks"
+                + (nFolds() > 1 ? " (" + nFolds() + " cross-validation folds)" : "") + " on " + annotations().size()
                 + " annotations, trained on " + traits + (source == null ? "" : " (" + source + ")");
     }
 

@@ -163,8 +163,14 @@ public final class GeneScoringEngine {
      * keeping at most a few genes per thread in flight.
      */
     public void scoreAll(Iterator<GeneRows> genes, int threads, Consumer<GeneScores> sink) {
+        scoreAll(genes, threads, this::score, sink);
+    }
+
+    /** Applies {@code scorer} to genes on {@code threads} threads, handing results to {@code sink} in input order. */
+    static void scoreAll(Iterator<GeneRows> genes, int threads, java.util.function.Function<GeneRows, GeneScores> scorer,
+                         Consumer<GeneScores> sink) {
         if (threads <= 1) {
-            while (genes.hasNext()) sink.accept(score(genes.next()));
+            while (genes.hasNext()) sink.accept(scorer.apply(genes.next()));
             return;
         }
         ExecutorService pool = DaemonPools.fixed(threads, "gene-scoring");
@@ -174,7 +180,7 @@ public final class GeneScoringEngine {
             while (genes.hasNext() || !inFlight.isEmpty()) {
                 while (genes.hasNext() && inFlight.size() < limit) {
                     GeneRows g = genes.next();
-                    inFlight.add(pool.submit(() -> score(g)));
+                    inFlight.add(pool.submit(() -> scorer.apply(g)));
                 }
                 sink.accept(await(inFlight.poll()));
             }

@@ -28,8 +28,8 @@ import org.rareset.deepset.model.NetworkWeights;
  * (sample, gene) pairs (see {@link SparseBatch}), rho and the sigmoid on the pooled embeddings and
  * on the learned empty-gene embedding, then per trait a linear head over the covariates and the
  * trait's seed-gene scores. The loss is the mean over traits of each trait's mean squared error
- * over the batch samples where it is observed. AdamW; early stopping on the validation loss,
- * keeping the parameters of the best epoch.
+ * over the batch positions that count for it (see {@link Items}). AdamW; early stopping on the
+ * validation loss, keeping the parameters of the best epoch.
  *
  * <p>Deterministic for a seed: parameters are initialised from a Java RNG (PyTorch's default
  * Linear init, U(-1/sqrt(in), 1/sqrt(in))), the batch order comes from the same RNG, and the
@@ -59,8 +59,32 @@ public final class NetworkTrainer {
                 NetworkShape.DEFAULT_NEGATIVE_SLOPE);
     }
 
-    /** Trains on {@code trainSamples}, stops early on {@code validationSamples}. */
+    /**
+     * What a network trains or validates on: {@code samples} each counting for every trait they have a
+     * value for ({@code traits == null}), or (trait, sample) items, position i being sample
+     * {@code samples[i]} for trait {@code traits[i]} only (DeepRVAT's multi-trait chain).
+     */
+    public record Items(int[] samples, int[] traits) {
+        public Items {
+            if (traits != null && traits.length != samples.length) throw new IllegalArgumentException("items differ in length");
+        }
+
+        public int size() {
+            return samples.length;
+        }
+    }
+
+    /** Trains on {@code trainSamples}, stops early on {@code validationSamples}; every sample counts for every trait. */
     public Result train(int[] trainSamples, int[] validationSamples, long seed, Progress progress) {
+        return train(new Items(trainSamples, null), new Items(validationSamples, null), seed, progress);
+    }
+
+    /**
+     * Trains on {@code train}, stops early on {@code validation}.
+     *
+     * <p>Stopping and the epoch kept follow {@link EarlyStopping} (DeepRVAT's Lightning callbacks).
+     */
+    public Result train(Items train, Items validation, long seed, Progress progress) {
         NetworkShape shape = shape();
         SplittableRandom rng = new SplittableRandom(seed);
         Engine.getInstance().setRandomSeed((int) seed);
@@ -72,24 +96,22 @@ public final class NetworkTrainer {
                     .optWeightDecays((float) options.weightDecay())
                     .build();
             SparseBatch.Builder batches = new SparseBatch.Builder(data);
-            List<SparseBatch> validation = batchesOf(batches, validationSamples);
+            List<SparseBatch> validationBatches = batchesOf(batches, validation);
 
             List<Double> trainLoss = new ArrayList<>();
             List<Double> valLoss = new ArrayList<>();
-            double best = Double.POSITIVE_INFINITY;
-            int bestEpoch = -1;
+            EarlyStopping stopping = new EarlyStopping(options.minEpochs(), options.maxEpochs(), options.patience(),
+                    options.minDelta());
             Map<String, float[]> bestValues = snapshot(params, shape);
-            int sinceBest = 0;
-            int epoch = 0;
-            int[] order = trainSamples.clone();
-            while (epoch < options.maxEpochs()) {
+            int[] order = new int[train.size()];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+            while (!stopping.stop()) {
                 shuffle(order, rng);
                 double sum = 0;
                 int nBatches = 0;
                 for (int start = 0; start < order.length; start += options.batchSize()) {
-                    int[] samples = java.util.Arrays.copyOfRange(order, start,
+                    SparseBatch batch = batch(batches, train, order, start,
                             Math.min(order.length, start + options.batchSize()));
-                    SparseBatch batch = batches.build(samples);
                     try (NDScope scope = new NDScope();
                          GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray loss = batchLoss(manager, x, params, batch, null, null);
@@ -100,25 +122,28 @@ public final class NetworkTrainer {
                     nBatches++;
                 }
                 double tl = sum / Math.max(1, nBatches);
-                double vl = validationLoss(manager, x, params, validation);
+                double vl = validationLoss(manager, x, params, validationBatches);
                 trainLoss.add(tl);
                 valLoss.add(vl);
-                epoch++;
-                boolean improved = vl < best;
-                if (improved) {
-                    best = vl;
-                    bestEpoch = epoch;
-                    bestValues = snapshot(params, shape);
-                    sinceBest = 0;
-                } else {
-                    sinceBest++;
-                }
-                if (progress != null) progress.epoch(epoch, tl, vl, improved);
+                boolean improved = stopping.record(vl);
+                if (improved) bestValues = snapshot(params, shape);
+                if (progress != null) progress.epoch(stopping.epochs(), tl, vl, improved);
                 if (!Double.isFinite(tl)) break;
-                if (epoch >= options.minEpochs() && sinceBest >= options.patience()) break;
             }
-            return new Result(new NetworkWeights(shape, bestValues), epoch, bestEpoch, best, trainLoss, valLoss);
+            return new Result(new NetworkWeights(shape, bestValues), stopping.epochs(), stopping.bestEpoch(), stopping.best(),
+                    trainLoss, valLoss);
         }
+    }
+
+    /** The batch of items {@code order[from..to)}. */
+    private static SparseBatch batch(SparseBatch.Builder builder, Items items, int[] order, int from, int to) {
+        int[] samples = new int[to - from];
+        int[] traits = items.traits() == null ? null : new int[to - from];
+        for (int i = from; i < to; i++) {
+            samples[i - from] = items.samples()[order[i]];
+            if (traits != null) traits[i - from] = items.traits()[order[i]];
+        }
+        return builder.build(samples, traits);
     }
 
     /**
@@ -128,8 +153,8 @@ public final class NetworkTrainer {
     static double[] batchScores(TrainingData data, NetworkWeights weights, int[] samples) {
         TrainingOptions opt = TrainingOptions.defaults();
         opt = new TrainingOptions(weights.shape().phiHidden(), weights.shape().rhoHidden(), opt.learningRate(),
-                opt.weightDecay(), opt.batchSize(), opt.minEpochs(), opt.maxEpochs(), opt.patience(),
-                opt.validationFraction(), 1, 0);
+                opt.weightDecay(), opt.batchSize(), opt.minEpochs(), opt.maxEpochs(), opt.patience(), opt.minDelta(),
+                opt.validationFraction(), 1, 1, opt.traitTransform(), opt.traitBatches(), 0);
         NetworkTrainer t = new NetworkTrainer(data, opt);
         int nGenes = data.genes().size();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -147,11 +172,12 @@ public final class NetworkTrainer {
         }
     }
 
-    private List<SparseBatch> batchesOf(SparseBatch.Builder builder, int[] samples) {
+    private List<SparseBatch> batchesOf(SparseBatch.Builder builder, Items items) {
         List<SparseBatch> out = new ArrayList<>();
-        for (int start = 0; start < samples.length; start += options.batchSize()) {
-            out.add(builder.build(java.util.Arrays.copyOfRange(samples, start,
-                    Math.min(samples.length, start + options.batchSize()))));
+        int[] order = new int[items.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        for (int start = 0; start < order.length; start += options.batchSize()) {
+            out.add(batch(builder, items, order, start, Math.min(order.length, start + options.batchSize())));
         }
         return out;
     }
@@ -203,7 +229,7 @@ public final class NetworkTrainer {
             int n = 0;
             for (int i = 0; i < b; i++) {
                 float v = trait.values()[batch.samples()[i]];
-                if (!Float.isNaN(v)) {
+                if (!Float.isNaN(v) && batch.counts(i, t)) {
                     y[i] = v;
                     mask[i] = 1;
                     n++;

@@ -5,10 +5,12 @@ import org.rareset.deepset.model.MlpDeepSet;
 /**
  * Orients a trained network so that a higher score means a more impaired gene.
  *
- * <p>The network's sign is arbitrary: the trait heads can absorb a negation. As DeepRVAT does, the
- * check scores the training set's pLoF variants (each alone, as a one-variant gene) once with their
- * annotations and once with their pLoF flags set to 0; if the flags lower the mean score, the
- * network is negated (rho's output changes sign before the sigmoid).
+ * <p>The network's sign is arbitrary: the trait heads can absorb a negation. DeepRVAT's rule
+ * ({@code deeprvat/deeprvat/associate.py reverse_models}): take every annotation row with a pLoF
+ * flag equal to 1, score each alone (a one-variant gene) once as it is and once with its pLoF flags
+ * set to 0, and negate the network when the mean of {@code score - score_without_flags} is below 0.
+ * The network is flipped, never dropped. The rows are {@link TrainingData#signCheckRow}: the
+ * annotation table's rows of every gene with a flag (DeepRVAT reads its whole annotation file).
  */
 public final class SignCheck {
 
@@ -23,32 +25,34 @@ public final class SignCheck {
 
     private SignCheck() {}
 
-    /** Checks {@code network}, which must not be reversed yet, on the pLoF rows of {@code data}. */
+    /** Checks {@code network}, which must not be reversed yet, on the sign-check rows of {@code data}. */
     public static Outcome check(MlpDeepSet network, TrainingData data) {
         if (network.reverse()) throw new IllegalArgumentException("the sign check takes an unreversed network");
         int[] flags = data.plofColumns();
-        int w = data.width();
         int h = network.embeddingSize();
         double[] emb = new double[h];
         double[] score = new double[1];
         double with = 0;
         double without = 0;
-        int n = 0;
-        for (int r = 0; r < data.nRows(); r++) {
-            if (!data.isPlof(r)) continue;
-            double[] row = data.rawRow(r);
-            network.embed(row, 1, emb);
-            network.scoreEmbeddings(emb, 1, score);
-            with += score[0];
+        double difference = 0;
+        int n = data.nSignCheckRows();
+        for (int r = 0; r < n; r++) {
+            double[] row = data.signCheckRow(r);
+            double a = scoreAlone(network, row, emb, score);
             for (int c : flags) row[c] = 0;
-            network.embed(row, 1, emb);
-            network.scoreEmbeddings(emb, 1, score);
-            without += score[0];
-            n++;
+            double b = scoreAlone(network, row, emb, score);
+            with += a;
+            without += b;
+            difference += a - b;
         }
         if (n == 0) return new Outcome(false, Double.NaN, Double.NaN, 0);
-        with /= n;
-        without /= n;
-        return new Outcome(with < without, with, without, n);
+        return new Outcome(difference / n < 0, with / n, without / n, n);
+    }
+
+    /** The network's score of a gene carrying only {@code row}. */
+    private static double scoreAlone(MlpDeepSet network, double[] row, double[] emb, double[] score) {
+        network.embed(row, 1, emb);
+        network.scoreEmbeddings(emb, 1, score);
+        return score[0];
     }
 }

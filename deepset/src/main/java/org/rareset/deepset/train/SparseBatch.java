@@ -23,8 +23,13 @@ import java.util.List;
  * </ul>
  * Samples that carry nothing in a gene cost one index entry, no computation.
  */
-public record SparseBatch(int[] samples, long[] rows, List<Bucket> buckets, int nPairs, List<long[]> cells,
-                          long[] cellsOfAllGenes) {
+public record SparseBatch(int[] samples, int[] itemTraits, long[] rows, List<Bucket> buckets, int nPairs,
+                          List<long[]> cells, long[] cellsOfAllGenes) {
+
+    /** Whether batch position {@code i} counts for trait {@code t}'s loss (every trait when positions are samples). */
+    public boolean counts(int i, int t) {
+        return itemTraits == null || itemTraits[i] == t;
+    }
 
     /** Pairs carrying between {@code width/2 + 1} and {@code width} rows, padded to {@code width}. */
     public record Bucket(int width, int nPairs, long[] index) {}
@@ -33,14 +38,27 @@ public record SparseBatch(int[] samples, long[] rows, List<Bucket> buckets, int 
     public static final class Builder {
         private final TrainingData data;
         private final int[] localOf;
+        private final boolean[][] seedOf;
 
         public Builder(TrainingData data) {
             this.data = data;
+            this.seedOf = seedMasks(data);
             this.localOf = new int[data.nRows()];
             Arrays.fill(localOf, -1);
         }
 
+        /** A batch of samples, each counting for every trait. */
         public SparseBatch build(int[] samples) {
+            return build(samples, null);
+        }
+
+        /**
+         * A batch of (trait, sample) items: position i is sample {@code samples[i]} for trait
+         * {@code itemTraits[i]} only, so only that trait's seed genes are pooled for it. A sample may
+         * occur at several positions (once per trait). {@code itemTraits == null}: every position
+         * counts for every trait.
+         */
+        public SparseBatch build(int[] samples, int[] itemTraits) {
             int nGenes = data.genes().size();
             int b = samples.length;
             long[] rowList = new long[16];
@@ -54,6 +72,10 @@ public record SparseBatch(int[] samples, long[] rows, List<Bucket> buckets, int 
                 int end = data.entryStart(s + 1);
                 for (int e = data.entryStart(s); e < end; ) {
                     int g = data.entryGene(e);
+                    if (itemTraits != null && !seedOf[itemTraits[i]][g]) {
+                        while (e < end && data.entryGene(e) == g) e++;
+                        continue;
+                    }
                     int k = 0;
                     for (; e < end && data.entryGene(e) == g; e++) {
                         int row = data.entryRow(e);
@@ -112,7 +134,15 @@ public record SparseBatch(int[] samples, long[] rows, List<Bucket> buckets, int 
             }
             long[] all = new long[cellPosition.length];
             for (int i = 0; i < all.length; i++) all[i] = cellPosition[i];
-            return new SparseBatch(samples.clone(), Arrays.copyOf(rowList, nLocal), buckets, nPairs, cells, all);
+            return new SparseBatch(samples.clone(), itemTraits == null ? null : itemTraits.clone(),
+                    Arrays.copyOf(rowList, nLocal), buckets, nPairs, cells, all);
+        }
+
+        /** Per trait, which gene slots are its seed genes. */
+        private static boolean[][] seedMasks(TrainingData data) {
+            boolean[][] m = new boolean[data.traits().size()][data.genes().size()];
+            for (int t = 0; t < m.length; t++) for (int g : data.traits().get(t).seedSlots()) m[t][g] = true;
+            return m;
         }
 
         /** Smallest c with 2^c >= k. */

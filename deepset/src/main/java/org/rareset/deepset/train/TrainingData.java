@@ -31,9 +31,57 @@ public final class TrainingData {
     private final List<String> covariateNames;
     private final float[] covariates;
     private final List<Trait> traits;
+    private final double[] signRows;
 
-    /** One trait: normalised values per sample ({@code NaN} missing) and its seed genes as slots. */
-    public record Trait(String name, boolean binary, float[] values, int[] seedSlots) {}
+    /**
+     * One trait: training values per sample ({@code NaN} missing) and its seed genes as slots. With
+     * {@code raw} and {@code method} given, {@link TrainingData#withTraitsOver} can redo the
+     * transform over a subset of samples (cross-validation folds); without them the values are used
+     * as they are in every fold.
+     */
+    public record Trait(String name, boolean binary, float[] values, int[] seedSlots, double[] raw,
+                        TraitTransforms.Method method) {
+        public Trait(String name, boolean binary, float[] values, int[] seedSlots) {
+            this(name, binary, values, seedSlots, null, null);
+        }
+
+        /** The trait prepared over {@code samples} only (others NaN), or this trait when it has no raw values. */
+        Trait over(int[] samples) {
+            if (raw == null || method == null) return this;
+            double[] sub = new double[samples.length];
+            for (int i = 0; i < samples.length; i++) sub[i] = raw[samples[i]];
+            double[] z = TraitTransforms.prepare(sub, method);
+            float[] v = new float[raw.length];
+            java.util.Arrays.fill(v, Float.NaN);
+            for (int i = 0; i < samples.length; i++) v[samples[i]] = (float) z[i];
+            return new Trait(name, binary, v, seedSlots, raw, method);
+        }
+
+        /** Number of samples with a value. */
+        public int observed() {
+            int n = 0;
+            for (float v : values) if (!Float.isNaN(v)) n++;
+            return n;
+        }
+    }
+
+    private TrainingData(TrainingData d, List<Trait> traits) {
+        this.annotations = d.annotations;
+        this.scaling = d.scaling;
+        this.nRows = d.nRows;
+        this.rawValues = d.rawValues;
+        this.plofRow = d.plofRow;
+        this.plofColumns = d.plofColumns;
+        this.genes = d.genes;
+        this.samples = d.samples;
+        this.sampleStart = d.sampleStart;
+        this.entryGene = d.entryGene;
+        this.entryRow = d.entryRow;
+        this.covariateNames = d.covariateNames;
+        this.covariates = d.covariates;
+        this.traits = List.copyOf(traits);
+        this.signRows = d.signRows;
+    }
 
     private TrainingData(Builder b, int[] sampleStart, int[] entryGene, int[] entryRow) {
         this.annotations = List.copyOf(b.annotations);
@@ -50,6 +98,38 @@ public final class TrainingData {
         this.covariateNames = List.copyOf(b.covariateNames);
         this.covariates = b.covariates;
         this.traits = List.copyOf(b.traits);
+        if (b.nSignRows > 0) {
+            this.signRows = Arrays.copyOf(b.signRows, b.nSignRows * b.annotations.size());
+        } else { // no annotation-table rows given: the training rows with a pLoF flag
+            int w = b.annotations.size();
+            int n = 0;
+            for (int r = 0; r < nRows; r++) if (plofRow[r]) n++;
+            double[] rows = new double[n * w];
+            for (int r = 0, k = 0; r < nRows; r++) {
+                if (plofRow[r]) System.arraycopy(rawValues, r * w, rows, w * k++, w);
+            }
+            this.signRows = rows;
+        }
+    }
+
+    /**
+     * This data with every trait prepared over {@code samples} only (a cross-validation fold's
+     * training samples): DeepRVAT transforms a fold's traits after choosing its samples.
+     */
+    public TrainingData withTraitsOver(int[] samples) {
+        List<Trait> t = new ArrayList<>();
+        for (Trait trait : traits) t.add(trait.over(samples));
+        return new TrainingData(this, t);
+    }
+
+    /** Rows (raw model inputs) the {@link SignCheck} scores: variants with a pLoF flag equal to 1. */
+    public int nSignCheckRows() {
+        return signRows.length / width();
+    }
+
+    /** A copy of sign-check row {@code k}'s raw values. */
+    public double[] signCheckRow(int k) {
+        return Arrays.copyOfRange(signRows, k * width(), (k + 1) * width());
     }
 
     public List<String> annotations() { return annotations; }
@@ -115,6 +195,8 @@ public final class TrainingData {
         private List<String> covariateNames = List.of();
         private float[] covariates;
         private final List<Trait> traits = new ArrayList<>();
+        private double[] signRows = new double[0];
+        private int nSignRows;
 
         /**
          * @param annotations model input columns, in order
@@ -147,15 +229,33 @@ public final class TrainingData {
                 rowGene = Arrays.copyOf(rowGene, cap);
             }
             System.arraycopy(rawRow, 0, raw, nRows * w, w);
-            boolean isPlof = false;
-            for (int c : plofColumns) isPlof |= rawRow[c] != 0;
-            plof[nRows] = isPlof;
+            plof[nRows] = hasPlofFlag(rawRow);
             rowGene[nRows] = gene;
             if (nPairs + carriers.length > pairs.length) {
                 pairs = Arrays.copyOf(pairs, Math.max(nPairs + carriers.length, pairs.length * 2 + 16));
             }
             for (int s : carriers) pairs[nPairs++] = ((long) s << 32) | nRows;
             return nRows++;
+        }
+
+        /** Whether any pLoF column of {@code rawRow} equals 1 (DeepRVAT: {@code plof_df[PLOF_COLS].eq(1).any(axis=1)}). */
+        public boolean hasPlofFlag(double[] rawRow) {
+            for (int c : plofColumns) if (rawRow[c] == 1) return true;
+            return false;
+        }
+
+        /**
+         * Adds an annotation-table row (any gene, any filter) for the sign check; only rows with a pLoF
+         * flag equal to 1 are kept. Without any such call the training rows with a flag are used.
+         */
+        public Builder signCheckRow(double[] rawRow) {
+            int w = annotations.size();
+            if (rawRow.length != w) throw new IllegalArgumentException("row has " + rawRow.length + " values, expected " + w);
+            if (!hasPlofFlag(rawRow)) return this;
+            if ((nSignRows + 1) * w > signRows.length) signRows = Arrays.copyOf(signRows, Math.max(16 * w, signRows.length * 2));
+            System.arraycopy(rawRow, 0, signRows, nSignRows * w, w);
+            nSignRows++;
+            return this;
         }
 
         /** Standardised covariates, row-major {@code nSamples x names.size()}. */

@@ -33,8 +33,9 @@ import org.rareset.deepset.model.MissingValues;
  *       inputs must all be in the table, as {@code rareset score} will need them there too.</li>
  *   <li>Samples: those in the genotypes with at least one requested trait observed and every
  *       covariate present, in genotype order. Everything skipped is counted in the log.</li>
- *   <li>Quantitative traits get the rank-based inverse normal transform; binary traits (only 0/1)
- *       stay as they are. Covariates are standardised.</li>
+ *   <li>Quantitative traits get DeepRVAT's quantile transform (or the rank-based inverse normal,
+ *       {@link Spec#traitTransform}); a trait with two distinct values is used as it is. Covariates are
+ *       standardised. Cross-validated training redoes the trait transform per fold.</li>
  *   <li>Input annotations are standardised with means and sds over the used rows (see
  *       {@link AnnotationScaling}); missing values are filled as in {@link MissingValues}.</li>
  * </ul>
@@ -47,7 +48,16 @@ public final class TrainingDataLoader {
      */
     public record Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
                        List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
-                       List<String> covariates, org.rareset.core.table.MissingValues missing, DuplicateRows duplicates) {
+                       List<String> covariates, org.rareset.core.table.MissingValues missing, DuplicateRows duplicates,
+                       TraitTransforms.Method traitTransform) {
+        /** DeepRVAT's quantile transform for quantitative traits. */
+        public Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
+                    List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
+                    List<String> covariates, org.rareset.core.table.MissingValues missing, DuplicateRows duplicates) {
+            this(annotations, pheno, covar, seedGenes, phenotypes, annotationList, filter, plofAnnotations, covariates,
+                    missing, duplicates, TraitTransforms.Method.QUANTILE);
+        }
+
         /** Repeated (variant, gene) rows that differ are an error. */
         public Spec(Path annotations, Path pheno, Path covar, Path seedGenes, List<String> phenotypes,
                     List<String> annotationList, VariantFilter filter, List<String> plofAnnotations,
@@ -88,7 +98,8 @@ public final class TrainingDataLoader {
         for (String p : spec.plofAnnotations()) if (annotations.contains(p)) plof.add(p);
         int[] plofColumns = plof.stream().mapToInt(annotations::indexOf).toArray();
 
-        Map<String, List<AnnotationRow>> rows = readAnnotations(spec, geneSlot, log);
+        List<double[]> signRows = new ArrayList<>();
+        Map<String, List<AnnotationRow>> rows = readAnnotations(spec, geneSlot, plofColumns, signRows, log);
 
         // Samples: genotype order, with a trait value and complete covariates.
         List<String> vcfSamples = genotypes.samples();
@@ -173,8 +184,11 @@ public final class TrainingDataLoader {
 
         TrainingData.Builder b = new TrainingData.Builder(annotations, scale.scaling(), plofColumns, genes, cohort);
         for (int i = 0; i < rowValues.size(); i++) b.addRow(rowGene.get(i)[0], rowValues.get(i), rowCarriers.get(i));
+        for (double[] r : signRows) b.signCheckRow(r);
+        log.accept(String.format("sign check: %d annotation row(s) of any gene with a pLoF flag (%s) equal to 1",
+                signRows.size(), plof.isEmpty() ? "no pLoF column among the inputs" : String.join(", ", plof)));
         addCovariates(b, covar, cohort);
-        addTraits(b, pheno, seeds, geneSlot, cohort, spec.phenotypes(), log);
+        addTraits(b, pheno, seeds, geneSlot, cohort, spec.phenotypes(), spec.traitTransform(), log);
         return new Loaded(b.build(), plof);
     }
 
@@ -200,13 +214,14 @@ public final class TrainingDataLoader {
 
     private static void addTraits(TrainingData.Builder b, SampleColumns pheno, Map<String, List<String>> seeds,
                                   Map<String, Integer> geneSlot, List<String> cohort, List<String> phenotypes,
-                                  Consumer<String> log) {
+                                  TraitTransforms.Method method, Consumer<String> log) {
         for (int t = 0; t < phenotypes.size(); t++) {
             String name = phenotypes.get(t);
             double[] y = new double[cohort.size()];
             for (int i = 0; i < cohort.size(); i++) y[i] = pheno.values(cohort.get(i))[t];
             boolean binary = TraitTransforms.isBinary(y);
-            double[] z = binary ? y : TraitTransforms.inverseNormal(y);
+            boolean twoValued = TraitTransforms.distinctObserved(y, 3) == 2;
+            double[] z = TraitTransforms.prepare(y, method);
             float[] f = new float[z.length];
             int observed = 0;
             for (int i = 0; i < z.length; i++) {
@@ -215,9 +230,27 @@ public final class TrainingDataLoader {
             }
             int[] slots = seeds.get(name).stream().mapToInt(geneSlot::get).toArray();
             log.accept(String.format("trait %s: %s, %d samples observed, %d seed genes; %d sample(s) with a missing value", name,
-                    binary ? "binary" : "quantitative (rank-based inverse normal)", observed, slots.length, z.length - observed));
-            b.trait(new TrainingData.Trait(name, binary, f, slots));
+                    binary ? "binary" : twoValued ? "two-valued, used as it is" : "quantitative (" + method.label() + ")",
+                    observed, slots.length, z.length - observed));
+            b.trait(new TrainingData.Trait(name, binary, f, slots, y, method));
         }
+    }
+
+    /**
+     * Keeps a row of any gene whose pLoF flag equals 1 for the {@link SignCheck} (DeepRVAT checks the
+     * whole annotation file, unfiltered), with missing values filled; each (variant, gene) once.
+     */
+    private static void addSignRow(Row f, int[] ac, int[] plofColumns, List<String> annotations, String key,
+                                   Set<String> seen, List<double[]> out) {
+        boolean flagged = false;
+        for (int c : plofColumns) flagged |= f.getDouble(ac[c]) == 1;
+        if (!flagged || !seen.add(key)) return;
+        double[] v = new double[ac.length];
+        for (int j = 0; j < ac.length; j++) {
+            v[j] = f.getDouble(ac[j]);
+            if (Double.isNaN(v[j])) v[j] = MissingValues.fill(annotations.get(j));
+        }
+        out.add(v);
     }
 
     /** The annotation table's variant key ({@link AnnotationTableFile#key(String, int, String, String)}). */
@@ -255,7 +288,9 @@ public final class TrainingDataLoader {
     }
 
     /** Reads the annotation rows of seed genes: model columns and filter columns (NaN = missing or derived). */
-    private static Map<String, List<AnnotationRow>> readAnnotations(Spec spec, Map<String, Integer> geneSlot, Consumer<String> log) {
+    private static Map<String, List<AnnotationRow>> readAnnotations(Spec spec, Map<String, Integer> geneSlot, int[] plofColumns,
+                                                                    List<double[]> signRows, Consumer<String> log) {
+        Set<String> signSeen = new java.util.HashSet<>();
         Map<String, List<AnnotationRow>> rows = new HashMap<>();
         List<String> annotations = spec.annotationList();
         List<String> filterCols = new ArrayList<>(spec.filter().columns());
@@ -289,6 +324,7 @@ public final class TrainingDataLoader {
             for (AnnotationTableFile.Entry e : annotationTable) {
                 total++;
                 Row f = e.row();
+                addSignRow(f, ac, plofColumns, annotations, e.variant().key() + "\t" + e.gene(), signSeen, signRows);
                 Integer slot = geneSlot.get(e.gene());
                 if (slot == null) continue;
                 double[] v = new double[ac.length];

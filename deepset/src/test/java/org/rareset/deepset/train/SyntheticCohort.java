@@ -74,6 +74,47 @@ final class SyntheticCohort {
         }
     }
 
+    /**
+     * Training data for QT prepared by {@code method} over all samples, keeping the raw values so that
+     * cross-validation folds redo the transform; the null trait (same method, missing for every 7th
+     * sample, only the first seed gene) joins when {@code withNull}.
+     */
+    TrainingData trainingData(int[] seedGenes, TraitTransforms.Method method, boolean withNull) {
+        TrainingData plain = trainingData(seedGenes);
+        TrainingData.Builder b = builderFor(seedGenes);
+        float[] cov = new float[nSamples];
+        for (int s = 0; s < nSamples; s++) cov[s] = (float) age[s];
+        b.covariates(List.of("age"), cov);
+        b.trait(new TrainingData.Trait("QT", false, toFloat(TraitTransforms.prepare(qt, method)),
+                plain.traits().get(0).seedSlots(), qt.clone(), method));
+        if (withNull) {
+            double[] y = nullTrait.clone();
+            for (int s = 0; s < nSamples; s += 7) y[s] = Double.NaN;
+            b.trait(new TrainingData.Trait("NULL", false, toFloat(TraitTransforms.prepare(y, method)),
+                    new int[] {0}, y, method));
+        }
+        return b.build();
+    }
+
+    static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+        return f;
+    }
+
+    private TrainingData.Builder builderFor(int[] seedGenes) {
+        List<String> seedNames = new ArrayList<>();
+        for (int g : seedGenes) seedNames.add(genes.get(g));
+        AnnotationScaling.Accumulator acc = new AnnotationScaling.Accumulator(ANNOTATIONS.size());
+        for (List<double[]> rs : rows) for (double[] r : rs) acc.add(r);
+        TrainingData.Builder b = new TrainingData.Builder(ANNOTATIONS, acc.scaling(), new int[] {0}, seedNames, samples);
+        for (int k = 0; k < seedGenes.length; k++) {
+            int g = seedGenes[k];
+            for (int v = 0; v < rows.get(g).size(); v++) b.addRow(k, rows.get(g).get(v), carriers.get(g).get(v));
+        }
+        return b;
+    }
+
     /** Training data for QT (standardised directly, no rank transform) with the given seed genes. */
     TrainingData trainingData(int[] seedGenes) {
         List<String> seedNames = new ArrayList<>();

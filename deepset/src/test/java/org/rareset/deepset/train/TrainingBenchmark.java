@@ -11,10 +11,12 @@ import org.rareset.deepset.model.AnnotationScaling;
 /**
  * Training benchmark on a synthetic cohort (run by bench/train.sh, not a unit test): one network,
  * default hyperparameters, DeepRVAT's 34 inputs, seed genes with heavy-tailed carrier counts
- * (MAF below 1%), one quantitative trait driven by pLoF/high-impact carriers of half the seed genes.
+ * (MAF below 1%), {@code --traits T} quantitative traits (default 1): trait t's seed genes are the genes
+ * g with {@code g mod T = t}, and it is driven by pLoF/high-impact carriers of its even-numbered genes.
  *
  * <p>Arguments: {@code --samples 100000 --seed-genes 50 --rows-per-gene 100 --max-epochs 1000
- * --batch-size 1024 --mean-carriers 100}.
+ * --batch-size 1024 --mean-carriers 100 --traits 1 --trait-batches shared|interleaved}; {@code --epochs E}
+ * trains exactly E epochs (for a seconds-per-epoch figure).
  */
 public final class TrainingBenchmark {
     public static void main(String[] args) {
@@ -26,6 +28,9 @@ public final class TrainingBenchmark {
         double meanCarriers = 100;
         int scoreGenes = 0;
         int threads = 2;
+        int traits = 1;
+        int fixedEpochs = 0;
+        TrainingOptions.TraitBatches traitBatches = TrainingOptions.TraitBatches.SHARED;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--samples" -> samples = Integer.parseInt(args[i + 1]);
@@ -36,6 +41,9 @@ public final class TrainingBenchmark {
                 case "--mean-carriers" -> meanCarriers = Double.parseDouble(args[i + 1]);
                 case "--score-genes" -> scoreGenes = Integer.parseInt(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--traits" -> traits = Integer.parseInt(args[i + 1]);
+                case "--epochs" -> fixedEpochs = Integer.parseInt(args[i + 1]);
+                case "--trait-batches" -> traitBatches = TrainingOptions.TraitBatches.valueOf(args[i + 1].toUpperCase(Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -51,7 +59,7 @@ public final class TrainingBenchmark {
         List<double[]> rows = new ArrayList<>();
         List<int[]> carriers = new ArrayList<>();
         List<Integer> rowGene = new ArrayList<>();
-        double[] y = new double[samples];
+        double[][] y = new double[traits][samples];
         long entries = 0;
         // Carrier counts: Pareto-like, mostly rare, capped at MAF 1%.
         double alpha = 1.5;
@@ -72,14 +80,14 @@ public final class TrainingBenchmark {
                 while (set.cardinality() < n) set.set(rng.nextInt(samples));
                 int[] c = set.stream().toArray();
                 double effect = causal ? (plof ? 0.5 : 0.2 * Math.max(0, row[1])) : 0;
-                for (int s : c) y[s] += effect;
+                for (int s : c) y[g % traits][s] += effect;
                 rows.add(row);
                 carriers.add(c);
                 rowGene.add(g);
                 entries += c.length;
             }
         }
-        for (int s = 0; s < samples; s++) y[s] += rng.nextGaussian();
+        for (double[] yt : y) for (int s = 0; s < samples; s++) yt[s] += rng.nextGaussian();
         AnnotationScaling.Accumulator acc = new AnnotationScaling.Accumulator(w);
         for (double[] r : rows) acc.add(r);
         TrainingData.Builder b = new TrainingData.Builder(ann, acc.scaling(), plofCols, geneNames, sampleNames);
@@ -90,25 +98,47 @@ public final class TrainingBenchmark {
             cov[2 * s + 1] = s % 2;
         }
         b.covariates(List.of("age", "sex"), cov);
-        double[] z = TraitTransforms.inverseNormal(y);
-        float[] zf = new float[samples];
-        for (int s = 0; s < samples; s++) zf[s] = (float) z[s];
-        int[] slots = new int[genes];
-        for (int g = 0; g < genes; g++) slots[g] = g;
-        b.trait(new TrainingData.Trait("QT", false, zf, slots));
+        for (int t = 0; t < traits; t++) {
+            double[] z = TraitTransforms.prepare(y[t], TraitTransforms.Method.QUANTILE);
+            float[] zf = new float[samples];
+            for (int s = 0; s < samples; s++) zf[s] = (float) z[s];
+            int[] slots = new int[(genes - t + traits - 1) / traits];
+            for (int g = t, k = 0; g < genes; g += traits) slots[k++] = g;
+            b.trait(new TrainingData.Trait("QT" + t, false, zf, slots));
+        }
         TrainingData data = b.build();
         long t1 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "cohort: %d samples, %d seed genes, %d variant rows, %d carrier entries "
-                + "(built in %.1f s)%n", samples, genes, rows.size(), entries, (t1 - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "cohort: %d samples, %d seed genes, %d trait(s), %d variant rows, %d carrier entries "
+                + "(built in %.1f s)%n", samples, genes, traits, rows.size(), entries, (t1 - t0) / 1e9);
 
         double cpuTrain0 = cpuSeconds();
-        TrainingOptions opt = TrainingOptions.defaults().withRepeats(1).withEpochs(1, maxEpochs).withBatchSize(batchSize);
+        List<Long> epochEnds = new ArrayList<>();
+        List<Double> epochCpu = new ArrayList<>();
+        TrainingOptions opt = TrainingOptions.defaults().withRepeats(1).withBatchSize(batchSize).withTraitBatches(traitBatches)
+                .withEpochs(fixedEpochs > 0 ? fixedEpochs : 1, fixedEpochs > 0 ? fixedEpochs : maxEpochs);
         var outcome = new EnsembleTrainer(opt).train(data,
                 new EnsembleTrainer.Provenance(VariantFilter.DEFAULT, DeepRvatInputs.PLOF_FLAGS, "bench"),
-                line -> System.out.println(line));
+                line -> {
+                    if (line.contains(" epoch ")) {
+                        epochEnds.add(System.nanoTime());
+                        epochCpu.add(cpuSeconds());
+                    }
+                    System.out.println(line);
+                });
         long t2 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "training CPU time: %.1f s%n", cpuSeconds() - cpuTrain0);
+        double cpu = cpuSeconds() - cpuTrain0;
+        System.out.printf(Locale.ROOT, "training CPU time: %.1f s%n", cpu);
         var m = outcome.description().members().get(0);
+        // Seconds per epoch: the median gap between epoch ends, leaving out the first epoch (engine start-up).
+        double[] gaps = new double[Math.max(0, epochEnds.size() - 1)];
+        for (int i = 1; i < epochEnds.size(); i++) gaps[i - 1] = (epochEnds.get(i) - epochEnds.get(i - 1)) / 1e9;
+        double[] cpuGaps = new double[gaps.length];
+        for (int i = 1; i < epochCpu.size(); i++) cpuGaps[i - 1] = epochCpu.get(i) - epochCpu.get(i - 1);
+        java.util.Arrays.sort(gaps);
+        java.util.Arrays.sort(cpuGaps);
+        System.out.printf(Locale.ROOT, "seconds per epoch (median of %d after the first, %s batches): %.3f wall, %.3f CPU%n",
+                gaps.length, traitBatches.name().toLowerCase(Locale.ROOT), gaps.length == 0 ? Double.NaN : gaps[gaps.length / 2],
+                cpuGaps.length == 0 ? Double.NaN : cpuGaps[cpuGaps.length / 2]);
         System.out.printf(Locale.ROOT, "trained one network: %d epochs (best %d), %.1f s, %.2f s per epoch%n",
                 m.epochs(), m.best_epoch(), (t2 - t1) / 1e9, (t2 - t1) / 1e9 / m.epochs());
         if (scoreGenes > 0) score(outcome.ensemble(), scoreGenes, rowsPerGene, samples, xm, alpha, threads);

@@ -34,8 +34,9 @@ public final class IngestReport {
     long droppedAc;
     long droppedHwe;
     long hweNotTested;
-    double sumVariantMissingRate;
-    double maxVariantMissingRate;
+    /** Missing calls over all variants read: an exact sum, so the mean does not depend on how shards were added up. */
+    long missingCalls;
+    long maxVariantMissing;
     ReadStats readStats;
 
     IngestReport(List<String> samples) {
@@ -56,11 +57,30 @@ public final class IngestReport {
 
     void recordVariantMissing(int missing) {
         double rate = samples.isEmpty() ? 0 : (double) missing / samples.size();
-        sumVariantMissingRate += rate;
-        maxVariantMissingRate = Math.max(maxVariantMissingRate, rate);
+        missingCalls += missing;
+        maxVariantMissing = Math.max(maxVariantMissing, missing);
         int k = 0;
         while (k < MISSING_CLASSES.length - 1 && rate > MISSING_CLASSES[k]) k++;
         missingClassCounts[k]++;
+    }
+
+    /**
+     * Adds {@code other}, the report of the next part of the same cohort (same samples), as if one
+     * ingest had read both: counts and per-sample missing calls are summed, maxima taken.
+     */
+    void add(IngestReport other) {
+        if (!other.samples.equals(samples)) throw new IllegalArgumentException("reports of different sample lists");
+        for (int s = 0; s < sampleMissing.length; s++) sampleMissing[s] += other.sampleMissing[s];
+        for (int k = 0; k < missingClassCounts.length; k++) missingClassCounts[k] += other.missingClassCounts[k];
+        variantsRead += other.variantsRead;
+        variantsKept += other.variantsKept;
+        droppedMissing += other.droppedMissing;
+        droppedAc += other.droppedAc;
+        droppedHwe += other.droppedHwe;
+        hweNotTested += other.hweNotTested;
+        missingCalls += other.missingCalls;
+        maxVariantMissing = Math.max(maxVariantMissing, other.maxVariantMissing);
+        readStats.add(other.readStats);
     }
 
     /** The summary as ordered key/value pairs (also the rows of {@code .qc.tsv}). */
@@ -86,8 +106,8 @@ public final class IngestReport {
         m.put("variants_dropped_hwe", Long.toString(droppedHwe));
         m.put("variants_hwe_not_tested_non_diploid", Long.toString(hweNotTested));
         m.put("variants_kept", Long.toString(variantsKept));
-        m.put("variant_missing_rate_mean", fmt(variantsRead == 0 ? 0 : sumVariantMissingRate / variantsRead));
-        m.put("variant_missing_rate_max", fmt(maxVariantMissingRate));
+        m.put("variant_missing_rate_mean", fmt(variantsRead == 0 || n == 0 ? 0 : (double) missingCalls / n / variantsRead));
+        m.put("variant_missing_rate_max", fmt(n == 0 ? 0 : (double) maxVariantMissing / n));
         for (int k = 0; k < MISSING_CLASSES.length; k++) m.put(MISSING_CLASS_NAMES[k], Long.toString(missingClassCounts[k]));
         double sumRate = 0;
         double maxRate = 0;

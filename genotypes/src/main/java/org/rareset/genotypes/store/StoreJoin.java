@@ -53,11 +53,15 @@ public final class StoreJoin {
      *                        is one of the shards
      */
     public static void join(List<Path> shardStores, Path out) throws IOException {
-        join(shardStores, out, CHUNK_BYTES);
+        join(shardStores, shardStores, ORDER_HINT, out, CHUNK_BYTES);
     }
 
-    /** {@link #join(List, Path)} reading at most {@code chunkBytes} of data at once (tests use tiny chunks). */
-    static void join(List<Path> shardStores, Path out, int chunkBytes) throws IOException {
+    /**
+     * {@link #join(List, Path)}, with the order and sample problems of shard {@code i} reported
+     * against {@code names.get(i)} (the input file a shard store was ingested from) with
+     * {@code orderHint}, reading at most {@code chunkBytes} of data at once (tests use tiny chunks).
+     */
+    static void join(List<Path> shardStores, List<Path> names, String orderHint, Path out, int chunkBytes) throws IOException {
         if (shardStores.isEmpty()) throw new InputException(null, null, "no shard stores to join", "give one or more .rsg files");
         Path target = out.toAbsolutePath().normalize();
         for (Path s : shardStores) {
@@ -65,7 +69,7 @@ public final class StoreJoin {
                 throw InputException.of(s, "is both a shard and the joined output", "write the joined store under another name");
             }
         }
-        Plan plan = plan(shardStores);
+        Plan plan = plan(shardStores, names, orderHint);
         OutputFiles.write(out, tmp -> write(plan, shardStores, tmp, chunkBytes));
     }
 
@@ -74,7 +78,7 @@ public final class StoreJoin {
                         long variants, long dataEnd) {}
 
     /** Opens every shard once: checks its samples and its order against the shards before it. */
-    private static Plan plan(List<Path> shards) {
+    private static Plan plan(List<Path> shards, List<Path> names, String hint) {
         List<String> samples = null;
         Path first = null;
         List<String> contigs = new ArrayList<>();
@@ -86,8 +90,8 @@ public final class StoreJoin {
         Variant last = null;
         Path lastShard = null;
         for (int i = 0; i < shards.size(); i++) {
-            Path shard = shards.get(i);
-            try (GenotypeStore s = GenotypeStore.open(shard)) {
+            Path shard = names.get(i);
+            try (GenotypeStore s = GenotypeStore.open(shards.get(i))) {
                 if (samples == null) {
                     samples = s.samples();
                     first = shard;
@@ -105,13 +109,10 @@ public final class StoreJoin {
                     }
                     Variant head = s.variantAt(s.contigFirstRow(c));
                     if (last != null && last.chrom().equals(name)) {
-                        checkContinues(shard, head, last, lastShard);
+                        checkContinues(shard, head, last, lastShard, hint);
                         ranges.get(ranges.size() - 1)[1] += rows;
                     } else {
-                        if (finished.contains(name)) {
-                            throw InputException.of(shard, "has variants on contig " + name + ", which earlier shards already left "
-                                    + "for " + last.chrom() + " (before " + lastShard.getFileName() + ")", ORDER_HINT);
-                        }
+                        if (finished.contains(name)) throw notContinuing(shard, head, last, lastShard, hint);
                         if (last != null) finished.add(last.chrom());
                         contigs.add(name);
                         ranges.add(new long[] {variants, rows});
@@ -128,15 +129,18 @@ public final class StoreJoin {
     }
 
     /** {@code head}, a shard's first variant on the contig the shards before it ended with, must come after {@code last}. */
-    private static void checkContinues(Path shard, Variant head, Variant last, Path lastShard) {
-        if (head.pos() < last.pos()) {
-            throw InputException.of(shard, "starts at " + head.chrom() + ":" + head.pos() + ", before " + last.chrom() + ":"
-                    + last.pos() + " where " + lastShard.getFileName() + " ends: the shards overlap or are out of order", ORDER_HINT);
-        }
-        if (head.pos() == last.pos() && head.ref().equals(last.ref()) && head.alt().equals(last.alt())) {
+    private static void checkContinues(Path shard, Variant head, Variant last, Path lastShard, String hint) {
+        if (head.pos() < last.pos()) throw notContinuing(shard, head, last, lastShard, hint);
+        if (StoreIngest.sameVariant(head, last)) {
             throw InputException.of(shard, "starts with " + head.key() + ", which " + lastShard.getFileName()
-                    + " already ends with: the shards overlap", ORDER_HINT);
+                    + " before it already ends with: the files overlap", hint);
         }
+    }
+
+    /** The words of a sequential ingest's refusal of the same order (StoreIngest), so both read alike. */
+    private static InputException notContinuing(Path shard, Variant head, Variant last, Path lastShard, String hint) {
+        return InputException.of(shard, "starts at " + head.chrom() + ":" + head.pos() + ", but " + lastShard.getFileName()
+                + " before it already reached " + last.chrom() + ":" + last.pos(), hint);
     }
 
     private static void write(Plan plan, List<Path> shards, Path tmp, int chunkBytes) throws IOException {

@@ -105,10 +105,14 @@ class StoreJoinTest {
         Path chr1Tail = ingest(cut(DEMO, "chr1:100000001-", "c1t"), dir.resolve("c1t.rsg"));
         Path chr2 = ingest(cut(DEMO, "chr2", "c2"), dir.resolve("c2.rsg"));
         Path out = dir.resolve("j.rsg");
-        assertRefused(List.of(chr1, chr1Tail), out, "c1t.rsg", "starts at chr1:");
-        assertRefused(List.of(chr1Tail, chr1), out, "c1.rsg", "starts at chr1:");
-        assertRefused(List.of(chr1, chr2, chr1Tail), out, "c1t.rsg", "contig chr1, which earlier shards already left");
-        assertRefused(List.of(chr1, chr2, chr2), out, "c2.rsg", "overlap");
+        assertRefused(List.of(chr1, chr1Tail), out, "c1t.rsg", "starts at chr1:111083503", "but c1.rsg before it already reached chr1:223937521");
+        assertRefused(List.of(chr1Tail, chr1), out, "c1.rsg", "starts at chr1:", "but c1t.rsg before it already reached chr1:");
+        assertRefused(List.of(chr1, chr2, chr1Tail), out, "c1t.rsg", "starts at chr1:", "but c2.rsg before it already reached chr2:");
+        // Regions sharing one position: both shards hold chr2:80898769.
+        Path head = ingest(cut(DEMO, "chr2:1-80898769", "c2h"), dir.resolve("c2h.rsg"));
+        Path tail = ingest(cut(DEMO, "chr2:80898769-", "c2t"), dir.resolve("c2t.rsg"));
+        assertRefused(List.of(chr1, head, tail), out, "c2t.rsg",
+                "starts with chr2:80898769:A:G, which c2h.rsg before it already ends with: the files overlap");
         assertRefused(List.of(chr1, out), chr1, "c1.rsg", "both a shard and the joined output");
         assertFalse(Files.exists(out));
         assertEquals(List.of(), leftovers());
@@ -152,14 +156,15 @@ class StoreJoinTest {
         Path b = write(dir.resolve("big-b.rsg"), names, variants.subList(3, 12));
         for (int chunk : new int[] {1, 200, 1000, 5000, StoreJoin.CHUNK_BYTES}) {
             Path joined = dir.resolve("big-j" + chunk + ".rsg");
-            StoreJoin.join(List.of(a, b), joined, chunk);
+            StoreJoin.join(List.of(a, b), List.of(a, b), "in order", joined, chunk);
             assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(joined), "chunk " + chunk);
         }
     }
 
-    private void assertRefused(List<Path> shards, Path out, String shard, String problem) {
+    private void assertRefused(List<Path> shards, Path out, String shard, String... problem) {
         InputException e = assertThrows(InputException.class, () -> StoreJoin.join(shards, out));
-        assertTrue(e.getMessage().contains(shard) && e.getMessage().contains(problem), e.getMessage());
+        assertTrue(e.getMessage().startsWith(dir.resolve(shard).toString() + ":"), e.getMessage());
+        for (String p : problem) assertTrue(e.getMessage().contains(p), e.getMessage());
     }
 
     private static Path write(Path out, List<String> samples, List<Variant> variants) {

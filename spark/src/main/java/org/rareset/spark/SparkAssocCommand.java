@@ -1,0 +1,130 @@
+package org.rareset.spark;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.rareset.association.input.TraitData;
+import org.rareset.association.run.AssociationJob;
+import org.rareset.association.run.AssociationRun;
+import org.rareset.association.run.AssociationSettings;
+import org.rareset.cli.AssocCommand;
+import org.rareset.cli.files.WritesFiles;
+import org.rareset.core.InputException;
+import org.rareset.core.output.FileRoles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rareset-spark assoc}: {@code rareset assoc} on a Spark cluster, with the same options.
+ *
+ * <p>The driver prepares the run as {@code assoc} does ({@link AssociationJob#prepare}: phenotypes,
+ * covariates, masks, the store's genes), fits every trait's null model once and broadcasts the
+ * traits and models; the genes are split into work units by {@link WorkPlanner} with cost
+ * variants x carrier entries per gene. Each executor prepares once per JVM and per run
+ * ({@link JvmCache}) and tests its units with {@link AssociationJob.Prepared#testAndWrite}, the
+ * engine {@code assoc} runs; {@link PartsJob} merges the parts as {@code rareset merge} does, so
+ * the files equal those of one {@code rareset assoc} run.
+ */
+@Command(name = "assoc", description = {"rareset assoc on Spark: the genes are tested in work units on the executors and the parts merged as rareset merge does (docs/spark.md). Options as for rareset assoc, plus --units.", ""})
+public final class SparkAssocCommand implements Callable<Integer>, WritesFiles {
+    @Mixin AssocCommand assoc;
+    @Mixin SparkRun.Options spark;
+    @Spec CommandSpec spec;
+
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return assoc.outputOptions();
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        assoc.declareFiles(files);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        JavaSparkContext jsc = SparkRun.context("rareset assoc");
+        String[] args = SparkRun.executorArgs(spec, jsc);
+        AssociationSettings settings = settingsOf(args);
+        refuseUnsupported(settings);
+        String runId = SparkRun.newRunId();
+        Consumer<String> log = msg -> { err.println("assoc: " + msg); err.flush(); };
+        Mutable driverLog = new Mutable(log);
+        try {
+            AssociationJob.Prepared prepared = JvmCache.get(runId, AssociationJob.Prepared.class,
+                    () -> new AssociationJob(settings, driverLog, AssociationJob.Progress.NONE).prepare());
+            AssociationRun.NullModels models = prepared.fitNullModels();
+            driverLog.mute(); // in local mode the units run on this prepared job: their own counts are left out
+            long[] costs = new long[prepared.geneCount()];
+            for (int i = 0; i < costs.length; i++) costs[i] = prepared.cost(i);
+            WorkPlanner.Plan plan = WorkPlanner.plan(costs, SparkRun.units(spark, jsc));
+            log.accept(String.format(Locale.ROOT, "%d genes in %d work units on %s (the largest unit holds %.1f%% of the work)",
+                    costs.length, plan.size(), jsc.master(), 100 * plan.largestShare()));
+            Broadcast<ArrayList<TraitData>> traits = jsc.broadcast(new ArrayList<>(prepared.traits()));
+            Broadcast<AssociationRun.NullModels> fitted = jsc.broadcast(models);
+            PartsJob.run(jsc, settings.out(), plan, new AssocUnit(runId, args, traits, fitted), err);
+            traits.destroy();
+            fitted.destroy();
+        } finally {
+            JvmCache.release(runId);
+        }
+        return 0;
+    }
+
+    /** The settings an executor gets from the same arguments. */
+    static AssociationSettings settingsOf(String[] args) {
+        return SparkRun.parse(new SparkAssocCommand(), args).assoc.settings();
+    }
+
+    /** Outputs that {@code rareset merge} does not join are refused before any work. */
+    private static void refuseUnsupported(AssociationSettings s) {
+        List<String> refused = new ArrayList<>();
+        if (s.chunk() != null) refused.add("--chunk (the Spark runner splits the genes itself)");
+        if (s.writeBurdens() != null) refused.add("--write-burdens");
+        if (s.singleVariant()) refused.add("--single-variant");
+        if (!s.outFormat().equalsIgnoreCase("rareset")) refused.add("--out-format " + s.outFormat());
+        if (!refused.isEmpty()) {
+            throw new InputException(null, null, "the Spark runner does not support " + String.join(", ", refused),
+                    "run rareset assoc for these outputs");
+        }
+    }
+
+    /** One unit on an executor: the run prepared once per JVM, the driver's traits and null models. */
+    private record AssocUnit(String runId, String[] args, Broadcast<ArrayList<TraitData>> traits,
+                             Broadcast<AssociationRun.NullModels> models) implements UnitWork {
+        @Override
+        public void run(WorkPlanner.Unit unit, Path part) throws Exception {
+            AssociationJob.Prepared prepared = JvmCache.get(runId, AssociationJob.Prepared.class,
+                    () -> new AssociationJob(settingsOf(args), msg -> { }, AssociationJob.Progress.NONE).prepare());
+            prepared.testAndWrite(unit.from(), unit.to(), traits.value(), models.value(), part, AssociationJob.Progress.NONE);
+        }
+    }
+
+    /** The driver's log: the preparation's lines are shown, the units' own lines are not (the merge reports the whole). */
+    static final class Mutable implements Consumer<String> {
+        private final Consumer<String> log;
+        private volatile boolean muted;
+
+        Mutable(Consumer<String> log) {
+            this.log = log;
+        }
+
+        void mute() {
+            muted = true;
+        }
+
+        @Override
+        public void accept(String s) {
+            if (!muted) log.accept(s);
+        }
+    }
+}

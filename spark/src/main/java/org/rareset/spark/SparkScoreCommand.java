@@ -1,0 +1,94 @@
+package org.rareset.spark;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.rareset.cli.ScoreCommand;
+import org.rareset.cli.files.WritesFiles;
+import org.rareset.core.InputException;
+import org.rareset.core.output.FileRoles;
+import org.rareset.deepset.score.GeneRows;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rareset-spark score}: {@code rareset score} on a Spark cluster, with the same options.
+ * The genes are split into work units by {@link WorkPlanner} (cost per gene: its annotation rows,
+ * each through the network once, plus its carrier entries, each max-pooled once); each executor
+ * loads the ensemble and reads the input once per JVM and run ({@link JvmCache}) and scores its
+ * units with {@link ScoreCommand#writeScores}, the code {@code score} runs; the parts are joined
+ * as {@code rareset merge} joins score chunks (one sample roster, genes in order).
+ */
+@Command(name = "score", description = {"rareset score on Spark: genes are scored in work units on the executors and the parts merged as rareset merge does (docs/spark.md). Options as for rareset score, plus --units.", ""})
+public final class SparkScoreCommand implements Callable<Integer>, WritesFiles {
+    @Mixin ScoreCommand score;
+    @Mixin SparkRun.Options spark;
+    @Spec CommandSpec spec;
+
+    @Override
+    public java.util.Set<String> outputOptions() {
+        return score.outputOptions();
+    }
+
+    @Override
+    public void declareFiles(FileRoles files) {
+        score.declareFiles(files);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        JavaSparkContext jsc = SparkRun.context("rareset score");
+        String[] args = SparkRun.executorArgs(spec, jsc);
+        ScoreCommand options = SparkRun.parse(new SparkScoreCommand(), args).score;
+        List<String> refused = new ArrayList<>();
+        if (options.perVariant() != null) refused.add("--per-variant");
+        if ("wide".equals(options.dense())) refused.add("--dense wide (parts of a wide table have different columns)");
+        if (args.length > 0 && List.of(args).stream().anyMatch(a -> a.equals("--chunk") || a.startsWith("--chunk="))) {
+            refused.add("--chunk (the Spark runner splits the genes itself)");
+        }
+        if (!refused.isEmpty()) {
+            throw new InputException(null, null, "the Spark runner does not support " + String.join(", ", refused), "run rareset score for these outputs");
+        }
+        String runId = SparkRun.newRunId();
+        try {
+            ScoreCommand.Prepared prepared = JvmCache.get(runId, ScoreCommand.Prepared.class, () -> options.prepare(err));
+            List<GeneRows> genes = prepared.input().genes();
+            long[] costs = new long[genes.size()];
+            for (int i = 0; i < costs.length; i++) costs[i] = cost(genes.get(i));
+            WorkPlanner.Plan plan = WorkPlanner.plan(costs, SparkRun.units(spark, jsc));
+            err.println(String.format(Locale.ROOT, "score: %d genes in %d work units on %s (the largest unit holds %.1f%% of the work)",
+                    costs.length, plan.size(), jsc.master(), 100 * plan.largestShare()));
+            err.flush();
+            PartsJob.run(jsc, options.out(), plan, new ScoreUnit(runId, args), err);
+        } finally {
+            JvmCache.release(runId);
+        }
+        return 0;
+    }
+
+    /** A gene's scoring work: its rows (each through phi once) and its carrier entries (each max-pooled once). */
+    static long cost(GeneRows g) {
+        long c = g.carriers().length;
+        for (int[] rowCarriers : g.carriers()) c += rowCarriers.length;
+        return Math.max(1, c);
+    }
+
+    /** One unit on an executor: the ensemble and input prepared once per JVM. */
+    private record ScoreUnit(String runId, String[] args) implements UnitWork {
+        @Override
+        public void run(WorkPlanner.Unit unit, Path part) throws Exception {
+            ScoreCommand options = SparkRun.parse(new SparkScoreCommand(), args).score;
+            ScoreCommand.Prepared prepared = JvmCache.get(runId, ScoreCommand.Prepared.class,
+                    () -> options.prepare(new PrintWriter(Writer.nullWriter())));
+            options.writeScores(prepared, prepared.input().genes().subList(unit.from(), unit.to()), part, g -> { });
+        }
+    }
+}
