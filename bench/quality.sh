@@ -1,134 +1,101 @@
 #!/usr/bin/env bash
-# Discovery quality of the trained gene impairment scores against burden and SKAT on pLoF and
-# missense masks, on a `rareset simulate` cohort whose traits depend on causal genes through
-# annotation-weighted variant effects (truth.tsv lists them).
+# Discovery power of the trained gene impairment scores against each classical gene test, on
+# `rareset simulate` cohorts whose causal genes act through annotation-dependent variant effects
+# sized so that the classical tests find part of them (docs/simulate.md, --effect-model annotation,
+# --gene-variance). Several seeds; the verdict is the median over seeds.
 #
-#   bench/quality.sh                                   # 20,000 samples x 2,000 genes, 20 causal genes per trait, 4 networks
-#   SAMPLES=10000 GENES=1000 REPEATS=3 bench/quality.sh  # about 2 minutes
+#   bench/quality.sh                                        # 3 seeds x 50,000 samples x 1,000 genes
+#   SEEDS="1 2" SAMPLES=20000 GENES=500 bench/quality.sh    # quicker
 #
-# Steps, all with the existing commands: simulate -> seed-genes -> train -> score -> assoc --scores,
-# and the baseline assoc (burden, SKAT; masks pLoF and missense at MAF < 0.01 and < 0.001) on the
-# same traits QT, BT and the null traits NULL_QT, NULL_BT. For every trait it counts the causal
-# genes (truth.tsv) found at Bonferroni 0.05 and the false positives (significant genes that are not
-# causal for that trait; every significant gene of a null trait), for
-#   - scores:    the trained scores, 0.05 / (genes tested for the trait),
-#   - rare:      the same model scoring only variants with MAF < 0.01 (like the masks),
-#   - masks_all: any baseline mask/test, 0.05 / (all baseline tests of the trait), as the unit test,
-#   - best_mask: the single mask x MAF x test that finds most causal genes, 0.05 / (its genes tested),
-# and the genomic inflation lambda = median chi2(1 df) of the p-values / 0.4549.
-# Output in bench/out/quality/ (summary.tsv is the table printed at the end).
+# Per seed, all with the existing commands:
+#   simulate -> ingest -> seed-genes -> train (cross-validated with --cv-folds when train has it,
+#   otherwise one ensemble on all samples) -> score -> assoc --scores, and the classical assoc
+#   (masks pLoF, missense, pLoF or missense at MAF <= 0.01; tests burden, SKAT, SKAT-O, ACAT-V,
+#   ACAT-O) on traits QT, BT and the null traits NULL_QT, NULL_BT. The networks are trained on QT and
+#   BT (the traits under study, as DeepRVAT trains on its traits); the null traits test their scores.
+# bench/quality_summary.py then counts, per method, the causal genes (truth.tsv) found at
+# Bonferroni 0.05 and at Benjamini-Hochberg FDR 0.05 over genes, the false positives, and the
+# null traits' genomic inflation lambda; bench/quality_weights.py compares each variant's learned
+# contribution (score --per-variant) with its true weight. Output in bench/out/quality/
+# (summary.tsv, genes.tsv, weights.tsv, times.tsv).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-SAMPLES="${SAMPLES:-20000}"
-GENES="${GENES:-2000}"
+SEEDS="${SEEDS:-1 2 3}"
+SAMPLES="${SAMPLES:-50000}"
+GENES="${GENES:-1000}"
 CAUSAL="${CAUSAL:-20}"
+GENE_VARIANCE="${GENE_VARIANCE:-0.0007}"
+EFFECT_NOISE="${EFFECT_NOISE:-0.5}"
+CASE_RATE="${CASE_RATE:-0.1}"
 REPEATS="${REPEATS:-4}"
 EPOCHS="${EPOCHS:-30}"
-SEED="${SEED:-2026}"
+CV_FOLDS="${CV_FOLDS:-5}"
 THREADS="${THREADS:-2}"
+TESTS="${TESTS:-burden,skat,skato,acatv,acato}"
+# In these cohorts 99.5% of rare alleles have a frequency below 0.001 (Pareto spectrum), so a
+# second MAF 0.001 mask would nearly repeat the 0.01 one and only raise the multiple-testing cost.
+MAX_MAF="${MAX_MAF:-0.01}"
 out="${OUT:-$root/bench/out/quality}"
 mkdir -p "$out"
 [[ -f cli/target/rareset.jar ]] || mvn -q -o -DskipTests package
 export OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS=1
 
-step() { # name, command...: runs it quietly, logs to $out/<name>.log, prints its wall time
-  local name=$1; shift
+step() { # dir, name, command...: runs it quietly, logs to <dir>/<name>.log, records its wall time
+  local dir=$1 name=$2; shift 2
   local t0; t0=$(date +%s.%N)
-  "$@" --quiet 2>"$out/$name.log" || { echo "$name failed, see $out/$name.log" >&2; tail -5 "$out/$name.log" >&2; exit 1; }
-  printf '%-10s %7.1f s\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc -l)"
+  "$@" --quiet 2>"$dir/$name.log" || { echo "$name failed, see $dir/$name.log" >&2; tail -5 "$dir/$name.log" >&2; exit 1; }
+  local s; s=$(echo "$(date +%s.%N) - $t0" | bc -l)
+  printf '%s\t%s\t%.1f\t%s\n' "$(basename "$dir")" "$name" "$s" "$(cut -d' ' -f1 /proc/loadavg)" >> "$out/times.tsv"
+  printf '  %-12s %7.1f s (load %s)\n' "$name" "$s" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-sim="$out/cohort"
+# Cross-validated scores when train offers them; otherwise one ensemble trained on every sample,
+# whose scores come from networks that saw the same samples' traits (said in the summary).
+if ./rareset train --help 2>/dev/null | grep -q -- '--cv-folds'; then
+  cv=(--cv-folds "$CV_FOLDS"); scoring="cv$CV_FOLDS"
+else
+  cv=(); scoring="whole-sample"
+fi
 traits=QT,BT,NULL_QT,NULL_BT
-echo "cohort: $SAMPLES samples x $GENES genes, $CAUSAL causal genes per trait, seed $SEED; train --repeats $REPEATS --max-epochs $EPOCHS"
-step simulate ./rareset simulate --out "$sim" --samples "$SAMPLES" --genes "$GENES" --causal-genes "$CAUSAL" \
-  --seed "$SEED" --threads "$THREADS"
-data=(--vcf "$sim/cohort.vcf.gz" --annotations "$sim/annotations.tsv" --pheno "$sim/pheno.tsv" --covar "$sim/covar.tsv")
-step seed ./rareset seed-genes "${data[@]}" --phenotypes "$traits" --out "$out/seed.tsv" --threads "$THREADS"
-step train ./rareset train "${data[@]}" --seed-genes "$out/seed.tsv" --phenotypes "$traits" \
-  --annotations-list is_plof,CADD_PHRED,alphamissense,SpliceAI_delta_score,MAF_MB,Consequence_missense_variant,polyphen_score,sift_score \
-  --train-filter 'MAF < 0.01' --repeats "$REPEATS" --min-epochs 1 --max-epochs "$EPOCHS" --batch-size 256 --seed "$SEED" \
-  --out "$out/model" --threads "$THREADS"
-step score ./rareset score --model "$out/model" --vcf "$sim/cohort.vcf.gz" --annotations "$sim/annotations.tsv" \
-  --variant-filter none --out "$out/scores.parquet" --threads "$THREADS"
-step assoc_scores ./rareset assoc --scores "$out/scores.parquet" --pheno "$sim/pheno.tsv" --covar "$sim/covar.tsv" \
-  --phenotypes "$traits" --out "$out/score_results.tsv" --threads "$THREADS"
-# 'scores' above scores every variant of the table, common ones too (--variant-filter none), while the
-# masks keep MAF < 0.01. By default score keeps what the model trained on (its train filter
-# 'MAF < 0.01', ALT-major variants left out): that is the like-for-like comparison with the masks.
-step score_rare ./rareset score --model "$out/model" --vcf "$sim/cohort.vcf.gz" --annotations "$sim/annotations.tsv" \
-  --out "$out/scores_rare.parquet" --threads "$THREADS"
-step assoc_rare ./rareset assoc --scores "$out/scores_rare.parquet" --pheno "$sim/pheno.tsv" --covar "$sim/covar.tsv" \
-  --phenotypes "$traits" --out "$out/score_rare_results.tsv" --threads "$THREADS"
-printf '%s\n' "plof: is_plof == 1" "missense: Consequence_missense_variant == 1" > "$out/masks.txt"
-step assoc_masks ./rareset assoc "${data[@]}" --phenotypes "$traits" --masks "$out/masks.txt" \
-  --max-maf 0.01,0.001 --tests burden,skat --out "$out/mask_results.tsv" --threads "$THREADS"
+annotations_list=is_plof,CADD_PHRED,alphamissense,SpliceAI_delta_score,MAF_MB,Consequence_missense_variant,polyphen_score,sift_score
+printf '%s\n' "plof: is_plof == 1" "missense: Consequence_missense_variant == 1" \
+  "plof_missense: is_plof == 1 || Consequence_missense_variant == 1" > "$out/masks.txt"
+: > "$out/times.tsv"
+echo "cohorts: seeds $SEEDS; $SAMPLES samples x $GENES genes, $CAUSAL causal genes per trait, --gene-variance $GENE_VARIANCE," \
+  "--effect-noise $EFFECT_NOISE, --case-rate $CASE_RATE; masks at MAF <= $MAX_MAF; train --repeats $REPEATS --max-epochs $EPOCHS, scores: $scoring"
+runs=()
+learned=()
+for seed in $SEEDS; do
+  d="$out/seed$seed"
+  mkdir -p "$d"
+  echo "seed $seed"
+  sim="$d/cohort"
+  step "$d" simulate ./rareset simulate --out "$sim" --samples "$SAMPLES" --genes "$GENES" --causal-genes "$CAUSAL" \
+    --effect-model annotation --effect-noise "$EFFECT_NOISE" --gene-variance "$GENE_VARIANCE" --case-rate "$CASE_RATE" \
+    --seed "$seed" --threads "$THREADS"
+  step "$d" ingest ./rareset ingest --vcf "$sim/cohort.vcf.gz" --out "$d/cohort.rsg" --threads "$THREADS"
+  data=(--store "$d/cohort.rsg" --annotations "$sim/annotations.tsv" --pheno "$sim/pheno.tsv" --covar "$sim/covar.tsv")
+  step "$d" seed_genes ./rareset seed-genes "${data[@]}" --phenotypes QT,BT --out "$d/seed.tsv" --threads "$THREADS"
+  # DeepRVAT's seed-gene rules may leave a trait without seed genes; train on those that have some.
+  train_traits=$(awk -F'\t' 'NR > 1 && ($1 == "QT" || $1 == "BT") { print $1 }' "$d/seed.tsv" | sort -u | paste -sd, -)
+  [[ -n "$train_traits" ]] || { echo "seed $seed: no seed genes for QT or BT, nothing to train on" >&2; exit 1; }
+  echo "  training on: $train_traits"
+  step "$d" train ./rareset train "${data[@]}" --seed-genes "$d/seed.tsv" --phenotypes "$train_traits" \
+    --annotations-list "$annotations_list" --train-filter 'MAF < 0.01' --repeats "$REPEATS" --min-epochs 1 --max-epochs "$EPOCHS" \
+    --batch-size 1024 --seed "$seed" "${cv[@]}" --out "$d/model" --threads "$THREADS"
+  # score's default keeps what the model trained on (MAF < 0.01): like for like with the masks.
+  step "$d" score ./rareset score --model "$d/model" --store "$d/cohort.rsg" --annotations "$sim/annotations.tsv" \
+    --out "$d/scores.parquet" --per-variant "$d/per_variant.tsv" --threads "$THREADS"
+  step "$d" assoc_scores ./rareset assoc --scores "$d/scores.parquet" --pheno "$sim/pheno.tsv" --covar "$sim/covar.tsv" \
+    --phenotypes "$traits" --out "$d/score_results.tsv" --threads "$THREADS"
+  step "$d" assoc_masks ./rareset assoc "${data[@]}" --phenotypes "$traits" --masks "$out/masks.txt" \
+    --max-maf "$MAX_MAF" --tests "$TESTS" --out "$d/mask_results.tsv" --threads "$THREADS"
+  runs+=("$seed" "$sim/truth.tsv" "$d/score_results.tsv" "$d/mask_results.tsv")
+  learned+=("$seed" "$d/per_variant.tsv" "$sim/causal_variants.tsv" "$sim/annotations.tsv")
+done
 
-python3 - "$sim/truth.tsv" "$out/score_results.tsv" "$out/score_rare_results.tsv" "$out/mask_results.tsv" "$out/summary.tsv" <<'PY'
-import csv, sys
-from collections import defaultdict
-from statistics import NormalDist
-
-truth_path, scores_path, rare_path, masks_path, summary_path = sys.argv[1:]
-causal = defaultdict(set)
-with open(truth_path) as f:
-    for row in csv.DictReader(f, delimiter="\t"):
-        causal[row["trait"]].add(row["gene"])
-
-def rows(path):
-    with open(path) as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            if row["pval"] not in ("NA", ""):
-                yield row
-
-def lam(ps):
-    ps = sorted(ps)
-    n = len(ps)
-    med = ps[n // 2] if n % 2 else (ps[n // 2 - 1] + ps[n // 2]) / 2
-    z = NormalDist().inv_cdf(1 - med / 2)      # chi2(1 df) quantile of 1 - med is z^2
-    return z * z / 0.454936
-
-def hits(tests, trait):
-    """(causal found, false positives) at Bonferroni 0.05 over the given (gene, p) tests."""
-    alpha = 0.05 / len(tests)
-    sig = {g for g, p in tests if float(p) < alpha}
-    return len(sig & causal[trait]), len(sig - causal[trait])
-
-score_tests = defaultdict(list)
-for r in rows(scores_path):
-    score_tests[r["phenotype"]].append((r["gene"], r["pval"]))
-rare_tests = defaultdict(list)
-for r in rows(rare_path):
-    rare_tests[r["phenotype"]].append((r["gene"], r["pval"]))
-mask_tests = defaultdict(list)
-by_combo = defaultdict(lambda: defaultdict(list))
-for r in rows(masks_path):
-    mask_tests[r["phenotype"]].append((r["gene"], r["pval"]))
-    by_combo[r["phenotype"]][r["mask"] + "/" + r["test"]].append((r["gene"], r["pval"]))
-
-header = ["trait", "causal", "scores_found", "scores_fp", "rare_found", "rare_fp", "masks_all_found", "masks_all_fp",
-          "best_mask", "best_mask_found", "best_mask_fp", "scores_lambda", "rare_lambda", "best_mask_lambda",
-          "genes_scored", "mask_tests"]
-table = [header]
-for trait in ["QT", "BT", "NULL_QT", "NULL_BT"]:
-    sf, sfp = hits(score_tests[trait], trait)
-    rf, rfp = hits(rare_tests[trait], trait)
-    af, afp = hits(mask_tests[trait], trait)
-    best = max(sorted(by_combo[trait]), key=lambda c: (hits(by_combo[trait][c], trait)[0], -hits(by_combo[trait][c], trait)[1]))
-    bf, bfp = hits(by_combo[trait][best], trait)
-    table.append([trait, len(causal[trait]), sf, sfp, rf, rfp, af, afp, best, bf, bfp,
-                  "%.3f" % lam([float(p) for _, p in score_tests[trait]]),
-                  "%.3f" % lam([float(p) for _, p in rare_tests[trait]]),
-                  "%.3f" % lam([float(p) for _, p in by_combo[trait][best]]),
-                  len(score_tests[trait]), len(mask_tests[trait])])
-with open(summary_path + ".tmp", "w") as f:
-    for row in table:
-        f.write("\t".join(map(str, row)) + "\n")
-import os
-os.replace(summary_path + ".tmp", summary_path)
-widths = [max(len(str(r[i])) for r in table) for i in range(len(header))]
-for row in table:
-    print("  ".join(str(v).rjust(w) for v, w in zip(row, widths)))
-PY
-echo "summary: $out/summary.tsv; load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+python3 bench/quality_summary.py --out "$out" --scoring "$scoring" --tests "$TESTS" "${runs[@]}"
+echo "learned per-variant contribution against the true weight of the causal alleles:"
+python3 bench/quality_weights.py "$out/weights.tsv" "${learned[@]}"
+echo "summary: $out/summary.tsv, per gene: $out/genes.tsv, learned weights: $out/weights.tsv; load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

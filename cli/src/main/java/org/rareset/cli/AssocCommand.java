@@ -9,6 +9,7 @@ import org.rareset.association.burden.BurdenFiles;
 import org.rareset.association.run.AssociationJob;
 import org.rareset.association.run.AssociationSettings;
 import org.rareset.association.run.RegenieResultWriter;
+import org.rareset.association.run.SaigeGeneTableWriter;
 import org.rareset.association.run.SettingsWriter;
 import org.rareset.association.run.SummaryWriter;
 import org.rareset.association.run.VariantRowWriters;
@@ -115,7 +116,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--write-burdens", paramLabel = "FILE", description = "Also write each sample's burden per gene x mask (--build-mask rule over all genotyped samples, unweighted, uncollapsed): a sparse table 'sample gene mask burden' (.tsv, .tsv.gz, .parquet) or, for a .bed name, PLINK PREFIX.bed/.bim/.fam with one pseudo-variant per gene x mask (REGENIE's --write-mask; max rule only).")
     Path writeBurdens;
 
-    @Option(names = "--out-format", defaultValue = "rareset", paramLabel = "FORMAT", description = "'rareset' (default) or 'regenie': also write <base>_<phenotype>.regenie (.regenie.gz with .gz results) in REGENIE's step-2 gene-test layout (CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA).")
+    @Option(names = "--out-format", defaultValue = "rareset", paramLabel = "FORMAT", description = "'rareset' (default), 'regenie': also write <base>_<phenotype>.regenie (.regenie.gz with .gz results) in REGENIE's step-2 gene-test layout (CHROM GENPOS ID ALLELE0 ALLELE1 A1FREQ N TEST BETA SE CHISQ LOG10P EXTRA), or 'saige': also write <base>_<phenotype>.saige.txt (.gz with .gz results), SAIGE-GENE+'s gene table (Region Group max_MAF Pvalue Pvalue_Burden Pvalue_SKAT BETA_Burden SE_Burden MAC MAC_case MAC_control Number_rare Number_ultra_rare; Pvalue is SKAT-O's, a Cauchy line per gene).")
     String outFormat;
 
     @Override
@@ -143,6 +144,9 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
         }
         if ("regenie".equalsIgnoreCase(outFormat) && cohort.phenotypes != null) {
             for (String t : cohort.phenotypes) files.output("REGENIE results beside --out", RegenieResultWriter.path(out, t));
+        }
+        if ("saige".equalsIgnoreCase(outFormat) && cohort.phenotypes != null) {
+            for (String t : cohort.phenotypes) files.output("SAIGE-GENE+ table beside --out", SaigeGeneTableWriter.path(out, t));
         }
     }
 

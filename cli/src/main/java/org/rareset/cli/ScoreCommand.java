@@ -22,6 +22,10 @@ import org.rareset.deepset.score.ScoringInput;
 import org.rareset.deepset.score.ScoringInputReader;
 import org.rareset.deepset.score.output.PerVariantScoresWriter;
 import org.rareset.deepset.score.output.ScoresWriter;
+import org.rareset.deepset.score.output.GeneScoreBgenWriter;
+import org.rareset.deepset.score.output.GeneScoreLoci;
+import org.rareset.annotate.GeneModelReader;
+import org.rareset.genotypes.bgen.BgenWriter;
 import org.rareset.deepset.model.VariantFilter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -117,6 +121,21 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
                     + "(docs/scoring.md). assoc --weights deepset:FILE reads it.")
     Path perVariant;
 
+    @Option(names = "--write-bgen", paramLabel = "FILE",
+            description = "Also write the scores as BGEN v1.2 (layout 2, zlib) FILE.bgen with FILE.sample beside it: one pseudo-variant per gene "
+                    + "(id <gene>, alleles 'score' (first, counted) and 'ref', dosage = 2 x score, position = the gene's midpoint in --genes, "
+                    + "else the midpoint of its scored variants), for REGENIE step 2 or plink2 read ref-last (docs/bgen.md).")
+    Path writeBgen;
+
+    @Option(names = "--bgen-bits", defaultValue = "16", paramLabel = "8|16",
+            description = "Bits per probability in --write-bgen (default ${DEFAULT-VALUE}): a dosage is read back within 0.5/(2^bits-1), "
+                    + "7.6e-6 with 16 bits, 0.002 with 8 (REGENIE reads 8-bit files fastest).")
+    int bgenBits;
+
+    @Option(names = "--genes", paramLabel = "FILE",
+            description = "Gene model (BED, GTF or GFF3, as for rareset annotate) placing each gene's --write-bgen pseudo-variant at its midpoint.")
+    Path geneModel;
+
     @Option(names = "--cv-folds", paramLabel = "K",
             description = "Out-of-fold scores from a --model trained with 'rareset train --cv-folds K' (K must match): each "
                     + "training sample is scored by the networks of its fold, which never saw it, on the whole ensemble's "
@@ -135,7 +154,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
 
     @Override
     public java.util.Set<String> outputOptions() {
-        return java.util.Set.of("--out", "--per-variant");
+        return java.util.Set.of("--out", "--per-variant", "--write-bgen");
     }
 
     @Override
@@ -143,6 +162,10 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         FileCheck.indexes(files, "index of --vcf", genotypes.vcf);
         files.output("--out", out);
         if (perVariant != null) files.output("--per-variant", perVariant);
+        if (writeBgen != null) {
+            files.output("--write-bgen", writeBgen).output(".sample beside --write-bgen", GeneScoreBgenWriter.samplePath(writeBgen));
+        }
+        if (geneModel != null) files.input("--genes", geneModel);
     }
 
     @Override
@@ -188,6 +211,12 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     public Prepared prepare(PrintWriter log) {
         ScoresWriter.checkTarget(out);
         ScoresWriter.Layout layout = layout();
+        if (writeBgen != null) {
+            GeneScoreBgenWriter.checkTarget(writeBgen);
+            if (!BgenWriter.BITS.contains(bgenBits)) throw new ParameterException(spec.commandLine(), "--bgen-bits takes 8 or 16, not " + bgenBits);
+        } else if (geneModel != null) {
+            throw new ParameterException(spec.commandLine(), "--genes places the --write-bgen pseudo-variants: give --write-bgen too");
+        }
         genotypes.source().file(); // one genotype source, checked before the models are loaded
         ScoringEnsemble ensemble = loadEnsemble();
         checkFolds(ensemble);
@@ -205,14 +234,32 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     /** Scores {@code genes} (a part of {@code p}'s, in order) into {@code target} in this command's layout; {@code done} hears of each gene. */
     public void writeScores(Prepared p, java.util.List<org.rareset.deepset.score.GeneRows> genes, Path target,
                             java.util.function.Consumer<String> done) {
-        try (ScoresWriter writer = ScoresWriter.open(target, p.input().samples(), p.layout())) {
+        PrintWriter log = spec.commandLine().getErr();
+        GeneScoreBgenWriter bgen = null;
+        if (writeBgen != null && target.equals(out)) { // the whole run's scores, not a runner's part
+            GeneScoreLoci loci = GeneScoreLoci.of(geneModel == null ? null : GeneModelReader.read(geneModel), genes);
+            if (!runtime.quiet && loci.fromVariants() > 0) {
+                log.printf("--write-bgen: %d of %d genes placed at the midpoint of their scored variants (%s)%n", loci.fromVariants(), genes.size(),
+                        geneModel == null ? "no --genes" : "not in " + geneModel);
+            }
+            bgen = GeneScoreBgenWriter.open(writeBgen, p.input().samples(), loci.loci(), bgenBits);
+        }
+        try (ScoresWriter writer = ScoresWriter.open(target, p.input().samples(), p.layout()); GeneScoreBgenWriter bgenWriter = bgen) {
             java.util.function.Consumer<org.rareset.deepset.score.GeneScores> sink = g -> {
                 writer.write(g);
+                if (bgenWriter != null) bgenWriter.write(g);
                 done.accept(g.gene());
             };
             if (p.outOfFold() != null) p.outOfFold().scoreAll(genes.iterator(), runtime.effectiveThreads(), sink);
             else p.engine().scoreAll(genes.iterator(), runtime.effectiveThreads(), sink);
             writer.commit();
+            if (bgenWriter != null) {
+                bgenWriter.commit();
+                if (!runtime.quiet) {
+                    log.printf(Locale.ROOT, "wrote %d gene pseudo-variants to %s (%d-bit, dosage = 2 x score within %.2g) and %s%n", bgenWriter.genes(), writeBgen,
+                            bgenBits, BgenWriter.maxDosageError(bgenBits), GeneScoreBgenWriter.samplePath(writeBgen));
+                }
+            }
         }
     }
 

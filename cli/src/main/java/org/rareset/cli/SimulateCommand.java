@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rareset.core.InputException;
+import org.rareset.simulate.CausalEffects;
 import org.rareset.simulate.CohortSimulator;
 import org.rareset.simulate.NullReplicates;
 import org.rareset.simulate.SimulationSettings;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {
             "Write a synthetic cohort into a folder: cohort.vcf.gz (+ .tbi), genes.bed, annotations.tsv, "
-                + "pheno.tsv (QT, BT, NULL_QT, NULL_BT), covar.tsv (age, sex, PC1..PC4) and truth.tsv "
-                + "(causal genes and their effects).",
+                + "pheno.tsv (QT, BT, NULL_QT, NULL_BT), covar.tsv (age, sex, PC1..PC4), truth.tsv "
+                + "(causal genes and their effects) and causal_variants.tsv (each causal allele's weight and effect).",
             "Most variants are seen once or a few times. QT and BT depend on a few causal genes through "
                 + "their variants' annotations (pLoF fully, missense by its damage scores); the NULL traits "
                 + "have no genetic part. The same --seed gives byte-identical files. See docs/simulate.md.",
@@ -80,6 +82,24 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Trait change, in noise standard deviations, per allele of a fully damaging variant in a causal gene (default: ${DEFAULT-VALUE}).")
     double effectSize;
 
+    @Option(names = "--effect-model", paramLabel = "MODEL", defaultValue = "damage",
+            description = "Per-variant weight of a causal gene's effect: 'damage' (the allele's hidden damage, which the "
+                + "annotation scores read out with noise) or 'annotation' (a function of the written scores: 1 for pLoF, "
+                + "else 0.5 logistic((CADD_PHRED - 20) / 2.5) + 0.5 alphamissense^2, times log-normal noise; rare alleles "
+                + "only) (default: ${DEFAULT-VALUE}).")
+    String effectModel;
+
+    @Option(names = "--effect-noise", paramLabel = "SIGMA", defaultValue = "0",
+            description = "With --effect-model annotation: log-scale sd of the mean-one log-normal noise on each "
+                + "variant's weight (default: ${DEFAULT-VALUE}).")
+    double effectNoise;
+
+    @Option(names = "--gene-variance", paramLabel = "V", defaultValue = "0",
+            description = "Rescale each causal gene's effect so its part of the trait has variance log-uniform on "
+                + "[V/2, 2V] (noise variance 1), instead of --effect-size per allele; the knob of a benchmark's power "
+                + "(default: ${DEFAULT-VALUE} = off).")
+    double geneVariance;
+
     @Option(names = "--compression-level", paramLabel = "L", defaultValue = "1",
             description = "BGZF deflate level 0..9: 1 is fastest, 6 smallest among the usual (default: ${DEFAULT-VALUE}).")
     int compressionLevel;
@@ -107,7 +127,8 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationSettings settings = new SimulationSettings(samples, genes, variants, seed, caseRate, chromosomes,
                 contigStyle == ContigStyle.chr, missingRate, multiAllelicRate, causal, effectSize, compressionLevel,
                 runtime.threads < 0 ? -1 : runtime.effectiveThreads());
-        CohortSimulator simulator = new CohortSimulator(settings, commandLine(causal));
+        CausalEffects effects = new CausalEffects(effectModel(), geneVariance, effectNoise);
+        CohortSimulator simulator = new CohortSimulator(settings, commandLine(causal, effects)).withEffects(effects);
         if (store) simulator.withStoreInsteadOfVcf();
         if (nullReplicates > 0 || nullPrevalence != null) {
             double[] prev = nullPrevalence == null ? new double[] {caseRate}
@@ -130,9 +151,9 @@ public final class SimulateCommand implements Callable<Integer> {
                     s.annotationRows(), s.seconds());
             o.printf(Locale.ROOT, "Traits %s (binary traits: %,d cases); causal genes in %s%n",
                     String.join(", ", s.traits()), s.cases(), out.resolve(SimulationSummary.TRUTH));
-            o.printf(Locale.ROOT, "Wrote %s (%,d bytes)%s, %s, %s, %s, %s, %s%s%n",
+            o.printf(Locale.ROOT, "Wrote %s (%,d bytes)%s, %s, %s, %s, %s, %s, %s%s%n",
                     out.resolve(store ? SimulationSummary.STORE : SimulationSummary.VCF), s.vcfBytes(), store ? "" : " and its index", SimulationSummary.GENES, SimulationSummary.ANNOTATIONS, SimulationSummary.PHENOTYPES,
-                    SimulationSummary.COVARIATES, SimulationSummary.TRUTH,
+                    SimulationSummary.COVARIATES, SimulationSummary.TRUTH, SimulationSummary.CAUSAL_VARIANTS,
                     nullReplicates > 0 ? ", " + SimulationSummary.NULL_REPLICATES : "");
             o.flush();
         }
@@ -143,11 +164,23 @@ public final class SimulateCommand implements Callable<Integer> {
      * The options as given, recorded in the VCF header so a file says how it was made. The null
      * replicates are left out: they do not change the VCF, which stays byte-identical with or without them.
      */
-    private String commandLine(int causal) {
+    private String commandLine(int causal, CausalEffects effects) {
+        // The effect options are added only when set, so the default header stays as it was.
+        String effectOptions = effects.equals(CausalEffects.DEFAULT) ? ""
+                : String.format(Locale.ROOT, " --effect-model %s --effect-noise %s --gene-variance %s", effectModel, effectNoise, geneVariance);
         return String.format(Locale.ROOT,
                 "rareset simulate --samples %d --genes %d --variants %d --seed %d --case-rate %s --chromosomes %d --contig-style %s"
                         + " --missing-rate %s --multiallelic-rate %s --causal-genes %d --effect-size %s --compression-level %d",
                 samples, genes, variants, seed, caseRate, chromosomes, contigStyle, missingRate, multiAllelicRate, causal,
-                effectSize, compressionLevel);
+                effectSize, compressionLevel) + effectOptions;
+    }
+
+    private CausalEffects.Model effectModel() {
+        return switch (effectModel) {
+            case "damage" -> CausalEffects.Model.DAMAGE;
+            case "annotation" -> CausalEffects.Model.ANNOTATION;
+            default -> throw new InputException("--effect-model", null, "unknown model '" + effectModel + "'",
+                    "use damage or annotation");
+        };
     }
 }

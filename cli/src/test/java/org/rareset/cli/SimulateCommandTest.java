@@ -19,7 +19,7 @@ class SimulateCommandTest {
         CliRun r = run("simulate", "--out", out.toString(), "--samples", "120", "--genes", "8", "--seed", "3", "--chromosomes", "2");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Simulated 120 samples, 8 genes"), r.out());
-        for (String f : new String[] {"cohort.vcf.gz", "cohort.vcf.gz.tbi", "genes.bed", "annotations.tsv", "pheno.tsv", "covar.tsv", "truth.tsv"}) {
+        for (String f : new String[] {"cohort.vcf.gz", "cohort.vcf.gz.tbi", "genes.bed", "annotations.tsv", "pheno.tsv", "covar.tsv", "truth.tsv", "causal_variants.tsv"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         CliRun demo = run("demo", "--summary-only", "--data", out.toString());
@@ -45,9 +45,32 @@ class SimulateCommandTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--compression-level"), r.err());
 
+        r = run("simulate", "--out", dir.resolve("x").toString(), "--effect-model", "linear");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--effect-model") && r.err().contains("damage or annotation"), r.err());
+
+        r = run("simulate", "--out", dir.resolve("x").toString(), "--effect-noise", "0.5");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--effect-noise") && r.err().contains("--effect-model annotation"), r.err());
+        assertFalse(Files.exists(dir.resolve("x")), "nothing written for bad options");
+
         r = run("simulate", "--samples", "10");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--out"), r.err());
+    }
+
+    /** The annotation model with a target variance per gene: its options reach the files and the VCF header. */
+    @Test
+    void annotationEffectModelRuns() throws Exception {
+        Path out = dir.resolve("annotation");
+        CliRun r = run("simulate", "--out", out.toString(), "--samples", "300", "--genes", "12", "--seed", "4", "--chromosomes", "1",
+                "--causal-genes", "2", "--effect-model", "annotation", "--effect-noise", "0.5", "--gene-variance", "0.01");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(5, Files.readAllLines(out.resolve("truth.tsv")).size(), "header + two causal genes for each of QT and BT");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out.resolve("cohort.vcf.gz")))) {
+            String header = new String(in.readNBytes(65536));
+            assertTrue(header.contains("--effect-model annotation --effect-noise 0.5 --gene-variance 0.01"), header);
+        }
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.rareset.core.InputException;
 
 /**
  * Writes a synthetic cohort into a folder: {@code cohort.vcf.gz} (+ {@code .tbi}),
- * {@code genes.bed}, {@code annotations.tsv}, {@code pheno.tsv}, {@code covar.tsv} and
- * {@code truth.tsv} (see {@link SimulationSummary} for the names).
+ * {@code genes.bed}, {@code annotations.tsv}, {@code pheno.tsv}, {@code covar.tsv},
+ * {@code truth.tsv} and {@code causal_variants.tsv} (see {@link SimulationSummary} for the names).
  *
  * <p>Streaming: sites are generated one chromosome at a time, each site's genotypes drawn sparsely
  * (carriers only), written, and forgotten; memory holds the gene list, one chromosome's sites and
@@ -25,6 +25,7 @@ public final class CohortSimulator {
     private final SimulationSettings settings;
     private final String commandLine;
     private NullReplicates nullReplicates;
+    private CausalEffects effects = CausalEffects.DEFAULT;
     private boolean store;
 
     public CohortSimulator(SimulationSettings settings, String commandLine) {
@@ -35,6 +36,12 @@ public final class CohortSimulator {
     /** Also writes replicate null binary traits ({@link SimulationSummary#NULL_REPLICATES}). */
     public CohortSimulator withNullReplicates(NullReplicates replicates) {
         this.nullReplicates = replicates.validate(settings.samples());
+        return this;
+    }
+
+    /** The causal-effect model of the genetic traits (default {@link CausalEffects#DEFAULT}). */
+    public CohortSimulator withEffects(CausalEffects effects) {
+        this.effects = effects.validate();
         return this;
     }
 
@@ -56,7 +63,7 @@ public final class CohortSimulator {
         Genome genome = Genome.autosomes(s.chromosomes(), s.chrPrefix());
         List<SimGene> genes = GeneLayout.build(s, genome, Draws.stream(s.seed(), "genes"));
         List<String> samples = sampleNames(s.samples());
-        TraitModel traits = new TraitModel(s, genes, Draws.stream(s.seed(), "traits"));
+        TraitModel traits = new TraitModel(s, effects, genes, Draws.stream(s.seed(), "traits"));
         SiteGenerator sites = new SiteGenerator(s, Draws.stream(s.seed(), "sites"),
                 new AnnotationModel(Draws.stream(s.seed(), "annotations")));
         SplittableRandom genotypeRng = Draws.stream(s.seed(), "genotypes");
@@ -101,6 +108,7 @@ public final class CohortSimulator {
             TraitModel.writePhenotypes(out.stage(SimulationSummary.PHENOTYPES), samples, pheno);
             traits.writeCovariates(out.stage(SimulationSummary.COVARIATES), samples);
             traits.writeTruth(out.stage(SimulationSummary.TRUTH), pheno);
+            traits.writeCausalVariants(out.stage(SimulationSummary.CAUSAL_VARIANTS));
             if (nullReplicates != null) {
                 traits.writeNullReplicates(out.stage(SimulationSummary.NULL_REPLICATES), samples, nullReplicates,
                         Draws.stream(s.seed(), "null-replicates"));

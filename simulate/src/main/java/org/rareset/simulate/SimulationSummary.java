@@ -18,6 +18,8 @@ public record SimulationSummary(Path folder, int samples, int genes, long record
     public static final String PHENOTYPES = "pheno.tsv";
     public static final String COVARIATES = "covar.tsv";
     public static final String TRUTH = "truth.tsv";
+    /** Per causal gene and ALT allele: its weight and effect per copy ({@link CausalEffects}). */
+    public static final String CAUSAL_VARIANTS = "causal_variants.tsv";
     /** Replicate null binary traits, written only when asked for ({@link NullReplicates}). */
     public static final String NULL_REPLICATES = "null_bt.tsv";
 }

@@ -14,9 +14,11 @@ import org.rareset.core.formats.SampleTableFile;
 
 /**
  * Covariates and traits. Genetic traits depend on a few causal genes through their variants'
- * annotations: one copy of an allele in causal gene g adds {@code effect_g x damage} (damage 1 for
- * pLoF, the latent missense/splice damage the scores read out, 0 for synonymous), summed over the
- * sample's true genotypes (also where the VCF writes the call missing).
+ * annotations: one copy of allele v in causal gene g adds {@code effect_g x w_v}, summed over the
+ * sample's true genotypes (also where the VCF writes the call missing). The weight {@code w_v} is
+ * the allele's latent damage (1 for pLoF, the missense/splice damage the scores read out, 0 for
+ * synonymous) or a function of its annotation scores, and {@code effect_g} either a per-allele size
+ * or rescaled to a target variance per gene ({@link CausalEffects}).
  * <ul>
  *   <li>{@code QT} = covariates + genetic + N(0, 1); causal effects of either sign.</li>
  *   <li>{@code BT}: liability = covariates + genetic + N(0, 1), risk-raising effects; the samples
@@ -44,9 +46,25 @@ final class TraitModel {
     private final int[][] slotOfGene;
     private final int[][] nVariants;
     private final int[][] nDamaging;
+    private final CausalEffects model;
+    /** Draws of the effect model (annotation-model noise, per-gene variance targets), apart from the rest. */
+    private final SplittableRandom effectRng;
+    /** Per genetic trait and causal gene: target variance of its part (0 when not rescaled). */
+    private final double[][] targetVariance;
+    /** Per genetic trait and causal gene: its alleles with their weights, for causal_variants.tsv. */
+    private final List<List<List<CausalAllele>>> alleles = new ArrayList<>();
+
+    /** One ALT allele of a causal gene and its weight w_v. */
+    private record CausalAllele(String chrom, int pos, String ref, String alt, double weight) {}
 
     TraitModel(SimulationSettings s, List<SimGene> genes, SplittableRandom rng) {
+        this(s, CausalEffects.DEFAULT, genes, rng);
+    }
+
+    TraitModel(SimulationSettings s, CausalEffects model, List<SimGene> genes, SplittableRandom rng) {
         this.settings = s;
+        this.model = model;
+        this.effectRng = Draws.stream(s.seed(), "effects");
         this.genes = genes;
         this.n = s.samples();
         age = new int[n];
@@ -64,6 +82,7 @@ final class TraitModel {
         slotOfGene = new int[traits][genes.size()];
         nVariants = new int[traits][];
         nDamaging = new int[traits][];
+        targetVariance = new double[traits][];
         for (int t = 0; t < traits; t++) {
             causal[t] = pickCausal(rng, s.causalGenes());
             effects[t] = new double[causal[t].length];
@@ -77,6 +96,15 @@ final class TraitModel {
                 boolean negative = t == 0 && rng.nextBoolean();
                 effects[t][k] = AnnotationModel.round(negative ? -magnitude : magnitude, 4);
             }
+            targetVariance[t] = new double[causal[t].length];
+            List<List<CausalAllele>> perGene = new ArrayList<>();
+            for (int k = 0; k < causal[t].length; k++) {
+                perGene.add(new ArrayList<>());
+                if (model.geneVariance() > 0) {
+                    targetVariance[t][k] = Draws.logUniform(effectRng, model.geneVariance() / 2, model.geneVariance() * 2);
+                }
+            }
+            alleles.add(perGene);
         }
     }
 
@@ -110,10 +138,11 @@ final class TraitModel {
                 int slot = slotOfGene[t][gene];
                 if (slot < 0) continue;
                 for (int a = 1; a <= site.alts().length; a++) {
-                    double damage = site.annotations()[a - 1].damage();
+                    double weight = model.weight(site.annotations()[a - 1], site.frequencies()[a - 1], effectRng);
                     nVariants[t][slot]++;
-                    if (damage >= DAMAGING) nDamaging[t][slot]++;
-                    double w = effects[t][slot] * damage;
+                    if (weight >= DAMAGING) nDamaging[t][slot]++;
+                    alleles.get(t).get(slot).add(new CausalAllele(site.chrom(), site.pos(), site.ref(), site.alts()[a - 1], weight));
+                    double w = effects[t][slot] * weight;
                     if (w == 0) continue;
                     double[] c = contribution[t][slot];
                     for (int i = 0; i < g.carriers; i++) {
@@ -140,8 +169,26 @@ final class TraitModel {
         return x;
     }
 
+    /**
+     * With a target variance per gene: scales each causal gene's part c_g (and its per-allele effect)
+     * by sqrt(h_g / var(c_g)), so that var(c_g) = h_g. A gene none of whose alleles is carried keeps 0.
+     */
+    private void rescaleToTargets() {
+        for (int t = 0; t < causal.length; t++) {
+            for (int k = 0; k < causal[t].length; k++) {
+                double v = variance(contribution[t][k]);
+                if (targetVariance[t][k] <= 0 || v <= 0) continue;
+                double factor = Math.sqrt(targetVariance[t][k] / v);
+                double[] c = contribution[t][k];
+                for (int i = 0; i < n; i++) c[i] *= factor;
+                effects[t][k] *= factor;
+            }
+        }
+    }
+
     /** The four traits, columns in {@link #TRAITS} order; draws the noise from {@code rng}. */
     Phenotypes phenotypes(SplittableRandom rng) {
+        rescaleToTargets();
         double[] qtCov = covariatePart(false);
         double[] btCov = covariatePart(true);
         double[] gQt = genetic(0);
@@ -233,8 +280,28 @@ final class TraitModel {
     }
 
     /**
+     * causal_variants.tsv: per genetic trait, causal gene and ALT allele, its weight w_v and its
+     * effect per copy, effect_g x w_v (after any rescaling to a target variance).
+     */
+    void writeCausalVariants(Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("trait\tgene\tchrom\tpos\tref\talt\tweight\teffect\n");
+            for (int t = 0; t < causal.length; t++) {
+                for (int k = 0; k < causal[t].length; k++) {
+                    String gene = genes.get(causal[t][k]).id();
+                    for (CausalAllele a : alleles.get(t).get(k)) {
+                        w.write(GENETIC_TRAITS.get(t) + "\t" + gene + "\t" + a.chrom() + "\t" + a.pos() + "\t" + a.ref() + "\t" + a.alt()
+                                + "\t" + String.format(Locale.ROOT, "%.6g", a.weight())
+                                + "\t" + String.format(Locale.ROOT, "%.6g", effects[t][k] * a.weight()) + "\n");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * truth.tsv: per genetic trait and causal gene, the effect per allele of a fully damaging
-     * variant, the gene's variant alleles, those with damage of at least 0.5, the samples whose
+     * variant (weight 1), the gene's variant alleles, those with weight of at least 0.5, the samples whose
      * trait it changes, and the fraction of the trait's (liability's) variance it explains.
      */
     void writeTruth(Path file, Phenotypes p) throws IOException {
@@ -248,7 +315,7 @@ final class TraitModel {
                     for (double v : contribution[t][k]) if (v != 0) carriers++;
                     double share = total > 0 ? variance(contribution[t][k]) / total : 0;
                     w.write(GENETIC_TRAITS.get(t) + "\t" + g.id() + "\t" + g.name() + "\t" + g.chrom() + "\t" + g.start0()
-                            + "\t" + g.end() + "\t" + String.format(Locale.ROOT, "%.4f", effects[t][k]) + "\t" + nVariants[t][k]
+                            + "\t" + g.end() + "\t" + String.format(Locale.ROOT, effects[t][k] != 0 && Math.abs(effects[t][k]) < 0.01 ? "%.4g" : "%.4f", effects[t][k]) + "\t" + nVariants[t][k]
                             + "\t" + nDamaging[t][k] + "\t" + carriers + "\t" + String.format(Locale.ROOT, "%.5f", share) + "\n");
                 }
             }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.rareset.association.nullmodel.TraitType;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.rareset.core.stats.QuantileNormal;
 
 /**
  * Transformation of quantitative traits before the null model ({@code --qt-transform}).

@@ -104,39 +104,11 @@ public final class MixtureTail {
         double r0 = cgf.k(c) - c * q;
         double k2 = cgf.k2(c);
         double alpha = k2 / (2 * q);
+        double[] scratch = new double[1];
         java.util.function.DoubleUnaryOperator g = y -> {
             double y2 = y * y;
-            // sum ln(|z_k| / a_k) and sum arg(z_k), z_k = 1 - 2 lambda_k t(y): the factors are taken in
-            // pairs, one atan2 per pair (each arg lies in (-pi, 0] for y >= 0, so the pair's sum lies in
-            // (-2 pi, 0] and atan2 of the product fixes it uniquely), and the squared moduli are
-            // multiplied up with a log only when the product leaves [1e-100, 1e100]; log and atan2 per
-            // eigenvalue were most of SKAT-O's cost
-            double logMod2 = 0; // sum ln(|z_k|^2 / a_k^2)
-            double arg = 0;
-            double mod2 = 1;
-            int k = 0;
-            for (; k + 1 < m; k += 2) {
-                double re1 = a[k] - 2 * lambda[k] * alpha * y2;
-                double im1 = -2 * lambda[k] * y;
-                double re2 = a[k + 1] - 2 * lambda[k + 1] * alpha * y2;
-                double im2 = -2 * lambda[k + 1] * y;
-                double pr = re1 * re2 - im1 * im2;
-                double pi = re1 * im2 + im1 * re2;
-                double angle = Math.atan2(pi, pr);
-                arg += angle > 0 ? angle - 2 * Math.PI : angle;
-                mod2 *= (re1 * re1 + im1 * im1) / (a[k] * a[k]) * ((re2 * re2 + im2 * im2) / (a[k + 1] * a[k + 1]));
-                if (mod2 > 1e100 || mod2 < 1e-100) {
-                    logMod2 += Math.log(mod2);
-                    mod2 = 1;
-                }
-            }
-            if (k < m) {
-                double re = a[k] - 2 * lambda[k] * alpha * y2;
-                double im = -2 * lambda[k] * y;
-                arg += Math.atan2(im, re);
-                mod2 *= (re * re + im * im) / (a[k] * a[k]);
-            }
-            double logMod = 0.5 * (logMod2 + Math.log(mod2));
+            double arg = contourFactors(a, lambda, alpha, y, scratch);
+            double logMod = scratch[0];
             // E = K(t) - tq - (K(c) - cq)
             double eRe = -0.5 * logMod - alpha * y2 * q;
             double eIm = -0.5 * arg - y * q;
@@ -164,5 +136,45 @@ public final class MixtureTail {
         }
         if (c > 0) return r0 + Math.log(total / Math.PI);
         return Math.log1p(Math.exp(r0) * total / Math.PI);
+    }
+    /**
+     * On the contour t(y) = c + alpha y^2 + i y, with a_k = 1 - 2 lambda_k c: returns
+     * sum_k arg(z_k) and puts sum_k ln(|z_k| / a_k) into {@code logMod[0]}, where
+     * z_k = 1 - 2 lambda_k t(y). The factors are taken in pairs, one atan2 per pair (each arg lies in
+     * (-pi, 0] for y >= 0, so the pair's sum lies in (-2 pi, 0] and atan2 of the product fixes it
+     * uniquely), and the squared moduli are multiplied up with a log only when the product leaves
+     * [1e-100, 1e100]; log and atan2 per eigenvalue were most of SKAT-O's cost. Shared by the
+     * one-point inversion here and {@link SharedContourTail}'s contours.
+     */
+    static double contourFactors(double[] a, double[] lambda, double alpha, double y, double[] logMod) {
+        int m = lambda.length;
+        double y2 = y * y;
+        double logMod2 = 0; // sum ln(|z_k|^2 / a_k^2)
+        double arg = 0;
+        double mod2 = 1;
+        int k = 0;
+        for (; k + 1 < m; k += 2) {
+            double re1 = a[k] - 2 * lambda[k] * alpha * y2;
+            double im1 = -2 * lambda[k] * y;
+            double re2 = a[k + 1] - 2 * lambda[k + 1] * alpha * y2;
+            double im2 = -2 * lambda[k + 1] * y;
+            double pr = re1 * re2 - im1 * im2;
+            double pi = re1 * im2 + im1 * re2;
+            double angle = Math.atan2(pi, pr);
+            arg += angle > 0 ? angle - 2 * Math.PI : angle;
+            mod2 *= (re1 * re1 + im1 * im1) / (a[k] * a[k]) * ((re2 * re2 + im2 * im2) / (a[k + 1] * a[k + 1]));
+            if (mod2 > 1e100 || mod2 < 1e-100) {
+                logMod2 += Math.log(mod2);
+                mod2 = 1;
+            }
+        }
+        if (k < m) {
+            double re = a[k] - 2 * lambda[k] * alpha * y2;
+            double im = -2 * lambda[k] * y;
+            arg += Math.atan2(im, re);
+            mod2 *= (re * re + im * im) / (a[k] * a[k]);
+        }
+        logMod[0] = 0.5 * (logMod2 + Math.log(mod2));
+        return arg;
     }
 }

@@ -33,20 +33,6 @@ public final class SharedContourTail {
     static final double LOWER_SHORTCUT = Math.log(1e-10);
     /** Interval limit per panel, as {@link Quadrature#MAX_INTERVALS}. */
     static final int MAX_INTERVALS = 200;
-    private static final double[] XGK = {
-        0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
-        0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
-        0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
-        0.207784955007898467600689403773245, 0.000000000000000000000000000000000};
-    private static final double[] WGK = {
-        0.022935322010529224963732008058970, 0.063092092629978553290700663189204,
-        0.104790010322250183839876322541518, 0.140653259715525918745189590510238,
-        0.169004726639267902826583426598550, 0.190350578064785409913256402421014,
-        0.204432940075298892414161999234649, 0.209482141084727828012999174891714};
-    private static final double[] WG = {
-        0.129484966168869693270611432679082, 0.279705391489276667901467771423780,
-        0.381830050505118944950369775488975, 0.417959183673469387755102040816327};
-
     private final double[] lambda;
     private final MixtureCgf cgf;
     private final double sd;
@@ -171,6 +157,8 @@ public final class SharedContourTail {
         private final double c;
         private final double alpha;
         private final double[] q;
+        /** Receives ln |prod z_k / a_k| from {@link MixtureTail#contourFactors} (a contour serves one thread). */
+        private final double[] scratch = new double[1];
 
         Contour(double[] lambda, double[] a, double c, double alpha, double[] q) {
             this.lambda = lambda;
@@ -182,35 +170,9 @@ public final class SharedContourTail {
 
         /** Integrand values for every q at y, into {@code f}. */
         void values(double y, double[] f) {
-            int m = lambda.length;
             double y2 = y * y;
-            // as MixtureTail.contourLogUpper: arguments in pairs (one atan2 per pair), moduli multiplied up
-            double logMod2 = 0;
-            double arg = 0;
-            double mod2 = 1;
-            int k = 0;
-            for (; k + 1 < m; k += 2) {
-                double re1 = a[k] - 2 * lambda[k] * alpha * y2;
-                double im1 = -2 * lambda[k] * y;
-                double re2 = a[k + 1] - 2 * lambda[k + 1] * alpha * y2;
-                double im2 = -2 * lambda[k + 1] * y;
-                double pr = re1 * re2 - im1 * im2;
-                double pi = re1 * im2 + im1 * re2;
-                double angle = Math.atan2(pi, pr);
-                arg += angle > 0 ? angle - 2 * Math.PI : angle;
-                mod2 *= (re1 * re1 + im1 * im1) / (a[k] * a[k]) * ((re2 * re2 + im2 * im2) / (a[k + 1] * a[k + 1]));
-                if (mod2 > 1e100 || mod2 < 1e-100) {
-                    logMod2 += Math.log(mod2);
-                    mod2 = 1;
-                }
-            }
-            if (k < m) {
-                double re = a[k] - 2 * lambda[k] * alpha * y2;
-                double im = -2 * lambda[k] * y;
-                arg += Math.atan2(im, re);
-                mod2 *= (re * re + im * im) / (a[k] * a[k]);
-            }
-            double logMod = 0.5 * (logMod2 + Math.log(mod2));
+            double arg = MixtureTail.contourFactors(a, lambda, alpha, y, scratch);
+            double logMod = scratch[0];
             double tr = c + alpha * y2, ti = y;
             double den = tr * tr + ti * ti;
             double dr = 2 * alpha * y;
@@ -267,17 +229,17 @@ public final class SharedContourTail {
             double[] resG = new double[g];
             values(mid, f1);
             for (int j = 0; j < g; j++) {
-                res[j] = f1[j] * WGK[7];
-                resG[j] = f1[j] * WG[3];
+                res[j] = f1[j] * Quadrature.WGK[7];
+                resG[j] = f1[j] * Quadrature.WG[3];
             }
             for (int i = 0; i < 7; i++) {
-                double x = half * XGK[i];
+                double x = half * Quadrature.XGK[i];
                 values(mid - x, f1);
                 values(mid + x, f2);
                 for (int j = 0; j < g; j++) {
                     double s = f1[j] + f2[j];
-                    res[j] += WGK[i] * s;
-                    if (i % 2 == 1) resG[j] += WG[i / 2] * s;
+                    res[j] += Quadrature.WGK[i] * s;
+                    if (i % 2 == 1) resG[j] += Quadrature.WG[i / 2] * s;
                 }
             }
             for (int j = 0; j < g; j++) {

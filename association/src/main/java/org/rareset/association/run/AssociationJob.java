@@ -78,6 +78,8 @@ public final class AssociationJob {
     private final Consumer<String> log;
     private final Progress progress;
     private List<IndicatorBurden> indicators = List.of();
+    /** The masks tested (set by {@link #prepare}), for SAIGE-GENE+'s table. */
+    private List<Mask> testedMasks = List.of();
 
     public AssociationJob(AssociationSettings settings, Consumer<String> log, Progress progress) {
         this.s = settings;
@@ -167,6 +169,7 @@ public final class AssociationJob {
             masks = MaskFile.expand(s.maskFile() == null ? List.of(Mask.all()) : MaskFile.read(s.maskFile(), ann.annotationColumns()), limits);
         }
         for (Mask m : masks) if (m.expression() != null) m.expression().requireNumbers(ann);
+        testedMasks = masks;
         Weighting weighting = Weighting.parse(s.weights(), ann);
         Cohort.Genotypes genotypes = cohort.readGenotypes(ann, log);
         if (ann.swappedMatches() > 0) {
@@ -301,6 +304,10 @@ public final class AssociationJob {
             log.accept(String.format(Locale.ROOT, "tested %d genes x %d trait(s) in %.2f s (%.2f s CPU): %.1f genes/s per trait",
                     nGenes, traits.size(), seconds, cpuSeconds, seconds > 0 ? nGenes * traits.size() / seconds : 0));
             write(out, result, traits, failedTraits, nGenes, geneInfo, loci, regenieHeader, settings.copy());
+            if (s.outFormat().equalsIgnoreCase("saige")) {
+                AssociationRun ran = r; // the instance that tested (timed() makes a new one) holds the collapsed counts
+                for (Path p : SaigeGeneTableWriter.write(out, result.rows(), testedMasks, ran::collapsedVariants)) log.accept("wrote " + p);
+            }
         }
 
         /** {@link #testAndWrite(int, int, List, AssociationRun.NullModels, Path, Progress)} of {@link #traits()}. */

@@ -122,6 +122,8 @@ public final class AssociationRun {
     /** Receives the cost of every gene x mask when set ({@link #timed}); called from worker threads. */
     private final java.util.function.Consumer<GeneTiming> timings;
     private boolean stopOnFailedTrait;
+    /** Variants collapsed per phenotype x gene x mask (SAIGE-GENE+'s Number_ultra_rare), filled by {@link #run}. */
+    private final Map<String, Integer> collapsed = new ConcurrentHashMap<>();
 
     public AssociationRun(Settings settings) {
         this(settings, null);
@@ -147,6 +149,14 @@ public final class AssociationRun {
     public AssociationRun stopOnFailedTrait(boolean stop) {
         this.stopOnFailedTrait = stop;
         return this;
+    }
+
+    /**
+     * How many variants of a tested phenotype x gene x mask went into the collapsed pseudo-variant
+     * (after {@link #run}), -1 for one not tested.
+     */
+    public int collapsedVariants(String phenotype, String gene, String mask) {
+        return collapsed.getOrDefault(phenotype + "\t" + gene + "\t" + mask, -1);
     }
 
     /** Tests the genes' variants under every mask. */
@@ -324,6 +334,7 @@ public final class AssociationRun {
                 continue;
             }
             MaskedGene mg = o.gene();
+            collapsed.put(trait.name() + "\t" + gene.gene() + "\t" + mask.name(), mg.nCollapsed());
             long cpu0 = timings == null ? 0 : threadCpuNanos();
             GeneScores scores = settings.tests().isEmpty() && !settings.singleVariant() ? null
                     : engine.scores(mg.genotypes(), mg.weights());

@@ -28,7 +28,7 @@ import org.rareset.core.concurrent.Chunk;
  * @param pred           REGENIE step-1 {@code _pred.list}, or null
  * @param out            the results file ({@code .tsv}, {@code .tsv.gz}, {@code .parquet}); side files go beside it
  * @param writeBurdens   where to write each sample's burdens, or null
- * @param outFormat      {@code rareset} or {@code regenie}
+ * @param outFormat      {@code rareset}, {@code regenie} or {@code saige}
  * @param threads        worker threads (1 or more)
  * @param timeGenes      log the CPU time of every gene x mask and test
  * @param chunk          the part of the genes this run tests, or null for all
@@ -60,8 +60,11 @@ public record AssociationSettings(CohortInputs cohort, RegenieMaskInputs regenie
                 throw new InputException(writeBurdens.toString(), null, "unknown burden format", "name it .tsv, .tsv.gz, .parquet or .bed");
             }
         }
-        if (!outFormat.equalsIgnoreCase("rareset") && !outFormat.equalsIgnoreCase("regenie")) {
-            throw new InputException(null, null, "--out-format '" + outFormat + "' is not a results format", "use rareset or regenie");
+        if (!outFormat.equalsIgnoreCase("rareset") && !outFormat.equalsIgnoreCase("regenie") && !outFormat.equalsIgnoreCase("saige")) {
+            throw new InputException(null, null, "--out-format '" + outFormat + "' is not a results format", "use rareset, regenie or saige");
+        }
+        if (outFormat.equalsIgnoreCase("saige") && scores != null) {
+            throw new InputException(null, null, "--out-format saige is SAIGE-GENE+'s table of variant masks; --scores has no masks", "use rareset or regenie");
         }
         if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
         if (!(firthThreshold >= 0 && firthThreshold <= 1)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.rareset.core.stats.QuantileNormal;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.deepset.model.MlpDeepSet;
 import org.rareset.deepset.model.ModelDescription;
@@ -65,7 +66,7 @@ class CrossValidationTest {
             TrainingData.Trait t = data.withTraitsOver(seen).traits().get(0);
             double[] raw = new double[seen.length];
             for (int i = 0; i < seen.length; i++) raw[i] = c.qt[seen[i]];
-            double[] z = TraitTransforms.quantile(raw);
+            double[] z = QuantileNormal.transform(raw);
             for (int i = 0; i < seen.length; i++) assertEquals((float) z[i], t.values()[seen[i]], 0);
             for (int s = 0; s < foldOf.length; s++) if (foldOf[s] == k) assertTrue(Float.isNaN(t.values()[s]));
         }

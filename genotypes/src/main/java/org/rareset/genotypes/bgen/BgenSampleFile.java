@@ -18,8 +18,26 @@ import org.rareset.genotypes.input.SampleIds;
  * {@code ID_1_ID_2} with {@code --fid-iid} (see {@link SampleIds}). A QCTOOL v2 file with a
  * single {@code ID} column uses that column.
  */
-final class BgenSampleFile {
+public final class BgenSampleFile {
     private BgenSampleFile() {}
+
+    /**
+     * Writes {@code ids} as a {@code .sample} file with {@code ID_1 = ID_2 = id} (plink2's
+     * {@code --double-id}), through a temporary name.
+     */
+    public static void write(Path file, List<String> ids) throws IOException {
+        for (String id : ids) {
+            if (id.isEmpty() || id.chars().anyMatch(Character::isWhitespace)) {
+                throw InputException.of(file, "sample id '" + id + "' is empty or has white space, which a .sample file cannot hold", "rename the sample");
+            }
+        }
+        org.rareset.core.output.OutputFiles.write(file, tmp -> {
+            try (java.io.BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("ID_1 ID_2 missing\n0 0 0\n");
+                for (String id : ids) w.write(id + " " + id + " 0\n");
+            }
+        });
+    }
 
     static List<String> sampleNames(Path file, boolean fidIid) {
         List<String> names = new ArrayList<>();

@@ -41,7 +41,9 @@ import org.rareset.genotypes.vcf.VcfReadOptions;
  * SNPID field when the rsid is empty or '.'.
  *
  * <p>Samples: the {@code .sample} file when given, else the ids stored in the file. Regions are
- * read by walking the variant blocks and skipping, without decompressing, those outside.
+ * read through the file's bgenix index {@code FILE.bgen.bgi} when there is one ({@link BgiIndex}:
+ * a seek to each block inside the regions, each block checked against its index row); otherwise by
+ * walking the variant blocks and skipping, without decompressing, those outside.
  */
 public final class BgenVariantSource extends AbstractGenotypeFileSource {
     private final BgenInput in;
@@ -50,10 +52,15 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
     private final ImportOptions options;
     private final int threads;
     private final boolean keepSymbolic;
+    /** The blocks inside the regions from the .bgi index, in file order; null = walk the file. */
+    private final List<BgiIndex.Block> indexed;
+    private final String indexNote;
 
     private BgenVariantSource(Path file, BgenInput in, BgenHeader header, SampleSelection selection, RegionSet regions,
-                              ImportOptions options, boolean keepSymbolic, int threads) {
+                              ImportOptions options, boolean keepSymbolic, int threads, List<BgiIndex.Block> indexed, String indexNote) {
         super(file, selection);
+        this.indexed = indexed;
+        this.indexNote = indexNote;
         this.keepSymbolic = keepSymbolic;
         this.threads = threads;
         this.in = in;
@@ -93,8 +100,19 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
             List<String> names = sampleNames(input, header, options);
             SampleSelection selection = SampleSelection.resolve(input.sample() != null ? input.sample() : file, names, read);
             RegionSet regions = read.hasRegions() ? read.regionSet() : null;
+            List<BgiIndex.Block> indexed = null;
+            String note = null;
+            Path bgi = BgiIndex.pathOf(file);
+            if (regions != null && java.nio.file.Files.isRegularFile(bgi)) {
+                try {
+                    indexed = BgiIndex.blocksIn(bgi, file, regions);
+                    note = String.format("regions read through %s: %d variant blocks", bgi.getFileName(), indexed.size());
+                } catch (LinkageError e) { // SQLite's native library cannot load here (e.g. a noexec temporary folder)
+                    note = "index " + bgi.getFileName() + " not used (SQLite unavailable: " + e.getMessage() + "); regions read by walking the file";
+                }
+            }
             in.seek(header.firstVariant());
-            return new BgenVariantSource(file, in, header, selection, regions, options, read.keepSymbolic(), threads);
+            return new BgenVariantSource(file, in, header, selection, regions, options, read.keepSymbolic(), threads, indexed, note);
         } catch (IOException e) {
             closeQuietly(in);
             throw new UncheckedIOException(e);
@@ -128,6 +146,11 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
 
     public BgenHeader header() {
         return header;
+    }
+
+    /** How regions are read when a {@code .bgi} index is beside the file (used, or why not); null otherwise. */
+    public String indexNote() {
+        return indexNote;
     }
 
     @Override
@@ -205,6 +228,7 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
         private final ArrayDeque<Future<Decoded>> inFlight = new ArrayDeque<>();
         private final int window;
         private long index;
+        private int nextIndexed;
 
         Records() {
             int t = Math.max(1, threads);
@@ -214,7 +238,7 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
 
         @Override
         public boolean readNext(ArrayDeque<Variant> pending) {
-            if (index >= header.variants() && inFlight.isEmpty()) {
+            if (exhausted() && inFlight.isEmpty()) {
                 finish();
                 return false;
             }
@@ -233,7 +257,7 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
                     if (b != null) take(inline.decode(b), pending);
                     return;
                 }
-                while (inFlight.size() < window && index < header.variants()) {
+                while (inFlight.size() < window && !exhausted()) {
                     RawBlock b = readBlock();
                     if (b != null) inFlight.add(pool.submit(() -> decoders.get().decode(b)));
                 }
@@ -262,12 +286,29 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
             stats.countRecord(d.nAlts - leftOut);
         }
 
+        private boolean exhausted() {
+            return indexed != null ? nextIndexed >= indexed.size() : index >= header.variants();
+        }
+
         /** The next block, or null when it is outside the regions or has no ALT (counted). */
         private RawBlock readBlock() {
+            BgiIndex.Block expected = null;
+            if (indexed != null) {
+                expected = indexed.get(nextIndexed++);
+                try {
+                    in.seek(expected.offset());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             long at = in.offset();
             index++;
             try {
-                return readBlock(at);
+                RawBlock b = readBlock(at, expected);
+                if (expected != null && in.offset() != expected.offset() + expected.size()) {
+                    throw staleIndex(at, "the block ends at byte " + in.offset() + ", the index says " + (expected.offset() + expected.size()));
+                }
+                return b;
             } catch (EOFException e) {
                 throw new InputException(file.toString(), "variant " + index + " (byte " + at + ")",
                         "truncated: the file ends inside this variant's block (the header promises " + header.variants() + " variants)",
@@ -277,7 +318,12 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
             }
         }
 
-        private RawBlock readBlock(long at) throws IOException {
+        private InputException staleIndex(long at, String what) {
+            return new InputException(BgiIndex.pathOf(file).toString(), "block at byte " + at,
+                    "does not match " + file.getFileName() + ": " + what, "re-create it with `bgenix -g " + file.getFileName() + " -index`, or delete it");
+        }
+
+        private RawBlock readBlock(long at, BgiIndex.Block expected) throws IOException {
             boolean layout1 = header.layout() == 1;
             if (layout1) {
                 long n = in.u32();
@@ -295,6 +341,9 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
                 alleles.add(in.string((int) len));
             }
             if (pos > Integer.MAX_VALUE) throw bad(index, at, "position " + pos + " is beyond 2^31-1");
+            if (expected != null && (!expected.chrom().equals(chrom) || expected.pos() != pos)) {
+                throw staleIndex(at, "the file has " + chrom + ":" + pos + " there, the index " + expected.chrom() + ":" + expected.pos());
+            }
             order.require(chrom, (int) pos, file, "variant " + index + " (" + chrom + ":" + pos + ")", SORT_HINT);
             long stored;
             long declared;

@@ -31,6 +31,8 @@ final class HardCalls {
     private final SampleSelection selection;
     private final double threshold;
     private final Map<Long, int[][]> genotypeTables = new HashMap<>();
+    private long lastTableKey = -1;
+    private int[][] lastTable;
     private final int[] alleles = new int[64];
     private double[] dosage = new double[2];
     private byte[] homRefRow;
@@ -65,7 +67,14 @@ final class HardCalls {
         if (pmax > 63 || pmin > pmax) return "ploidy range " + pmin + "-" + pmax + " is not valid";
         int probStart = phasedAt + 2;
         long needBits = 0;
-        for (int c = 0; c < columns; c++) needBits += (long) values(d[8 + c] & 63, k, phased == 1) * bits;
+        // values per ploidy (0-63) for this k and phasing, looked up once per ploidy, not per sample
+        int[] perPloidy = valuesPerPloidy(k, phased == 1);
+        for (int c = 0; c < columns; c++) {
+            int z = d[8 + c] & 63;
+            int v = perPloidy[z];
+            if (v < 0) v = perPloidy[z] = values(z, k, phased == 1);
+            needBits += (long) v * bits;
+        }
         if (probStart + (needBits + 7) / 8 > len) {
             return "probability data of " + len + " bytes is too short for its " + columns + " samples at " + bits + " bits";
         }
@@ -91,7 +100,7 @@ final class HardCalls {
                 if ((pb & 0x80) != 0 || z == 0) calls.missingCall(s);
                 else decode2(d, probStart, bit, z, k, phased == 1, bits, alleleMap, s, calls);
             }
-            bit += (long) values(z, k, phased == 1) * bits;
+            bit += (long) perPloidy[z] * bits;
         }
         return null;
     }
@@ -247,6 +256,20 @@ final class HardCalls {
         }
     }
 
+    /** The table {@link #valuesPerPloidy} fills, for {@link #valuesByPloidyKey}. */
+    private final int[] valuesByPloidy = new int[64];
+    private long valuesByPloidyKey = -1;
+
+    /** A table of values per ploidy for {@code k} alleles and the phasing, -1 where not yet computed. */
+    private int[] valuesPerPloidy(int k, boolean phased) {
+        long key = (long) k << 1 | (phased ? 1 : 0);
+        if (key != valuesByPloidyKey) {
+            Arrays.fill(valuesByPloidy, -1);
+            valuesByPloidyKey = key;
+        }
+        return valuesByPloidy;
+    }
+
     /** How many probabilities a sample stores: K-1 per haplotype, or one fewer than its genotypes. */
     private int values(int z, int k, boolean phased) {
         return phased ? z * (k - 1) : genotypes(z, k).length - 1;
@@ -258,8 +281,13 @@ final class HardCalls {
      */
     int[][] genotypes(int z, int k) {
         long key = (long) z << 32 | k;
+        if (key == lastTableKey) return lastTable; // the common case: every sample has the same ploidy
         int[][] t = genotypeTables.get(key);
-        if (t != null) return t;
+        if (t != null) {
+            lastTableKey = key;
+            lastTable = t;
+            return t;
+        }
         java.util.List<int[]> out = new java.util.ArrayList<>();
         enumerate(new int[k], k - 1, z, out);
         t = out.toArray(new int[0][]);

@@ -1,12 +1,9 @@
-package org.rareset.association.input;
+package org.rareset.core.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rareset.association.nullmodel.TraitType;
 
 /**
  * DeepRVAT's quantile transform (scikit-learn {@code quantile_transform}, n_quantiles = n, normal
@@ -45,18 +42,12 @@ class QuantileNormalTest {
     }
 
     @Test
-    void quantileTransformAppliesToQuantitativeTraitsOnly() {
-        TraitData qt = trait(TraitType.QUANTITATIVE, new double[] {3, 1, 2, 2, 10});
-        TraitData bt = trait(TraitType.BINARY, new double[] {0, 1, 0, 0, 1});
-        assertSame(bt, QtTransform.QUANTILE.apply(bt));
-        assertArrayEquals(QuantileNormal.transform(qt.y()), QtTransform.QUANTILE.apply(qt).y(), 0);
-        assertEquals(QtTransform.QUANTILE, QtTransform.parse("Quantile"));
-    }
-
-    private static TraitData trait(TraitType type, double[] y) {
-        double[][] x = new double[y.length][];
-        for (int i = 0; i < y.length; i++) x[i] = new double[] {1};
-        int[] idx = {0, 1, 2, 3, 4};
-        return new TraitData("T", type, idx, idx, y, x, List.of(), 0, List.of(), List.of());
+    void missingValuesStayMissingAndDoNotCount() {
+        double[] withNaN = QuantileNormal.transform(new double[] {3, Double.NaN, 1, 2});
+        double[] without = QuantileNormal.transform(new double[] {3, 1, 2});
+        assertEquals(Double.NaN, withNaN[1], 0);
+        assertEquals(without[0], withNaN[0], 0);
+        assertEquals(without[1], withNaN[2], 0);
+        assertEquals(0, withNaN[3], 1e-15); // 2 of 1, 2, 3: u = 1/2
     }
 }
