@@ -187,7 +187,7 @@ public final class EnsembleTrainer {
      */
     static int[] folds(int n, int k, SplittableRandom rng) {
         int[] order = all(n);
-        shuffle(order, rng);
+        NetworkTrainer.shuffle(order, rng);
         int[] foldOf = new int[n];
         for (int i = 0; i < n; i++) foldOf[order[i]] = (int) ((long) i * k / n);
         return foldOf;
@@ -196,7 +196,7 @@ public final class EnsembleTrainer {
     /** A seeded random split: {train, validation}, each sorted. */
     static int[][] split(int n, double validationFraction, SplittableRandom rng) {
         int[] idx = all(n);
-        shuffle(idx, rng);
+        NetworkTrainer.shuffle(idx, rng);
         int nVal = (int) Math.round(n * validationFraction);
         if (n >= 2) nVal = Math.max(1, Math.min(n - 1, nVal));
         int[] val = Arrays.copyOfRange(idx, 0, nVal);
@@ -204,15 +204,6 @@ public final class EnsembleTrainer {
         Arrays.sort(val);
         Arrays.sort(train);
         return new int[][] {train, val};
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     private static int[] all(int n) {

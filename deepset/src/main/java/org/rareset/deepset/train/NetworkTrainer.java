@@ -336,7 +336,8 @@ public final class NetworkTrainer {
         return out;
     }
 
-    private static void shuffle(int[] a, SplittableRandom rng) {
+    /** Fisher-Yates shuffle from {@code rng}: the one draw order for batches and fold assignment, so a seed fixes both. */
+    static void shuffle(int[] a, SplittableRandom rng) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = a[i];
