@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = {"Write one self-contained HTML report per study (opens offline) from association results and the",
             "files rareset assoc writes beside them (<base>.summary.tsv, <base>.significant.tsv, <base>.settings.tsv):",
             "a methods block (settings, sample and case counts), per trait the inflation table, a QQ plot with the null's",
-            "95% band, a Manhattan plot over gene positions labelled by gene name, the significant genes per test and a",
+            "95%% band, a Manhattan plot over gene positions labelled by gene name, the significant genes per test and a",
             "comparison of discoveries across methods, and links to every file. Lambda, thresholds and significance are",
             "assoc's own, not recomputed. Plots are also saved as PNG and SVG.",
             "Outputs: OUT/STUDY.html, OUT/plots/STUDY.TRAIT.{qq,manhattan}.{png,svg}."},

@@ -44,6 +44,9 @@ import picocli.CommandLine.Spec;
             "--cv-folds K trains K x --repeats networks, fold k's on the samples outside fold k: 'rareset score --cv-folds K' "
                     + "gives every training sample a score from networks that never saw it (DeepRVAT's cross-validation).",
             "",
+            "PyTorch runs on one thread whatever --threads says: its sums depend on the thread count, and the "
+                    + "same --seed must give the same networks (docs/deepset-training.md, Determinism).",
+            "",
             "Genotypes come from --vcf, --bfile, --bed or --bgen, or from a genotype store written once by "
                     + "'rareset ingest' (--store), which gives the same model without decoding the VCF again.",
             "",
