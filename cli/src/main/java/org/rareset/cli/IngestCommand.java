@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rareset.core.InputException;
 import org.rareset.genotypes.input.GenotypeInput;
+import org.rareset.genotypes.input.ImportOptions;
 import org.rareset.genotypes.store.IngestEngine;
 import org.rareset.genotypes.store.IngestReport;
 import org.rareset.genotypes.store.VariantFilters;
@@ -109,26 +110,40 @@ public final class IngestCommand implements Callable<Integer>, WritesFiles {
                 .output("sample missingness beside --out", IngestReport.samplesFile(out));
     }
 
-    @Override
-    public Integer call() {
+    /** What {@code ingest} reads and writes, checked; the Spark runner ingests with these too. */
+    public record Settings(List<GenotypeInput> inputs, VcfReadOptions read, ImportOptions importOptions, VariantFilters filters,
+                           int threads, Path out) {}
+
+    /** The options checked and gathered (bad options: {@link InputException}). */
+    public Settings settings() {
         checkOptions();
         VcfReadOptions read = VcfReadOptions.all().withRegions(regions).withRegionsFile(regionsFile)
                 .withSamplesFile(samplesFile).withPassOnly(passOnly)
                 .withKeepSymbolic(keepSymbolic).withHalfCall(halfCall);
-        VariantFilters filters = new VariantFilters(maxMissing, minAc, hweP);
+        return new Settings(inputs(), read, genotypeFiles.importOptions(), new VariantFilters(maxMissing, minAc, hweP),
+                runtime.effectiveThreads(), out);
+    }
+
+    @Override
+    public Integer call() {
+        Settings s = settings();
         ProgressLine progress = runtime.showProgress() ? new ProgressLine(spec.commandLine().getErr()) : null;
         long t0 = System.nanoTime();
         IngestReport report;
         try {
-            report = IngestEngine.run(inputs(), read, genotypeFiles.importOptions(), runtime.effectiveThreads(), out, filters, progress);
+            report = IngestEngine.run(s.inputs(), s.read(), s.importOptions(), s.threads(), out, s.filters(), progress);
         } finally {
             if (progress != null) progress.finish();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        PrintWriter o = spec.commandLine().getOut();
+        printReport(report, (System.nanoTime() - t0) / 1e9, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return RareSetCommand.EXIT_OK;
+    }
+
+    /** The warnings and summary {@code ingest} prints when it has written the store. */
+    public void printReport(IngestReport report, double seconds, PrintWriter o, PrintWriter err) {
         long gtNotFirst = report.readStats().gtNotFirstRecords();
         if (gtNotFirst > 0) {
-            spec.commandLine().getErr().printf(Locale.ROOT, "rareset ingest: warning: %,d record(s) have GT after other FORMAT keys "
+            err.printf(Locale.ROOT, "rareset ingest: warning: %,d record(s) have GT after other FORMAT keys "
                     + "(the VCF spec puts it first); they were read all the same%n", gtNotFirst);
         }
         if (!runtime.quiet) {
@@ -139,7 +154,6 @@ public final class IngestCommand implements Callable<Integer>, WritesFiles {
             o.println("  QC written to " + IngestReport.qcFile(out) + " and " + IngestReport.samplesFile(out));
         }
         o.flush();
-        return RareSetCommand.EXIT_OK;
     }
 
     /** The genotype files in the order given: VCFs, or PLINK filesets, or BGEN files. */

@@ -8,12 +8,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The Spark runner's entry point: {@code spark-submit --class org.rareset.spark.SparkMain
- * rareset-spark.jar assoc|score OPTIONS}, with {@code rareset}'s options, error handling and exit
+ * rareset-spark.jar assoc|score|ingest OPTIONS}, with {@code rareset}'s options, error handling and exit
  * codes (0 success, 1 internal error, 2 bad input or usage).
  */
 @Command(name = "rareset-spark", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "RareSet's assoc and score on Apache Spark (docs/spark.md).",
-        subcommands = {SparkAssocCommand.class, SparkScoreCommand.class})
+        description = "RareSet's assoc, score and ingest on Apache Spark (docs/spark.md).",
+        subcommands = {SparkAssocCommand.class, SparkScoreCommand.class, SparkIngestCommand.class})
 public final class SparkMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -19,7 +19,10 @@ import org.rareset.genotypes.vcf.ReadStats;
  * What ingest read, split, dropped and kept, with missingness per variant (summary) and per
  * sample. Written beside the store as {@code <store>.qc.tsv} and {@code <store>.samples.tsv}.
  */
-public final class IngestReport {
+public final class IngestReport implements java.io.Serializable {
+    /** Serializable so that a shard ingested on another machine (the Spark runner) sends its report back. */
+    private static final long serialVersionUID = 1L;
+
     /** Upper bounds of the variant missing-rate classes in the summary. */
     static final double[] MISSING_CLASSES = {0.0, 0.01, 0.05, 0.10, 0.50, 1.0};
     static final String[] MISSING_CLASS_NAMES = {"variants_missing_none", "variants_missing_le_1pct",

@@ -28,18 +28,26 @@ import org.rareset.genotypes.vcf.VcfReadOptions;
  * store or QC file is left.
  *
  * <p>Disk: the shards take about as much space as the store until the join has finished.
+ *
+ * <p>The two steps are public for runners that ingest the shards elsewhere (the Spark runner):
+ * {@link #shard} ingests one input into one shard store, and {@link #join} joins the shards and
+ * writes the summed QC files, so that their store and QC files are this class's, byte for byte.
  */
-final class ParallelIngest {
+public final class ParallelIngest {
     private ParallelIngest() {}
+
+    /** The samples of the first input (after {@code read}'s sample subset): every shard must have these. */
+    public static List<String> samples(GenotypeInput first, VcfReadOptions read, ImportOptions options) {
+        try (GenotypeFileSource source = GenotypeSources.open(first, read, options, 1)) {
+            return source.samples();
+        }
+    }
 
     static IngestReport run(List<GenotypeInput> inputs, VcfReadOptions read, ImportOptions options, int threads, Path out,
                             VariantFilters filters, IngestEngine.Progress progress) {
         int parallel = Math.min(threads, inputs.size());
         int decodeThreads = Math.max(1, threads / parallel);
-        List<String> samples;
-        try (GenotypeFileSource first = GenotypeSources.open(inputs.get(0), read, options, 1)) {
-            samples = first.samples();
-        }
+        List<String> samples = samples(inputs.get(0), read, options);
         List<Path> shards = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) shards.add(OutputFiles.temp(out, ".shard" + i + ".tmp"));
         AtomicBoolean failed = new AtomicBoolean();
@@ -53,7 +61,7 @@ final class ParallelIngest {
                     if (failed.get()) throw new CancellationException("another input failed");
                     try {
                         return shard(inputs.get(k), inputs.get(0).file(), samples, read, options, decodeThreads, shards.get(k),
-                                filters, summed == null ? null : (r, kept) -> summed.update(k, r, kept), failed);
+                                filters, summed == null ? null : (r, kept) -> summed.update(k, r, kept), failed::get);
                     } catch (RuntimeException | Error e) {
                         failed.set(true);
                         throw e;
@@ -75,12 +83,7 @@ final class ParallelIngest {
                 }
             }
             if (failure != null) throw failure;
-            StoreJoin.join(shards, inputs.stream().map(GenotypeInput::file).toList(), StoreIngest.ORDER_HINT, out,
-                    StoreJoin.CHUNK_BYTES);
-            total.write(out);
-            return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot join the shards of " + out + ": " + e.getMessage(), e);
+            return join(shards, inputs, List.of(total), out);
         } finally {
             failed.set(true);
             pool.shutdownNow();
@@ -89,11 +92,33 @@ final class ParallelIngest {
         }
     }
 
-    /** One input into one shard store; its samples must be the first input's. */
-    private static IngestReport shard(GenotypeInput input, Path firstFile, List<String> samples, VcfReadOptions read,
-                                      ImportOptions options, int threads, Path shard, VariantFilters filters,
-                                      IngestEngine.Progress progress, AtomicBoolean failed) {
-        StoreIngest ingest = new StoreIngest(shard, filters, progress, failed::get);
+    /**
+     * Joins the shard stores of {@code inputs} (in that order) into {@code out} and writes the QC
+     * files of the shards' {@code reports} summed (in order; the first report becomes the total).
+     * The shards are left for the caller to delete.
+     */
+    public static IngestReport join(List<Path> shards, List<GenotypeInput> inputs, List<IngestReport> reports, Path out) {
+        IngestReport total = reports.get(0);
+        for (IngestReport r : reports.subList(1, reports.size())) total.add(r);
+        try {
+            StoreJoin.join(shards, inputs.stream().map(GenotypeInput::file).toList(), StoreIngest.ORDER_HINT, out,
+                    StoreJoin.CHUNK_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot join the shards of " + out + ": " + e.getMessage(), e);
+        }
+        total.write(out);
+        return total;
+    }
+
+    /**
+     * One input into one shard store, with {@code threads} inflating or decoding; its samples must
+     * be the first input's ({@code samples}, read from {@code firstFile}). Stops early when
+     * {@code cancelled} says so (null: never); on failure no shard is left.
+     */
+    public static IngestReport shard(GenotypeInput input, Path firstFile, List<String> samples, VcfReadOptions read,
+                                     ImportOptions options, int threads, Path shard, VariantFilters filters,
+                                     IngestEngine.Progress progress, java.util.function.BooleanSupplier cancelled) {
+        StoreIngest ingest = new StoreIngest(shard, filters, progress, cancelled);
         try (GenotypeFileSource source = GenotypeSources.open(input, read, options, threads)) {
             SampleLists.require(source.file(), source.samples(), firstFile, samples, "the first file",
                     "files ingested into one store need the same samples in the same order (bcftools view -s can reorder them)");

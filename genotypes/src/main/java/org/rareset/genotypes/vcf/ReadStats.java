@@ -4,7 +4,9 @@ package org.rareset.genotypes.vcf;
  * What a {@link VcfVariantSource} read and what it skipped, so nothing is dropped silently.
  * Filled while iterating; read it after the iteration.
  */
-public final class ReadStats {
+public final class ReadStats implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     long records;
     long variants;
     long multiAllelicRecords;
