@@ -25,6 +25,8 @@ public final class OutOfFoldScorer {
     private final GeneScoringEngine all;
     private final GeneScoringEngine[] folds;
     private final int[] foldOf;
+    /** e - e_k per fold: the whole ensemble's empty-gene score minus fold k's. */
+    private final double[] shift;
 
     /**
      * @param ensemble a cross-validated ensemble
@@ -35,7 +37,11 @@ public final class OutOfFoldScorer {
         if (assignment == null) throw new IllegalArgumentException("not a cross-validated ensemble");
         this.all = new GeneScoringEngine(ensemble);
         this.folds = new GeneScoringEngine[ensemble.nFolds()];
-        for (int k = 0; k < folds.length; k++) folds[k] = new GeneScoringEngine(ensemble.fold(k));
+        this.shift = new double[folds.length];
+        for (int k = 0; k < folds.length; k++) {
+            folds[k] = new GeneScoringEngine(ensemble.fold(k));
+            shift[k] = all.emptyScore() - folds[k].emptyScore();
+        }
         this.foldOf = new int[samples.size()];
         for (int i = 0; i < foldOf.length; i++) foldOf[i] = assignment.getOrDefault(samples.get(i), -1);
     }
@@ -57,25 +63,33 @@ public final class OutOfFoldScorer {
         return n;
     }
 
-    /** Out-of-fold scores of every sample for one gene. */
+    /**
+     * Out-of-fold scores of every sample for one gene. The whole ensemble scores the gene only when a
+     * carrier belongs to no fold: the empty-gene scores, hence the shifts, are fixed per engine.
+     */
     public GeneScores score(GeneRows gene) {
-        GeneScores whole = all.score(gene);
         GeneScores[] byFold = new GeneScores[folds.length];
-        double[] shift = new double[folds.length];
         for (int k = 0; k < folds.length; k++) {
             byFold[k] = folds[k].score(gene);
-            if (!java.util.Arrays.equals(byFold[k].carriers(), whole.carriers())) {
+            if (!java.util.Arrays.equals(byFold[k].carriers(), byFold[0].carriers())) {
                 throw new IllegalStateException("fold " + k + " lists other carriers of " + gene.gene());
             }
-            shift[k] = whole.emptyScore() - byFold[k].emptyScore();
         }
-        int[] carriers = whole.carriers();
+        GeneScores first = byFold[0];
+        int[] carriers = first.carriers();
+        GeneScores whole = null;
+        for (int c : carriers) {
+            if (foldOf[c] < 0) {
+                whole = all.score(gene);
+                break;
+            }
+        }
         double[] scores = new double[carriers.length];
         for (int i = 0; i < carriers.length; i++) {
             int k = foldOf[carriers[i]];
             scores[i] = k < 0 ? whole.carrierScores()[i] : byFold[k].carrierScores()[i] + shift[k];
         }
-        return new GeneScores(whole.gene(), whole.emptyScore(), carriers, scores, whole.rows(), whole.carriedRows());
+        return new GeneScores(first.gene(), all.emptyScore(), carriers, scores, first.rows(), first.carriedRows());
     }
 
     /** Scores genes on {@code threads} threads, handing results to {@code sink} in input order. */

@@ -21,7 +21,6 @@ public final class TrainingData {
     private final AnnotationScaling scaling;
     private final double[] rawValues;
     private final int nRows;
-    private final boolean[] plofRow;
     private final int[] plofColumns;
     private final List<String> genes;
     private final List<String> samples;
@@ -70,7 +69,6 @@ public final class TrainingData {
         this.scaling = d.scaling;
         this.nRows = d.nRows;
         this.rawValues = d.rawValues;
-        this.plofRow = d.plofRow;
         this.plofColumns = d.plofColumns;
         this.genes = d.genes;
         this.samples = d.samples;
@@ -88,7 +86,6 @@ public final class TrainingData {
         this.scaling = b.scaling;
         this.nRows = b.nRows;
         this.rawValues = Arrays.copyOf(b.raw, b.nRows * b.annotations.size());
-        this.plofRow = Arrays.copyOf(b.plof, b.nRows);
         this.plofColumns = b.plofColumns.clone();
         this.genes = List.copyOf(b.genes);
         this.samples = List.copyOf(b.samples);
@@ -103,10 +100,10 @@ public final class TrainingData {
         } else { // no annotation-table rows given: the training rows with a pLoF flag
             int w = b.annotations.size();
             int n = 0;
-            for (int r = 0; r < nRows; r++) if (plofRow[r]) n++;
+            for (int r = 0; r < nRows; r++) if (b.plof[r]) n++;
             double[] rows = new double[n * w];
             for (int r = 0, k = 0; r < nRows; r++) {
-                if (plofRow[r]) System.arraycopy(rawValues, r * w, rows, w * k++, w);
+                if (b.plof[r]) System.arraycopy(rawValues, r * w, rows, w * k++, w);
             }
             this.signRows = rows;
         }
@@ -152,11 +149,6 @@ public final class TrainingData {
     /** A copy of one row's raw values. */
     public double[] rawRow(int row) {
         return Arrays.copyOfRange(rawValues, row * width(), (row + 1) * width());
-    }
-
-    /** Whether a row has a pLoF flag set (used by the sign check). */
-    public boolean isPlof(int row) {
-        return plofRow[row];
     }
 
     /** All rows, standardised, row-major float32: the network's input matrix. */
