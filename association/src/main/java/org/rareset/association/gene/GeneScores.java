@@ -211,8 +211,9 @@ public final class GeneScores {
             double q = 0;
             for (double x : weightedScores()) q += x * x;
             double discrete = UltraRareSkat.log10Upper(this, k, q);
-            double[] lambda = Eigenvalues.skatLambda(k);
-            if (!Double.isNaN(discrete) && lambda.length > 0) {
+            // NaN: no ultra-rare block, so nothing to widen and no eigen-decomposition to pay for
+            double[] lambda = Double.isNaN(discrete) ? new double[0] : Eigenvalues.skatLambda(k);
+            if (lambda.length > 0) {
                 double mixture = org.rareset.association.pvalue.MixtureTail.log10Upper(q, lambda, WIDENING_TOL);
                 if (discrete > mixture) c = widening(q, lambda, discrete) / r;
             }
