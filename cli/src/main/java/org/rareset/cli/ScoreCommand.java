@@ -178,7 +178,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         int nGenes = genes.size();
         boolean progress = runtime.showProgress();
         int[] done = {0};
-        writeScores(p, genes, out, g -> {
+        writeScores(p, genes, out, writeBgen != null, g -> {
             done[0]++;
             if (progress && (done[0] % 100 == 0 || done[0] == nGenes)) {
                 log.print("\rscoring genes: " + done[0] + "/" + nGenes);
@@ -231,12 +231,16 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         return new Prepared(ensemble, input, engine, outOfFold, layout);
     }
 
-    /** Scores {@code genes} (a part of {@code p}'s, in order) into {@code target} in this command's layout; {@code done} hears of each gene. */
-    public void writeScores(Prepared p, java.util.List<org.rareset.deepset.score.GeneRows> genes, Path target,
+    /**
+     * Scores {@code genes} (a part of {@code p}'s, in order) into {@code target} in this command's
+     * layout, and into {@code --write-bgen} too when {@code withBgen} (the whole run's genes only);
+     * {@code done} hears of each gene.
+     */
+    public void writeScores(Prepared p, java.util.List<org.rareset.deepset.score.GeneRows> genes, Path target, boolean withBgen,
                             java.util.function.Consumer<String> done) {
         PrintWriter log = spec.commandLine().getErr();
         GeneScoreBgenWriter bgen = null;
-        if (writeBgen != null && target.equals(out)) { // the whole run's scores, not a runner's part
+        if (withBgen) {
             GeneScoreLoci loci = GeneScoreLoci.of(geneModel == null ? null : GeneModelReader.read(geneModel), genes);
             if (!runtime.quiet && loci.fromVariants() > 0) {
                 log.printf("--write-bgen: %d of %d genes placed at the midpoint of their scored variants (%s)%n", loci.fromVariants(), genes.size(),
@@ -275,6 +279,11 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
 
     public Path perVariant() {
         return perVariant;
+    }
+
+    /** {@code --write-bgen}, or null. */
+    public Path writeBgen() {
+        return writeBgen;
     }
 
     /**

@@ -50,6 +50,7 @@ public final class SparkScoreCommand implements Callable<Integer>, WritesFiles {
         ScoreCommand options = SparkRun.parse(new SparkScoreCommand(), args).score;
         List<String> refused = new ArrayList<>();
         if (options.perVariant() != null) refused.add("--per-variant");
+        if (options.writeBgen() != null) refused.add("--write-bgen");
         if ("wide".equals(options.dense())) refused.add("--dense wide (parts of a wide table have different columns)");
         if (args.length > 0 && List.of(args).stream().anyMatch(a -> a.equals("--chunk") || a.startsWith("--chunk="))) {
             refused.add("--chunk (the Spark runner splits the genes itself)");
@@ -88,7 +89,7 @@ public final class SparkScoreCommand implements Callable<Integer>, WritesFiles {
             ScoreCommand options = SparkRun.parse(new SparkScoreCommand(), args).score;
             ScoreCommand.Prepared prepared = JvmCache.get(runId, ScoreCommand.Prepared.class,
                     () -> options.prepare(new PrintWriter(Writer.nullWriter())));
-            options.writeScores(prepared, prepared.input().genes().subList(unit.from(), unit.to()), part, g -> { });
+            options.writeScores(prepared, prepared.input().genes().subList(unit.from(), unit.to()), part, false, g -> { });
         }
     }
 }

@@ -43,6 +43,19 @@ class SparkCommandLineTest {
     }
 
     @Test
+    void scoreOutputsOnlyOneRunCanWriteAreRefused(@TempDir Path tmp) throws IOException {
+        Path golden = SparkAssocTest.TESTDATA.resolve("golden/assoc");
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        Path out = tmp.resolve("scores.tsv");
+        Path bgen = tmp.resolve("scores.bgen");
+        assertOneLineError(LocalSpark.spark(List.of("score", "--pretrained", models.toString(), "--vcf", golden.resolve("cohort.vcf.gz").toString(),
+                "--annotations", golden.resolve("annotations.tsv").toString(), "--out", out.toString(), "--write-bgen", bgen.toString())),
+                "the Spark runner does not support --write-bgen");
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(bgen));
+    }
+
+    @Test
     void badInputIsOneLineWithExitTwo(@TempDir Path tmp) {
         Path out = tmp.resolve("r.tsv");
         List<String> args = goldenArgs(out, "--covar", tmp.resolve("no-such-covar.tsv").toString());
