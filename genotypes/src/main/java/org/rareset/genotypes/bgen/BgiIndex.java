@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.rareset.core.InputException;
+import org.rareset.core.region.Contigs;
 import org.rareset.core.region.GenomicRegion;
 import org.rareset.core.region.RegionSet;
 
@@ -62,9 +63,10 @@ final class BgiIndex {
             try (PreparedStatement q = db.prepareStatement("SELECT file_start_position, size_in_bytes, chromosome, position FROM Variant"
                     + " WHERE chromosome IN (?, ?) AND position BETWEEN ? AND ?")) {
                 for (GenomicRegion r : regions.regions()) {
-                    String[] names = spellings(r.chrom());
-                    q.setString(1, names[0]);
-                    q.setString(2, names[1]);
+                    // the contig as Contigs.same matches it when the file is walked: with and without 'chr'
+                    String contig = Contigs.canonical(r.chrom());
+                    q.setString(1, contig);
+                    q.setString(2, "chr" + contig);
                     q.setLong(3, r.start());
                     q.setLong(4, r.end());
                     try (ResultSet rs = q.executeQuery()) {
@@ -80,11 +82,6 @@ final class BgiIndex {
         } catch (SQLException e) {
             throw InputException.of(bgi, "not a readable bgenix index (" + e.getMessage() + ")", "delete it or re-create it with `bgenix -g FILE.bgen -index`");
         }
-    }
-
-    /** The region's contig as written and with the {@code chr} prefix added or removed. */
-    static String[] spellings(String chrom) {
-        return chrom.startsWith("chr") ? new String[] {chrom, chrom.substring(3)} : new String[] {chrom, "chr" + chrom};
     }
 
     private static void checkMetadata(Connection db, Path bgi, Path bgen) throws SQLException {
