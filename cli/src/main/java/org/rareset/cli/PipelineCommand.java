@@ -198,7 +198,7 @@ public final class PipelineCommand implements Callable<Integer>, org.rareset.cli
                 }
             }
             out.printf("%-10s %s%n", s.name(), state);
-            for (Step.Invocation inv : s.invocations()) out.println("           " + "rareset " + inv.command() + " " + String.join(" ", inv.argsIn(s.dir())));
+            for (Step.Invocation inv : s.invocations()) out.println("           " + inv.display(s.dir()));
         }
     }
 

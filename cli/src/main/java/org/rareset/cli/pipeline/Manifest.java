@@ -63,10 +63,6 @@ final class Manifest {
         return out;
     }
 
-    static boolean sameWork(Content a, Content b) {
-        return difference(a, b) == null;
-    }
-
     /**
      * Why a step that last recorded {@code previous} must run again to give {@code expected}, in the
      * words {@code --dry-run} prints; null when the work is the same (timestamps aside).

@@ -192,9 +192,13 @@ public final class PipelineRunner {
 
     /** Why {@code step} would run now, or null when it is up to date; the words of {@code --dry-run}. */
     public String whyRun(Step step) {
-        if (force) return "--force";
         Manifest.Content previous = Manifest.read(step.dir());
-        Manifest.Content expected = Manifest.expected(step, Manifest.byPath(previous));
+        return why(step, previous, Manifest.expected(step, Manifest.byPath(previous)));
+    }
+
+    /** Why {@code step} runs, given its last manifest and the one a run now would write; null when up to date. */
+    private String why(Step step, Manifest.Content previous, Manifest.Content expected) {
+        if (force) return "--force";
         String why = Manifest.difference(previous, expected);
         if (why != null) return why;
         for (Path p : step.outputs().values()) if (!Files.exists(p)) return "output missing: " + p;
@@ -207,35 +211,20 @@ public final class PipelineRunner {
         if (!step.runsCommands()) return say(new Outcome(step.name(), Status.GIVEN, "using " + step.inputs().get(0)));
         Manifest.Content previous = Manifest.read(step.dir());
         Manifest.Content expected = Manifest.expected(step, Manifest.byPath(previous));
-        String why = force ? "--force" : Manifest.difference(previous, expected);
-        if (why == null) {
-            for (Path p : step.outputs().values()) if (!Files.exists(p)) why = "output missing: " + p;
-        }
+        String why = why(step, previous, expected);
         if (why == null) return say(new Outcome(step.name(), Status.UP_TO_DATE, "inputs and parameters unchanged, skipped"));
+        // a stopped run (SIGTERM, SIGINT) leaves no partial folder: runInto registers the staging folder
         Path staging = partial().resolve(step.dir().getFileName());
-        deleteTree(staging);
-        Files.createDirectories(staging);
-        ExitCleanup.register(staging); // a stopped run (SIGTERM, SIGINT) leaves no partial folder
         log.printf("pipeline: step %s: running (%s)%n", step.name(), why);
         log.flush();
-        long t0 = System.nanoTime();
+        List<List<String>> runs = new ArrayList<>();
         for (Step.Invocation inv : step.invocations()) {
             List<String> args = new ArrayList<>();
             args.add(inv.command());
             args.addAll(inv.argsIn(staging));
-            log.println("pipeline: step " + step.name() + ": rareset " + String.join(" ", args));
-            log.flush();
-            int rc = execute(step.name(), args);
-            if (rc != 0) {
-                OutputFiles.discard(staging);
-                return say(new Outcome(step.name(), Status.FAILED, "'rareset " + inv.command() + "' exited with code " + rc));
-            }
+            runs.add(args);
         }
-        expected.finished = java.time.Instant.now().toString();
-        expected.seconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-        Manifest.write(staging, expected);
-        OutputFiles.commitFolder(staging, step.dir());
-        return say(new Outcome(step.name(), Status.RAN, String.format(Locale.ROOT, "done in %.1f s", expected.seconds)));
+        return runInto(step.name(), step.name(), staging, runs, step.dir(), expected);
     }
 
     private Path partial() {

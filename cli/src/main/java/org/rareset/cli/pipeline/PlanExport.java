@@ -56,7 +56,7 @@ public final class PlanExport {
                 chunkFolders.add(abs(PipelineRunner.chunkFolder(cfg, s, new org.rareset.core.concurrent.Chunk(k, n))));
             }
             m.put("chunk_folders", chunkFolders);
-            m.put("commands", s.invocations().stream().map(i -> "rareset " + i.command() + " " + String.join(" ", i.argsIn(s.dir()))).toList());
+            m.put("commands", s.invocations().stream().map(i -> i.display(s.dir())).toList());
             Manifest.Content work = Manifest.work(s);
             m.put("fingerprint", String.join("\n", work.commands) + "\n" + work.params + "\n" + work.rareset_version);
             steps.add(m);

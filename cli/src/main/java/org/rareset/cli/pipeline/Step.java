@@ -29,8 +29,9 @@ public record Step(String name, List<Invocation> invocations, List<Path> inputs,
 
     /** One command of a step: {@code rareset COMMAND ARGS...}. */
     public record Invocation(String command, List<String> args) {
-        public String display() {
-            return "rareset " + command + " " + String.join(" ", args);
+        /** The command line as a user would type it, run in {@code dir}. */
+        public String display(Path dir) {
+            return "rareset " + command + " " + String.join(" ", argsIn(dir));
         }
 
         /** The arguments to run, with the step folder placeholder replaced by {@code dir}. */
