@@ -59,14 +59,17 @@ public final class SeedGeneDiscovery {
             if (u != t) log.accept("trait " + t.name() + ": " + transform.description);
             tested.add(u);
         }
-        AssociationRun.Result burden = engine(Burden.INSTANCE, masks, new MaskBuilder(ann, weighting, 0)).run(tested, genes, done -> { });
+        // both tables test against the same null models (same traits, TestOptions.defaults(), no offsets): fit each trait once
+        AssociationRun burdenRun = engine(Burden.INSTANCE, masks, new MaskBuilder(ann, weighting, 0));
+        AssociationRun.NullModels models = burdenRun.fit(tested, List.of());
+        AssociationRun.Result burden = burdenRun.run(tested, models, genes, done -> { });
         Set<String> failed = burden.failedTraits().stream().map(AssociationRun.FailedTrait::phenotype).collect(Collectors.toSet());
         List<TraitData> fitted = tested.stream().filter(t -> !failed.contains(t.name())).toList();
         // MaskBuilder collapses MAC < its limit; DeepRVAT collapses MAC <= min_mac
         int collapseBelow = rules.skatCollapseMac() == 0 ? 0 : rules.skatCollapseMac() + 1;
         List<ResultRow> rows = new ArrayList<>(burden.rows());
         if (!fitted.isEmpty()) {
-            rows.addAll(engine(Skat.INSTANCE, masks, new MaskBuilder(ann, weighting, collapseBelow)).run(fitted, genes, done -> { }).rows());
+            rows.addAll(engine(Skat.INSTANCE, masks, new MaskBuilder(ann, weighting, collapseBelow)).run(tested, models, genes, done -> { }).rows());
         }
         Map<String, SeedGeneSelector.TraitSize> sizes = new LinkedHashMap<>();
         for (TraitData t : fitted) {
