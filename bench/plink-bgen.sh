@@ -75,7 +75,8 @@ row() {
     "$pc" "$rc" "$(ratio "$pc" "$rc")" "$pm" "$rm" "$(ratio "$rm" "$pm")" | tee -a "$out/summary.tsv"
 }
 # The JVM's start with ingest's Java settings (the launcher picks them by the command name).
-jvm=$(measure_pair ./rareset ingest --version -- ./rareset ingest --version | head -1)
+jvm=$(measure_pair ./rareset ingest --version -- true)
+jvm=${jvm%%$'\n'*}
 read -r jw jc jm <<< "$jvm"
 echo "JVM start (rareset ingest --version): wall ${jw} s, CPU ${jc} s, peak memory ${jm} MB" >&2
 both=$(measure_pair plink2 --bfile "$dir/cohort" --make-pgen --out "$dir/p2-bed" --threads "$threads" \
