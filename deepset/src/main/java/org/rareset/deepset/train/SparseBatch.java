@@ -17,14 +17,16 @@ import java.util.List;
  *       no mask is needed and padding costs at most a factor 2.</li>
  *   <li>Pooled embeddings are stacked as {@code [empty, bucket 0 pairs..., bucket 1 pairs...]}, so
  *       position 0 is the learned empty-gene embedding and pair p sits at 1 + p.</li>
- *   <li>{@link #cells}: per trait, for each batch sample and each of the trait's seed genes, the
- *       position of its score in that stack (0 when the sample carries nothing in the gene);
- *       {@link #cellsOfAllGenes} the same over every seed gene.</li>
+ *   <li>{@link #seedCells}: for each batch position, the traits' seed genes one trait after another
+ *       (trait 0's, then trait 1's, ...; a gene that is a seed gene of two traits occurs twice), the
+ *       position of its score in that stack (0 when the sample carries nothing in the gene), row-major
+ *       {@code positions x S} with S the sum of the traits' seed-gene counts;
+ *       {@link #cellsOfAllGenes} the same over every seed gene once.</li>
  * </ul>
  * Samples that carry nothing in a gene cost one index entry, no computation.
  */
 public record SparseBatch(int[] samples, int[] itemTraits, long[] rows, List<Bucket> buckets, int nPairs,
-                          List<long[]> cells, long[] cellsOfAllGenes) {
+                          long[] seedCells, long[] cellsOfAllGenes) {
 
     /** Whether batch position {@code i} counts for trait {@code t}'s loss (every trait when positions are samples). */
     public boolean counts(int i, int t) {
@@ -123,19 +125,20 @@ public record SparseBatch(int[] samples, int[] itemTraits, long[] rows, List<Buc
 
             int[] cellPosition = new int[b * nGenes];
             for (int p = 0; p < nPairs; p++) cellPosition[pairCell.get(p)] = position[p];
-            List<long[]> cells = new ArrayList<>();
-            for (TrainingData.Trait t : data.traits()) {
-                int[] seeds = t.seedSlots();
-                long[] c = new long[b * seeds.length];
-                for (int i = 0; i < b; i++) {
-                    for (int j = 0; j < seeds.length; j++) c[i * seeds.length + j] = cellPosition[i * nGenes + seeds[j]];
-                }
-                cells.add(c);
+            int[] seeds = allSeedSlots(data);
+            long[] seedCells = new long[b * seeds.length];
+            for (int i = 0; i < b; i++) {
+                for (int j = 0; j < seeds.length; j++) seedCells[i * seeds.length + j] = cellPosition[i * nGenes + seeds[j]];
             }
             long[] all = new long[cellPosition.length];
             for (int i = 0; i < all.length; i++) all[i] = cellPosition[i];
             return new SparseBatch(samples.clone(), itemTraits == null ? null : itemTraits.clone(),
-                    Arrays.copyOf(rowList, nLocal), buckets, nPairs, cells, all);
+                    Arrays.copyOf(rowList, nLocal), buckets, nPairs, seedCells, all);
+        }
+
+        /** The traits' seed-gene slots, trait 0's first: the columns of {@link SparseBatch#seedCells}. */
+        static int[] allSeedSlots(TrainingData data) {
+            return data.traits().stream().flatMapToInt(t -> Arrays.stream(t.seedSlots())).toArray();
         }
 
         /** Per trait, which gene slots are its seed genes. */
