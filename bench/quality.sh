@@ -70,7 +70,7 @@ step() { # dir, name, output, command...: runs it quietly unless output exists, 
   local t0; t0=$(date +%s.%N)
   "$@" --quiet 2>"$dir/$name.log" || { echo "$name failed, see $dir/$name.log" >&2; tail -5 "$dir/$name.log" >&2; exit 1; }
   local s; s=$(echo "$(date +%s.%N) - $t0" | bc -l)
-  printf '%s\t%s\t%.1f\t%s\n' "$(basename "$dir")" "$name" "$s" "$(cut -d' ' -f1 /proc/loadavg)" >> "$out/times.tsv"
+  printf '%s\t%s\t%.1f\t%s\n' "${dir#"$out"/}" "$name" "$s" "$(cut -d' ' -f1 /proc/loadavg)" >> "$out/times.tsv"
   printf '  %-22s %7.1f s (load %s)\n' "$name" "$s" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
