@@ -23,6 +23,8 @@ import java.util.TreeSet;
  * p = int_0^u S(x) dchisq(x, 1) dx + P(chi2_1 > u) on the support [0, u] of S = 1 - F, piecewise
  * between the kinks of the minimum over rho (x = t^2 removes the density's singularity), and
  * capped at n_rho * p_min (Bonferroni) as R does. A gene with one variant returns the SKAT result.
+ * With {@link TestOptions.SkatoMethod#EXACT} the per-rho p-values are the same and the combination
+ * is {@link SkatOExact}'s exact integration instead.
  */
 public final class SkatO implements GeneTest {
     /** Shared instance (the class is stateless). */
@@ -78,6 +80,10 @@ public final class SkatO implements GeneTest {
             double df = lp.df();
             double qOrg = ChiSquare.upperQuantileLog(log10Pmin * LN10, df);
             qmin[i] = (qOrg - df) / Math.sqrt(2 * df) * lp.sigmaQ() + lp.muQ();
+        }
+        if (scores.options().skatoMethod() == TestOptions.SkatoMethod.EXACT) {
+            double exact = SkatOExact.log10P(a, rho, q, lambdaRho, log10P, qmin);
+            return scores.resultOf(name(), Double.NaN, Double.NaN, Double.isNaN(exact) ? log10Cap : exact);
         }
         Mixture mix = Mixture.of(a, rho, spectrum);
         if (mix == null) return scores.resultOf(name(), Double.NaN, Double.NaN, log10Cap);

@@ -9,8 +9,46 @@ package org.rareset.association.gene;
  * @param spa            binary traits: saddlepoint approximation (SPAtest / SAIGE) for score tests
  *                       whose |z| exceeds {@code spaZCutoff}
  * @param spaZCutoff     |z| above which SPA replaces the normal approximation (SPAtest uses 2)
+ * @param skatoMethod    how SKAT-O combines its rho grid: R SKAT's {@code optimal.adj} (default) or
+ *                       the exact integration of the joint law ({@link SkatOExact})
  */
-public record TestOptions(double[] skatoRho, double firthThreshold, boolean spa, double spaZCutoff) implements java.io.Serializable {
+public record TestOptions(double[] skatoRho, double firthThreshold, boolean spa, double spaZCutoff,
+                          SkatoMethod skatoMethod) implements java.io.Serializable {
+
+    /** SKAT-O's combination of the per-rho p-values. */
+    public enum SkatoMethod {
+        /** R SKAT's {@code method = "optimal.adj"}: Liu-matched quantiles, variance-adjusted remainder. */
+        OPTIMAL_ADJ("optimal.adj"),
+        /** Exact quantiles and the exact conditional law of the SKAT statistic given the burden score. */
+        EXACT("exact");
+
+        private final String label;
+
+        SkatoMethod(String label) {
+            this.label = label;
+        }
+
+        /** The name used on the command line and in the settings file. */
+        public String label() {
+            return label;
+        }
+
+        /** The method named {@code s} ({@code optimal.adj} or {@code exact}, case-insensitive); null if none. */
+        public static SkatoMethod parse(String s) {
+            for (SkatoMethod m : values()) if (m.label.equalsIgnoreCase(s)) return m;
+            return null;
+        }
+    }
+
+    /** Options with R SKAT's SKAT-O combination. */
+    public TestOptions(double[] skatoRho, double firthThreshold, boolean spa, double spaZCutoff) {
+        this(skatoRho, firthThreshold, spa, spaZCutoff, SkatoMethod.OPTIMAL_ADJ);
+    }
+
+    /** These options with another SKAT-O combination. */
+    public TestOptions withSkatoMethod(SkatoMethod method) {
+        return new TestOptions(skatoRho, firthThreshold, spa, spaZCutoff, method);
+    }
 
     /** The R SKAT / REGENIE default SKAT-O grid. */
     public static final double[] DEFAULT_RHO = {0, 0.01, 0.04, 0.09, 0.25, 0.5, 1};
@@ -33,6 +71,7 @@ public record TestOptions(double[] skatoRho, double firthThreshold, boolean spa,
         for (double r : skatoRho) {
             if (!(r >= 0 && r <= 1)) throw new IllegalArgumentException("SKAT-O rho " + r + " outside [0, 1]");
         }
+        if (skatoMethod == null) throw new IllegalArgumentException("no SKAT-O method");
         skatoRho = skatoRho.clone();
     }
 

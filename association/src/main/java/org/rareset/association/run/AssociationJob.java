@@ -128,7 +128,7 @@ public final class AssociationJob {
             }
             return predictions.get(trait.name()).offsets(trait, chrom);
         };
-        TestOptions options = new TestOptions(TestOptions.DEFAULT_RHO, s.firthThreshold(), !s.noSpa(), 2.0);
+        TestOptions options = new TestOptions(TestOptions.DEFAULT_RHO, s.firthThreshold(), !s.noSpa(), 2.0, s.skato());
         QtTransform transform = QtTransform.parse(s.qtTransform());
         SettingsWriter settings = new SettingsWriter().put("version", RareSetVersion.version());
         Map<String, RegenieResultWriter.Locus> loci = new HashMap<>();
@@ -343,6 +343,7 @@ public final class AssociationJob {
         }
         SummaryWriter.writeSkipped(SummaryWriter.skippedPath(out), skipped);
         settings.put("qt_transform", s.qtTransform()).put("spa", !s.noSpa()).put("firth_threshold", s.firthThreshold())
+                .put("skato_method", s.skato().label())
                 .put("alpha", alpha).put("n_genes", nGenes);
         settings.write(SettingsWriter.path(out), traitData);
 

@@ -32,12 +32,31 @@ import org.rareset.core.concurrent.Chunk;
  * @param threads        worker threads (1 or more)
  * @param timeGenes      log the CPU time of every gene x mask and test
  * @param chunk          the part of the genes this run tests, or null for all
+ * @param skatoMethod    SKAT-O's combination: {@code optimal.adj} (R SKAT's, the default) or {@code exact}
  */
 public record AssociationSettings(CohortInputs cohort, RegenieMaskInputs regenieMasks, SaigeGroupInputs saigeGroups,
                                   Path maskFile, List<Double> maxMaf, double minMac, String qtTransform, Path geneModel,
                                   int collapseMac, String weights, String tests, boolean singleVariant, double firthThreshold,
                                   boolean noSpa, double alpha, Path scores, Path pred, Path out, Path writeBurdens, String outFormat,
-                                  int threads, boolean timeGenes, Chunk chunk) {
+                                  int threads, boolean timeGenes, Chunk chunk, String skatoMethod) {
+    /** Settings with R SKAT's SKAT-O combination ({@code optimal.adj}). */
+    public AssociationSettings(CohortInputs cohort, RegenieMaskInputs regenieMasks, SaigeGroupInputs saigeGroups,
+                               Path maskFile, List<Double> maxMaf, double minMac, String qtTransform, Path geneModel,
+                               int collapseMac, String weights, String tests, boolean singleVariant, double firthThreshold,
+                               boolean noSpa, double alpha, Path scores, Path pred, Path out, Path writeBurdens, String outFormat,
+                               int threads, boolean timeGenes, Chunk chunk) {
+        this(cohort, regenieMasks, saigeGroups, maskFile, maxMaf, minMac, qtTransform, geneModel, collapseMac, weights, tests,
+                singleVariant, firthThreshold, noSpa, alpha, scores, pred, out, writeBurdens, outFormat, threads, timeGenes, chunk,
+                org.rareset.association.gene.TestOptions.SkatoMethod.OPTIMAL_ADJ.label());
+    }
+
+    /** {@link #skatoMethod} parsed (checked by {@link #check}). */
+    public org.rareset.association.gene.TestOptions.SkatoMethod skato() {
+        org.rareset.association.gene.TestOptions.SkatoMethod m = org.rareset.association.gene.TestOptions.SkatoMethod.parse(skatoMethod);
+        if (m == null) throw new InputException(null, null, "--skato-method '" + skatoMethod + "' is not a SKAT-O method", "use optimal.adj or exact");
+        return m;
+    }
+
     /**
      * Checks the combination before anything is read: output names and formats, value ranges, and
      * exactly one source of masks and genotypes (or gene scores). Bad settings are an
@@ -67,6 +86,7 @@ public record AssociationSettings(CohortInputs cohort, RegenieMaskInputs regenie
             throw new InputException(null, null, "--out-format saige is SAIGE-GENE+'s table of variant masks; --scores has no masks", "use rareset or regenie");
         }
         if (!(alpha > 0 && alpha < 1)) throw new InputException(null, null, "--alpha " + alpha + " is outside (0, 1)", null);
+        skato();
         if (!(firthThreshold >= 0 && firthThreshold <= 1)) {
             throw new InputException(null, null, "--firth-threshold " + firthThreshold + " is outside [0, 1]", null);
         }

@@ -50,6 +50,25 @@ class SharedContourTailTest {
     }
 
     @Test
+    void trapezoidalRuleMatchesClosedFormOnEachPoint() {
+        // one point per call: each contour is short, so the trapezoidal rule (not the panels) finishes it,
+        // from below the mean (saddlepoint < 0) to P ~ 1e-60
+        double[] c = {25, 6, 2.5, 1, 0.4};
+        double[] lambda = new double[2 * c.length];
+        for (int k = 0; k < c.length; k++) lambda[2 * k] = lambda[2 * k + 1] = c[k];
+        double mean = 2 * (25 + 6 + 2.5 + 1 + 0.4);
+        int trapezoids = 0;
+        for (double q = 0.15 * mean; q < 100 * mean; q *= 1.3) {
+            SharedContourTail tail = new SharedContourTail(lambda, 1e-8);
+            double got = tail.logUpper(new double[]{q})[0];
+            trapezoids += tail.trapezoids();
+            double exact = lnChi2TwoMixture(q, c);
+            assertEquals(exact, got, 1e-8 * Math.max(1, Math.abs(exact) * 1e-3) + 1e-9, "q=" + q);
+        }
+        assertTrue(trapezoids >= 20, "trapezoidal contours " + trapezoids);
+    }
+
+    @Test
     void agreesWithOwnContourForWideSpectrum() {
         // 40 distinct weights over four orders of magnitude; each point against MixtureTail's own inversion
         double[] lambda = new double[40];

@@ -56,6 +56,23 @@ class AssociationJobTest {
     }
 
     @Test
+    void skatoMethodIsCheckedAndRecorded() {
+        AssociationSettings s = settings(dir.resolve("m.tsv"), null);
+        assertEquals(org.rareset.association.gene.TestOptions.SkatoMethod.OPTIMAL_ADJ, s.skato());
+        AssociationSettings exact = new AssociationSettings(s.cohort(), s.regenieMasks(), s.saigeGroups(), s.maskFile(), s.maxMaf(),
+                s.minMac(), s.qtTransform(), s.geneModel(), s.collapseMac(), s.weights(), s.tests(), s.singleVariant(),
+                s.firthThreshold(), s.noSpa(), s.alpha(), s.scores(), s.pred(), s.out(), s.writeBurdens(), s.outFormat(),
+                s.threads(), s.timeGenes(), s.chunk(), "Exact");
+        assertEquals(org.rareset.association.gene.TestOptions.SkatoMethod.EXACT, exact.skato());
+        AssociationSettings bad = new AssociationSettings(s.cohort(), s.regenieMasks(), s.saigeGroups(), s.maskFile(), s.maxMaf(),
+                s.minMac(), s.qtTransform(), s.geneModel(), s.collapseMac(), s.weights(), s.tests(), s.singleVariant(),
+                s.firthThreshold(), s.noSpa(), s.alpha(), s.scores(), s.pred(), s.out(), s.writeBurdens(), s.outFormat(),
+                s.threads(), s.timeGenes(), s.chunk(), "davies");
+        org.rareset.core.InputException e = org.junit.jupiter.api.Assertions.assertThrows(org.rareset.core.InputException.class, bad::check);
+        assertTrue(e.getMessage().contains("--skato-method 'davies'"), e.getMessage());
+    }
+
+    @Test
     void matchesTheOracleWithoutACommandLine() throws IOException {
         List<String> lines = run(dir.resolve("all.tsv"), null);
         List<String> header = List.of(lines.get(0).split("\t"));
