@@ -210,12 +210,12 @@ public final class GeneScores {
             double[][] k = saigeKernel();
             double q = 0;
             for (double x : weightedScores()) q += x * x;
-            double discrete = UltraRareSkat.log10Upper(this, k, q);
-            // NaN: no ultra-rare block, so nothing to widen and no eigen-decomposition to pay for
-            double[] lambda = Double.isNaN(discrete) ? new double[0] : Eigenvalues.skatLambda(k);
-            if (lambda.length > 0) {
+            // no discrete block: nothing to widen and no eigen-decomposition to pay for
+            if (UltraRareSkat.applies(this)) {
+                double[] lambda = Eigenvalues.skatLambda(k);
                 double mixture = org.rareset.association.pvalue.MixtureTail.log10Upper(q, lambda, WIDENING_TOL);
-                if (discrete > mixture) c = widening(q, lambda, discrete) / r;
+                double discrete = UltraRareSkat.log10Upper(this, k, q, Math.pow(10, mixture));
+                if (lambda.length > 0 && discrete > mixture) c = widening(q, lambda, discrete) / r;
             }
         }
         ultraRareFactorCache = Math.max(c, 1.0);

@@ -61,33 +61,76 @@ final class UltraRareSkat {
      * @param kernel the calibrated kernel of all columns (its non-ultra-rare rows and columns are used)
      */
     static double log10Upper(GeneScores scores, double[][] kernel, double q) {
+        return log10Upper(scores, kernel, q, 1.0);
+    }
+
+    /**
+     * As {@link #log10Upper(GeneScores, double[][], double)}; {@code mixtureP}, the mixture p of the
+     * whole kernel, sets how much probability the law of a low-count block may leave unresolved
+     * (added to P(Q &gt;= q), so the result stays an upper bound): the discrete p matters only when it
+     * is above mixtureP.
+     */
+    static double log10Upper(GeneScores scores, double[][] kernel, double q, double mixtureP) {
         int m = scores.variantCount();
         NullModel model = scores.model();
         GeneGenotypes g = scores.genotypes();
         List<int[]> blocks = blocks(scores);
         if (blocks.isEmpty() || !(q > 0)) return Double.NaN;
-        boolean[] discrete = new boolean[m];
-        for (int[] b : blocks) for (int j : b) discrete[j] = true;
-
+        // low-count blocks take their small imputed entries at their mean: compare with q lowered by
+        // what those entries could add to sqrt(Q), and add the chance that they add more
+        double slack2 = 0, beyond = 0;
+        for (int[] block : blocks) {
+            if (carriersOf(g, block).length <= MAX_BLOCK_CARRIERS && allUltraRare(g, block)) continue;
+            double[] sl = LowCountBlock.slack(scores, block, mixtureP);
+            slack2 += sl[0];
+            beyond += sl[1];
+        }
+        if (slack2 > 0) {
+            double root = Math.sqrt(q) - Math.sqrt(slack2);
+            if (!(root > 0)) return Double.NaN;
+            q = root * root;
+        }
         double step = q / GRID;
         double[] law = new double[GRID + 2];   // index GRID + 1: value >= q (stays there: values are >= 0)
         law[0] = 1.0;
         double s = model.scoreScale();
+        boolean[] discrete = new boolean[m];
         for (int[] block : blocks) {
             int[] carriers = carriersOf(g, block);
-            int c = carriers.length;
-            double[][] a = new double[c][block.length];   // w_j s g_ij on the block's carriers
-            double[] mu = new double[c];
-            for (int i = 0; i < c; i++) mu[i] = model.fitted(carriers[i]);
-            for (int b = 0; b < block.length; b++) {
-                int j = block[b];
-                GeneGenotypes.Column col = g.column(j);
-                for (int i = 0; i < c; i++) a[i][b] = scores.weight(j) * s * dosageAt(col, carriers[i]);
+            Map<Integer, Double> blockLaw;
+            if (carriers.length <= MAX_BLOCK_CARRIERS && allUltraRare(g, block)) {
+                int c = carriers.length;
+                double[][] a = new double[c][block.length];   // w_j s g_ij on the block's carriers
+                double[] mu = new double[c];
+                for (int i = 0; i < c; i++) mu[i] = model.fitted(carriers[i]);
+                for (int b = 0; b < block.length; b++) {
+                    int j = block[b];
+                    GeneGenotypes.Column col = g.column(j);
+                    for (int i = 0; i < c; i++) a[i][b] = scores.weight(j) * s * dosageAt(col, carriers[i]);
+                }
+                blockLaw = blockLaw(a, mu, step);
+            } else {
+                blockLaw = LowCountBlock.law(scores, block, step, mixtureP);
+                if (blockLaw == null) continue;   // too costly to resolve: the block stays in the mixture
             }
-            law = convolve(law, blockLaw(a, mu, step));
+            for (int j : block) discrete[j] = true;
+            law = convolve(law, blockLaw);
         }
+        boolean any = false;
+        for (boolean d : discrete) any |= d;
+        if (!any) return Double.NaN;
         double[] lambda = gaussianPart(kernel, discrete);
-        return Math.log10(Math.min(tail(law, lambda, q, step), 1.0));
+        return Math.log10(Math.min(tail(law, lambda, q, step) + beyond, 1.0));
+    }
+
+    private static boolean allUltraRare(GeneGenotypes g, int[] block) {
+        for (int j : block) if (g.column(j).samples().length > MAX_ENTRIES) return false;
+        return true;
+    }
+
+    /** Whether the gene has a column kept discrete (so {@link #log10Upper} can differ from the mixture). */
+    static boolean applies(GeneScores scores) {
+        return !blocks(scores).isEmpty();
     }
 
     /**
@@ -103,11 +146,15 @@ final class UltraRareSkat {
         for (int j = 0; j < m; j++) {
             parent[j] = j;
             GeneGenotypes.Column col = g.column(j);
-            if (col.samples().length == 0 || col.samples().length > MAX_ENTRIES) continue;
+            if (col.samples().length == 0) continue;
             if (!(scores.covariance(j, j) > 0) || scores.weight(j) == 0) continue;
+            boolean ultraRare = col.samples().length <= MAX_ENTRIES;
+            if (!ultraRare && !LowCountBlock.eligible(scores.model(), col)) continue;
             rare.add(j);
-            for (int sample : col.samples()) {
-                Integer other = owner.putIfAbsent(sample, j);
+            for (int t = 0; t < col.samples().length; t++) {
+                // a low-count column's imputed entries are taken at their mean, so they join nothing
+                if (!ultraRare && col.dosages()[t] < LowCountBlock.SMALL) continue;
+                Integer other = owner.putIfAbsent(col.samples()[t], j);
                 if (other != null) parent[find(parent, j)] = find(parent, other);
             }
         }
@@ -115,8 +162,7 @@ final class UltraRareSkat {
         for (int j : rare) groups.computeIfAbsent(find(parent, j), k -> new ArrayList<>()).add(j);
         List<int[]> out = new ArrayList<>();
         for (List<Integer> grp : groups.values()) {
-            int[] block = grp.stream().mapToInt(Integer::intValue).sorted().toArray();
-            if (carriersOf(g, block).length <= MAX_BLOCK_CARRIERS) out.add(block);
+            out.add(grp.stream().mapToInt(Integer::intValue).sorted().toArray());
         }
         out.sort((x, y) -> Integer.compare(x[0], y[0]));   // deterministic order
         return out;
@@ -130,13 +176,13 @@ final class UltraRareSkat {
         return j;
     }
 
-    private static double dosageAt(GeneGenotypes.Column col, int sample) {
+    static double dosageAt(GeneGenotypes.Column col, int sample) {
         int[] samples = col.samples();
         for (int k = 0; k < samples.length; k++) if (samples[k] == sample) return col.dosages()[k];
         return 0.0;
     }
 
-    private static int[] carriersOf(GeneGenotypes g, int[] block) {
+    static int[] carriersOf(GeneGenotypes g, int[] block) {
         TreeSet<Integer> set = new TreeSet<>();
         for (int j : block) for (int sample : g.column(j).samples()) set.add(sample);
         return set.stream().mapToInt(Integer::intValue).toArray();
@@ -172,7 +218,7 @@ final class UltraRareSkat {
         return out;
     }
 
-    private static int index(double v, double step) {
+    static int index(double v, double step) {
         double x = Math.ceil(v / step - 1e-9);
         return x > GRID ? GRID + 1 : (int) Math.max(x, 0);
     }
