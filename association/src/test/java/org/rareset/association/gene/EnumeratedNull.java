@@ -97,6 +97,11 @@ final class EnumeratedNull {
      * by enumeration of the carriers' 2^c assignments.
      */
     static double carrierSkat(Case c) {
+        return carrierSkat(c, false);
+    }
+
+    /** As {@link #carrierSkat(Case)}; {@code mid}: P(Q &gt; q_obs) + P(Q = q_obs) / 2 (R SKAT's ER mid-p). */
+    static double carrierSkat(Case c, boolean mid) {
         NullModel model = c.model();
         int m = c.genotypes().variantCount();
         java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
@@ -126,7 +131,9 @@ final class EnumeratedNull {
                 for (int j = 0; j < m; j++) u[j] += g[i][j] * (yi - mu);
             }
             for (double x : u) q += x * x;
-            if (q >= obs - 1e-9 * Math.max(1, obs)) p += prob;
+            double tol = 1e-9 * Math.max(1, obs);
+            if (q > obs + tol) p += prob;
+            else if (q >= obs - tol) p += mid ? prob / 2 : prob;
         }
         return p;
     }
@@ -137,6 +144,11 @@ final class EnumeratedNull {
      * score vectors, and every pair combined (U = U_low + U_high, P = P_low P_high).
      */
     static double carrierSkatSplit(Case c) {
+        return carrierSkatSplit(c, false);
+    }
+
+    /** As {@link #carrierSkatSplit(Case)}; {@code mid}: P(Q &gt; q_obs) + P(Q = q_obs) / 2. */
+    static double carrierSkatSplit(Case c, boolean mid) {
         NullModel model = c.model();
         int m = c.genotypes().variantCount();
         java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
@@ -174,7 +186,8 @@ final class EnumeratedNull {
                     double t = tLow[a][j] + tHigh[b][j];
                     q += t * t;
                 }
-                if (q >= obs - tol) p += pLow[a] * pHigh[b];
+                if (q > obs + tol) p += pLow[a] * pHigh[b];
+                else if (q >= obs - tol) p += mid ? pLow[a] * pHigh[b] / 2 : pLow[a] * pHigh[b];
             }
         }
         return p;

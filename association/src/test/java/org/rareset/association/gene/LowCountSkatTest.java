@@ -87,9 +87,10 @@ class LowCountSkatTest {
     }
 
     /**
-     * The discrete p of {@link UltraRareSkat} (here every column is discrete) is the exact carrier p
-     * up to the grid's upward rounding; SKAT reports max(discrete p, mixture p of the SAIGE-GENE
-     * kernel), as the kernel is widened and never narrowed, so it is never below the exact p, while
+     * The discrete p of {@link UltraRareSkat} (here every column is discrete) is the exact carrier
+     * mid-p, P(Q &gt; q) + P(Q = q) / 2 (R SKAT's efficient resampling), up to the grid (values
+     * within the grid's rounding of q count half); SKAT reports max(discrete p, mixture p of the SAIGE-GENE
+     * kernel), as the kernel is widened and never narrowed, so it is not below the exact mid-p, while
      * the SAIGE-GENE kernel alone runs well below it.
      */
     @Test
@@ -102,7 +103,7 @@ class LowCountSkatTest {
             Case c = lowCountGene(r);
             GeneScores scores = GeneScores.compute(c.model(), c.genotypes(), c.weights(), TestOptions.defaults());
             for (int[] b : UltraRareSkat.blocks(scores)) if (b.length > 1) shared++;
-            double exact = EnumeratedNull.carrierSkatSplit(c);
+            double exact = EnumeratedNull.carrierSkatSplit(c, true);
             double after = Math.pow(10, scores.result(Skat.INSTANCE).log10P());
             double q = 0;
             for (double u : scores.weightedScores()) q += u * u;
@@ -126,10 +127,10 @@ class LowCountSkatTest {
                 + "discrete / exact carrier p %.4f-%.4f (tail: %d genes), SKAT / exact at least %.4f, "
                 + "SKAT vs max(discrete, mixture) within %.1e; SAIGE-GENE kernel alone down to %.3f%n",
                 40 - unresolved, unresolved, shared, lowestDiscrete, highestDiscrete, tail, lowest, maxRule, worstBefore);
-        assertTrue(lowestDiscrete >= 0.9999, "discrete p below the exact carrier p: " + lowestDiscrete);
+        assertTrue(lowestDiscrete >= 0.99, "discrete p below the exact carrier mid-p: " + lowestDiscrete);
         assertTrue(highestDiscrete <= 1.02, "discrete p above the exact carrier p in the tail by more than the grid allows: "
                 + highestDiscrete);
-        assertTrue(lowest >= 0.999, "SKAT below the exact carrier p: " + lowest);
+        assertTrue(lowest >= 0.99, "SKAT below the exact carrier mid-p: " + lowest);
         assertTrue(maxRule < 1e-4, "SKAT is not max(discrete p, mixture p): " + maxRule);
         assertTrue(tail >= 10, "tail genes " + tail);
         assertTrue(shared >= 20, "blocks of columns sharing carriers " + shared);
@@ -150,7 +151,7 @@ class LowCountSkatTest {
         for (int gene = 0; gene < 25; gene++) {
             Case c = lowCountGene(r);
             GeneScores scores = GeneScores.compute(c.model(), c.genotypes(), c.weights(), TestOptions.defaults());
-            double exactSkat = EnumeratedNull.carrierSkatSplit(c);
+            double exactSkat = EnumeratedNull.carrierSkatSplit(c, true);
             double burden = Math.pow(10, scores.burdenLog10P());
             double floor = Math.min(exactSkat, burden);
             if (floor >= TAIL) continue;
