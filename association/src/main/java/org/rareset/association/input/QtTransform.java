@@ -1,7 +1,10 @@
 package org.rareset.association.input;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.rareset.association.nullmodel.TraitType;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.rareset.core.stats.QuantileNormal;
@@ -48,6 +51,17 @@ public enum QtTransform {
         double[] y = this == RINT ? rint(t.y()) : QuantileNormal.transform(t.y());
         return new TraitData(t.name(), t.type(), t.genotypeIndex(), t.analysisIndex(), y, t.x(),
                 t.covariateNames(), t.droppedMissing(), t.sampleIds(), t.fidIids());
+    }
+
+    /** Each trait after {@link #apply}, saying in {@code log} which traits were transformed. */
+    public List<TraitData> applyAll(List<TraitData> traits, Consumer<String> log) {
+        List<TraitData> out = new ArrayList<>(traits.size());
+        for (TraitData t : traits) {
+            TraitData u = apply(t);
+            if (u != t) log.accept("trait " + t.name() + ": " + description);
+            out.add(u);
+        }
+        return out;
     }
 
     /** Rank-based inverse normal transform (Blom, mean ranks for ties), as REGENIE's {@code rint_pheno}. */

@@ -136,7 +136,7 @@ public final class AssociationJob {
         if (s.scores() != null) {
             GeneScoreTable scoreTable = GeneScoreTable.read(s.scores());
             log.accept(String.format("scores: %d genes x %d samples", scoreTable.genes().size(), scoreTable.samples().size()));
-            List<TraitData> traitData = transform(cohort.buildTraits(scoreTable.samples(), log), transform);
+            List<TraitData> traitData = transform.applyAll(cohort.buildTraits(scoreTable.samples(), log), log);
             for (TraitData t : traitData) TraitChecks.quantitativeWarning(t).ifPresent(log);
             AnnotationTable ann = s.cohort().annotations() == null ? null : cohort.readAnnotations();
             AssociationRun run = new AssociationRun(new AssociationRun.Settings(List.of(), options, List.of(), null,
@@ -180,7 +180,7 @@ public final class AssociationJob {
             // without a set list, a gene is placed at its first variant, as REGENIE places sets at the set list's position
             loci.putIfAbsent(g.gene(), new RegenieResultWriter.Locus(Contigs.canonical(g.variants().get(0).chrom()), g.variants().get(0).pos()));
         }
-        List<TraitData> traitData = transform(cohort.buildTraits(genotypes.samples(), log), transform);
+        List<TraitData> traitData = transform.applyAll(cohort.buildTraits(genotypes.samples(), log), log);
         for (TraitData t : traitData) {
             TraitChecks.quantitativeWarning(t).ifPresent(log);
             TraitChecks.uncollapsedWarning(t, s.collapseMac()).ifPresent(log);
@@ -362,17 +362,6 @@ public final class AssociationJob {
             TraitChecks.fewCasesNote(t, List.copyOf(units.values()), Integer::intValue).ifPresent(log);
         }
         log.accept(String.format(Locale.ROOT, "wrote %d rows to %s", rows.size(), out));
-    }
-
-    /** Traits after --qt-transform; says so for each transformed trait. */
-    private List<TraitData> transform(List<TraitData> traits, QtTransform transform) {
-        List<TraitData> out = new ArrayList<>(traits.size());
-        for (TraitData t : traits) {
-            TraitData u = transform.apply(t);
-            if (u != t) log.accept("trait " + t.name() + ": " + transform.description);
-            out.add(u);
-        }
-        return out;
     }
 
     private GeneInfo.Lookup geneInfo(AnnotationTable ann) {

@@ -1,24 +1,18 @@
 package org.rareset.association.run;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.rareset.association.mask.Mask;
 import org.rareset.association.pvalue.Cauchy;
 import org.rareset.core.formats.CaseControlCounts;
 import org.rareset.core.formats.PValueFormat;
 import org.rareset.core.formats.ResultRow;
-import org.rareset.core.output.OutputFiles;
+import org.rareset.core.formats.TsvLines;
 
 /**
  * Gene results in SAIGE-GENE+'s region-test table, one tab-separated file per phenotype
@@ -92,17 +86,11 @@ public final class SaigeGeneTableWriter {
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, Map<String, Map<String, Line>>> e : lines.entrySet()) {
             Path file = path(out, e.getKey());
-            OutputFiles.write(file, tmp -> {
-                try (OutputStream raw = Files.newOutputStream(tmp);
-                     OutputStream os = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
-                     BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
-                    w.write(String.join("\t", COLUMNS) + "\n");
-                    for (Map.Entry<String, Map<String, Line>> gene : e.getValue().entrySet()) {
-                        List<Line> geneLines = new ArrayList<>(gene.getValue().values());
-                        for (Line l : geneLines) w.write(l.text(gene.getKey()) + "\n");
-                        if (combine) w.write(cauchyLine(gene.getKey(), geneLines) + "\n");
-                    }
-                }
+            // Each phenotype has at least one gene here, so TsvLines never writes its empty-table marker.
+            TsvLines.write(file, COLUMNS, new ArrayList<>(e.getValue().entrySet()), (gene, sb) -> {
+                List<Line> geneLines = new ArrayList<>(gene.getValue().values());
+                for (Line l : geneLines) sb.append(l.text(gene.getKey())).append('\n');
+                if (combine) sb.append(cauchyLine(gene.getKey(), geneLines)).append('\n');
             });
             written.add(file);
         }

@@ -53,12 +53,7 @@ public final class SeedGeneDiscovery {
                       String missenseColumn, Consumer<String> log) {
         List<Mask> masks = SeedGeneMasks.masks(ann, plofColumn, missenseColumn, rules.rareMaf());
         Weighting weighting = SeedGeneMasks.weighting(ann, plofColumn);
-        List<TraitData> tested = new ArrayList<>(traits.size());
-        for (TraitData t : traits) {
-            TraitData u = transform.apply(t);
-            if (u != t) log.accept("trait " + t.name() + ": " + transform.description);
-            tested.add(u);
-        }
+        List<TraitData> tested = transform.applyAll(traits, log);
         // both tables test against the same null models (same traits, TestOptions.defaults(), no offsets): fit each trait once
         AssociationRun burdenRun = engine(Burden.INSTANCE, masks, new MaskBuilder(ann, weighting, 0));
         AssociationRun.NullModels models = burdenRun.fit(tested, List.of());

@@ -33,6 +33,12 @@ public record ModelDescription(
                 plof_annotations, network, training, traits, members, null);
     }
 
+    /** This description for a subset of its networks (one cross-validation fold's): those members, no cross-validation. */
+    public ModelDescription withMembersOnly(List<Member> subset) {
+        return new ModelDescription(format, rareset_version, djl_version, engine, annotations, scaling, missing_values,
+                train_filter, plof_annotations, network, training, traits, subset);
+    }
+
     public static final String FORMAT = "rareset-deepset-model/1";
     public static final String FILE_NAME = "model.json";
 

@@ -78,11 +78,7 @@ public final class TrainedEnsemble implements ScoringEnsemble {
                 d.add(description.members().get(i));
             }
         }
-        ModelDescription sub = new ModelDescription(description.format(), description.rareset_version(),
-                description.djl_version(), description.engine(), description.annotations(), description.scaling(),
-                description.missing_values(), description.train_filter(), description.plof_annotations(),
-                description.network(), description.training(), description.traits(), d);
-        return new TrainedEnsemble(sub, m, source);
+        return new TrainedEnsemble(description.withMembersOnly(d), m, source);
     }
 
     /** {@code sample -> fold} from the samples in index order and their folds. */
