@@ -3,15 +3,16 @@
 # the same files (`plink2 --bfile ... --make-pgen`, `plink2 --bgen ... ref-last --make-pgen`), on a
 # `rareset simulate` cohort (20,000 samples x 20,000 variants by default) converted by plink2 to
 # .bed and BGEN 1.2 (zlib, 16 bits) and 1.3 (zstd). Prints medians of wall time, CPU time and peak
-# memory (maximum resident set size, /usr/bin/time -v) and the ratios plink2 / rareset.
+# memory (maximum resident set size, /usr/bin/time -v) and the ratios plink2 / rareset; plink2's and
+# rareset's runs alternate, so both see the same load.
 #
 #   bench/plink-bgen.sh
 #   SAMPLES=2000 RUNS=3 bench/plink-bgen.sh
 #   SAMPLES=50000 VARIANTS=10000 RUNS=3 bench/plink-bgen.sh   # where JVM start is not the whole story
 #   RARESET_JAVA_OPTS="-Xmx1g -XX:+UseSerialGC" bench/plink-bgen.sh
 #
-# Also prints the JVM's own start (`rareset --version`: wall, CPU, peak memory), which every
-# rareset run pays, and each rareset wall time without it.
+# Also prints the JVM's own start with ingest's Java settings (`rareset ingest --version`: wall, CPU,
+# peak memory), which every rareset run pays, and each rareset wall time without it.
 #
 # Target (issue 13): at least as fast as plink2's conversion, with under 1/10 of its peak memory.
 set -euo pipefail
@@ -36,19 +37,31 @@ if [[ ! -f "$dir/cohort.bed" ]]; then
 fi
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-# Runs "$@" $runs times; prints the medians "wall_s cpu_s max_rss_mb".
-measure() {
-  local walls=() cpus=() rss=()
-  for ((i = 0; i < runs; i++)); do
-    local tf
-    tf=$(mktemp)
-    /usr/bin/time -v -o "$tf" "$@" > /dev/null 2>&1
-    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$tf")")
-    cpus+=("$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$tf")")
-    rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2 / 1024}' "$tf")")
-    rm -f "$tf"
+# One run of "$@" under /usr/bin/time -v: prints "wall_s cpu_s max_rss_mb".
+once() {
+  local tf
+  tf=$(mktemp)
+  /usr/bin/time -v -o "$tf" "$@" > /dev/null 2>&1
+  awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + t[i]}
+    /User time/ {u = $2} /System time/ {s = $2} /Maximum resident set size/ {m = $2 / 1024}
+    END {print w, u + s, m}' "$tf"
+  rm -f "$tf"
+}
+# Runs the commands A and B (given as "A" -- "B", each word separated) $runs times, interleaved
+# (A B A B ...), so that both see the same load; prints two lines of medians "wall_s cpu_s max_rss_mb".
+measure_pair() {
+  local a=() b=() seen=0
+  for w in "$@"; do
+    if [[ $w == -- ]]; then seen=1; elif ((seen)); then b+=("$w"); else a+=("$w"); fi
   done
-  printf '%s %s %s\n' "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)"
+  local aw=() ac=() am=() bw=() bc=() bm=()
+  for ((i = 0; i < runs; i++)); do
+    read -r w c m <<< "$(once "${a[@]}")"; aw+=("$w"); ac+=("$c"); am+=("$m")
+    read -r w c m <<< "$(once "${b[@]}")"; bw+=("$w"); bc+=("$c"); bm+=("$m")
+  done
+  med() { printf '%s\n' "$@" | median; }
+  echo "$(med "${aw[@]}") $(med "${ac[@]}") $(med "${am[@]}")"
+  echo "$(med "${bw[@]}") $(med "${bc[@]}") $(med "${bm[@]}")"
 }
 ratio() { echo "($1) / ($2)" | bc -l; }
 
@@ -61,16 +74,18 @@ row() {
   printf '%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.0f\t%.0f\t%.3f\n' "$name" "$n" "$variants" "$pw" "$rw" "$(ratio "$pw" "$rw")" \
     "$pc" "$rc" "$(ratio "$pc" "$rc")" "$pm" "$rm" "$(ratio "$rm" "$pm")" | tee -a "$out/summary.tsv"
 }
-jvm=$(measure ./rareset --version)
+# The JVM's start with ingest's Java settings (the launcher picks them by the command name).
+jvm=$(measure_pair ./rareset ingest --version -- true)
+jvm=${jvm%%$'\n'*}
 read -r jw jc jm <<< "$jvm"
-echo "JVM start (rareset --version): wall ${jw} s, CPU ${jc} s, peak memory ${jm} MB" >&2
-p=$(measure plink2 --bfile "$dir/cohort" --make-pgen --out "$dir/p2-bed" --threads "$threads")
-r=$(measure ./rareset ingest --bfile "$dir/cohort" --out "$dir/bed.rsg" --quiet --threads "$threads")
-row bed "$p" "$r"
+echo "JVM start (rareset ingest --version): wall ${jw} s, CPU ${jc} s, peak memory ${jm} MB" >&2
+both=$(measure_pair plink2 --bfile "$dir/cohort" --make-pgen --out "$dir/p2-bed" --threads "$threads" \
+  -- ./rareset ingest --bfile "$dir/cohort" --out "$dir/bed.rsg" --quiet --threads "$threads")
+row bed "$(sed -n 1p <<< "$both")" "$(sed -n 2p <<< "$both")"
 for v in v12 v13; do
-  p=$(measure plink2 --bgen "$dir/cohort.$v.bgen" ref-last --make-pgen --out "$dir/p2-$v" --threads "$threads")
-  r=$(measure ./rareset ingest --bgen "$dir/cohort.$v.bgen" --out "$dir/$v.rsg" --quiet --threads "$threads")
-  row "bgen-${v#v}" "$p" "$r"
+  both=$(measure_pair plink2 --bgen "$dir/cohort.$v.bgen" ref-last --make-pgen --out "$dir/p2-$v" --threads "$threads" \
+    -- ./rareset ingest --bgen "$dir/cohort.$v.bgen" --out "$dir/$v.rsg" --quiet --threads "$threads")
+  row "bgen-${v#v}" "$(sed -n 1p <<< "$both")" "$(sed -n 2p <<< "$both")"
 done
 # Agreement: the stores from .bed and BGEN equal the one from the VCF they were converted from.
 ./rareset ingest --vcf "$dir/cohort.vcf.gz" --out "$dir/vcf.rsg" --quiet --threads "$threads"

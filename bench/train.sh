@@ -8,7 +8,9 @@
 # ensemble of the trained network (2 threads), timing the sparse scoring engine.
 # Several traits: --traits T (trait t's seed genes are the genes g with g mod T = t), --trait-batches
 # shared|interleaved; --epochs E trains exactly E epochs and prints the median seconds per epoch (wall and
-# CPU) after the first. Figures and the 100,000-sample projection: docs/deepset-training.md, "Speed".
+# CPU) after the first, and a checksum of the trained network (same seed, same checksum: run it twice to check
+# determinism at this size). Figures, including 100,000 samples x 21 traits (measured) and the 5-fold x
+# 6-repeat total: docs/deepset-training.md, "Speed".
 # Usage: bench/train.sh [TrainingBenchmark options, e.g. --samples 20000 --max-epochs 20 --score-genes 20000,
 #        or --samples 20000 --seed-genes 50 --traits 21 --epochs 5]
 set -euo pipefail

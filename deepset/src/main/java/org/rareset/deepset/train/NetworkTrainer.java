@@ -48,10 +48,20 @@ public final class NetworkTrainer {
 
     private final TrainingData data;
     private final TrainingOptions options;
+    private Runnable betweenPasses = () -> { };
 
     public NetworkTrainer(TrainingData data, TrainingOptions options) {
         this.data = data;
         this.options = options;
+    }
+
+    /**
+     * Runs {@code action} after each training batch's forward pass, before its backward pass. For
+     * tests: a garbage collection there must not change the trained network.
+     */
+    NetworkTrainer betweenPasses(Runnable action) {
+        this.betweenPasses = action;
+        return this;
     }
 
     public NetworkShape shape() {
@@ -91,6 +101,7 @@ public final class NetworkTrainer {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.create(data.standardisedRows(), new Shape(data.nRows(), data.width()));
             Map<String, NDArray> params = initialise(manager, shape, rng);
+            NDArray headMask = headMask(manager);
             Optimizer optimizer = Optimizer.adamW()
                     .optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
                     .optWeightDecays((float) options.weightDecay())
@@ -116,9 +127,10 @@ public final class NetworkTrainer {
                          GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray loss = batchLoss(manager, x, params, batch, null, null);
                         sum += loss.getFloat();
+                        betweenPasses.run();
                         gc.backward(loss);
                     }
-                    step(optimizer, params);
+                    step(optimizer, params, headMask);
                     nBatches++;
                 }
                 double tl = sum / Math.max(1, nBatches);
@@ -206,54 +218,66 @@ public final class NetworkTrainer {
     /**
      * The batch loss. With {@code sse}/{@code counts} given, also adds each trait's sum of squared
      * errors and observation count (for the validation loss).
+     *
+     * <p>All trait heads are one product: with features {@code F = [covariates, every trait's seed-gene
+     * scores]} ({@code b x (c + S)}) and the head matrix {@code H} ({@code T x (c + S)}, trait t's row
+     * zero outside its covariates and its own seed genes, kept so by {@link #step}), the
+     * predictions are {@code F H^T + bias} ({@code b x T}); trait t's MSE is the sum over the positions
+     * that count for it of the squared error, over their number. The zeros add nothing, so each column
+     * is DeepRVAT's per-trait head {@code Linear(covariates + seed genes -> 1)}.
      */
     private NDArray batchLoss(NDManager manager, NDArray x, Map<String, NDArray> params, SparseBatch batch,
                               double[] sse, long[] counts) {
         NDArray scores = scoreStack(manager, x, params, batch);
         int b = batch.samples().length;
         int nCov = data.nCovariates();
-        NDArray cov = null;
+        int nTraits = data.traits().size();
+        float[] y = new float[b * nTraits];
+        float[] mask = new float[b * nTraits];
+        int[] observed = new int[nTraits];
+        for (int t = 0; t < nTraits; t++) {
+            float[] values = data.traits().get(t).values();
+            for (int i = 0; i < b; i++) {
+                float v = values[batch.samples()[i]];
+                if (!Float.isNaN(v) && batch.counts(i, t)) {
+                    y[i * nTraits + t] = v;
+                    mask[i * nTraits + t] = 1;
+                    observed[t]++;
+                }
+            }
+        }
+        int observedTraits = 0;
+        float[] n = new float[nTraits];
+        for (int t = 0; t < nTraits; t++) {
+            if (observed[t] > 0) observedTraits++;
+            n[t] = Math.max(1, observed[t]); // an unobserved trait's squared errors are all masked to 0
+        }
+        if (observedTraits == 0) return manager.create(0f);
+        NDArray seeds = scores.get(new NDIndex("{}", manager.create(batch.seedCells())))
+                .reshape(b, batch.seedCells().length / b);
+        NDArray features = seeds;
         if (nCov > 0) {
             float[] c = new float[b * nCov];
             for (int i = 0; i < b; i++) {
                 for (int k = 0; k < nCov; k++) c[i * nCov + k] = data.covariate(batch.samples()[i], k);
             }
-            cov = manager.create(c, new Shape(b, nCov));
+            features = manager.create(c, new Shape(b, nCov)).concat(seeds, 1);
         }
-        NDArray total = null;
-        int observedTraits = 0;
-        for (int t = 0; t < data.traits().size(); t++) {
-            TrainingData.Trait trait = data.traits().get(t);
-            float[] y = new float[b];
-            float[] mask = new float[b];
-            int n = 0;
-            for (int i = 0; i < b; i++) {
-                float v = trait.values()[batch.samples()[i]];
-                if (!Float.isNaN(v) && batch.counts(i, t)) {
-                    y[i] = v;
-                    mask[i] = 1;
-                    n++;
-                }
+        NDArray yHat = Linear.linear(features, params.get(HEAD_WEIGHT), params.get(HEAD_BIAS)).singletonOrThrow();
+        NDArray err = yHat.sub(manager.create(y, new Shape(b, nTraits))).mul(manager.create(mask, new Shape(b, nTraits)));
+        NDArray sq = err.square().sum(new int[] {0});
+        if (sse != null) {
+            float[] perTrait = sq.toFloatArray();
+            for (int t = 0; t < nTraits; t++) {
+                sse[t] += perTrait[t];
+                counts[t] += observed[t];
             }
-            if (n == 0) continue;
-            int nSeeds = trait.seedSlots().length;
-            NDArray cells = scores.get(new NDIndex("{}", manager.create(batch.cells().get(t))))
-                    .reshape(b, nSeeds);
-            NDArray features = cov == null ? cells : cov.concat(cells, 1);
-            NDArray yHat = Linear.linear(features, params.get(headWeight(t)), params.get(headBias(t)))
-                    .singletonOrThrow().reshape(b);
-            NDArray err = yHat.sub(manager.create(y)).mul(manager.create(mask));
-            NDArray sq = err.square().sum();
-            if (sse != null) {
-                sse[t] += sq.getFloat();
-                counts[t] += n;
-            }
-            NDArray traitLoss = sq.div(n);
-            total = total == null ? traitLoss : total.add(traitLoss);
-            observedTraits++;
         }
-        if (total == null) return manager.create(0f);
-        return total.div(observedTraits);
+        // Divisors are arrays made here (so the batch's NDScope keeps them until after backward), never
+        // div(Number): DJL wraps the number in an array over Java memory and closes it at once, while
+        // the division's backward still reads it; a garbage collection in between frees that memory
+        // and the gradients read whatever reuses it (rarely, so same-seed runs differed or went NaN).
+        return sq.div(manager.create(n)).sum().div(manager.create((float) observedTraits));
     }
 
     /** Scores stacked as [empty, pairs...] (see {@link SparseBatch}), after the sigmoid. */
@@ -286,21 +310,22 @@ public final class NetworkTrainer {
         return Linear.linear(in, params.get(layer + ".weight"), params.get(layer + ".bias")).singletonOrThrow();
     }
 
-    private static String headWeight(int trait) {
-        return "head." + trait + ".weight";
-    }
+    /** The trait heads as one matrix, {@code traits x (covariates + all traits' seed genes)}, and their biases. */
+    private static final String HEAD_WEIGHT = "head.weight";
+    private static final String HEAD_BIAS = "head.bias";
 
-    private static String headBias(int trait) {
-        return "head." + trait + ".bias";
-    }
-
-    /** AdamW step on every parameter, then clears the gradients. */
-    private static void step(Optimizer optimizer, Map<String, NDArray> params) {
+    /**
+     * AdamW step on every parameter (DJL's update also zeroes the gradient). The head matrix's
+     * gradient is first multiplied by {@code headMask}: its structural zeros then get a zero gradient,
+     * so AdamW's moments stay 0 there and the update (0 / (sqrt(0) + eps), and the decay of 0) keeps
+     * them exactly 0, making each row the head of its own trait only.
+     */
+    private static void step(Optimizer optimizer, Map<String, NDArray> params, NDArray headMask) {
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
             NDArray p = e.getValue();
             try (NDArray grad = p.getGradient()) {
+                if (e.getKey().equals(HEAD_WEIGHT)) grad.muli(headMask);
                 optimizer.update(e.getKey(), p, grad);
-                grad.subi(grad);
             }
         }
     }
@@ -313,21 +338,58 @@ public final class NetworkTrainer {
             params.put(l.biasName(), uniform(manager, rng, new Shape(l.out()), l.in()));
         }
         params.put(NetworkShape.EMPTY, manager.zeros(new Shape(shape.phiHidden())));
+        // Trait t's head draws its weights then its bias, as Linear(covariates + its seed genes -> 1)
+        // would, and sits in row t of the head matrix: its covariate columns, then its own seed-gene
+        // columns; the rest of the row is 0 and stays 0 (maskHeadGradient).
         int nCov = data.nCovariates();
-        for (int t = 0; t < data.traits().size(); t++) {
-            int in = nCov + data.traits().get(t).seedSlots().length;
-            params.put(headWeight(t), uniform(manager, rng, new Shape(1, in), in));
-            params.put(headBias(t), uniform(manager, rng, new Shape(1), in));
+        int nTraits = data.traits().size();
+        int cols = nCov + SparseBatch.Builder.allSeedSlots(data).length;
+        float[] w = new float[nTraits * cols];
+        float[] bias = new float[nTraits];
+        int offset = nCov;
+        for (int t = 0; t < nTraits; t++) {
+            int nSeeds = data.traits().get(t).seedSlots().length;
+            int in = nCov + nSeeds;
+            float[] wt = uniformValues(rng, in, in);
+            System.arraycopy(wt, 0, w, t * cols, nCov);
+            System.arraycopy(wt, nCov, w, t * cols + offset, nSeeds);
+            bias[t] = uniformValues(rng, 1, in)[0];
+            offset += nSeeds;
         }
+        params.put(HEAD_WEIGHT, manager.create(w, new Shape(nTraits, cols)));
+        params.put(HEAD_BIAS, manager.create(bias, new Shape(nTraits)));
         for (NDArray p : params.values()) p.setRequiresGradient(true);
         return params;
     }
 
+    /**
+     * Which head-matrix entries are trait weights (1) and which are the structural zeros (0): row t is
+     * 1 on the covariate columns and on trait t's own seed-gene columns.
+     */
+    private NDArray headMask(NDManager manager) {
+        int nCov = data.nCovariates();
+        int nTraits = data.traits().size();
+        int cols = nCov + SparseBatch.Builder.allSeedSlots(data).length;
+        float[] m = new float[nTraits * cols];
+        int offset = nCov;
+        for (int t = 0; t < nTraits; t++) {
+            java.util.Arrays.fill(m, t * cols, t * cols + nCov, 1f);
+            int nSeeds = data.traits().get(t).seedSlots().length;
+            java.util.Arrays.fill(m, t * cols + offset, t * cols + offset + nSeeds, 1f);
+            offset += nSeeds;
+        }
+        return manager.create(m, new Shape(nTraits, cols));
+    }
+
     private static NDArray uniform(NDManager manager, SplittableRandom rng, Shape shape, int fanIn) {
+        return manager.create(uniformValues(rng, (int) shape.size(), fanIn), shape);
+    }
+
+    private static float[] uniformValues(SplittableRandom rng, int n, int fanIn) {
         double bound = 1.0 / Math.sqrt(fanIn);
-        float[] v = new float[(int) shape.size()];
+        float[] v = new float[n];
         for (int i = 0; i < v.length; i++) v[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
-        return manager.create(v, shape);
+        return v;
     }
 
     private static Map<String, float[]> snapshot(Map<String, NDArray> params, NetworkShape shape) {

@@ -17,18 +17,28 @@ import java.util.List;
  *       no mask is needed and padding costs at most a factor 2.</li>
  *   <li>Pooled embeddings are stacked as {@code [empty, bucket 0 pairs..., bucket 1 pairs...]}, so
  *       position 0 is the learned empty-gene embedding and pair p sits at 1 + p.</li>
- *   <li>{@link #cells}: per trait, for each batch sample and each of the trait's seed genes, the
- *       position of its score in that stack (0 when the sample carries nothing in the gene);
- *       {@link #cellsOfAllGenes} the same over every seed gene.</li>
+ *   <li>{@link #seedCells}: for each batch position, the traits' seed genes one trait after another
+ *       (trait 0's, then trait 1's, ...; a gene that is a seed gene of two traits occurs twice), the
+ *       position of its score in that stack (0 when the sample carries nothing in the gene), row-major
+ *       {@code positions x S} with S the sum of the traits' seed-gene counts;
+ *       {@link #cellsOfAllGenes} the same over every seed gene once ({@link #cellPosition}, made into
+ *       an index only when asked for: training needs the seed-gene cells only).</li>
  * </ul>
  * Samples that carry nothing in a gene cost one index entry, no computation.
  */
 public record SparseBatch(int[] samples, int[] itemTraits, long[] rows, List<Bucket> buckets, int nPairs,
-                          List<long[]> cells, long[] cellsOfAllGenes) {
+                          long[] seedCells, int[] cellPosition) {
 
     /** Whether batch position {@code i} counts for trait {@code t}'s loss (every trait when positions are samples). */
     public boolean counts(int i, int t) {
         return itemTraits == null || itemTraits[i] == t;
+    }
+
+    /** Row-major {@code positions x genes}: each (position, gene slot)'s place in the score stack. */
+    public long[] cellsOfAllGenes() {
+        long[] all = new long[cellPosition.length];
+        for (int i = 0; i < all.length; i++) all[i] = cellPosition[i];
+        return all;
     }
 
     /** Pairs carrying between {@code width/2 + 1} and {@code width} rows, padded to {@code width}. */
@@ -39,10 +49,12 @@ public record SparseBatch(int[] samples, int[] itemTraits, long[] rows, List<Buc
         private final TrainingData data;
         private final int[] localOf;
         private final boolean[][] seedOf;
+        private final int[] seeds;
 
         public Builder(TrainingData data) {
             this.data = data;
             this.seedOf = seedMasks(data);
+            this.seeds = allSeedSlots(data);
             this.localOf = new int[data.nRows()];
             Arrays.fill(localOf, -1);
         }
@@ -63,10 +75,13 @@ public record SparseBatch(int[] samples, int[] itemTraits, long[] rows, List<Buc
             int b = samples.length;
             long[] rowList = new long[16];
             int nLocal = 0;
-            // Pairs: for each, its cell (batch sample * nGenes + gene) and its local rows.
-            List<int[]> pairRows = new ArrayList<>();
-            List<Integer> pairCell = new ArrayList<>();
-            int[] tmp = new int[16];
+            // Pairs: for each, its cell (batch sample * nGenes + gene) and its local rows, pair p's rows
+            // being pairRows[pairStart[p] .. pairStart[p + 1]) (flat arrays: this runs once per batch).
+            int[] pairRows = new int[256];
+            int[] pairStart = new int[65];
+            int[] pairCell = new int[64];
+            int nPairs = 0;
+            int nPairRows = 0;
             for (int i = 0; i < b; i++) {
                 int s = samples[i];
                 int end = data.entryStart(s + 1);
@@ -76,7 +91,6 @@ public record SparseBatch(int[] samples, int[] itemTraits, long[] rows, List<Buc
                         while (e < end && data.entryGene(e) == g) e++;
                         continue;
                     }
-                    int k = 0;
                     for (; e < end && data.entryGene(e) == g; e++) {
                         int row = data.entryRow(e);
                         if (localOf[row] < 0) {
@@ -84,21 +98,24 @@ public record SparseBatch(int[] samples, int[] itemTraits, long[] rows, List<Buc
                             rowList[nLocal] = row;
                             localOf[row] = nLocal++;
                         }
-                        if (k == tmp.length) tmp = Arrays.copyOf(tmp, k * 2);
-                        tmp[k++] = localOf[row];
+                        if (nPairRows == pairRows.length) pairRows = Arrays.copyOf(pairRows, nPairRows * 2);
+                        pairRows[nPairRows++] = localOf[row];
                     }
-                    pairRows.add(Arrays.copyOf(tmp, k));
-                    pairCell.add(i * nGenes + g);
+                    if (nPairs == pairCell.length) {
+                        pairCell = Arrays.copyOf(pairCell, nPairs * 2);
+                        pairStart = Arrays.copyOf(pairStart, nPairs * 2 + 1);
+                    }
+                    pairCell[nPairs] = i * nGenes + g;
+                    pairStart[++nPairs] = nPairRows;
                 }
             }
             for (int r = 0; r < nLocal; r++) localOf[(int) rowList[r]] = -1;
 
             // Bucket by width class (ceil to a power of two), keeping the build order inside a bucket.
-            int nPairs = pairRows.size();
             int maxClass = 0;
             int[] classOf = new int[nPairs];
             for (int p = 0; p < nPairs; p++) {
-                classOf[p] = widthClass(pairRows.get(p).length);
+                classOf[p] = widthClass(pairStart[p + 1] - pairStart[p]);
                 maxClass = Math.max(maxClass, classOf[p]);
             }
             int[] perClass = new int[maxClass + 1];
@@ -113,8 +130,9 @@ public record SparseBatch(int[] samples, int[] itemTraits, long[] rows, List<Buc
                 int n = 0;
                 for (int p = 0; p < nPairs; p++) {
                     if (classOf[p] != c) continue;
-                    int[] rs = pairRows.get(p);
-                    for (int j = 0; j < width; j++) index[n * width + j] = rs[j < rs.length ? j : 0];
+                    int from = pairStart[p];
+                    int k = pairStart[p + 1] - from;
+                    for (int j = 0; j < width; j++) index[n * width + j] = pairRows[from + (j < k ? j : 0)];
                     position[p] = next++;
                     n++;
                 }
@@ -122,20 +140,18 @@ public record SparseBatch(int[] samples, int[] itemTraits, long[] rows, List<Buc
             }
 
             int[] cellPosition = new int[b * nGenes];
-            for (int p = 0; p < nPairs; p++) cellPosition[pairCell.get(p)] = position[p];
-            List<long[]> cells = new ArrayList<>();
-            for (TrainingData.Trait t : data.traits()) {
-                int[] seeds = t.seedSlots();
-                long[] c = new long[b * seeds.length];
-                for (int i = 0; i < b; i++) {
-                    for (int j = 0; j < seeds.length; j++) c[i * seeds.length + j] = cellPosition[i * nGenes + seeds[j]];
-                }
-                cells.add(c);
+            for (int p = 0; p < nPairs; p++) cellPosition[pairCell[p]] = position[p];
+            long[] seedCells = new long[b * seeds.length];
+            for (int i = 0; i < b; i++) {
+                for (int j = 0; j < seeds.length; j++) seedCells[i * seeds.length + j] = cellPosition[i * nGenes + seeds[j]];
             }
-            long[] all = new long[cellPosition.length];
-            for (int i = 0; i < all.length; i++) all[i] = cellPosition[i];
             return new SparseBatch(samples.clone(), itemTraits == null ? null : itemTraits.clone(),
-                    Arrays.copyOf(rowList, nLocal), buckets, nPairs, cells, all);
+                    Arrays.copyOf(rowList, nLocal), buckets, nPairs, seedCells, cellPosition);
+        }
+
+        /** The traits' seed-gene slots, trait 0's first: the columns of {@link SparseBatch#seedCells}. */
+        static int[] allSeedSlots(TrainingData data) {
+            return data.traits().stream().flatMapToInt(t -> Arrays.stream(t.seedSlots())).toArray();
         }
 
         /** Per trait, which gene slots are its seed genes. */

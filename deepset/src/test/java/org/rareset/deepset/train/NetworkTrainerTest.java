@@ -38,6 +38,41 @@ class NetworkTrainerTest {
         assertTrue(score(net, plof) > score(net, benign), "pLoF should score above a benign variant");
     }
 
+    /**
+     * A garbage collection between a batch's forward and backward pass frees the Java memory of
+     * arrays that are already closed; if the backward pass still read any (DJL's div(Number) makes
+     * such an array and closes it at once), the gradients would read what the freed memory was
+     * reused for. Here every batch collects garbage there and then fills freshly allocated native
+     * memory with NaN bit patterns: the network must equal the one trained without.
+     */
+    @Test
+    void garbageCollectionBetweenForwardAndBackwardChangesNothing() {
+        SyntheticCohort c = new SyntheticCohort(1400, 8, 15, new int[] {0, 1}, 1.5, 3);
+        TrainingData data = c.trainingData(new int[] {0, 1, 2}, TraitTransforms.Method.QUANTILE, true);
+        TrainingOptions opt = TrainingOptions.defaults().withRepeats(1).withEpochs(2, 2).withBatchSize(128)
+                .withLearningRate(1e-2);
+        int[][] split = EnsembleTrainer.split(data.nSamples(), 0.2, new java.util.SplittableRandom(1));
+        NetworkTrainer.Result plain = new NetworkTrainer(data, opt).train(split[0], split[1], 5, null);
+        java.util.List<java.nio.ByteBuffer> filler = new java.util.ArrayList<>();
+        NetworkTrainer.Result collected = new NetworkTrainer(data, opt).betweenPasses(() -> {
+            filler.clear();
+            System.gc();
+            try {
+                Thread.sleep(5); // the reference handler frees unreachable direct buffers
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (int i = 0; i < 256; i++) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(4 << (i % 6));
+                while (b.hasRemaining()) b.put((byte) 0xff); // NaN as float, -1 as int
+                filler.add(b);
+            }
+        }).train(split[0], split[1], 5, null);
+        assertTrue(Double.isFinite(plain.bestValidationLoss()));
+        assertEquals(plain.validationLoss(), collected.validationLoss());
+        assertEquals(plain.weights(), collected.weights());
+    }
+
     static double score(MlpDeepSet net, double[] row) {
         double[] emb = new double[net.embeddingSize()];
         double[] out = new double[1];

@@ -141,6 +141,11 @@ public final class TrainingBenchmark {
                 cpuGaps.length == 0 ? Double.NaN : cpuGaps[cpuGaps.length / 2]);
         System.out.printf(Locale.ROOT, "trained one network: %d epochs (best %d), %.1f s, %.2f s per epoch%n",
                 m.epochs(), m.best_epoch(), (t2 - t1) / 1e9, (t2 - t1) / 1e9 / m.epochs());
+        // Same seed, same bits: two runs must print the same checksum (the determinism check at this size).
+        int checksum = 1;
+        for (float[] v : outcome.weights().get(0).asMap().values()) checksum = 31 * checksum + java.util.Arrays.hashCode(v);
+        System.out.printf(Locale.ROOT, "network checksum %08x, best validation loss %s%n", checksum,
+                Double.toString(m.validation_loss()));
         if (scoreGenes > 0) score(outcome.ensemble(), scoreGenes, rowsPerGene, samples, xm, alpha, threads);
     }
 

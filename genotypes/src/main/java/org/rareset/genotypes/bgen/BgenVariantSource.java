@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.zip.Inflater;
 import org.rareset.core.InputException;
 import org.rareset.core.concurrent.DaemonPools;
 import org.rareset.core.region.RegionSet;
@@ -153,13 +152,18 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
         return indexNote;
     }
 
+    /** The reader handed out by {@link #records()}, so that {@link #close()} can stop its threads. */
+    private Records records;
+
     @Override
     protected RecordReader records() {
-        return new Records();
+        records = new Records();
+        return records;
     }
 
     @Override
     public void close() {
+        if (records != null) records.finish();
         closeQuietly(in);
     }
 
@@ -180,13 +184,13 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
     private final class Decoder {
         private final RecordCalls calls = new RecordCalls(selection.size());
         private final HardCalls hardCalls = new HardCalls(header.samples(), selection, options.hardCallThreshold());
-        private final Inflater inflater = new Inflater();
+        private final BgenCompression.Decompressors decompressors = new BgenCompression.Decompressors();
         private byte[] data = new byte[1 << 16];
 
         Decoded decode(RawBlock b) {
             int k = b.alleles.size();
             if (data.length < b.declared) data = new byte[Math.max(b.declared, data.length * 2)];
-            String problem = header.compression().decompress(inflater, b.packed, b.stored, data, b.declared);
+            String problem = header.compression().decompress(decompressors, b.packed, b.stored, data, b.declared);
             if (problem == null) {
                 int[] alleleMap = new int[k];
                 int ref = options.refFirst() ? 0 : k - 1;
@@ -222,9 +226,11 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
 
     private final class Records implements RecordReader {
         private final ContigOrder order = new ContigOrder();
-        private final Decoder inline = new Decoder();
+        /** Every decoder made, so that their native decompressors are freed when reading ends. */
+        private final List<Decoder> made = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Decoder inline = made(new Decoder());
         private final ExecutorService pool;
-        private final ThreadLocal<Decoder> decoders = ThreadLocal.withInitial(Decoder::new);
+        private final ThreadLocal<Decoder> decoders = ThreadLocal.withInitial(() -> made(new Decoder()));
         private final ArrayDeque<Future<Decoded>> inFlight = new ArrayDeque<>();
         private final int window;
         private long index;
@@ -246,8 +252,25 @@ public final class BgenVariantSource extends AbstractGenotypeFileSource {
             return true;
         }
 
-        private void finish() {
-            if (pool != null) pool.shutdownNow();
+        private Decoder made(Decoder d) {
+            made.add(d);
+            return d;
+        }
+
+        /** Stops the decoding threads and frees the decompressors (one still in use by a stopped task is left to the JVM's exit). */
+        void finish() {
+            if (pool != null) {
+                pool.shutdownNow();
+                try {
+                    pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (made) {
+                for (Decoder d : made) closeQuietly(d.decompressors);
+                made.clear();
+            }
         }
 
         private void fill(ArrayDeque<Variant> pending) {

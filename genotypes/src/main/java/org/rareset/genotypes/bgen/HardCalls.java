@@ -38,6 +38,8 @@ final class HardCalls {
     private byte[] homRefRow;
     private long homRefKey = -1;
     private int[] missing = new int[16];
+    /** {@code columns} bytes of 2: the ploidy bytes of diploid samples that are not missing. */
+    private byte[] diploidRow;
 
     HardCalls(int columns, SampleSelection selection, double threshold) {
         this.columns = columns;
@@ -66,14 +68,22 @@ final class HardCalls {
         if (bits < 1 || bits > 32) return "bits per probability is " + bits + ", not 1-32";
         if (pmax > 63 || pmin > pmax) return "ploidy range " + pmin + "-" + pmax + " is not valid";
         int probStart = phasedAt + 2;
-        long needBits = 0;
         // values per ploidy (0-63) for this k and phasing, looked up once per ploidy, not per sample
         int[] perPloidy = valuesPerPloidy(k, phased == 1);
-        for (int c = 0; c < columns; c++) {
-            int z = d[8 + c] & 63;
-            int v = perPloidy[z];
-            if (v < 0) v = perPloidy[z] = values(z, k, phased == 1);
-            needBits += (long) v * bits;
+        // All diploid (the usual file): the missing samples are found by a vectorised compare and
+        // the data length follows without a loop over the samples.
+        int nMissing = pmin == 2 && pmax == 2 ? missingColumns(d) : -1;
+        long needBits = 0;
+        if (nMissing >= 0) {
+            if (perPloidy[2] < 0) perPloidy[2] = values(2, k, phased == 1);
+            needBits = (long) columns * perPloidy[2] * bits;
+        } else {
+            for (int c = 0; c < columns; c++) {
+                int z = d[8 + c] & 63;
+                int v = perPloidy[z];
+                if (v < 0) v = perPloidy[z] = values(z, k, phased == 1);
+                needBits += (long) v * bits;
+            }
         }
         if (probStart + (needBits + 7) / 8 > len) {
             return "probability data of " + len + " bytes is too short for its " + columns + " samples at " + bits + " bits";
@@ -86,7 +96,6 @@ final class HardCalls {
             int total = stride * columns;
             boolean refIsFirst = alleleMap[0] == 0;
             byte[] row = homRefRow(2L << 40 | (long) bits << 1 | (refIsFirst ? 1 : 0), total, stride, refIsFirst ? bits / 8 : 0);
-            int nMissing = missingColumns(d);
             if (nMissing < 0) return "a sample's ploidy differs from the declared 2";
             scan(d, probStart, total, row, stride, nMissing, calls, c -> decode2(d, probStart, (long) c * 2 * bits, 2, k, false, bits, alleleMap, c, calls));
             return null;
@@ -150,15 +159,25 @@ final class HardCalls {
         calls.refRun(homRef);
     }
 
-    /** Collects the columns flagged missing (ploidy byte bit 7); -1 when a ploidy is not 2. */
+    /**
+     * Collects the columns flagged missing (ploidy byte bit 7); -1 when a ploidy is not 2. The
+     * bytes that are not a plain 2 are found by comparing with a row of 2s ({@link Arrays#mismatch}).
+     */
     private int missingColumns(byte[] d) {
+        if (diploidRow == null) {
+            diploidRow = new byte[columns];
+            Arrays.fill(diploidRow, (byte) 2);
+        }
         int n = 0;
-        for (int c = 0; c < columns; c++) {
+        int c = 0;
+        while (c < columns) {
+            int m = Arrays.mismatch(d, 8 + c, 8 + columns, diploidRow, c, columns);
+            if (m < 0) break;
+            c += m;
             int pb = d[8 + c];
-            if (pb == 2) continue;
             if ((pb & 0x80) == 0 || (pb & 63) != 2) return -1;
             if (n == missing.length) missing = Arrays.copyOf(missing, n * 2);
-            missing[n++] = c;
+            missing[n++] = c++;
         }
         return n;
     }

@@ -39,8 +39,6 @@ import org.rareset.genotypes.vcf.VcfReadOptions;
  */
 public final class BedVariantSource extends AbstractGenotypeFileSource {
     private static final byte[] MAGIC = {0x6c, 0x1b, 0x01};
-    private static final int[] HET = {0, 1};
-    private static final int[] HOM_ALT = {1, 1};
 
     private final GenotypeInput input;
     private final RegionSet regions;
@@ -222,8 +220,7 @@ public final class BedVariantSource extends AbstractGenotypeFileSource {
                 int code = v & 3;
                 if (code == homRefCode) calls.refCall(s, 2);
                 else if (code == 1) calls.missingCall(s);
-                else if (code == 2) calls.call(s, HET, 2);
-                else calls.call(s, HOM_ALT, 2);
+                else calls.biallelicCarrier(s, code == 2 ? 1 : 2);
             }
         }
     }

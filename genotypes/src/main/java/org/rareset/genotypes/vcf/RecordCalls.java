@@ -117,6 +117,19 @@ public final class RecordCalls {
         }
     }
 
+    /**
+     * A diploid call carrying {@code copies} (1 or 2) of the ALT of a biallelic record ({@code nAlt}
+     * 1), samples in increasing order: what {@link #call} records for 0/1 and 1/1, without its loop
+     * over the alleles (the PLINK reader's common non-REF call).
+     */
+    public void biallelicCarrier(int sample, int copies) {
+        calledAlleles += 2;
+        if (nCarriers == carrierSample.length) carrierSample = Arrays.copyOf(carrierSample, nCarriers * 2);
+        if (nCarriers == carrierAltCounts.length) carrierAltCounts = Arrays.copyOf(carrierAltCounts, nCarriers * 2);
+        carrierAltCounts[nCarriers] = (byte) copies;
+        carrierSample[nCarriers++] = sample;
+    }
+
     private int newCarrier(int sample) {
         if (nCarriers == carrierSample.length) carrierSample = Arrays.copyOf(carrierSample, nCarriers * 2);
         int need = (nCarriers + 1) * nAlt;

@@ -21,6 +21,7 @@ import org.rareset.genotypes.input.ImportOptions;
 import org.rareset.genotypes.vcf.GenotypeFileSource;
 import org.rareset.genotypes.vcf.TestVcfs;
 import org.rareset.genotypes.vcf.Variant;
+import org.rareset.genotypes.vcf.VcfReadOptions;
 import org.rareset.genotypes.vcf.VcfVariantSource;
 
 /**
@@ -131,6 +132,68 @@ class BgenEdgeCaseTest {
         assertEquals(14, got.get(0).alleleNumber());
         // ALT G: copies 0,1,2,0,1,0,-,-,1 -> AC 5
         assertEquals(5, got.get(1).alleleCount());
+    }
+
+    /**
+     * Diploid biallelic blocks with missing samples at the edges and side by side: the reader finds
+     * the missing samples by comparing the ploidy bytes with a row of 2s, and decodes only the
+     * non-hom-REF samples. Every thread count and compression, and the sample-by-sample path taken
+     * for a sample subset, give the calls written.
+     */
+    @ParameterizedTest(name = "{0}, {1} threads")
+    @CsvSource({"ZLIB,1", "ZLIB,2", "ZSTD,1", "ZSTD,3", "NONE,2"})
+    void missingSamplesInDiploidBlocksOnEveryPath(BgenCompression compression, int threads) throws IOException {
+        int n = 100;
+        List<String> ids = new ArrayList<>();
+        for (int s = 0; s < n; s++) ids.add("id" + s);
+        double[] homRef = {1, 0, 0};
+        double[] het = {0, 1, 0};
+        double[] homAlt = {0, 0, 1};
+        List<BgenTestWriter.Rec> recs = new ArrayList<>();
+        int[] ploidy = new int[n];
+        Arrays.fill(ploidy, 2);
+        for (int r = 0; r < 6; r++) {
+            boolean[] missing = new boolean[n];
+            double[][] p = new double[n][];
+            Arrays.fill(p, homRef);
+            // record r: missing samples 0, 1, 50+r, 99 (from r = 2 on), carriers next to them
+            missing[0] = missing[1] = missing[50 + r] = true;
+            if (r >= 2) missing[99] = true;
+            p[2] = het;
+            p[49 + r] = homAlt;
+            p[51 + r] = het;
+            p[98] = het;
+            recs.add(new BgenTestWriter.Rec("chr1", 100 + r, "v" + r, List.of("A", "G"), 16, false, ploidy, missing, p));
+        }
+        Path bgen = write("diploid.bgen", BgenTestWriter.file(2, compression, ids, n, recs));
+        ImportOptions refFirst = new ImportOptions(true, false, 0.1);
+        List<Variant> all;
+        try (GenotypeFileSource s = GenotypeSources.open(GenotypeInput.bgen(bgen, null), VcfReadOptions.all(), refFirst, threads)) {
+            all = TestVcfs.readAll(s);
+        }
+        assertEquals(6, all.size());
+        for (int r = 0; r < 6; r++) {
+            Variant v = all.get(r);
+            String missing = r >= 2 ? "[0, 1, " + (50 + r) + ", 99]" : "[0, 1, " + (50 + r) + "]";
+            assertEquals(missing, Arrays.toString(v.missingSamples()), "record " + r);
+            assertEquals("[2, " + (49 + r) + ", " + (51 + r) + ", 98]", Arrays.toString(v.carrierSamples()), "record " + r);
+            assertEquals("[1, 2, 1, 1]", Arrays.toString(v.carrierCounts()), "record " + r);
+            assertEquals(5, v.alleleCount());
+            assertEquals(2 * (n - v.missingCount()), v.alleleNumber());
+        }
+        // Every sample but id3 (a subset): the sample-by-sample decoder, renumbered samples.
+        List<String> subset = new ArrayList<>(ids);
+        subset.remove("id3");
+        try (GenotypeFileSource s = GenotypeSources.open(GenotypeInput.bgen(bgen, null), VcfReadOptions.all().withSamples(subset),
+                refFirst, threads)) {
+            List<Variant> some = TestVcfs.readAll(s);
+            for (int r = 0; r < 6; r++) {
+                int[] wantMissing = Arrays.stream(all.get(r).missingSamples()).map(x -> x > 3 ? x - 1 : x).toArray();
+                int[] wantCarriers = Arrays.stream(all.get(r).carrierSamples()).map(x -> x > 3 ? x - 1 : x).toArray();
+                assertEquals(Arrays.toString(wantMissing), Arrays.toString(some.get(r).missingSamples()));
+                assertEquals(Arrays.toString(wantCarriers), Arrays.toString(some.get(r).carrierSamples()));
+            }
+        }
     }
 
     @Test
