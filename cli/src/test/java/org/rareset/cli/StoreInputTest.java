@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code seed-genes}, {@code train} and {@code score} read a genotype store ({@code --store}, as
- * {@code assoc} does) and give byte-identical files to the same command on the VCF the store was
- * ingested from: the seed-gene TSV, the model folder (model.json and every parameter file) and the
- * sparse score table. Row order is the same because the store keeps the VCF's sample and record
+ * {@code seed-genes}, {@code assoc}, {@code train} and {@code score} read a genotype store
+ * ({@code --store}) and give byte-identical files to the same command on the VCF the store was
+ * ingested from: the seed-gene TSV, the association results (read gene by gene from the store,
+ * whole from the VCF), the model folder (model.json and every parameter file) and the sparse score
+ * table. Row order is the same because the store keeps the VCF's sample and record
  * order. Cohorts: the bundled demo (testdata/demo), the golden association cohort and, for
  * {@code score --pretrained}, the golden DeepRVAT cohort.
  */
@@ -74,7 +75,7 @@ class StoreInputTest {
         assertTrue(r.err().contains("exactly one of --vcf, --bfile, --bed, --bgen or --store"), r.err());
     }
 
-    /** seed-genes (VCF vs store), a short seeded train from the store, then score with that model: VCF vs store. */
+    /** seed-genes and assoc (VCF vs store), a short seeded train from the store, then score with that model: VCF vs store. */
     private static void sameFromVcfAndStore(Path tmp, Path cohort, String traits, String inputs) throws IOException {
         Path vcf = cohort.resolve("cohort.vcf.gz");
         Path store = ingest(tmp, vcf);
@@ -93,6 +94,16 @@ class StoreInputTest {
         run(seedArgs, fromStore, "--out", seedsStore.toString());
         assertSameBytes(seedsVcf, seedsStore);
         assertTrue(Files.readAllLines(seedsVcf).size() > 1, "seed genes were chosen");
+
+        // assoc reads a store gene by gene (StoreGenes) and a VCF whole: the same results, on 2 threads
+        List<String> assocArgs = List.of("assoc", "--annotations", ann, "--pheno", pheno, "--covar", covar,
+                "--phenotypes", traits, "--tests", "burden,skat,acatv,acato", "--threads", "2");
+        Path assocVcf = tmp.resolve("assoc_vcf.tsv");
+        Path assocStore = tmp.resolve("assoc_store.tsv");
+        run(assocArgs, fromVcf, "--out", assocVcf.toString());
+        run(assocArgs, fromStore, "--out", assocStore.toString());
+        assertSameBytes(assocVcf, assocStore);
+        assertTrue(Files.readAllLines(assocVcf).size() > 10, "genes were tested");
 
         List<String> trainArgs = List.of("train", "--annotations", ann, "--pheno", pheno, "--covar", covar,
                 "--seed-genes", seedsVcf.toString(), "--phenotypes", traits, "--annotations-list", inputs,

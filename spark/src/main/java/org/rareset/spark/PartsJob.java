@@ -28,6 +28,11 @@ final class PartsJob {
 
     /** The folder of parts lives beside {@code out}, so it is on the same (shared) file system. */
     static void run(JavaSparkContext jsc, Path out, WorkPlanner.Plan plan, UnitWork work, PrintWriter err) throws IOException {
+        run(jsc, out, plan, work, err, () -> { });
+    }
+
+    /** As {@link #run(JavaSparkContext, Path, WorkPlanner.Plan, UnitWork, PrintWriter)}; {@code unitsDone} runs between the units and the merge. */
+    static void run(JavaSparkContext jsc, Path out, WorkPlanner.Plan plan, UnitWork work, PrintWriter err, Runnable unitsDone) throws IOException {
         Path folder = OutputFiles.temp(out, ".spark" + OutputFiles.TEMP_SUFFIX);
         try {
             Files.createDirectories(folder);
@@ -38,6 +43,7 @@ final class PartsJob {
             } catch (Exception e) { // Spark throws its SparkException unchecked
                 throw failure(e);
             }
+            unitsDone.run();
             List<Path> parts = new ArrayList<>(n);
             for (int k = 1; k <= n; k++) parts.add(folder.resolve(MergeCommand.chunkName(name, k, n)));
             MergeCommand.merge(out, parts, err);

@@ -52,16 +52,19 @@ public final class SparkAssocCommand implements Callable<Integer>, WritesFiles {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
         JavaSparkContext jsc = SparkRun.context("rareset assoc");
         String[] args = SparkRun.executorArgs(spec, jsc);
         AssociationSettings settings = settingsOf(args);
         refuseUnsupported(settings);
         String runId = SparkRun.newRunId();
         Consumer<String> log = msg -> { err.println("assoc: " + msg); err.flush(); };
+        log.accept(SparkRun.phase("Spark context", t0));
         Mutable driverLog = new Mutable(log);
         try {
             AssociationJob.Prepared prepared = JvmCache.get(runId, AssociationJob.Prepared.class,
                     () -> new AssociationJob(settings, driverLog, AssociationJob.Progress.NONE).prepare());
+            log.accept(SparkRun.phase("prepared (inputs read, genes indexed)", t0));
             AssociationRun.NullModels models = prepared.fitNullModels();
             driverLog.mute(); // in local mode the units run on this prepared job: their own counts are left out
             long[] costs = new long[prepared.geneCount()];
@@ -71,7 +74,10 @@ public final class SparkAssocCommand implements Callable<Integer>, WritesFiles {
                     costs.length, plan.size(), jsc.master(), 100 * plan.largestShare()));
             Broadcast<ArrayList<TraitData>> traits = jsc.broadcast(new ArrayList<>(prepared.traits()));
             Broadcast<AssociationRun.NullModels> fitted = jsc.broadcast(models);
-            PartsJob.run(jsc, settings.out(), plan, new AssocUnit(runId, args, traits, fitted), err);
+            log.accept(SparkRun.phase("null models fitted and broadcast, units planned", t0));
+            PartsJob.run(jsc, settings.out(), plan, new AssocUnit(runId, args, traits, fitted), err,
+                    () -> log.accept(SparkRun.phase("units tested", t0)));
+            log.accept(SparkRun.phase("parts merged", t0));
             traits.destroy();
             fitted.destroy();
         } finally {

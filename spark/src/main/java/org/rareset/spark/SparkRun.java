@@ -47,6 +47,16 @@ final class SparkRun {
         return options.units != null ? Math.max(1, options.units) : 4 * Math.max(1, jsc.defaultParallelism());
     }
 
+    /**
+     * "what: X s (Y s CPU since the JVM started)": the driver logs its phases this way, so that
+     * Spark's own start, the preparation, the units and the merge can be told apart (docs/spark.md).
+     */
+    static String phase(String what, long sinceNanos) {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
+        return String.format(java.util.Locale.ROOT, "%s: %.1f s (%.1f s CPU since the JVM started)", what, (System.nanoTime() - sinceNanos) / 1e9, cpu / 1e9);
+    }
+
     /** A fresh id for one run (the key of what executors prepare, {@link JvmCache}). */
     static String newRunId() {
         return UUID.randomUUID().toString();

@@ -39,9 +39,13 @@ public final class GeneGrouper {
             int[] r = rows.get(e.getKey()).stream().mapToInt(Integer::intValue).toArray();
             out.add(new GeneVariants(e.getKey(), List.copyOf(e.getValue()), r));
         }
-        int ungenotyped = annotations.rowCount() - used.cardinality();
-        log.accept(String.format("variants: %d read, %d in %d genes, %d without annotation (skipped); %d annotation rows without a genotyped variant",
-                read, read - unannotated, out.size(), unannotated, ungenotyped));
+        logCounts(log, read, unannotated, out.size(), annotations.rowCount() - used.cardinality());
         return out;
+    }
+
+    /** The one line a grouping logs: variants read and kept, genes, and what matched nothing. */
+    static void logCounts(Consumer<String> log, long read, long unannotated, int genes, int ungenotyped) {
+        log.accept(String.format("variants: %d read, %d in %d genes, %d without annotation (skipped); %d annotation rows without a genotyped variant",
+                read, read - unannotated, genes, unannotated, ungenotyped));
     }
 }

@@ -288,8 +288,11 @@ public final class AssociationRun {
                     continue;
                 }
                 List<Future<GeneOutcome>> futures = new ArrayList<>(units.size());
-                for (G unit : units) {
+                for (int u = 0; u < units.size(); u++) {
+                    int index = u;
                     futures.add(pool.submit(() -> {
+                        // taken inside the task: a list that reads each gene when asked (StoreGenes) holds only the genes under test
+                        G unit = units.get(index);
                         GeneOutcome o = tester.test(trait, unit, engines.forChrom(chromOf.apply(unit)));
                         progress.accept(done.incrementAndGet());
                         return o;

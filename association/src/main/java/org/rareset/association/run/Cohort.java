@@ -11,6 +11,7 @@ import org.rareset.association.input.AnnotationTable;
 import org.rareset.association.input.CohortBuilder;
 import org.rareset.association.input.GeneGrouper;
 import org.rareset.association.input.GeneVariants;
+import org.rareset.association.input.StoreGenes;
 import org.rareset.association.input.TraitData;
 import org.rareset.association.nullmodel.TraitType;
 import org.rareset.core.InputException;
@@ -19,6 +20,7 @@ import org.rareset.core.formats.AnnotationTableFile;
 import org.rareset.core.formats.SampleTable;
 import org.rareset.core.formats.SampleTableFile;
 import org.rareset.core.table.TableFiles;
+import org.rareset.genotypes.store.GenotypeStore;
 import org.rareset.genotypes.vcf.VariantSource;
 
 /**
@@ -77,19 +79,35 @@ public final class Cohort {
         return table;
     }
 
-    /** Reads the genotypes into genes; checks the sample overlap before reading the variants. */
+    /**
+     * Reads the genotypes into genes; checks the sample overlap before reading the variants. From
+     * a genotype store the genes are indexed, not read: each gene's variants are read from the
+     * store when it is tested ({@link StoreGenes}), so memory does not grow with the genes' carriers;
+     * the store then stays open while the genes are used. Other sources are read whole.
+     */
     public Genotypes readGenotypes(AnnotationTable ann, Consumer<String> log) {
-        try (VariantSource source = in.genotypeSource().open()) {
+        VariantSource source = in.genotypeSource().open();
+        boolean keepOpen = false;
+        try {
             List<String> samples = source.samples();
             // the sample overlap is checked here, before the variants are read; failed traits are reported later
             new CohortBuilder(samples, phenoTable, covarTable, s -> { })
                     .build(traits(), traitTypes(), in.failOnTraitError() ? null : (t, e) -> { });
-            List<GeneVariants> genes = GeneGrouper.group(source, ann, log);
+            List<GeneVariants> genes;
+            if (source instanceof GenotypeStore store) {
+                genes = StoreGenes.index(store, ann, log);
+                keepOpen = true;
+            } else {
+                genes = GeneGrouper.group(source, ann, log);
+            }
             if (genes.isEmpty()) {
                 throw new InputException(ann.source(), null, "no genotyped variant has an annotation row",
                         "check that chrom/pos/ref/alt in the annotations match the genotypes");
             }
             return new Genotypes(samples, genes);
+        } finally {
+            // a store read by gene stays open with its genes (its file is closed when they are unreachable)
+            if (!keepOpen) source.close();
         }
     }
 

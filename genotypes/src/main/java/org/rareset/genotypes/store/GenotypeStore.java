@@ -206,6 +206,18 @@ public final class GenotypeStore implements VariantSource {
         return variantsIn(region.chrom(), region.start(), region.end());
     }
 
+    /**
+     * The variants of table rows {@code [lo, hi)} (rows in store order, as {@link #iterator()}
+     * gives them), read with one positional read: for readers that index the store once and then
+     * read parts of it again by row.
+     */
+    public List<Variant> variantsAtRows(long lo, long hi) {
+        if (lo < 0 || hi > variants || lo > hi) {
+            throw new IndexOutOfBoundsException("rows " + lo + " to " + hi + " of a store of " + variants + " variants");
+        }
+        return readRange(lo, hi);
+    }
+
     /** First row in [lo, hi) with pos > target (hi when none). */
     private long firstAbove(long lo, long hi, long target) {
         while (lo < hi) {
