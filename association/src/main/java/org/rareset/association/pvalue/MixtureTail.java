@@ -125,15 +125,7 @@ public final class MixtureTail {
         };
         double h = 1 / Math.sqrt(k2);
         double yMax = Math.sqrt(80 / (alpha * q));
-        double total = 0;
-        double y0 = 0;
-        double width = Math.min(h, Math.abs(c)) / 2;
-        while (y0 < yMax) {
-            double y1 = Math.min(yMax, y0 + width);
-            total += Quadrature.integrate(g, y0, y1, relTol, relTol * 1e-3 * Math.abs(total) + 1e-300);
-            y0 = y1;
-            width *= 2;
-        }
+        double total = Quadrature.integrateDoublingPanels(g, Math.min(h, Math.abs(c)) / 2, yMax, relTol);
         if (c > 0) return r0 + Math.log(total / Math.PI);
         return Math.log1p(Math.exp(r0) * total / Math.PI);
     }

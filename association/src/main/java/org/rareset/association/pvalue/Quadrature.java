@@ -34,6 +34,25 @@ final class Quadrature {
         return integrate(f, a, b, relTol, absTol, MAX_INTERVALS);
     }
 
+    /**
+     * The integral of {@code f} over [0, yMax] on panels that start {@code firstWidth} wide and double:
+     * the saddlepoint contour integrands of the mixture tails are largest near y = 0 and decay like a
+     * Gaussian, so narrow panels go where the mass is. Each panel is integrated to {@code relTol},
+     * and to an absolute tolerance relative to the running total.
+     */
+    static double integrateDoublingPanels(DoubleUnaryOperator f, double firstWidth, double yMax, double relTol) {
+        double total = 0;
+        double y0 = 0;
+        double width = firstWidth;
+        while (y0 < yMax) {
+            double y1 = Math.min(yMax, y0 + width);
+            total += integrate(f, y0, y1, relTol, relTol * 1e-3 * Math.abs(total) + 1e-300);
+            y0 = y1;
+            width *= 2;
+        }
+        return total;
+    }
+
     /** As {@link #integrate(DoubleUnaryOperator, double, double, double, double)} with an interval limit. */
     static double integrate(DoubleUnaryOperator f, double a, double b, double relTol, double absTol, int maxIntervals) {
         if (b <= a) return 0.0;
