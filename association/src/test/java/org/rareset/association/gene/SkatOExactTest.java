@@ -5,25 +5,10 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
-import org.rareset.association.genotype.GeneGenotypes;
-import org.rareset.association.genotype.VariantWeights;
-import org.rareset.association.nullmodel.NullModel;
 import org.rareset.association.pvalue.MixtureTail;
-import org.rareset.genotypes.vcf.Variant;
-import org.rareset.genotypes.vcf.VcfVariantSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +31,7 @@ class SkatOExactTest {
 
     @Test
     void twoVariantsMatchTheDirectionIntegral() throws IOException {
-        Data d = Data.load();
+        SkatSlowCase d = SkatSlowCase.load();
         int checked = 0;
         double worstAdj = 0;
         for (int off : new int[]{0, 40, 90}) {
@@ -68,7 +53,7 @@ class SkatOExactTest {
 
     @Test
     void threeVariantsMatchTheSphereIntegral() throws IOException {
-        Data d = Data.load();
+        SkatSlowCase d = SkatSlowCase.load();
         for (int off : new int[]{10, 120}) {
             for (int t = 0; t < 3; t++) {
                 GeneScores s = d.scores(off, 3, t, EXACT);
@@ -83,7 +68,7 @@ class SkatOExactTest {
 
     @Test
     void sixVariantsMatchMonteCarlo() throws IOException {
-        Data d = Data.load();
+        SkatSlowCase d = SkatSlowCase.load();
         Random random = new Random(17);
         int draws = 400_000;
         for (int[] c : new int[][]{{30, 0}, {60, 2}, {150, 4}}) {
@@ -101,7 +86,7 @@ class SkatOExactTest {
     @Test
     void defaultStaysRSkatsCombination() throws IOException {
         // the option changes only the combination: the default is optimal.adj (golden tests pin its values)
-        Data d = Data.load();
+        SkatSlowCase d = SkatSlowCase.load();
         GeneScores exact = d.scores(0, 8, 0, EXACT);
         GeneScores adj = d.scores(0, 8, 0, TestOptions.plainScore());
         assertEquals(TestOptions.SkatoMethod.OPTIMAL_ADJ, TestOptions.plainScore().skatoMethod());
@@ -258,43 +243,6 @@ class SkatOExactTest {
                 }
             }
             return x;
-        }
-    }
-
-    /** testdata/skato: one gene's 205 variants and five null binary traits with six covariates. */
-    private record Data(List<Variant> variants, NullModel[] models, int n) {
-        static Data load() throws IOException {
-            Path dir = Path.of(System.getProperty("rareset.testdata", "../testdata"), "skato");
-            List<Variant> variants = new ArrayList<>();
-            List<String> samples;
-            try (VcfVariantSource source = VcfVariantSource.open(dir.resolve("gene18.vcf.gz"))) {
-                samples = source.samples();
-                for (Variant v : source) variants.add(v);
-            }
-            int n = samples.size();
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < n; i++) index.put(samples.get(i), i);
-            double[][] traits = new double[5][n];
-            double[][] design = new double[n][7];
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                    new GZIPInputStream(Files.newInputStream(dir.resolve("traits.tsv.gz"))), StandardCharsets.UTF_8))) {
-                r.readLine();
-                for (String line; (line = r.readLine()) != null; ) {
-                    String[] f = line.split("\t");
-                    int i = index.get(f[0]);
-                    for (int t = 0; t < 5; t++) traits[t][i] = Double.parseDouble(f[1 + t]);
-                    design[i][0] = 1;
-                    for (int c = 0; c < 6; c++) design[i][1 + c] = Double.parseDouble(f[6 + c]);
-                }
-            }
-            NullModel[] models = new NullModel[5];
-            for (int t = 0; t < 5; t++) models[t] = NullModel.logistic(traits[t], design);
-            return new Data(variants, models, n);
-        }
-
-        GeneScores scores(int offset, int m, int trait, TestOptions options) {
-            GeneGenotypes g = GeneGenotypes.fromVariants(variants.subList(offset, offset + m), null, n);
-            return GeneScores.compute(models[trait], g, VariantWeights.defaultBeta(g), options);
         }
     }
 }

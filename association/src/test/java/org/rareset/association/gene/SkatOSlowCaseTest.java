@@ -6,25 +6,15 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
-import org.rareset.genotypes.vcf.Variant;
-import org.rareset.genotypes.vcf.VcfVariantSource;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.genotype.VariantWeights;
-import org.rareset.association.nullmodel.NullModel;
 import org.rareset.association.pvalue.Davies;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,34 +38,12 @@ class SkatOSlowCaseTest {
 
     @Test
     void slowGeneMatchesIndependentReference() throws IOException {
-        Path dir = Path.of(System.getProperty("rareset.testdata", "../testdata"), "skato");
-        List<Variant> variants = new ArrayList<>();
-        List<String> samples;
-        try (VcfVariantSource source = VcfVariantSource.open(dir.resolve("gene18.vcf.gz"))) {
-            samples = source.samples();
-            for (Variant v : source) variants.add(v);
-        }
-        assertEquals(205, variants.size());
-        int n = samples.size();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < n; i++) index.put(samples.get(i), i);
-        double[][] traits = new double[5][n];
-        double[][] design = new double[n][7];
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(dir.resolve("traits.tsv.gz"))), StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line; (line = r.readLine()) != null; ) {
-                String[] f = line.split("\t");
-                int i = index.get(f[0]);
-                for (int t = 0; t < 5; t++) traits[t][i] = Double.parseDouble(f[1 + t]);
-                design[i][0] = 1;
-                for (int c = 0; c < 6; c++) design[i][1 + c] = Double.parseDouble(f[6 + c]);
-            }
-        }
-        GeneGenotypes g = GeneGenotypes.fromVariants(variants, null, n);
+        SkatSlowCase d = SkatSlowCase.load();
+        assertEquals(205, d.variants().size());
+        GeneGenotypes g = GeneGenotypes.fromVariants(d.variants(), null, d.n());
         double[] weights = VariantWeights.defaultBeta(g);
         for (int t = 0; t < 5; t++) {
-            GeneScores scores = GeneScores.compute(NullModel.logistic(traits[t], design), g, weights, TestOptions.plainScore());
+            GeneScores scores = GeneScores.compute(d.models()[t], g, weights, TestOptions.plainScore());
             double got = SkatO.INSTANCE.apply(scores).log10P();
             double ref = Math.log10(reference(scores.weightedScores(), scores.weightedCovariance()));
             assertTrue(got < 0 && got > -4, "a null gene: log10 p " + got);
