@@ -48,28 +48,31 @@ final class BinaryAdjustments {
         return ScoreSaddlePoint.log10TwoSided(score, v, gt, mu, v - carrierVar);
     }
 
-    /** Firth fit of the weighted burden sum_j w_j g_j (dense, O(n)); null when it did not converge. */
+    /**
+     * Firth fit of the weighted burden sum_j w_j g_j (dense, O(n) per iteration: every sample's fitted
+     * value moves with the covariate coefficients); null when it did not converge.
+     */
     static FirthBurden firth(GeneScores scores) {
         NullModel model = scores.model();
         int n = model.sampleCount();
         int p = model.covariateCount();
-        double[] burden = new double[n];
+        // the design [X, burden], built once (the burden column filled from the carriers below)
+        double[] y = new double[n];
+        double[] off = new double[n];
+        double[][] design = new double[n][p + 1];
+        for (int i = 0; i < n; i++) {
+            y[i] = model.y(i);
+            off[i] = model.offset(i);
+            for (int a = 0; a < p; a++) design[i][a] = model.covariate(i, a);
+        }
         GeneGenotypes g = scores.genotypes();
         for (int j = 0; j < g.variantCount(); j++) {
             GeneGenotypes.Column c = g.column(j);
             double w = scores.weight(j);
-            for (int k = 0; k < c.samples().length; k++) burden[c.samples()[k]] += w * c.dosages()[k];
-        }
-        double[] y = new double[n];
-        double[] off = new double[n];
-        double[][] x = new double[n][p];
-        for (int i = 0; i < n; i++) {
-            y[i] = model.y(i);
-            off[i] = model.offset(i);
-            for (int a = 0; a < p; a++) x[i][a] = model.covariate(i, a);
+            for (int k = 0; k < c.samples().length; k++) design[c.samples()[k]][p] += w * c.dosages()[k];
         }
         try {
-            FirthLogistic.Fit f = FirthLogistic.test(y, x, burden, off, model.coefficients());
+            FirthLogistic.Fit f = FirthLogistic.testDesign(y, design, off, model.coefficients());
             return f.converged() ? new FirthBurden(f.beta(), f.se(), f.log10PLrt()) : null;
         } catch (ArithmeticException e) {
             return null;

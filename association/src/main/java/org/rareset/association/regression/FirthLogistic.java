@@ -40,4 +40,14 @@ public final class FirthLogistic {
         LogisticTest.Result r = LogisticTest.FIRTH.test(y, x, tested, offset, startCovariates);
         return new Fit(r.beta(), r.se(), r.log10P(), r.converged());
     }
+
+    /**
+     * As {@link #test(double[], double[][], double[], double[], double[])} on the design [X, t]
+     * built by the caller (n rows of p + 1, the tested column last; not modified), which saves
+     * building a second copy of it at biobank size.
+     */
+    public static Fit testDesign(double[] y, double[][] design, double[] offset, double[] startCovariates) {
+        LogisticTest.Result r = ((LikelihoodRatioTest) LogisticTest.FIRTH).testDesign(y, design, offset, startCovariates);
+        return new Fit(r.beta(), r.se(), r.log10P(), r.converged());
+    }
 }

@@ -17,6 +17,10 @@ public final class LogisticFit {
         this.converged = converged;
     }
 
+    LogisticRegression.Point point() {
+        return point;
+    }
+
     /** Coefficients (copy). */
     public double[] coefficients() {
         return point.b.clone();

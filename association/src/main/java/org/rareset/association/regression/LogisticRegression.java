@@ -61,8 +61,25 @@ public final class LogisticRegression {
     public LogisticFit fit(Penalty penalty, FitRules rules, double[] start, boolean[] free) {
         int k = columnCount();
         if (start.length != k) throw new IllegalArgumentException("start has " + start.length + " entries for " + k + " columns");
+        return fit(new Point(penalty, rules, start.clone()), free);
+    }
+
+    /**
+     * Maximises l*(b) from where {@code previous} (a fit of this design) ended, under its penalty and
+     * rules, with other coordinates free: the same as {@link #fit(Penalty, FitRules, double[], boolean[])}
+     * from {@code previous.coefficients()}, without evaluating that point again (its mu, Newton matrix
+     * and gradient are kept). A likelihood-ratio test starts its full fit from the restricted one so.
+     */
+    public LogisticFit continueFit(LogisticFit previous, boolean[] free) {
+        if (previous.point().owner() != this) throw new IllegalArgumentException("a fit of another design");
+        return fit(previous.point(), free);
+    }
+
+    private LogisticFit fit(Point s, boolean[] free) {
+        int k = columnCount();
+        Penalty penalty = s.penalty;
+        FitRules rules = s.rules;
         int[] freeIndex = freeIndex(free, k);
-        Point s = new Point(penalty, rules, start.clone());
         s.newtonFactor(); // singular at the start: a property of the design (collinear or zero columns), thrown
         int it = 0;
         boolean converged = false;
@@ -150,10 +167,14 @@ public final class LogisticRegression {
             mu = new double[n];
             w = new double[n];
             double ll = 0;
+            int k = b.length;
+            // a row ending in 0 skips that term: 0 * b adds an exact zero (b finite)
+            boolean skipZeroLast = Double.isFinite(b[k - 1]);
             for (int i = 0; i < n; i++) {
                 double eta = offset == null ? 0 : offset[i];
                 double[] row = x[i];
-                for (int a = 0; a < b.length; a++) eta += row[a] * b[a];
+                int end = skipZeroLast && row[k - 1] == 0.0 ? k - 1 : k;
+                for (int a = 0; a < end; a++) eta += row[a] * b[a];
                 double m = 1.0 / (1.0 + Math.exp(-eta));
                 mu[i] = m;
                 w[i] = Math.max(m * (1 - m), rules.weightFloor());
@@ -173,6 +194,10 @@ public final class LogisticRegression {
 
         int sampleCount() {
             return y.length;
+        }
+
+        LogisticRegression owner() {
+            return LogisticRegression.this;
         }
 
         double[] row(int i) {
@@ -225,7 +250,8 @@ public final class LogisticRegression {
                 for (int i = 0; i < y.length; i++) {
                     double r = y[i] - mu[i];
                     double[] row = x[i];
-                    for (int a = 0; a < k; a++) g[a] += row[a] * r;
+                    int end = row[k - 1] == 0.0 ? k - 1 : k; // an exact zero term left out
+                    for (int a = 0; a < end; a++) g[a] += row[a] * r;
                 }
                 penalty.addToGradient(this, g);
                 gradient = g;
@@ -265,14 +291,19 @@ public final class LogisticRegression {
         }
     }
 
-    /** X'WX for rows {@code x} and weights {@code w}: the lower triangle accumulated, then mirrored. */
+    /**
+     * X'WX for rows {@code x} and weights {@code w}: the lower triangle accumulated, then mirrored.
+     * A row whose last entry is 0 (a tested column's non-carrier) adds nothing to the last row of
+     * the triangle, which is then skipped: the sums are the same doubles.
+     */
     public static double[][] weightedGram(double[][] x, double[] w) {
         int p = x[0].length;
         double[][] g = new double[p][p];
         for (int i = 0; i < x.length; i++) {
             double[] row = x[i];
             double wi = w[i];
-            for (int a = 0; a < p; a++) {
+            int end = row[p - 1] == 0.0 ? p - 1 : p;
+            for (int a = 0; a < end; a++) {
                 double ra = row[a] * wi;
                 for (int c = 0; c <= a; c++) g[a][c] += ra * row[c];
             }
