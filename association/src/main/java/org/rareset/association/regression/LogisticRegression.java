@@ -299,16 +299,37 @@ public final class LogisticRegression {
     public static double[][] weightedGram(double[][] x, double[] w) {
         int p = x[0].length;
         double[][] g = new double[p][p];
-        for (int i = 0; i < x.length; i++) {
-            double[] row = x[i];
-            double wi = w[i];
-            int end = row[p - 1] == 0.0 ? p - 1 : p;
+        int n = x.length;
+        int i = 0;
+        // four rows at a time when all four end in 0 or none does: each cell then takes the four
+        // terms in row order, as one row at a time would, with one load and store of the cell
+        for (; i + 3 < n; i += 4) {
+            double[] r0 = x[i], r1 = x[i + 1], r2 = x[i + 2], r3 = x[i + 3];
+            boolean z0 = r0[p - 1] == 0.0;
+            if (z0 != (r1[p - 1] == 0.0) || z0 != (r2[p - 1] == 0.0) || z0 != (r3[p - 1] == 0.0)) {
+                for (int q = i; q < i + 4; q++) addToGram(g, x[q], w[q]);
+                continue;
+            }
+            double w0 = w[i], w1 = w[i + 1], w2 = w[i + 2], w3 = w[i + 3];
+            int end = z0 ? p - 1 : p;
             for (int a = 0; a < end; a++) {
-                double ra = row[a] * wi;
-                for (int c = 0; c <= a; c++) g[a][c] += ra * row[c];
+                double a0 = r0[a] * w0, a1 = r1[a] * w1, a2 = r2[a] * w2, a3 = r3[a] * w3;
+                double[] ga = g[a];
+                for (int c = 0; c <= a; c++) ga[c] = ga[c] + a0 * r0[c] + a1 * r1[c] + a2 * r2[c] + a3 * r3[c];
             }
         }
+        for (; i < n; i++) addToGram(g, x[i], w[i]);
         for (int a = 0; a < p; a++) for (int c = 0; c < a; c++) g[c][a] = g[a][c];
         return g;
+    }
+
+    /** Adds w x x' (lower triangle) of one row; a row ending in 0 skips the last row of the triangle. */
+    private static void addToGram(double[][] g, double[] row, double wi) {
+        int p = row.length;
+        int end = row[p - 1] == 0.0 ? p - 1 : p;
+        for (int a = 0; a < end; a++) {
+            double ra = row[a] * wi;
+            for (int c = 0; c <= a; c++) g[a][c] += ra * row[c];
+        }
     }
 }
