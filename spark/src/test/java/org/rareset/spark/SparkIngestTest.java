@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.genotypes.store.IngestShards.requireTool;
+import static org.rareset.genotypes.store.IngestShards.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,13 +89,5 @@ class SparkIngestTest {
     /** Temporary files and shard folders left in the test folder. */
     private List<String> hidden() throws IOException {
         return IngestShards.leftovers(dir);
-    }
-
-    private static void requireTool(String tool) {
-        IngestShards.requireTool(tool);
-    }
-
-    private static String run(String... cmd) throws IOException, InterruptedException {
-        return IngestShards.run(cmd);
     }
 }

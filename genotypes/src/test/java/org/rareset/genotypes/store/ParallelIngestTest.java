@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rareset.genotypes.store.IngestShards.requireTool;
+import static org.rareset.genotypes.store.IngestShards.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,13 +124,5 @@ class ParallelIngestTest {
 
     private List<String> leftovers() throws IOException {
         return IngestShards.leftovers(dir);
-    }
-
-    private static void requireTool(String tool) {
-        IngestShards.requireTool(tool);
-    }
-
-    private static String run(String... cmd) throws IOException, InterruptedException {
-        return IngestShards.run(cmd);
     }
 }
