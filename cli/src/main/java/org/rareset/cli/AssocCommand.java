@@ -107,7 +107,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "ALPHA", description = "Significance level for Bonferroni and Benjamini-Hochberg (default ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--scores", paramLabel = "FILE", description = "Test gene impairment scores (long format 'sample gene score', TSV or Parquet, from rareset score) instead of variants: one score test per gene, Bonferroni per trait.")
+    @Option(names = "--scores", paramLabel = "FILE", description = "Test gene impairment scores (as rareset score writes them: the sparse 'kind gene sample score' or the dense long 'sample gene score', TSV or Parquet) instead of variants: one score test per gene, Bonferroni per trait.")
     Path scores;
 
     @Option(names = "--pred", paramLabel = "FILE", description = "REGENIE step-1 _pred.list: LOCO predictions used as null-model offsets (per chromosome).")
