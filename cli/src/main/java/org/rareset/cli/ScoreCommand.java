@@ -66,10 +66,13 @@ import picocli.CommandLine.Spec;
             "      --annotations annotations.tsv --out scores.parquet",
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
             "      --annotations annotations.tsv.gz --out scores_wide.tsv --dense wide --threads 4",
-            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet",
-            "  rareset score --model model/ --store cohort.rsg --annotations annotations.tsv --out scores.parquet",
+            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv \\",
+            "      --out scores.parquet",
+            "  rareset score --model model/ --store cohort.rsg --annotations annotations.tsv \\",
+            "      --out scores.parquet",
             "  # out-of-fold scores of a model trained with 'rareset train --cv-folds 5':",
-            "  rareset score --model model/ --cv-folds 5 --store cohort.rsg --annotations annotations.tsv --out scores.parquet"})
+            "  rareset score --model model/ --cv-folds 5 --store cohort.rsg \\",
+            "      --annotations annotations.tsv --out scores.parquet"})
 public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Mixin org.rareset.cli.options.ChunkOptions chunk;
