@@ -71,7 +71,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--masks", paramLabel = "FILE", description = "Mask file, 'name: expression' per line (default: one mask 'all' with every variant of the gene).")
     Path maskFile;
 
-    @Option(names = "--max-maf", split = ",", paramLabel = "MAF", description = "MAF limit(s); each threshold makes its own mask named <mask>.<maf> (default: 0.01, SAIGE-GENE+'s default: a gene-based test is a rare-variant test, and one common variant would otherwise carry the gene's p-value; REGENIE makes you choose with --aaf-bins, DeepRVAT uses 0.001). --max-maf 0.5 lifts the limit.")
+    @Option(names = "--max-maf", split = ",", paramLabel = "MAF", description = "MAF limit(s); each threshold makes its own mask named <mask>.<maf> (default: 0.01, the largest of SAIGE-GENE+'s default cutoffs 0.0001,0.001,0.01: a gene-based test is a rare-variant test, and one common variant would otherwise carry the gene's p-value; REGENIE makes you choose with --aaf-bins, DeepRVAT uses 0.001). --max-maf 0.5 lifts the limit.")
     List<Double> maxMaf;
 
     @Option(names = "--min-mac", defaultValue = "5", paramLabel = "MAC", description = "Skip a gene x mask whose minor allele count (summed over its variants) is below this, counted in <out>.skipped.tsv (default: ${DEFAULT-VALUE}, REGENIE's --minMAC; 0 = test every mask).")
