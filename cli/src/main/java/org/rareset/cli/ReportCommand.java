@@ -55,7 +55,7 @@ public final class ReportCommand implements Callable<Integer>, org.rareset.cli.f
             description = "Risk tables written by 'rareset risk' (their .metrics.tsv and .bins.tsv beside them) to add as risk-stratification sections.")
     List<Path> risk = new ArrayList<>();
 
-    @Option(names = "--study", defaultValue = "study", description = "Study name: the report's title and file name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--study", paramLabel = "NAME", defaultValue = "study", description = "Study name: the report's title and file name (default: ${DEFAULT-VALUE}).")
     String study;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")

@@ -58,25 +58,25 @@ public final class RiskCommand implements Callable<Integer>, org.rareset.cli.fil
     @Option(names = "--genes", split = ",", paramLabel = "GENE", description = "Use these genes instead of choosing them on the training split (choose them without the held-out samples).")
     List<String> genes;
 
-    @Option(names = "--alpha", defaultValue = "0.05", description = "Bonferroni alpha over the genes tested on the training split (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.05", description = "Bonferroni alpha over the genes tested on the training split (default: ${DEFAULT-VALUE}).")
     double alpha;
 
     @Option(names = "--min-carriers", defaultValue = "5", paramLabel = "N", description = "A gene is tested only with at least N training samples whose score differs from the gene's baseline (default: ${DEFAULT-VALUE}, REGENIE's minimum MAC).")
     int minCarriers;
 
-    @Option(names = "--trait", required = true, description = "The phenotype column to predict.")
+    @Option(names = "--trait", required = true, paramLabel = "NAME", description = "The phenotype column to predict.")
     String trait;
 
-    @Option(names = "--trait-type", defaultValue = "auto", description = "auto (binary when two values), quantitative or binary.")
+    @Option(names = "--trait-type", paramLabel = "TYPE", defaultValue = "auto", description = "auto (binary when two values), quantitative or binary (default: ${DEFAULT-VALUE}).")
     String traitType;
 
-    @Option(names = "--train-fraction", defaultValue = "0.8", description = "Fraction of samples used for choosing genes and fitting (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "0.8", description = "Fraction of samples used for choosing genes and fitting (default: ${DEFAULT-VALUE}).")
     double trainFraction;
 
     @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "B", description = "Bootstrap replicates for the intervals of AUC / R^2 (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the split and the bootstrap (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the split and the bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "TSV of held-out individuals; the other files are written beside it.")

@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
                 + "gene its empty-gene score and one row per carrier, so its size grows with carriers, not samples x genes. "
                 + "assoc --scores, risk and report read it directly. --dense long writes 'sample gene score' (one row per "
                 + "sample and gene), --dense wide one row per sample and a column per gene. Format from the extension: "
-                + ".parquet, .tsv, .tsv.gz. The file appears only when complete.",
+                + ".parquet, .tsv, .tsv.gz, .csv. The file appears only when complete.",
             "",
             "Examples:",
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
@@ -104,7 +104,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     org.rareset.core.table.DuplicateRows duplicateRows = org.rareset.core.table.DuplicateRows.ERROR;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "Scores: .parquet, .tsv or .tsv.gz.")
+            description = "Scores: .parquet, .tsv, .tsv.gz or .csv.")
     Path out;
 
     @Option(names = "--variant-filter", paramLabel = "EXPR",

@@ -52,7 +52,7 @@ public final class ExportDeepRvatCommand implements Callable<Integer>, WritesFil
             description = "DeepRVAT's protein_coding_genes.parquet: write gene as its integer id (as DeepRVAT does) instead of the name.")
     Path genes;
 
-    @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}; DeepRVAT's evaluation.alpha).")
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}; DeepRVAT's evaluation.alpha).")
     double alpha;
 
     @Option(names = "--correction", defaultValue = "Bonferroni", paramLabel = "METHOD",
