@@ -104,6 +104,9 @@ class AssocCommandTest {
         Path group = Files.writeString(dir.resolve("groups.txt"), "G1 var 1:100:A:G\nG1 anno lof\n");
         assertBadInput(assoc(pheno, covar, "--group-file", group.toString()), "--annotations and --group-file both assign variants to genes");
         assertBadInput(assoc(pheno, covar, "--build-mask", "comphet"), "--build-mask 'comphet' is not a mask rule", "use max or sum");
+        Path scores = Files.writeString(dir.resolve("scores.tsv"), "sample\tgene\tscore\nS001\tG1\t0.5\n");
+        assertBadInput(run("assoc", "--scores", scores.toString(), "--group-file", group.toString(), "--pheno", pheno.toString(),
+                "--out", dir.resolve("res.tsv").toString()), "--scores tests precomputed gene scores", "--group-file");
     }
 
     @Test

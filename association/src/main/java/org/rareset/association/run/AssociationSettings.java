@@ -108,7 +108,7 @@ public record AssociationSettings(CohortInputs cohort, RegenieMaskInputs regenie
     private void checkGenotypeOptions() {
         if (scores != null) {
             if (cohort.anyGenotypes() || maskFile != null || regenieMasks.given() || saigeGroups.given()) {
-                throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf/--bfile/--bed/--bgen, --store and --masks", null);
+                throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf/--bfile/--bed/--bgen, --store, --masks and the mask files (--anno-file/--set-list/--mask-def, --group-file)", null);
             }
             if (singleVariant) {
                 throw new InputException(null, null, "--single-variant tests variants, --scores gene scores", "leave out one of them");
