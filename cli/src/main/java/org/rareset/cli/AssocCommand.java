@@ -95,7 +95,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--single-variant", description = "Also run the single-variant score test of every variant (or collapsed pseudo-variant) of every gene and mask, written to <out>.single.tsv, or <out>.single.parquet with Parquet results. Off by default.")
     boolean singleVariant;
 
-    @Option(names = "--firth-threshold", defaultValue = "0.05", paramLabel = "P", description = "Binary traits: burden p below this is recomputed with Firth regression (default ${DEFAULT-VALUE}; 0 = never).")
+    @Option(names = "--firth-threshold", defaultValue = "0.05", paramLabel = "P", description = "Binary traits: below this burden p, Firth regression gives the burden's beta (its p stays the SPA p; with --no-spa Firth gives beta, se and p, as REGENIE's --firth) (default ${DEFAULT-VALUE}, REGENIE's --pThresh; 0 = never).")
     double firthThreshold;
 
     @Option(names = "--no-spa", description = "Binary traits: no saddlepoint approximation for score tests.")
