@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
                 + "--threads is the threads per task (default: spark.task.cpus).", ""},
         footer = {"%nExample:", "  spark-submit --class org.rareset.spark.SparkMain rareset-spark.jar assoc \\",
             "      --store /shared/cohort.rsg --annotations /shared/annotations.tsv \\",
-            "      --pheno /shared/pheno.tsv --covar /shared/covar.tsv --out /shared/results/results.tsv.gz"})
+            "      --pheno /shared/pheno.tsv --covar /shared/covar.tsv \\",
+            "      --out /shared/results/results.tsv.gz"})
 public final class SparkAssocCommand implements Callable<Integer>, WritesFiles {
     @Mixin AssocCommand assoc;
     @Mixin SparkRun.Options spark;

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
         "Not on Spark (refused; run rareset score for them): --chunk, --per-variant, --write-bgen, --dense wide. "
                 + "--threads is the threads per task (default: spark.task.cpus).", ""},
         footer = {"%nExample:", "  spark-submit --class org.rareset.spark.SparkMain rareset-spark.jar score \\",
-            "      --model /shared/model --store /shared/cohort.rsg --annotations /shared/annotations.tsv \\",
-            "      --out /shared/results/scores.parquet"})
+            "      --model /shared/model --store /shared/cohort.rsg \\",
+            "      --annotations /shared/annotations.tsv --out /shared/scores.parquet"})
 public final class SparkScoreCommand implements Callable<Integer>, WritesFiles {
     @Mixin ScoreCommand score;
     @Mixin SparkRun.Options spark;
