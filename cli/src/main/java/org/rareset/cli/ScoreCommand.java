@@ -86,7 +86,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         Path pretrained;
 
         @Option(names = "--model", paramLabel = "DIR",
-                description = "A model folder written by rareset train (model.json and repeat_*.params).")
+                description = "A model folder written by rareset train (model.json and its .params files: repeat_R.params, or fold_K_repeat_R.params with --cv-folds).")
         Path trained;
     }
 
