@@ -13,7 +13,8 @@
 # Environment: XMX (default 4g), JAVA_OPTS (more JVM options, e.g. -Xlog:gc), THREADS (default 2), OUT (default bench/out/biobank), NICE (default 10),
 #   STEPS (default "simulate seed_genes train score assoc risk report": run only these, e.g. to
 #   resume after a step; the others' outputs must be in $OUT already), and the training settings
-#   CV_FOLDS (default 5, the pipeline's), REPEATS (default 1), MAX_EPOCHS (default 5).
+#   CV_FOLDS (default 5, the pipeline's), REPEATS (default 1), MIN_EPOCHS (default 1), MAX_EPOCHS (default 5);
+#   DeepRVAT's own settings are CV_FOLDS=5 REPEATS=6 MIN_EPOCHS=50 MAX_EPOCHS=1000 (early stopping).
 # assoc runs 3 masks (pLoF, missense, pLoF or missense; MAF <= 0.01) x burden, SKAT, SKAT-O, ACAT-V,
 # ACAT-O on QT and BT.
 # Output: $OUT/steps.tsv (step, wall_s, cpu_s, peak_rss_mb, load1; appended to) and the study in $OUT/study.
@@ -76,7 +77,7 @@ phenotypes: [QT, BT]
 train:
   cv_folds: ${CV_FOLDS:-5}
   repeats: ${REPEATS:-1}
-  min_epochs: 1
+  min_epochs: ${MIN_EPOCHS:-1}
   max_epochs: ${MAX_EPOCHS:-5}
   annotations_list: [is_plof, CADD_PHRED, alphamissense, SpliceAI_delta_score, MAF_MB]
 assoc:

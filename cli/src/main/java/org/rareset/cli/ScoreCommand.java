@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rareset.genotypes.store.GenotypeStore;
 import org.rareset.genotypes.vcf.VariantSource;
 import org.rareset.cli.options.GenotypeSourceOptions;
 import org.rareset.cli.options.RuntimeOptions;
@@ -176,6 +177,12 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         PrintWriter log = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         Prepared p = prepare(log);
+        try (GenotypeStore store = p.openStore()) {
+            return score(p, log, t0);
+        }
+    }
+
+    private int score(Prepared p, PrintWriter log, long t0) {
         long t1 = System.nanoTime();
         var genes = chunk.select(p.input().genes());
         int nGenes = genes.size();
@@ -205,7 +212,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
      * whole ensemble's engine, the out-of-fold scorer ({@code --cv-folds}, else null) and the layout.
      */
     public record Prepared(ScoringEnsemble ensemble, ScoringInput input, GeneScoringEngine engine,
-                           OutOfFoldScorer outOfFold, ScoresWriter.Layout layout) {}
+                           OutOfFoldScorer outOfFold, ScoresWriter.Layout layout, GenotypeStore openStore) {}
 
     /**
      * Checks the output and the genotype source, loads the ensemble and reads the annotation rows
@@ -225,13 +232,20 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         checkFolds(ensemble);
         if (!runtime.quiet) log.println(ensemble.describe());
         ScoringInput input;
-        try (VariantSource source = genotypes.source().open()) {
-            input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble), duplicateRows);
+        VariantSource source = genotypes.source().open();
+        if (source instanceof GenotypeStore store) {
+            // a store is read gene by gene while scoring (every gene's carriers at once do not fit
+            // in memory at biobank size), so it stays open until the scores are written
+            input = ScoringInputReader.readLazily(annotations, ensemble, store, scoringFilter(ensemble), duplicateRows);
+        } else {
+            try (source) {
+                input = ScoringInputReader.read(annotations, ensemble, source, scoringFilter(ensemble), duplicateRows);
+            }
         }
         if (!runtime.quiet) input.summary().lines().forEach(l -> log.println("  " + l));
         OutOfFoldScorer outOfFold = outOfFold(ensemble, input.samples(), log);
         GeneScoringEngine engine = outOfFold != null ? outOfFold.ensembleEngine() : new GeneScoringEngine(ensemble);
-        return new Prepared(ensemble, input, engine, outOfFold, layout);
+        return new Prepared(ensemble, input, engine, outOfFold, layout, source instanceof GenotypeStore store ? store : null);
     }
 
     /**

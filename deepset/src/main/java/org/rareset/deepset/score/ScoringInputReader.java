@@ -2,6 +2,7 @@ package org.rareset.deepset.score;
 
 import org.rareset.deepset.model.ScoringEnsemble;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.RandomAccess;
 import org.rareset.core.InputException;
 import org.rareset.core.InputNotes;
 import org.rareset.core.formats.AnnotationTableFile;
 import org.rareset.core.table.DuplicateRows;
 import org.rareset.core.table.Row;
+import org.rareset.genotypes.store.GenotypeStore;
 import org.rareset.genotypes.vcf.Variant;
 import org.rareset.genotypes.vcf.VariantSource;
 import org.rareset.deepset.model.DeepRvatInputs;
@@ -225,73 +228,197 @@ public final class ScoringInputReader {
         return t;
     }
 
+    /**
+     * As {@link #read(Path, ScoringEnsemble, VariantSource, VariantFilter, DuplicateRows)}, but each
+     * gene's carriers are read from {@code store} when the gene is asked for ({@link ScoringInput#genes()}
+     * reads again on every {@code get}), so memory holds the genes being scored, not every gene's
+     * carriers: at 500,000 samples x 20,000 genes those take several GB. The store must stay open
+     * while the genes are used.
+     */
+    public static ScoringInput readLazily(Path annotations, ScoringEnsemble ensemble, GenotypeStore store, VariantFilter filter,
+                                          DuplicateRows duplicates) {
+        Table table = readTable(annotations, ensemble, filter, duplicates);
+        return join(table, ensemble.annotations().size(), store, new VariantPass(table.variantIds.size(), false));
+    }
+
     static ScoringInput join(Table t, int width, VariantSource genotypes) {
+        return join(t, width, genotypes, new VariantPass(t.variantIds.size(), true));
+    }
+
+    private static ScoringInput join(Table t, int width, VariantSource genotypes, VariantPass pass) {
         int nSamples = genotypes.samples().size();
-        int nVariants = t.variantIds.size();
-        int[][] carriersOfVariant = new int[nVariants][];
-        double[] afOfVariant = new double[nVariants];
-        boolean[] altMajor = new boolean[nVariants];
-        long alleles = 0;
-        long annotated = 0;
-        long unannotated = 0;
-        long missingCalls = 0;
-        long duplicates = 0;
         for (Variant v : genotypes) {
-            alleles++;
             Integer vid = t.variantIds.get(variantKey(v.chrom(), Integer.toString(v.pos()), v.ref(), v.alt()));
-            if (vid == null) {
-                unannotated++;
-                continue;
-            }
-            annotated++;
-            missingCalls += v.missingCount();
-            int[] carriers = altCarriers(v, nSamples);
-            if (carriersOfVariant[vid] != null) {
-                duplicates++;
-                carriers = union(carriersOfVariant[vid], carriers);
-            }
-            carriersOfVariant[vid] = carriers;
-            afOfVariant[vid] = v.altFrequency();
-            altMajor[vid] = !v.altIsMinor() && v.alleleCount() > 0;
+            pass.add(v, vid, nSamples);
         }
         RowFilter filter = t.filter == null ? null : new RowFilter(t.filter, t.filterValues);
         long rowsWithoutRecord = 0;
         int genesWithoutRows = 0;
-        int[] none = new int[0];
-        List<GeneRows> genes = new ArrayList<>(t.geneNames.size());
+        List<GenePlan> plans = new ArrayList<>(t.geneNames.size());
         for (int g = 0; g < t.geneNames.size(); g++) {
             IntList rows = t.rowsOfGene.get(g);
             double[] values = new double[rows.size * width];
-            int[][] carriers = new int[rows.size][];
+            int[] vids = new int[rows.size];
             String[][] rowVariants = new String[rows.size][];
             int kept = 0;
             for (int i = 0; i < rows.size; i++) {
                 int row = rows.values[i];
                 int vid = t.variantOfRow.values[row];
-                int[] c = carriersOfVariant[vid];
-                if (c != null && filter != null && !filter.keeps(row, afOfVariant[vid], altMajor[vid])) continue;
+                boolean genotyped = pass.genotyped(vid);
+                if (genotyped && filter != null && !filter.keeps(row, pass.af[vid], pass.altMajor[vid])) continue;
                 System.arraycopy(t.values, row * width, values, kept * width, width);
-                if (t.derivedMafMb >= 0) values[kept * width + t.derivedMafMb] = DeepRvatInputs.mafMb(c == null ? 0.0 : afOfVariant[vid]);
-                if (c == null) rowsWithoutRecord++;
+                if (t.derivedMafMb >= 0) values[kept * width + t.derivedMafMb] = DeepRvatInputs.mafMb(genotyped ? pass.af[vid] : 0.0);
+                if (!genotyped) rowsWithoutRecord++;
                 rowVariants[kept] = t.variantText.get(vid);
-                carriers[kept++] = c == null ? none : c;
+                vids[kept++] = genotyped ? vid : -1;
             }
             if (kept == 0) {
                 genesWithoutRows++;
                 continue;
             }
-            genes.add(new GeneRows(t.geneNames.get(g), width, Arrays.copyOf(values, kept * width), Arrays.copyOf(carriers, kept),
+            plans.add(new GenePlan(t.geneNames.get(g), Arrays.copyOf(values, kept * width), Arrays.copyOf(vids, kept),
                     Arrays.copyOf(rowVariants, kept)));
         }
-        if (genes.isEmpty()) {
+        if (plans.isEmpty()) {
             throw InputException.of(t.file, "no annotation row passes the variant filter '" + t.filter + "' ("
                     + filter.failed + " failed it, " + filter.altMajor + " are of ALT-major variants)",
                     "check the filter against the annotation table, or score every row with --variant-filter none");
         }
-        ScoringInput.Summary summary = new ScoringInput.Summary(t.rows, genes.size(), alleles, annotated,
-                unannotated, rowsWithoutRecord, missingCalls, duplicates, t.filled, t.derivedMafMb >= 0,
+        ScoringInput.Summary summary = new ScoringInput.Summary(t.rows, plans.size(), pass.alleles, pass.annotated,
+                pass.unannotated, rowsWithoutRecord, pass.missingCalls, pass.duplicates, t.filled, t.derivedMafMb >= 0,
                 filter == null ? null : new ScoringInput.FilterCounts(t.filter.toString(), filter.failed, filter.altMajor, genesWithoutRows));
+        List<GeneRows> genes;
+        if (pass.carriers != null) {
+            genes = new ArrayList<>(plans.size());
+            for (GenePlan plan : plans) genes.add(plan.rows(width, pass.carriers));
+        } else {
+            genes = new StoreGeneRows(plans, width, pass, (GenotypeStore) genotypes);
+        }
         return new ScoringInput(genotypes.samples(), genes, summary);
+    }
+
+    /**
+     * What one pass over the genotypes keeps per annotated variant id: its ALT frequency and
+     * whether ALT is the major allele, and either its carriers (eager) or its store rows (lazy).
+     */
+    private static final class VariantPass {
+        final double[] af;
+        final boolean[] altMajor;
+        /** Per variant id: ALT carriers (several records of one variant merged), or null when lazy. */
+        final int[][] carriers;
+        /** Per variant id: its store rows (usually one), or null when eager. */
+        final long[][] rows;
+        final boolean[] seen;
+        long row;
+        long alleles;
+        long annotated;
+        long unannotated;
+        long missingCalls;
+        long duplicates;
+
+        VariantPass(int nVariants, boolean eager) {
+            af = new double[nVariants];
+            altMajor = new boolean[nVariants];
+            seen = new boolean[nVariants];
+            carriers = eager ? new int[nVariants][] : null;
+            rows = eager ? null : new long[nVariants][];
+        }
+
+        void add(Variant v, Integer vid, int nSamples) {
+            alleles++;
+            long r = row++;
+            if (vid == null) {
+                unannotated++;
+                return;
+            }
+            annotated++;
+            missingCalls += v.missingCount();
+            if (seen[vid]) duplicates++;
+            if (carriers != null) {
+                int[] c = altCarriers(v, nSamples);
+                carriers[vid] = seen[vid] ? union(carriers[vid], c) : c;
+            } else {
+                long[] old = rows[vid];
+                long[] grown = old == null ? new long[1] : Arrays.copyOf(old, old.length + 1);
+                grown[grown.length - 1] = r;
+                rows[vid] = grown;
+            }
+            seen[vid] = true;
+            af[vid] = v.altFrequency();
+            altMajor[vid] = !v.altIsMinor() && v.alleleCount() > 0;
+        }
+
+        boolean genotyped(int vid) {
+            return seen[vid];
+        }
+    }
+
+    /** One gene's kept annotation rows: their values, variant ids (-1: not genotyped) and coordinates. */
+    private record GenePlan(String gene, double[] values, int[] vids, String[][] rowVariants) {
+        GeneRows rows(int width, int[][] carriersOfVariant) {
+            int[][] carriers = new int[vids.length][];
+            for (int i = 0; i < vids.length; i++) carriers[i] = vids[i] < 0 ? NONE : carriersOfVariant[vids[i]];
+            return new GeneRows(gene, width, values, carriers, rowVariants);
+        }
+    }
+
+    private static final int[] NONE = new int[0];
+
+    /**
+     * Genes whose carriers are read from a store on each {@link #get}: the rows of a gene's
+     * variants, sorted, with one positional read per run of consecutive rows (a gene's variants
+     * are neighbours in the store).
+     */
+    private static final class StoreGeneRows extends AbstractList<GeneRows> implements RandomAccess {
+        private final List<GenePlan> plans;
+        private final int width;
+        private final long[][] rowsOfVariant;
+        private final GenotypeStore store;
+        private final int nSamples;
+
+        StoreGeneRows(List<GenePlan> plans, int width, VariantPass pass, GenotypeStore store) {
+            this.plans = plans;
+            this.width = width;
+            this.rowsOfVariant = pass.rows;
+            this.store = store;
+            this.nSamples = store.samples().size();
+        }
+
+        @Override
+        public int size() {
+            return plans.size();
+        }
+
+        @Override
+        public GeneRows get(int i) {
+            GenePlan plan = plans.get(i);
+            long[] wanted = java.util.stream.IntStream.of(plan.vids()).filter(v -> v >= 0)
+                    .mapToObj(v -> rowsOfVariant[v]).flatMapToLong(java.util.stream.LongStream::of).sorted().distinct().toArray();
+            Map<Long, Variant> byRow = new HashMap<>(wanted.length * 2);
+            int k = 0;
+            while (k < wanted.length) {
+                int end = k + 1; // rows k..end-1 are consecutive: one read
+                while (end < wanted.length && wanted[end] == wanted[end - 1] + 1) end++;
+                List<Variant> read = store.variantsAtRows(wanted[k], wanted[end - 1] + 1);
+                for (int j = k; j < end; j++) byRow.put(wanted[j], read.get(j - k));
+                k = end;
+            }
+            int[][] carriers = new int[plan.vids().length][];
+            for (int r = 0; r < carriers.length; r++) {
+                int vid = plan.vids()[r];
+                if (vid < 0) {
+                    carriers[r] = NONE;
+                    continue;
+                }
+                int[] c = null;
+                for (long row : rowsOfVariant[vid]) {
+                    int[] more = altCarriers(byRow.get(row), nSamples);
+                    c = c == null ? more : union(c, more);
+                }
+                carriers[r] = c;
+            }
+            return new GeneRows(plan.gene(), width, plan.values(), carriers, plan.rowVariants());
+        }
     }
 
     /**
