@@ -144,8 +144,9 @@ public final class GeneScores {
      *       implies is U_b^2 / q_b, and r = min(1'A1 / (U_b^2 / q_b), 1); the kernel is A / r. So the
      *       rho = 1 end of SKAT-O reproduces the burden SPA p (when r &lt; 1) instead of going below
      *       it. r = 1 when U_b = 0 or q_b is not positive (burden p = 1), where the ratio is undefined.</li>
-     *   <li>Ultra-rare columns (not SAIGE-GENE's; see {@link UltraRareSkat}): when the gene has
-     *       columns with at most 10 non-zero entries, the SKAT statistic Q = sum_j (w_j U_j)^2 gets
+     *   <li>Discrete columns (not SAIGE-GENE's; see {@link UltraRareSkat} and {@link LowCountBlock}):
+     *       when the gene has columns with at most 10 non-zero entries or expecting at most 5 case
+     *       alleles, the SKAT statistic Q = sum_j (w_j U_j)^2 gets
      *       its p p_d from their exact discrete law combined with the mixture of the rest. When p_d is
      *       above the mixture p of the kernel K from steps 1-2, the kernel is K c with c &gt; 1 chosen
      *       so that P(sum_k c lambda_k chi2_1 &gt; Q) = p_d: SKAT reports p_d and SKAT-O's rho = 0 end
@@ -210,12 +211,12 @@ public final class GeneScores {
             double[][] k = saigeKernel();
             double q = 0;
             for (double x : weightedScores()) q += x * x;
-            double discrete = UltraRareSkat.log10Upper(this, k, q);
-            // NaN: no ultra-rare block, so nothing to widen and no eigen-decomposition to pay for
-            double[] lambda = Double.isNaN(discrete) ? new double[0] : Eigenvalues.skatLambda(k);
-            if (lambda.length > 0) {
+            // no discrete block: nothing to widen and no eigen-decomposition to pay for
+            if (UltraRareSkat.applies(this)) {
+                double[] lambda = Eigenvalues.skatLambda(k);
                 double mixture = org.rareset.association.pvalue.MixtureTail.log10Upper(q, lambda, WIDENING_TOL);
-                if (discrete > mixture) c = widening(q, lambda, discrete) / r;
+                double discrete = UltraRareSkat.log10Upper(this, k, q, Math.pow(10, mixture));
+                if (lambda.length > 0 && discrete > mixture) c = widening(q, lambda, discrete) / r;
             }
         }
         ultraRareFactorCache = Math.max(c, 1.0);
