@@ -31,8 +31,9 @@ import java.util.TreeMap;
  * <p>Cost bound: any piece of probability below {@code drop} (a configuration of H, a grid cell of
  * a partial convolution) is not followed but counted as Q &gt;= q, so the law stays an upper bound
  * of the tail and the unresolved part is small against the p that matters; blocks with more than
- * {@value #MAX_SHARED} shared carriers, or whose convolutions exceed {@value #MAX_WORK} steps, are
- * left to the mixture (null).
+ * {@value #MAX_SHARED} shared carriers are left to the mixture (null). Every assignment of H
+ * (followed or pruned) and every convolution step is charged to the gene's {@link DiscreteWork};
+ * once it is used up the law is abandoned (null, and the work reports it).
  */
 final class LowCountBlock {
     /** Columns expecting at most this many case alleles, sum_i g_ij mu_i, are kept discrete. */
@@ -53,9 +54,6 @@ final class LowCountBlock {
     static final double MIN_P = 1e-30;
     /** Most unresolved probability a block may leave, in units of the pruning threshold. */
     static final double LOST = 1000;
-    /** Largest number of convolution steps spent on one block. */
-    static final long MAX_WORK = 20_000_000L;
-
     private LowCountBlock() {}
 
     /**
@@ -84,19 +82,20 @@ final class LowCountBlock {
      * kernel, sets the pruning: pieces below {@value #DROP} mixtureP (floored at {@value #MIN_P}) are
      * counted as Q &gt;= q; when they add up to more than {@value #LOST} times that, the law is
      * computed once more with pieces a thousand times smaller, and if that is not enough either (or
-     * the work bound is reached) the block is left to the mixture. The discrete p matters only when
+     * {@code work} is used up) the block is left to the mixture. The discrete p matters only when
      * it is above mixtureP, so what is counted without being resolved is at most about 1e-4 of it.
      */
-    static Map<Integer, Double> law(GeneScores scores, int[] block, double step, double mixtureP) {
+    static Map<Integer, Double> law(GeneScores scores, int[] block, double step, double mixtureP, DiscreteWork work) {
         double drop = DROP * Math.max(Math.min(mixtureP, 1.0), MIN_P);
-        for (int attempt = 0; attempt < 2; attempt++, drop *= 1e-3) {
-            Map<Integer, Double> law = resolve(scores, block, step, drop);
+        for (int attempt = 0; attempt < 2 && !work.exceeded(); attempt++, drop *= 1e-3) {
+            Map<Integer, Double> law = resolve(scores, block, step, drop, work);
             if (law != null) return law;
         }
         return null;
     }
 
-    private static Map<Integer, Double> resolve(GeneScores scores, int[] block, double step, double drop) {
+    private static Map<Integer, Double> resolve(GeneScores scores, int[] block, double step, double drop,
+                                                DiscreteWork work) {
         NullModel model = scores.model();
         GeneGenotypes g = scores.genotypes();
         int k = block.length;
@@ -173,11 +172,11 @@ final class LowCountBlock {
         }
 
         Accumulator out = new Accumulator();
-        long[] work = {0};
-        boolean ok = configurations(0, 1.0, new int[h], sharedMu, drop, cfg -> {
+        Accumulator[] scratch = {new Accumulator(), new Accumulator()};   // reused by every assignment
+        boolean ok = configurations(0, 1.0, new int[h], sharedMu, drop, work, cfg -> {
             double[] hShift = new double[k];
             for (int b = 0; b < k; b++) for (int i = 0; i < h; i++) hShift[b] += cfg.y()[i] * sharedDose[b][i];
-            return convolveColumns(cfg.prob(), a, mean, hShift, value, law, step, drop, out, work);
+            return convolveColumns(cfg.prob(), a, mean, hShift, value, law, step, drop, out, scratch, work);
         }, out);
         if (!ok || out.lost > LOST * drop) return null;
         return out.toMap();
@@ -234,13 +233,17 @@ final class LowCountBlock {
     private record Config(int[] y, double prob) {}
 
     private interface ConfigVisitor {
-        /** False to give up (work bound reached). */
+        /** False to give up (the work is used up). */
         boolean visit(Config c);
     }
 
-    /** Depth-first over the shared carriers; a branch below {@code drop} counts whole as Q &gt;= q. */
-    private static boolean configurations(int i, double prob, int[] y, double[] mu, double drop, ConfigVisitor visitor,
-                                          Accumulator out) {
+    /**
+     * Depth-first over the shared carriers; a branch below {@code drop} counts whole as Q &gt;= q.
+     * Each leaf (followed or pruned) is one step of {@code work}; false once it is used up.
+     */
+    private static boolean configurations(int i, double prob, int[] y, double[] mu, double drop, DiscreteWork work,
+                                          ConfigVisitor visitor, Accumulator out) {
+        if ((prob < drop || i == y.length) && !work.charge(1)) return false;
         if (prob < drop) {
             out.add(UltraRareSkat.GRID + 1, prob);
             out.lost += prob;
@@ -248,18 +251,20 @@ final class LowCountBlock {
         }
         if (i == y.length) return visitor.visit(new Config(y, prob));
         y[i] = 0;
-        if (!configurations(i + 1, prob * (1 - mu[i]), y, mu, drop, visitor, out)) return false;
+        if (!configurations(i + 1, prob * (1 - mu[i]), y, mu, drop, work, visitor, out)) return false;
         y[i] = 1;
-        boolean ok = configurations(i + 1, prob * mu[i], y, mu, drop, visitor, out);
+        boolean ok = configurations(i + 1, prob * mu[i], y, mu, drop, work, visitor, out);
         y[i] = 0;
         return ok;
     }
 
     /** Convolution of the columns' laws given the shared carriers, weighted by {@code prob}, into out. */
     private static boolean convolveColumns(double prob, double[] a, double[] mean, double[] shift, double[][] value,
-                                           double[][] law, double step, double drop, Accumulator out, long[] work) {
+                                           double[][] law, double step, double drop, Accumulator out,
+                                           Accumulator[] scratch, DiscreteWork work) {
         int top = UltraRareSkat.GRID + 1;
-        Accumulator cur = new Accumulator();
+        Accumulator cur = scratch[0].clear();
+        Accumulator spare = scratch[1];
         cur.add(0, prob);
         for (int b = 0; b < a.length; b++) {
             double[] f = law[b];
@@ -268,7 +273,7 @@ final class LowCountBlock {
                 double u = a[b] * (value[b][x] + shift[b] - mean[b]);
                 cell[x] = Double.isInfinite(value[b][x]) ? -1 : UltraRareSkat.index(u * u, step);
             }
-            Accumulator next = new Accumulator();
+            Accumulator next = spare.clear();
             for (int e = 0; e < cur.size; e++) {
                 int at = cur.index[e];
                 double pa = cur.prob[e];
@@ -276,7 +281,7 @@ final class LowCountBlock {
                     next.add(top, pa);
                     continue;
                 }
-                work[0] += f.length;
+                if (!work.charge(f.length)) return false;
                 for (int x = 0; x < f.length; x++) {
                     double pr = pa * f[x];
                     if (pr == 0) continue;
@@ -288,29 +293,43 @@ final class LowCountBlock {
                     next.add(Math.min(at + cell[x], top), pr);
                 }
             }
-            if (work[0] > MAX_WORK) return false;
+            spare = cur;
             cur = next;
         }
         for (int e = 0; e < cur.size; e++) out.add(cur.index[e], cur.prob[e]);
         return true;
     }
 
-    /** Sparse law on the grid: cells in first-touched order. */
+    /**
+     * Sparse law on the grid: cells in first-touched order, found through a dense slot table (one int
+     * per grid cell) so that adding is an array access; {@link #clear} resets only the cells used.
+     */
     private static final class Accumulator {
-        private final Map<Integer, Integer> slot = new HashMap<>();
+        private final int[] slot = new int[UltraRareSkat.GRID + 2];
         int[] index = new int[16];
         double[] prob = new double[16];
         int size;
         double lost;   // probability counted as Q >= q without being resolved
 
+        Accumulator() {
+            java.util.Arrays.fill(slot, -1);
+        }
+
+        Accumulator clear() {
+            for (int e = 0; e < size; e++) slot[index[e]] = -1;
+            size = 0;
+            lost = 0;
+            return this;
+        }
+
         void add(int cell, double p) {
-            Integer at = slot.get(cell);
-            if (at == null) {
+            int at = slot[cell];
+            if (at < 0) {
                 if (size == index.length) {
                     index = java.util.Arrays.copyOf(index, size * 2);
                     prob = java.util.Arrays.copyOf(prob, size * 2);
                 }
-                slot.put(cell, size);
+                slot[cell] = size;
                 index[size] = cell;
                 prob[size++] = p;
             } else {

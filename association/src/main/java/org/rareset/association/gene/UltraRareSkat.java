@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Upper tail of the SKAT statistic Q = sum_j (w_j U_j)^2 of a binary trait with its ultra-rare and
- * low-count columns kept discrete. A chi-square mixture treats every column as Gaussian; a column with a few
+ * Upper tail of the SKAT statistic Q = sum_j (w_j U_j)^2 of a binary trait with its ultra-rare
+ * columns kept discrete. A chi-square mixture treats every column as Gaussian; a column with a few
  * carriers is not: at low prevalence each carrier is a case with probability mu_i, and the column's
  * score jumps by about w_j when one is. The mixture, fitted to the observed kernel, misses that any
  * of a gene's singletons could have landed on a case (issue 17: 4.6x at 1e-3 with
@@ -25,13 +25,8 @@ import java.util.TreeSet;
  * removes about p/n of a rare column's variance, so it errs on the conservative side). The
  * ultra-rare columns D (at most {@value #MAX_ENTRIES} non-zero entries: SAIGE-GENE+'s MAC &lt;= 10)
  * are grouped by shared carriers; a block's 2^|C| carrier assignments are enumerated with
- * probabilities prod_i mu_i^y_i (1 - mu_i)^(1 - y_i) (|C| &lt;= {@value #MAX_BLOCK_CARRIERS}).
- * Columns with more entries that still expect few case alleles ({@link LowCountBlock#eligible}: at
- * most 5, e.g. MAC 10-100 at 1-3% prevalence) join the discrete set too; a block that has one, or
- * more than {@value #MAX_BLOCK_CARRIERS} carriers, gets its law from {@link LowCountBlock} (shared
- * carriers enumerated, the rest Poisson-binomial), with the observed q lowered by what its
- * small imputed entries could add ({@link LowCountBlock#slack}); a block it cannot resolve within its
- * cost bound stays Gaussian. Blocks share no carrier, so the law of Q_D = sum_{j in D} (w_j U_j)^2 is the
+ * probabilities prod_i mu_i^y_i (1 - mu_i)^(1 - y_i) (|C| &lt;= {@value #MAX_BLOCK_CARRIERS}; larger
+ * blocks stay Gaussian). Blocks share no carrier, so the law of Q_D = sum_{j in D} (w_j U_j)^2 is the
  * convolution of theirs, carried on a grid of step q / {@value #GRID} with every value rounded up
  * (conservative; at most one step per block). The other columns keep their calibrated kernel, a
  * mixture S(t) = P(sum_k lambda_k chi2_1 &gt; t) taken independent of Q_D (exact when no carrier is
@@ -46,14 +41,12 @@ import java.util.TreeSet;
 final class UltraRareSkat {
     /** Columns with at most this many non-zero entries are ultra-rare (MAC &lt;= 10 for heterozygotes). */
     static final int MAX_ENTRIES = 10;
-    /** Ultra-rare blocks enumerated whole (2^12 configurations); larger ones go to {@link LowCountBlock}. */
+    /** Blocks enumerated exactly (2^12 configurations); larger ones stay in the Gaussian part. */
     static final int MAX_BLOCK_CARRIERS = 12;
     /** Grid of the discrete law: q / GRID. */
     static final int GRID = 10_000;
     /** Cells of [0, q] at whose lower ends the Gaussian tail is evaluated. */
     static final int EVAL_CELLS = 200;
-    /** Most grid steps above q kept apart for the mid-p (one per rounding). */
-    static final int MAX_MARGIN = 256;
     /** Relative accuracy of the mixture tails. */
     private static final double REL_TOL = 1e-6;
     /** The sum stops when the remaining mass can add at most this fraction. */
@@ -68,101 +61,38 @@ final class UltraRareSkat {
      * @param kernel the calibrated kernel of all columns (its non-ultra-rare rows and columns are used)
      */
     static double log10Upper(GeneScores scores, double[][] kernel, double q) {
-        return log10Upper(scores, kernel, q, 1.0);
-    }
-
-    /**
-     * As {@link #log10Upper(GeneScores, double[][], double)}; {@code mixtureP}, the mixture p of the
-     * whole kernel, sets how much probability the law of a low-count block may leave unresolved
-     * (added to P(Q &gt;= q), so the result stays an upper bound): the discrete p matters only when it
-     * is above mixtureP.
-     */
-    static double log10Upper(GeneScores scores, double[][] kernel, double q, double mixtureP) {
         int m = scores.variantCount();
         NullModel model = scores.model();
         GeneGenotypes g = scores.genotypes();
         List<int[]> blocks = blocks(scores);
         if (blocks.isEmpty() || !(q > 0)) return Double.NaN;
-        // low-count blocks take their small imputed entries at their mean: what those entries could
-        // add to sqrt(Q) lowers the threshold, and the chance that they add more is added to p
-        double slack2 = 0, beyond = 0;
-        int roundings = 0;   // values rounded up on the grid: one per ultra-rare block, one per low-count column
-        for (int[] block : blocks) {
-            if (carriersOf(g, block).length <= MAX_BLOCK_CARRIERS && allUltraRare(g, block)) {
-                roundings++;
-                continue;
-            }
-            roundings += block.length;
-            double[] sl = LowCountBlock.slack(scores, block, mixtureP);
-            slack2 += sl[0];
-            beyond += sl[1];
-        }
-        double qLow = q;
-        if (slack2 > 0) {
-            double root = Math.sqrt(q) - Math.sqrt(slack2);
-            if (!(root > 0)) return Double.NaN;
-            qLow = root * root;
-        }
-        // the grid reaches a little above q, so that the values at q (moved up by at most one step
-        // per rounding) can be told from those above it for the mid-p
-        int margin = Math.min(roundings, MAX_MARGIN) + 2;
-        double qHigh = q * (1.0 + (double) margin / GRID);
-        double step = qHigh / GRID;
-        double[] law = new double[GRID + 2];   // index GRID + 1: value above qHigh (stays there: values are >= 0)
+        boolean[] discrete = new boolean[m];
+        for (int[] b : blocks) for (int j : b) discrete[j] = true;
+
+        double step = q / GRID;
+        double[] law = new double[GRID + 2];   // index GRID + 1: value >= q (stays there: values are >= 0)
         law[0] = 1.0;
         double s = model.scoreScale();
-        boolean[] discrete = new boolean[m];
         for (int[] block : blocks) {
             int[] carriers = carriersOf(g, block);
-            Map<Integer, Double> blockLaw;
-            if (carriers.length <= MAX_BLOCK_CARRIERS && allUltraRare(g, block)) {
-                int c = carriers.length;
-                double[][] a = new double[c][block.length];   // w_j s g_ij on the block's carriers
-                double[] mu = new double[c];
-                for (int i = 0; i < c; i++) mu[i] = model.fitted(carriers[i]);
-                for (int b = 0; b < block.length; b++) {
-                    int j = block[b];
-                    GeneGenotypes.Column col = g.column(j);
-                    for (int i = 0; i < c; i++) a[i][b] = scores.weight(j) * s * dosageAt(col, carriers[i]);
-                }
-                blockLaw = blockLaw(a, mu, step);
-            } else {
-                blockLaw = LowCountBlock.law(scores, block, step, mixtureP);
-                if (blockLaw == null) continue;   // too costly to resolve: the block stays in the mixture
+            int c = carriers.length;
+            double[][] a = new double[c][block.length];   // w_j s g_ij on the block's carriers
+            double[] mu = new double[c];
+            for (int i = 0; i < c; i++) mu[i] = model.fitted(carriers[i]);
+            for (int b = 0; b < block.length; b++) {
+                int j = block[b];
+                GeneGenotypes.Column col = g.column(j);
+                for (int i = 0; i < c; i++) a[i][b] = scores.weight(j) * s * dosageAt(col, carriers[i]);
             }
-            for (int j : block) discrete[j] = true;
-            law = convolve(law, blockLaw);
+            law = convolve(law, blockLaw(a, mu, step));
         }
-        boolean any = false;
-        for (boolean d : discrete) any |= d;
-        if (!any) return Double.NaN;
         double[] lambda = gaussianPart(kernel, discrete);
-        int from = (int) Math.ceil(qLow / step - 1e-9);   // first cell that may hold the observed value
-        double p;
-        if (lambda.length == 0) {
-            // wholly discrete: R SKAT's efficient-resampling mid-p, P(Q > q) + P(Q = q) / 2; the
-            // values that may be q itself (from qLow to q plus the rounding) count half
-            p = law[GRID + 1];
-            for (int x = from; x <= GRID; x++) p += law[x] / 2;
-        } else {
-            p = tail(law, lambda, qLow, step, from);   // a continuous part: no atom, P(Q >= q)
-        }
-        return Math.log10(Math.min(p + beyond, 1.0));
-    }
-
-    private static boolean allUltraRare(GeneGenotypes g, int[] block) {
-        for (int j : block) if (g.column(j).samples().length > MAX_ENTRIES) return false;
-        return true;
-    }
-
-    /** Whether the gene has a column kept discrete (so {@link #log10Upper} can differ from the mixture). */
-    static boolean applies(GeneScores scores) {
-        return !blocks(scores).isEmpty();
+        return Math.log10(Math.min(tail(law, lambda, q, step), 1.0));
     }
 
     /**
-     * Ultra-rare and low-count columns grouped by shared carriers (union-find over non-zero entries;
-     * a low-count column's small imputed entries join nothing, being taken at their mean).
+     * Ultra-rare columns grouped by shared carriers (union-find over non-zero entries); blocks with
+     * more than {@link #MAX_BLOCK_CARRIERS} carriers are left out.
      */
     static List<int[]> blocks(GeneScores scores) {
         GeneGenotypes g = scores.genotypes();
@@ -173,15 +103,11 @@ final class UltraRareSkat {
         for (int j = 0; j < m; j++) {
             parent[j] = j;
             GeneGenotypes.Column col = g.column(j);
-            if (col.samples().length == 0) continue;
+            if (col.samples().length == 0 || col.samples().length > MAX_ENTRIES) continue;
             if (!(scores.covariance(j, j) > 0) || scores.weight(j) == 0) continue;
-            boolean ultraRare = col.samples().length <= MAX_ENTRIES;
-            if (!ultraRare && !LowCountBlock.eligible(scores.model(), col)) continue;
             rare.add(j);
-            for (int t = 0; t < col.samples().length; t++) {
-                // a low-count column's imputed entries are taken at their mean, so they join nothing
-                if (!ultraRare && col.dosages()[t] < LowCountBlock.SMALL) continue;
-                Integer other = owner.putIfAbsent(col.samples()[t], j);
+            for (int sample : col.samples()) {
+                Integer other = owner.putIfAbsent(sample, j);
                 if (other != null) parent[find(parent, j)] = find(parent, other);
             }
         }
@@ -189,13 +115,14 @@ final class UltraRareSkat {
         for (int j : rare) groups.computeIfAbsent(find(parent, j), k -> new ArrayList<>()).add(j);
         List<int[]> out = new ArrayList<>();
         for (List<Integer> grp : groups.values()) {
-            out.add(grp.stream().mapToInt(Integer::intValue).sorted().toArray());
+            int[] block = grp.stream().mapToInt(Integer::intValue).sorted().toArray();
+            if (carriersOf(g, block).length <= MAX_BLOCK_CARRIERS) out.add(block);
         }
         out.sort((x, y) -> Integer.compare(x[0], y[0]));   // deterministic order
         return out;
     }
 
-    private static int find(int[] parent, int j) {
+    static int find(int[] parent, int j) {
         while (parent[j] != j) {
             parent[j] = parent[parent[j]];
             j = parent[j];
@@ -219,7 +146,7 @@ final class UltraRareSkat {
      * Law of sum_j (sum_i a_ij (y_i - mu_i))^2 over the 2^c carrier assignments, on the grid (values
      * rounded up; index GRID + 1 holds values &gt;= GRID steps).
      */
-    private static Map<Integer, Double> blockLaw(double[][] a, double[] mu, double step) {
+    static Map<Integer, Double> blockLaw(double[][] a, double[] mu, double step) {
         int c = mu.length;
         int k = a.length == 0 ? 0 : a[0].length;
         int size = 1 << c;
@@ -250,20 +177,28 @@ final class UltraRareSkat {
         return x > GRID ? GRID + 1 : (int) Math.max(x, 0);
     }
 
-    private static double[] convolve(double[] law, Map<Integer, Double> block) {
+    static double[] convolve(double[] law, Map<Integer, Double> block) {
+        // the block's cells as arrays, in the map's order (the sums below keep their order)
+        int n = block.size(), e = 0;
+        int[] cell = new int[n];
+        double[] prob = new double[n];
+        for (var entry : block.entrySet()) {
+            cell[e] = entry.getKey();
+            prob[e++] = entry.getValue();
+        }
         double[] out = new double[law.length];
         for (int x = 0; x < law.length; x++) {
             if (law[x] == 0) continue;
-            for (var e : block.entrySet()) {
-                int y = x == GRID + 1 || e.getKey() == GRID + 1 ? GRID + 1 : Math.min(x + e.getKey(), GRID + 1);
-                out[y] += law[x] * e.getValue();
+            for (int k = 0; k < n; k++) {
+                int y = x == GRID + 1 || cell[k] == GRID + 1 ? GRID + 1 : Math.min(x + cell[k], GRID + 1);
+                out[y] += law[x] * prob[k];
             }
         }
         return out;
     }
 
     /** Eigenvalues of the Gaussian part: the kernel's rows and columns of the columns not enumerated. */
-    private static double[] gaussianPart(double[][] kernel, boolean[] discrete) {
+    static double[] gaussianPart(double[][] kernel, boolean[] discrete) {
         int r = 0;
         for (boolean d : discrete) if (!d) r++;
         if (r == 0) return new double[0];
@@ -276,24 +211,27 @@ final class UltraRareSkat {
         return Eigenvalues.skatLambda(k);
     }
 
-    /**
-     * sum_v P(Q_D = v) S(q - v) for the threshold q at cell {@code from} (cells from there on have
-     * S = 1), S evaluated at cell ends (upper bounds), stopping early.
-     */
-    private static double tail(double[] law, double[] lambda, double q, double step, int from) {
-        double p = 0;
-        for (int x = Math.max(from, 0); x <= GRID + 1; x++) p += law[x];
-        int below = Math.min(Math.max(from, 0), GRID + 1);
+    /** sum_v P(Q_D = v) S(q - v) with S evaluated at cell ends (upper bounds), stopping early. */
+    private static double tail(double[] law, double[] lambda, double q, double step) {
+        double p = law[GRID + 1];
         double rest = 0;
-        for (int x = 0; x < below; x++) rest += law[x];
-        int cellWidth = Math.max(below / EVAL_CELLS, 1);
+        for (int x = 0; x <= GRID; x++) rest += law[x];
+        int cellWidth = GRID / EVAL_CELLS;
         // walk from the values closest to q (largest S) down to 0
-        for (int hi = below - 1; hi >= 0 && rest > 0; hi -= cellWidth) {
-            int lo = Math.max(hi - cellWidth + 1, 0);
+        for (int cell = EVAL_CELLS - 1; cell >= 0 && rest > 0; cell--) {
+            int lo = cell * cellWidth;
+            int hi = cell == EVAL_CELLS - 1 ? GRID : lo + cellWidth - 1;
             double mass = 0;
             for (int x = lo; x <= hi; x++) mass += law[x];
             if (mass == 0) continue;
-            double sv = survival(q - hi * step, lambda);   // the cell's largest value: the largest S
+            double t = q - (lo * step);          // smallest remaining gap in the cell: largest S
+            double sv = survival(t, lambda);
+            if (hi == GRID && law[GRID] > 0) {
+                // values rounded up to q itself: S(0) = 1
+                p += law[GRID];
+                mass -= law[GRID];
+                rest -= law[GRID];
+            }
             p += mass * sv;
             rest -= mass;
             if (rest <= 0) break;
@@ -305,7 +243,7 @@ final class UltraRareSkat {
         return p;
     }
 
-    private static double survival(double t, double[] lambda) {
+    static double survival(double t, double[] lambda) {
         if (t <= 0) return 1.0;
         if (lambda.length == 0) return 0.0;
         return Math.pow(10, MixtureTail.log10Upper(t, lambda, REL_TOL));

@@ -205,4 +205,27 @@ final class EnumeratedNull {
             p[mask] = prob;
         }
     }
+
+    /**
+     * SKAT's p by the rule documented in {@link GeneScores#weightedCovariance()} (call after SKAT has
+     * run): a gene whose SAIGE-GENE kernel mixture p is at most {@link GeneScores#DISCRETE_GATE}
+     * (and that did not run past the work bound) reports its discrete law's p, the mid-p itself when
+     * every column is discrete, else the larger of it and the mixture p; any other gene reports the
+     * larger of the ultra-rare law's p (NaN: none) and the mixture p.
+     *
+     * @return {rule p, 1 when the gene was under the gate (and within the bound) else 0}
+     */
+    static double[] skatRule(GeneScores scores) {
+        double q = 0;
+        for (double u : scores.weightedScores()) q += u * u;
+        double[][] k = scores.saigeKernel();
+        double mixture = Math.pow(10, org.rareset.association.pvalue.MixtureTail.log10Upper(q, Eigenvalues.skatLambda(k)));
+        if (mixture <= GeneScores.DISCRETE_GATE && !scores.discreteCapped()) {
+            DiscreteSkat.Result d = DiscreteSkat.log10Upper(scores, k, q, mixture, new DiscreteWork(Long.MAX_VALUE));
+            if (d.wholly()) return new double[] {Math.pow(10, d.log10P()), 1};
+            if (!Double.isNaN(d.log10P())) return new double[] {Math.max(Math.pow(10, d.log10P()), mixture), 1};
+        }
+        double today = UltraRareSkat.log10Upper(scores, k, q);
+        return new double[] {Double.isNaN(today) ? mixture : Math.max(Math.pow(10, today), mixture), 0};
+    }
 }

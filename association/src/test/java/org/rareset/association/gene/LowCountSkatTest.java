@@ -96,42 +96,50 @@ class LowCountSkatTest {
     @Test
     void skatOfLowCountColumnsIsTheExactCarrierP() {
         Random r = new Random(61);
-        int tail = 0, shared = 0, unresolved = 0;
+        int tail = 0, shared = 0, unresolved = 0, gated = 0;
         double lowest = Double.POSITIVE_INFINITY, lowestDiscrete = Double.POSITIVE_INFINITY, highestDiscrete = 0;
-        double worstBefore = Double.POSITIVE_INFINITY, maxRule = 0;
+        double worstBefore = Double.POSITIVE_INFINITY, maxRule = 0, lowestUngated = 1;
         for (int gene = 0; gene < 40; gene++) {
             Case c = lowCountGene(r);
             GeneScores scores = GeneScores.compute(c.model(), c.genotypes(), c.weights(), TestOptions.defaults());
-            for (int[] b : UltraRareSkat.blocks(scores)) if (b.length > 1) shared++;
+            for (int[] b : DiscreteSkat.blocks(scores)) if (b.length > 1) shared++;
             double exact = EnumeratedNull.carrierSkatSplit(c, true);
             double after = Math.pow(10, scores.result(Skat.INSTANCE).log10P());
             double q = 0;
             for (double u : scores.weightedScores()) q += u * u;
             double mixture = Math.pow(10, MixtureTail.log10Upper(q, Eigenvalues.skatLambda(scores.saigeKernel())));
             boolean resolved = true;
-            for (int[] b : UltraRareSkat.blocks(scores)) resolved &= LowCountBlock.law(scores, b, q / UltraRareSkat.GRID, mixture) != null;
+            for (int[] b : DiscreteSkat.blocks(scores)) resolved &= LowCountBlock.law(scores, b, q / UltraRareSkat.GRID, mixture, new DiscreteWork(Long.MAX_VALUE)) != null;
             if (!resolved) {
                 unresolved++;   // a block the cost bound leaves to the mixture: the SAIGE-GENE kernel as before
                 continue;
             }
-            double discrete = Math.pow(10, UltraRareSkat.log10Upper(scores, scores.saigeKernel(), q, mixture));
-            lowest = Math.min(lowest, after / exact);
+            double discrete = Math.pow(10, DiscreteSkat.log10Upper(scores, scores.saigeKernel(), q, mixture, new DiscreteWork(Long.MAX_VALUE)).log10P());
+            double[] rule = EnumeratedNull.skatRule(scores);
+            maxRule = Math.max(maxRule, Math.abs(after / rule[0] - 1));
+            if (rule[1] == 1) {
+                gated++;
+                lowest = Math.min(lowest, after / exact);
+            } else {
+                lowestUngated = Math.min(lowestUngated, after);
+            }
             lowestDiscrete = Math.min(lowestDiscrete, discrete / exact);
-            maxRule = Math.max(maxRule, Math.abs(after / Math.max(discrete, mixture) - 1));
             if (exact >= TAIL) continue;
             tail++;
             highestDiscrete = Math.max(highestDiscrete, discrete / exact);
             worstBefore = Math.min(worstBefore, mixture / exact);
         }
         System.out.printf(Locale.ROOT, "columns of 11-14 carriers, %d genes resolved (%d left to the mixture), %d multi-column blocks: "
-                + "discrete / exact carrier p %.4f-%.4f (tail: %d genes), SKAT / exact at least %.4f, "
-                + "SKAT vs max(discrete, mixture) within %.1e; SAIGE-GENE kernel alone down to %.3f%n",
-                40 - unresolved, unresolved, shared, lowestDiscrete, highestDiscrete, tail, lowest, maxRule, worstBefore);
+                + "discrete / exact carrier p %.4f-%.4f (tail: %d genes), SKAT / exact at least %.4f over %d genes under the gate, "
+                + "SKAT of the others at least %.3f, SKAT vs the documented rule within %.1e; SAIGE-GENE kernel alone down to %.3f%n",
+                40 - unresolved, unresolved, shared, lowestDiscrete, highestDiscrete, tail, lowest, gated, lowestUngated, maxRule, worstBefore);
         assertTrue(lowestDiscrete >= 0.99, "discrete p below the exact carrier mid-p: " + lowestDiscrete);
         assertTrue(highestDiscrete <= 1.02, "discrete p above the exact carrier p in the tail by more than the grid allows: "
                 + highestDiscrete);
-        assertTrue(lowest >= 0.99, "SKAT below the exact carrier mid-p: " + lowest);
-        assertTrue(maxRule < 1e-4, "SKAT is not max(discrete p, mixture p): " + maxRule);
+        assertTrue(lowest >= 0.99, "SKAT below the exact carrier mid-p under the gate: " + lowest);
+        assertTrue(gated >= 5, "genes under the gate " + gated);
+        assertTrue(lowestUngated > GeneScores.DISCRETE_GATE, "a gene above the gate reports SKAT p " + lowestUngated);
+        assertTrue(maxRule < 1e-4, "SKAT is not the documented rule: " + maxRule);
         assertTrue(tail >= 10, "tail genes " + tail);
         assertTrue(shared >= 20, "blocks of columns sharing carriers " + shared);
         assertTrue(unresolved <= 8, "genes left to the mixture " + unresolved);
@@ -206,10 +214,10 @@ class LowCountSkatTest {
                 new GeneGenotypes.Column("b", all, ones, 24 / 160.0, 24, 24, 0));
         Case twins = new Case(c.model(), c.x(), GeneGenotypes.of(N, cols), new double[] {1, 1});
         GeneScores scores = GeneScores.compute(twins.model(), twins.genotypes(), twins.weights(), TestOptions.defaults());
-        assertEquals(1, UltraRareSkat.blocks(scores).size());
-        assertNull(LowCountBlock.law(scores, UltraRareSkat.blocks(scores).get(0), 1e-3, 1e-3));
+        assertEquals(1, DiscreteSkat.blocks(scores).size());
+        assertNull(LowCountBlock.law(scores, DiscreteSkat.blocks(scores).get(0), 1e-3, 1e-3, new DiscreteWork(Long.MAX_VALUE)));
         Case single = new Case(c.model(), c.x(), GeneGenotypes.of(N, List.of(cols.get(0))), new double[] {1});
         GeneScores one = GeneScores.compute(single.model(), single.genotypes(), single.weights(), TestOptions.defaults());
-        assertNotNull(LowCountBlock.law(one, UltraRareSkat.blocks(one).get(0), 1e-3, 1e-3));
+        assertNotNull(LowCountBlock.law(one, DiscreteSkat.blocks(one).get(0), 1e-3, 1e-3, new DiscreteWork(Long.MAX_VALUE)));
     }
 }
