@@ -54,6 +54,10 @@ final class LowCountBlock {
     static final double MIN_P = 1e-30;
     /** Most unresolved probability a block may leave, in units of the pruning threshold. */
     static final double LOST = 1000;
+    /** Per thread: the two grids of a convolution in progress and the block's law (each 10,002 slots). */
+    private static final ThreadLocal<Accumulator[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new Accumulator[] {new Accumulator(), new Accumulator(), new Accumulator()});
+
     private LowCountBlock() {}
 
     /**
@@ -171,8 +175,8 @@ final class LowCountBlock {
             law[b] = support.values().stream().mapToDouble(Double::doubleValue).toArray();
         }
 
-        Accumulator out = new Accumulator();
-        Accumulator[] scratch = {new Accumulator(), new Accumulator()};   // reused by every assignment
+        Accumulator[] scratch = SCRATCH.get();   // reused by every assignment, block and gene of the thread
+        Accumulator out = scratch[2].clear();
         boolean ok = configurations(0, 1.0, new int[h], sharedMu, drop, work, cfg -> {
             double[] hShift = new double[k];
             for (int b = 0; b < k; b++) for (int i = 0; i < h; i++) hShift[b] += cfg.y()[i] * sharedDose[b][i];
