@@ -7,6 +7,7 @@ import org.rareset.core.InputException;
 import org.rareset.core.output.WriteFailure;
 import org.rareset.cli.files.FileCheck;
 import org.rareset.cli.log.LogSetup;
+import org.rareset.cli.options.LogFileOption;
 import org.rareset.cli.ReportCommand;
 import org.rareset.cli.RiskCommand;
 import picocli.CommandLine;
@@ -54,9 +55,7 @@ public final class RareSetCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = LogSetup.LOG_FILE_OPTION, scope = CommandLine.ScopeType.INHERIT,
-            paramLabel = "FILE", description = "Also append the log (what goes to stderr) to FILE, each line timestamped.")
-    java.nio.file.Path logFile;
+    @CommandLine.Mixin LogFileOption logFile;
 
     @Override
     public void run() {

@@ -1,5 +1,6 @@
 package org.rareset.genotypes;
 
+import java.util.List;
 import org.rareset.genotypes.bgen.BgenVariantSource;
 import org.rareset.genotypes.input.GenotypeInput;
 import org.rareset.genotypes.input.ImportOptions;
@@ -23,6 +24,18 @@ public final class GenotypeSources {
             case PLINK -> BedVariantSource.open(input, read, options);
             case BGEN -> BgenVariantSource.open(input, read, options, threads);
         };
+    }
+
+    /**
+     * The samples {@link #open} would give (after {@code read}'s subset), reading no more than names
+     * them where the format allows: a PLINK fileset's .fam, not its .bim (VCF and BGEN: the header,
+     * which opening reads first).
+     */
+    public static List<String> samples(GenotypeInput input, VcfReadOptions read, ImportOptions options) {
+        if (input.format() == GenotypeInput.Format.PLINK) return BedVariantSource.samples(input, read, options);
+        try (GenotypeFileSource source = open(input, read, options, 1)) {
+            return source.samples();
+        }
     }
 
     /** The whole input, every sample, with two inflating threads at most. */

@@ -72,11 +72,11 @@ public final class CohortSimulator {
         long records = 0, alleles = 0, multi = 0, missing = 0, rows;
         long vcfBytes;
         try (StagedOutputs out = new StagedOutputs(folder)) {
-            Path vcfTmp = out.stage(store ? SimulationSummary.STORE : SimulationSummary.VCF);
+            Path genotypesTmp = out.stage(store ? SimulationSummary.STORE : SimulationSummary.VCF);
             Path tbiTmp = store ? null : out.stage(SimulationSummary.TBI);
             writeGenes(out.stage(SimulationSummary.GENES), genes);
-            SimulatedVcfWriter vcf = store ? null : new SimulatedVcfWriter(vcfTmp, tbiTmp, samples, genome, s, commandLine);
-            SimulatedStoreWriter rsg = store ? new SimulatedStoreWriter(vcfTmp, samples) : null;
+            SimulatedGenotypes genotypes = store ? new SimulatedStoreWriter(genotypesTmp, samples)
+                    : new SimulatedVcfWriter(genotypesTmp, tbiTmp, samples, genome, s, commandLine);
             try (AnnotationTableWriter annotations = new AnnotationTableWriter(out.stage(SimulationSummary.ANNOTATIONS), genes)) {
                 for (int c = 0; c < genome.size(); c++) {
                     List<SimGene> onContig = new ArrayList<>();
@@ -84,8 +84,7 @@ public final class CohortSimulator {
                     if (onContig.isEmpty()) continue;
                     for (SimSite site : sites.sites(genome.contigs().get(c), onContig)) {
                         sampler.sample(site, genotypeRng, s.missingRate());
-                        if (store) rsg.write(site, sampler);
-                        else vcf.write(site, sampler);
+                        genotypes.write(site, sampler);
                         annotations.write(site, sampler);
                         traits.accumulate(site, sampler);
                         records++;
@@ -96,14 +95,12 @@ public final class CohortSimulator {
                     }
                 }
                 rows = annotations.rows();
-                if (store) rsg.commit();
-                else vcf.close();
+                genotypes.finish();
             } catch (IOException | RuntimeException e) {
-                if (store) rsg.close();
-                else vcf.abort();
+                genotypes.abort();
                 throw e;
             }
-            vcfBytes = Files.size(vcfTmp);
+            vcfBytes = Files.size(genotypesTmp);
             TraitModel.Phenotypes pheno = traits.phenotypes(Draws.stream(s.seed(), "phenotypes"));
             TraitModel.writePhenotypes(out.stage(SimulationSummary.PHENOTYPES), samples, pheno);
             traits.writeCovariates(out.stage(SimulationSummary.COVARIATES), samples);

@@ -15,4 +15,11 @@ record SimSite(String chrom, int pos, String ref, String[] alts, AlleleAnnotatio
     String id(int allele) {
         return chrom + ":" + pos + ":" + ref + ":" + alts[allele];
     }
+
+    /** The VCF ID column (and the store's id): each ALT's {@link #id}, joined by {@code ;}. */
+    String ids() {
+        StringBuilder id = new StringBuilder();
+        for (int a = 0; a < alts.length; a++) id.append(a == 0 ? "" : ";").append(id(a));
+        return id.toString();
+    }
 }

@@ -15,7 +15,7 @@ import org.rareset.genotypes.vcf.VariantSplitter;
  * the store is byte-identical to {@code rareset ingest} of the VCF the same seed writes. Work per
  * site is proportional to its carriers and missing calls.
  */
-final class SimulatedStoreWriter implements AutoCloseable {
+final class SimulatedStoreWriter implements SimulatedGenotypes {
     private final GenotypeStoreWriter writer;
     private final RecordCalls calls;
     private final int samples;
@@ -27,7 +27,8 @@ final class SimulatedStoreWriter implements AutoCloseable {
         this.samples = sampleNames.size();
     }
 
-    void write(SimSite site, GenotypeSampler g) {
+    @Override
+    public void write(SimSite site, GenotypeSampler g) {
         calls.reset(site.alts().length);
         // Carriers and missing calls in increasing sample order; a missing carrier is a missing call (./.).
         int c = 0;
@@ -49,18 +50,17 @@ final class SimulatedStoreWriter implements AutoCloseable {
             }
         }
         calls.refRun(samples - g.missing - called);
-        StringBuilder id = new StringBuilder();
-        for (int a = 0; a < site.alts().length; a++) id.append(a == 0 ? "" : ";").append(site.id(a));
-        VariantSplitter.split(site.chrom(), site.pos(), id.toString(), site.ref(), Arrays.asList(site.alts()), calls, writer::add);
+        VariantSplitter.split(site.chrom(), site.pos(), site.ids(), site.ref(), Arrays.asList(site.alts()), calls, writer::add);
     }
 
     /** Completes the store under its (temporary) name. */
-    void commit() {
+    @Override
+    public void finish() {
         writer.commit();
     }
 
     @Override
-    public void close() {
+    public void abort() {
         writer.close();
     }
 }

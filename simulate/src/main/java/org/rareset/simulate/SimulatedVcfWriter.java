@@ -5,7 +5,6 @@ import htsjdk.tribble.index.Index;
 import htsjdk.tribble.index.tabix.TabixFormat;
 import htsjdk.tribble.index.tabix.TabixIndexCreator;
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,7 @@ import org.rareset.core.bgzf.ParallelBgzfOutputStream;
  * Writes the simulated cohort as a bgzipped VCFv4.2 (GT only, unphased, records sorted) and builds
  * its tabix index on the fly from the BGZF virtual offsets of the records.
  */
-final class SimulatedVcfWriter implements Closeable {
+final class SimulatedVcfWriter implements SimulatedGenotypes {
     private final ParallelBgzfOutputStream bgzf;
     private final TabixIndexCreator index = new TabixIndexCreator(TabixFormat.VCF);
     private final GenotypeLine line;
@@ -47,13 +46,13 @@ final class SimulatedVcfWriter implements Closeable {
         bgzf.write(h.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    void write(SimSite site, GenotypeSampler g) throws IOException {
+    @Override
+    public void write(SimSite site, GenotypeSampler g) throws IOException {
         SimpleFeature feature = new SimpleFeature(site.chrom(), site.pos(), site.end());
         bgzf.mark(v -> index.addFeature(feature, v));
         StringBuilder r = new StringBuilder(128);
         r.append(site.chrom()).append('\t').append(site.pos()).append('\t');
-        for (int a = 0; a < site.alts().length; a++) r.append(a == 0 ? "" : ";").append(site.id(a));
-        r.append('\t').append(site.ref()).append('\t');
+        r.append(site.ids()).append('\t').append(site.ref()).append('\t');
         for (int a = 0; a < site.alts().length; a++) r.append(a == 0 ? "" : ",").append(site.alts()[a]);
         r.append("\t.\tPASS\t.\tGT\t");
         bgzf.write(r.toString().getBytes(StandardCharsets.US_ASCII));
@@ -72,7 +71,7 @@ final class SimulatedVcfWriter implements Closeable {
 
     /** Finishes the BGZF file and writes its tabix index. */
     @Override
-    public void close() throws IOException {
+    public void finish() throws IOException {
         if (done) return;
         done = true;
         bgzf.close();
@@ -80,8 +79,8 @@ final class SimulatedVcfWriter implements Closeable {
         tbi.write(indexPath);
     }
 
-    /** Stops without finishing (the caller deletes the temporary files). */
-    void abort() {
+    @Override
+    public void abort() {
         done = true;
         bgzf.abort();
     }

@@ -33,22 +33,51 @@ final class PartsJob {
 
     /** As {@link #run(JavaSparkContext, Path, WorkPlanner.Plan, UnitWork, PrintWriter)}; {@code unitsDone} runs between the units and the merge. */
     static void run(JavaSparkContext jsc, Path out, WorkPlanner.Plan plan, UnitWork work, PrintWriter err, Runnable unitsDone) throws IOException {
-        Path folder = OutputFiles.temp(out, ".spark" + OutputFiles.TEMP_SUFFIX);
-        try {
-            Files.createDirectories(folder);
+        inFolderBeside(out, folder -> {
             String name = out.getFileName().toString();
             int n = plan.size();
-            try {
-                jsc.parallelize(plan.bySize(), n).foreach(new RunUnit(work, folder.toString(), name, n));
-            } catch (Exception e) { // Spark throws its SparkException unchecked
-                throw failure(e);
-            }
+            onCluster(() -> jsc.parallelize(plan.bySize(), n).foreach(new RunUnit(work, folder.toString(), name, n)));
             unitsDone.run();
             List<Path> parts = new ArrayList<>(n);
             for (int k = 1; k <= n; k++) parts.add(folder.resolve(MergeCommand.chunkName(name, k, n)));
             MergeCommand.merge(out, parts, err);
+            return null;
+        });
+    }
+
+    /** Work done in a folder of parts. */
+    interface FolderWork<T> {
+        T run(Path folder) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} in a new hidden folder beside {@code out} (so on the same, shared, file
+     * system, where the driver can join what the tasks wrote), deleted afterwards either way.
+     */
+    static <T> T inFolderBeside(Path out, FolderWork<T> work) throws IOException {
+        Path folder = OutputFiles.temp(out, ".spark" + OutputFiles.TEMP_SUFFIX);
+        try {
+            Files.createDirectories(folder);
+            return work.run(folder);
         } finally {
             OutputFiles.discard(folder);
+        }
+    }
+
+    /** Runs a Spark job; its failure becomes one message ({@link #failure}). */
+    static void onCluster(Runnable job) {
+        onCluster(() -> {
+            job.run();
+            return null;
+        });
+    }
+
+    /** Runs a Spark job and returns its result; its failure becomes one message ({@link #failure}). */
+    static <T> T onCluster(java.util.function.Supplier<T> job) {
+        try {
+            return job.get();
+        } catch (Exception e) { // Spark throws its SparkException unchecked
+            throw failure(e);
         }
     }
 

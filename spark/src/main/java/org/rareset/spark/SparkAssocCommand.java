@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -14,13 +13,7 @@ import org.rareset.association.run.AssociationJob;
 import org.rareset.association.run.AssociationRun;
 import org.rareset.association.run.AssociationSettings;
 import org.rareset.cli.AssocCommand;
-import org.rareset.cli.files.WritesFiles;
-import org.rareset.core.InputException;
-import org.rareset.core.output.FileRoles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rareset-spark assoc}: {@code rareset assoc} on a Spark cluster, with the same options.
@@ -34,19 +27,9 @@ import picocli.CommandLine.Spec;
  * the files equal those of one {@code rareset assoc} run.
  */
 @Command(name = "assoc", description = {"rareset assoc on Spark: the genes are tested in work units on the executors and the parts merged as rareset merge does (docs/spark.md). Options as for rareset assoc, plus --units.", ""})
-public final class SparkAssocCommand implements Callable<Integer>, WritesFiles {
-    @Mixin AssocCommand assoc;
-    @Mixin SparkRun.Options spark;
-    @Spec CommandSpec spec;
-
-    @Override
-    public java.util.Set<String> outputOptions() {
-        return assoc.outputOptions();
-    }
-
-    @Override
-    public void declareFiles(FileRoles files) {
-        assoc.declareFiles(files);
+public final class SparkAssocCommand extends GeneUnitsCommand<AssocCommand> {
+    public SparkAssocCommand() {
+        super(new AssocCommand());
     }
 
     @Override
@@ -88,20 +71,17 @@ public final class SparkAssocCommand implements Callable<Integer>, WritesFiles {
 
     /** The settings an executor gets from the same arguments. */
     static AssociationSettings settingsOf(String[] args) {
-        return SparkRun.parse(new SparkAssocCommand(), args).assoc.settings();
+        return SparkRun.parse(new SparkAssocCommand(), args).local.settings();
     }
 
     /** Outputs that {@code rareset merge} does not join are refused before any work. */
     private static void refuseUnsupported(AssociationSettings s) {
         List<String> refused = new ArrayList<>();
-        if (s.chunk() != null) refused.add("--chunk (the Spark runner splits the genes itself)");
+        if (s.chunk() != null) refused.add(CHUNK);
         if (s.writeBurdens() != null) refused.add("--write-burdens");
         if (s.singleVariant()) refused.add("--single-variant");
         if (!s.outFormat().equalsIgnoreCase("rareset")) refused.add("--out-format " + s.outFormat());
-        if (!refused.isEmpty()) {
-            throw new InputException(null, null, "the Spark runner does not support " + String.join(", ", refused),
-                    "run rareset assoc for these outputs");
-        }
+        refuse(refused, "assoc");
     }
 
     /** One unit on an executor: the run prepared once per JVM, the driver's traits and null models. */

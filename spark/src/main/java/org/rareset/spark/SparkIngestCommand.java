@@ -2,7 +2,6 @@ package org.rareset.spark;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.rareset.cli.IngestCommand;
 import org.rareset.cli.files.WritesFiles;
 import org.rareset.core.InputException;
 import org.rareset.core.output.FileRoles;
-import org.rareset.core.output.OutputFiles;
 import org.rareset.genotypes.input.GenotypeInput;
 import org.rareset.genotypes.store.IngestReport;
 import org.rareset.genotypes.store.ParallelIngest;
@@ -58,25 +56,16 @@ public final class SparkIngestCommand implements Callable<Integer>, WritesFiles 
         JavaSparkContext jsc = SparkRun.context("rareset ingest");
         String[] args = SparkRun.executorArgs(spec, jsc);
         int n = s.inputs().size();
-        // shards on the same (shared) file system as --out, so that the driver can join them
-        Path folder = OutputFiles.temp(s.out(), ".spark" + OutputFiles.TEMP_SUFFIX);
-        try {
-            Files.createDirectories(folder);
+        // shards in PartsJob's folder of parts, so that the driver can join them
+        IngestReport report = PartsJob.inFolderBeside(s.out(), folder -> {
             List<String> samples = new ArrayList<>(ParallelIngest.samples(s.inputs().get(0), s.read(), s.importOptions()));
             err.println(String.format(Locale.ROOT, "ingest: %d input files of %d samples as %d tasks on %s", n, samples.size(), n, jsc.master()));
             err.flush();
-            List<IngestReport> reports;
-            try {
-                reports = jsc.parallelize(IntStream.range(0, n).boxed().toList(), n)
-                        .map(new IngestShard(args, folder.toString(), samples)).collect();
-            } catch (Exception e) { // Spark throws its SparkException unchecked
-                throw PartsJob.failure(e);
-            }
-            IngestReport report = ParallelIngest.join(shards(folder, n), s.inputs(), reports, s.out());
-            ingest.printReport(report, (System.nanoTime() - t0) / 1e9, spec.commandLine().getOut(), err);
-        } finally {
-            OutputFiles.discard(folder);
-        }
+            List<IngestReport> reports = PartsJob.onCluster(() -> jsc.parallelize(IntStream.range(0, n).boxed().toList(), n)
+                    .map(new IngestShard(args, folder.toString(), samples)).collect());
+            return ParallelIngest.join(shards(folder, n), s.inputs(), reports, s.out());
+        });
+        ingest.printReport(report, (System.nanoTime() - t0) / 1e9, spec.commandLine().getOut(), err);
         return 0;
     }
 

@@ -3,6 +3,7 @@ package org.rareset.spark;
 import org.rareset.cli.RareSetCommand;
 import org.rareset.cli.VersionProvider;
 import org.rareset.cli.log.LogSetup;
+import org.rareset.cli.options.LogFileOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,9 +18,7 @@ import picocli.CommandLine.Command;
 public final class SparkMain implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = LogSetup.LOG_FILE_OPTION, scope = CommandLine.ScopeType.INHERIT,
-            paramLabel = "FILE", description = "Also append the log (what goes to stderr) to FILE, each line timestamped.")
-    java.nio.file.Path logFile;
+    @CommandLine.Mixin LogFileOption logFile;
 
     @Override
     public void run() {

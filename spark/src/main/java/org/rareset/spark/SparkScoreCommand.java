@@ -6,17 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.rareset.cli.ScoreCommand;
-import org.rareset.cli.files.WritesFiles;
-import org.rareset.core.InputException;
-import org.rareset.core.output.FileRoles;
 import org.rareset.deepset.score.GeneRows;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rareset-spark score}: {@code rareset score} on a Spark cluster, with the same options.
@@ -27,19 +20,9 @@ import picocli.CommandLine.Spec;
  * as {@code rareset merge} joins score chunks (one sample roster, genes in order).
  */
 @Command(name = "score", description = {"rareset score on Spark: genes are scored in work units on the executors and the parts merged as rareset merge does (docs/spark.md). Options as for rareset score, plus --units.", ""})
-public final class SparkScoreCommand implements Callable<Integer>, WritesFiles {
-    @Mixin ScoreCommand score;
-    @Mixin SparkRun.Options spark;
-    @Spec CommandSpec spec;
-
-    @Override
-    public java.util.Set<String> outputOptions() {
-        return score.outputOptions();
-    }
-
-    @Override
-    public void declareFiles(FileRoles files) {
-        score.declareFiles(files);
+public final class SparkScoreCommand extends GeneUnitsCommand<ScoreCommand> {
+    public SparkScoreCommand() {
+        super(new ScoreCommand());
     }
 
     @Override
@@ -47,17 +30,15 @@ public final class SparkScoreCommand implements Callable<Integer>, WritesFiles {
         PrintWriter err = spec.commandLine().getErr();
         JavaSparkContext jsc = SparkRun.context("rareset score");
         String[] args = SparkRun.executorArgs(spec, jsc);
-        ScoreCommand options = SparkRun.parse(new SparkScoreCommand(), args).score;
+        ScoreCommand options = SparkRun.parse(new SparkScoreCommand(), args).local;
         List<String> refused = new ArrayList<>();
         if (options.perVariant() != null) refused.add("--per-variant");
         if (options.writeBgen() != null) refused.add("--write-bgen");
         if ("wide".equals(options.dense())) refused.add("--dense wide (parts of a wide table have different columns)");
         if (args.length > 0 && List.of(args).stream().anyMatch(a -> a.equals("--chunk") || a.startsWith("--chunk="))) {
-            refused.add("--chunk (the Spark runner splits the genes itself)");
+            refused.add(CHUNK);
         }
-        if (!refused.isEmpty()) {
-            throw new InputException(null, null, "the Spark runner does not support " + String.join(", ", refused), "run rareset score for these outputs");
-        }
+        refuse(refused, "score");
         String runId = SparkRun.newRunId();
         try {
             ScoreCommand.Prepared prepared = JvmCache.get(runId, ScoreCommand.Prepared.class, () -> options.prepare(err));
@@ -86,7 +67,7 @@ public final class SparkScoreCommand implements Callable<Integer>, WritesFiles {
     private record ScoreUnit(String runId, String[] args) implements UnitWork {
         @Override
         public void run(WorkPlanner.Unit unit, Path part) throws Exception {
-            ScoreCommand options = SparkRun.parse(new SparkScoreCommand(), args).score;
+            ScoreCommand options = SparkRun.parse(new SparkScoreCommand(), args).local;
             ScoreCommand.Prepared prepared = JvmCache.get(runId, ScoreCommand.Prepared.class,
                     () -> options.prepare(new PrintWriter(Writer.nullWriter())));
             options.writeScores(prepared, prepared.input().genes().subList(unit.from(), unit.to()), part, false, g -> { });

@@ -4,19 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.rareset.genotypes.store.IngestShards.requireTool;
+import static org.rareset.genotypes.store.IngestShards.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.genotypes.store.IngestReport;
+import org.rareset.genotypes.store.IngestShards;
 
 /**
  * {@code rareset-spark ingest} on {@code local[2]} against {@code rareset ingest --threads 1} of
@@ -32,29 +31,17 @@ class SparkIngestTest {
 
     @Test
     void bcftoolsShardsGiveTheCommandLinesStoreAndQc() throws Exception {
-        requireTool("bcftools");
         List<String> args = new ArrayList<>(List.of("ingest", "--vcf"));
-        String[] regions = {"chr1:1-100000000", "chr1:100000001-", "chr2,chr3,chr4,chr5,chr6,chr7,chr8,chr9,chr10,chr11",
-            "chr12:1-1000", "chr12,chr13,chr14,chr15,chr16,chr17,chr18,chr19,chr20,chr21,chr22"};
-        for (int i = 0; i < regions.length; i++) {
-            Path part = dir.resolve("part" + i + ".vcf.gz");
-            run("bcftools", "view", "-r", regions[i], "--regions-overlap", "pos", "-Oz", "-o", part.toString(), DEMO.toString());
-            args.add(part.toString());
-        }
+        for (Path part : IngestShards.bcftoolsShards(DEMO, dir)) args.add(part.toString());
         args.addAll(FILTERS);
         assertSameAsCommandLine(args);
     }
 
     @Test
     void plink2ShardsGiveTheCommandLinesStoreAndQc() throws Exception {
-        requireTool("plink2");
         String cohort = SparkAssocTest.TESTDATA.resolve("genotypes/cohort").toString();
         List<String> args = new ArrayList<>(List.of("ingest", "--bfile"));
-        for (String chr : new String[] {"1", "2"}) {
-            String prefix = dir.resolve("chr" + chr).toString();
-            run("plink2", "--bfile", cohort, "--chr", chr, "--make-bed", "--output-chr", "chrM", "--silent", "--out", prefix);
-            args.add(prefix);
-        }
+        args.addAll(IngestShards.plink2Shards(cohort, dir, "1", "2"));
         assertSameAsCommandLine(args);
     }
 
@@ -101,22 +88,6 @@ class SparkIngestTest {
 
     /** Temporary files and shard folders left in the test folder. */
     private List<String> hidden() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
-        }
-    }
-
-    private static void requireTool(String tool) {
-        boolean have = Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-        if (!have && System.getenv("RARESET_REQUIRE_CI_TOOLS") != null) fail(tool + " is required here (RARESET_REQUIRE_CI_TOOLS)");
-        assumeTrue(have, "needs " + tool);
-    }
-
-    private static String run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) throw new IOException(cmd[0] + " failed: " + err);
-        return new String(out, StandardCharsets.UTF_8);
+        return IngestShards.leftovers(dir);
     }
 }

@@ -22,6 +22,9 @@ import picocli.CommandLine;
  * writes its manifest there, and only then replaces {@code OUT/STEP} by renames
  * ({@link OutputFiles#commitFolder}): a killed run leaves
  * complete step folders and at most one partial folder, which the next run discards and redoes.
+ * Killed between those renames, it leaves the old step folder under a hidden name beside
+ * {@code OUT/STEP}, which the next run puts back ({@link OutputFiles#recoverFolder}) before
+ * deciding whether the step is up to date.
  * {@link #runOne} runs a single step the same way: that is what a workflow engine's job calls.
  */
 public final class PipelineRunner {
@@ -209,6 +212,9 @@ public final class PipelineRunner {
         if (!cfg.stepEnabled(step.name())) return say(new Outcome(step.name(), Status.SWITCHED_OFF, "switched off in " + cfg.file().getFileName()));
         if (!step.available()) return say(new Outcome(step.name(), Status.NOT_AVAILABLE, String.join("; ", step.unavailable())));
         if (!step.runsCommands()) return say(new Outcome(step.name(), Status.GIVEN, "using " + step.inputs().get(0)));
+        if (OutputFiles.recoverFolder(step.dir())) {
+            log.printf("pipeline: step %s: put back the step folder a stopped run had set aside%n", step.name());
+        }
         Manifest.Content previous = Manifest.read(step.dir());
         Manifest.Content expected = Manifest.expected(step, Manifest.byPath(previous));
         String why = why(step, previous, expected);

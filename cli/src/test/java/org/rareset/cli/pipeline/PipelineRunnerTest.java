@@ -96,6 +96,24 @@ class PipelineRunnerTest {
         assertFalse(Files.exists(cfg.output().resolve(".partial")), "staging area removed after a complete run");
     }
 
+    /** Killed between the renames that replace a step folder: the old one is under a hidden name, the step folder missing. */
+    @Test
+    void aStepFolderSetAsideByAKilledRunIsPutBack() throws Exception {
+        assertEquals(List.of(Status.RAN, Status.RAN), run(plan("first"), new StringWriter()));
+        Path out = cfg.output();
+        String html = Files.readString(out.resolve("8-report/second.html"));
+        Files.move(out.resolve("8-report"), out.resolve(".8-report.0123abcd.old.tmp"));
+        // and a folder left set aside beside a step folder that did move in
+        Files.createDirectories(out.resolve(".6-assoc.4567cdef.old.tmp"));
+        StringWriter log = new StringWriter();
+        assertEquals(List.of(Status.UP_TO_DATE, Status.UP_TO_DATE), run(plan("first"), log));
+        assertTrue(log.toString().contains("pipeline: step report: put back the step folder a stopped run had set aside"), log.toString());
+        assertEquals(html, Files.readString(out.resolve("8-report/second.html")));
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+        }
+    }
+
     @Test
     void failedStepLeavesNoStepFolderAndStops() throws Exception {
         Files.writeString(results, "phenotype\tgene\ttest\nQT\tG\tskat\n"); // no pval column: bad input

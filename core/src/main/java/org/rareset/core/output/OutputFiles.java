@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.rareset.core.InputException;
 
 /**
@@ -24,6 +29,8 @@ import org.rareset.core.InputException;
 public final class OutputFiles {
     /** Every temporary name ends with this. */
     public static final String TEMP_SUFFIX = ".tmp";
+    /** The suffix of the old folder {@link #commitFolder} sets aside while the new one moves in. */
+    static final String OLD_FOLDER_SUFFIX = ".old" + TEMP_SUFFIX;
 
     private OutputFiles() {}
 
@@ -80,7 +87,7 @@ public final class OutputFiles {
         Path abs = target.toAbsolutePath();
         Path old = null;
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-            old = temp(abs, ".old" + TEMP_SUFFIX);
+            old = temp(abs, OLD_FOLDER_SUFFIX);
             Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
@@ -94,6 +101,40 @@ public final class OutputFiles {
         }
         ExitCleanup.forget(temp);
         if (old != null) discard(old);
+    }
+
+    /**
+     * Tidies up after a process killed inside {@link #commitFolder} (no shutdown hook ran), where the
+     * old folder may still lie under its hidden name: with no {@code target}, the old folder set aside
+     * is put back (the most recently modified, should there be several), so the folder is the old
+     * complete one; beside an existing {@code target}, folders set aside are deleted. Not to be called
+     * while another process may be committing the same target.
+     *
+     * @return true when a folder set aside was put back
+     */
+    public static boolean recoverFolder(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) return false;
+        List<Path> aside;
+        try (Stream<Path> s = Files.list(parent)) {
+            aside = new ArrayList<>(s.filter(p -> isTempOf(p, abs) && p.getFileName().toString().endsWith(OLD_FOLDER_SUFFIX)
+                    && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList());
+        }
+        if (aside.isEmpty()) return false;
+        aside.sort(Comparator.comparing(OutputFiles::lastModified).reversed());
+        boolean putBack = !Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
+        if (putBack) Files.move(aside.remove(0), abs, StandardCopyOption.ATOMIC_MOVE);
+        for (Path p : aside) discard(p);
+        return putBack;
+    }
+
+    private static FileTime lastModified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     /** Deletes {@code temp} (a file or a folder tree), best effort; the failure being reported matters more. */

@@ -18,10 +18,12 @@ import org.rareset.core.bgzf.Bgzf;
  * whole first costs nothing.
  */
 final class IndexBytes {
+    private final byte[] all;
     private final DataInputStream in;
     private final ByteArrayInputStream bytes;
 
     private IndexBytes(byte[] all) {
+        this.all = all;
         this.bytes = new ByteArrayInputStream(all);
         this.in = new DataInputStream(bytes);
     }
@@ -62,10 +64,10 @@ final class IndexBytes {
     }
 
     /**
-     * Walks a tabix index (hts-specs, "The tabix index format") without keeping it, so that htsjdk,
-     * which then reads it, never meets a damaged count.
+     * Walks a tabix index (hts-specs, "The tabix index format"), so that htsjdk never meets a damaged
+     * count, and returns its decompressed bytes for htsjdk to read (the file is read once).
      */
-    static void checkTabix(Path tbi) throws IOException {
+    static byte[] checkTabix(Path tbi) throws IOException {
         IndexBytes b = read(tbi);
         byte[] magic = new byte[4];
         b.fully(magic);
@@ -81,5 +83,6 @@ final class IndexBytes {
             }
             b.skip(8L * b.count(8, "linear-index offsets"));
         }
+        return b.all;
     }
 }

@@ -2,6 +2,7 @@ package org.rareset.core.region;
 
 import htsjdk.tribble.index.Block;
 import htsjdk.tribble.index.tabix.TabixIndex;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +32,12 @@ public interface RegionIndex {
         return Files.isRegularFile(Path.of(file + ".tbi")) || Files.isRegularFile(Path.of(file + ".csi"));
     }
 
-    /** Reads a tabix index with htsjdk after checking its structure, so a damaged one is a message, not an allocation failure. */
+    /**
+     * Reads a tabix index with htsjdk after checking its structure, so a damaged one is a message, not
+     * an allocation failure; htsjdk reads the bytes the check decompressed, not the file again.
+     */
     static RegionIndex readTabix(Path tbi) throws IOException {
-        IndexBytes.checkTabix(tbi);
-        return of(new TabixIndex(tbi));
+        return of(new TabixIndex(new ByteArrayInputStream(IndexBytes.checkTabix(tbi))));
     }
 
     static RegionIndex of(TabixIndex tabix) {

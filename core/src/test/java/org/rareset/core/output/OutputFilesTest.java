@@ -131,6 +131,43 @@ class OutputFilesTest {
         assertEquals(List.of(), leftovers());
     }
 
+    /** As a kill between commitFolder's two renames leaves it: no target, the old folder under its hidden name. */
+    @Test
+    void aFolderSetAsideByAKilledCommitIsPutBack() throws Exception {
+        Path target = dir.resolve("model");
+        Path older = dir.resolve(".model.1a2b.old.tmp");
+        Path aside = dir.resolve(".model.3c4d.old.tmp");
+        Files.createDirectories(older);
+        Files.writeString(older.resolve("model.json"), "older");
+        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        Files.createDirectories(aside);
+        Files.writeString(aside.resolve("model.json"), "old");
+        Path unrelated = dir.resolve(".model2.5e6f.old.tmp");
+        Files.createDirectories(unrelated);
+        assertTrue(OutputFiles.recoverFolder(target));
+        assertEquals("old", Files.readString(target.resolve("model.json")), "the most recently set aside comes back");
+        assertFalse(Files.exists(older), "an older one is deleted");
+        assertFalse(Files.exists(aside));
+        assertTrue(Files.exists(unrelated), "another target's folder is left alone");
+        assertFalse(OutputFiles.recoverFolder(target), "nothing more to do");
+    }
+
+    /** As a kill after the new folder moved in but before the old one was deleted leaves it. */
+    @Test
+    void aFolderSetAsideBesideItsTargetIsDeleted() throws Exception {
+        Path target = dir.resolve("model");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("model.json"), "new");
+        Path aside = dir.resolve(".model.3c4d.old.tmp");
+        Files.createDirectories(aside);
+        Files.writeString(aside.resolve("model.json"), "old");
+        assertFalse(OutputFiles.recoverFolder(target));
+        assertEquals("new", Files.readString(target.resolve("model.json")));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(target), s.toList());
+        }
+    }
+
     @Test
     void aPendingFileAppearsOnlyWhenCommitted() throws Exception {
         Path target = dir.resolve("t/rows.tsv");

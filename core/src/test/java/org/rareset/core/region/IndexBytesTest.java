@@ -27,6 +27,21 @@ class IndexBytesTest {
         assertEquals(RegionIndex.readTabix(TBI).contigs(), RegionIndex.beside(Path.of(TBI.toString().replace(".tbi", ""))).contigs());
     }
 
+    /** The bytes the check decompressed give htsjdk the index it reads from the file itself. */
+    @Test
+    void theCheckedBytesGiveHtsjdksIndexOfTheFile() throws IOException {
+        RegionIndex once = RegionIndex.readTabix(TBI);
+        RegionIndex file = RegionIndex.of(new htsjdk.tribble.index.tabix.TabixIndex(TBI));
+        assertEquals(file.contigs(), once.contigs());
+        assertTrue(once.firstOffset(once.contigs().get(0), 1, 500_000_000) >= 0, "the first contig's records are found");
+        for (String contig : file.contigs()) {
+            for (int start : new int[] {1, 1000, 100_000, 10_000_000}) {
+                assertEquals(file.firstOffset(contig, start, 500_000_000), once.firstOffset(contig, start, 500_000_000),
+                        contig + ":" + start);
+            }
+        }
+    }
+
     @Test
     void aHugeBinCountIsRefusedBeforeAnythingIsAllocated() throws IOException {
         byte[] raw = inflate(TBI);

@@ -163,10 +163,13 @@ public final class NetworkTrainer {
      * batch), for checking against a direct computation. Row-major {@code samples.length x genes}.
      */
     static double[] batchScores(TrainingData data, NetworkWeights weights, int[] samples) {
-        TrainingOptions opt = TrainingOptions.defaults();
-        opt = new TrainingOptions(weights.shape().phiHidden(), weights.shape().rhoHidden(), opt.learningRate(),
-                opt.weightDecay(), opt.batchSize(), opt.minEpochs(), opt.maxEpochs(), opt.patience(), opt.minDelta(),
-                opt.validationFraction(), 1, 1, opt.traitTransform(), opt.traitBatches(), 0);
+        TrainingOptions opt = TrainingOptions.defaults().copy(b -> {
+            b.phiHidden = weights.shape().phiHidden();
+            b.rhoHidden = weights.shape().rhoHidden();
+            b.repeats = 1;
+            b.cvFolds = 1;
+            b.seed = 0;
+        });
         NetworkTrainer t = new NetworkTrainer(data, opt);
         int nGenes = data.genes().size();
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -1,5 +1,7 @@
 package org.rareset.deepset.train;
 
+import java.util.function.Consumer;
+
 /**
  * Hyperparameters of training. The defaults are DeepRVAT's (sources in docs/deepset-training.md):
  * AdamW with lr 1e-3 and weight decay 0.01, batches of 1024, at least 50 and at most 1000 epochs,
@@ -61,42 +63,89 @@ public record TrainingOptions(int phiHidden, int rhoHidden, double learningRate,
     }
 
     public TrainingOptions withRepeats(int n) {
-        return new TrainingOptions(phiHidden, rhoHidden, learningRate, weightDecay, batchSize, minEpochs, maxEpochs,
-                patience, minDelta, validationFraction, n, cvFolds, traitTransform, traitBatches, seed);
+        return copy(b -> b.repeats = n);
     }
 
     public TrainingOptions withSeed(long s) {
-        return new TrainingOptions(phiHidden, rhoHidden, learningRate, weightDecay, batchSize, minEpochs, maxEpochs,
-                patience, minDelta, validationFraction, repeats, cvFolds, traitTransform, traitBatches, s);
+        return copy(b -> b.seed = s);
     }
 
     public TrainingOptions withEpochs(int min, int max) {
-        return new TrainingOptions(phiHidden, rhoHidden, learningRate, weightDecay, batchSize, min, max,
-                patience, minDelta, validationFraction, repeats, cvFolds, traitTransform, traitBatches, seed);
+        return copy(b -> {
+            b.minEpochs = min;
+            b.maxEpochs = max;
+        });
     }
 
     public TrainingOptions withBatchSize(int n) {
-        return new TrainingOptions(phiHidden, rhoHidden, learningRate, weightDecay, n, minEpochs, maxEpochs,
-                patience, minDelta, validationFraction, repeats, cvFolds, traitTransform, traitBatches, seed);
+        return copy(b -> b.batchSize = n);
     }
 
     public TrainingOptions withLearningRate(double lr) {
-        return new TrainingOptions(phiHidden, rhoHidden, lr, weightDecay, batchSize, minEpochs, maxEpochs,
-                patience, minDelta, validationFraction, repeats, cvFolds, traitTransform, traitBatches, seed);
+        return copy(b -> b.learningRate = lr);
     }
 
     public TrainingOptions withCvFolds(int k) {
-        return new TrainingOptions(phiHidden, rhoHidden, learningRate, weightDecay, batchSize, minEpochs, maxEpochs,
-                patience, minDelta, validationFraction, repeats, k, traitTransform, traitBatches, seed);
+        return copy(b -> b.cvFolds = k);
     }
 
-    public TrainingOptions withTraitBatches(TraitBatches b) {
-        return new TrainingOptions(phiHidden, rhoHidden, learningRate, weightDecay, batchSize, minEpochs, maxEpochs,
-                patience, minDelta, validationFraction, repeats, cvFolds, traitTransform, b, seed);
+    public TrainingOptions withTraitBatches(TraitBatches batches) {
+        return copy(b -> b.traitBatches = batches);
     }
 
     public TrainingOptions withEarlyStopping(int patience, double minDelta) {
-        return new TrainingOptions(phiHidden, rhoHidden, learningRate, weightDecay, batchSize, minEpochs, maxEpochs,
-                patience, minDelta, validationFraction, repeats, cvFolds, traitTransform, traitBatches, seed);
+        return copy(b -> {
+            b.patience = patience;
+            b.minDelta = minDelta;
+        });
+    }
+
+    /** A copy with what {@code change} sets on a {@link Copy} of these values (checked again by the constructor). */
+    TrainingOptions copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
+    }
+
+    /** The fields of a {@link TrainingOptions}, settable: the one place that copies every field. */
+    static final class Copy {
+        int phiHidden;
+        int rhoHidden;
+        double learningRate;
+        double weightDecay;
+        int batchSize;
+        int minEpochs;
+        int maxEpochs;
+        int patience;
+        double minDelta;
+        double validationFraction;
+        int repeats;
+        int cvFolds;
+        TraitTransforms.Method traitTransform;
+        TraitBatches traitBatches;
+        long seed;
+
+        private Copy(TrainingOptions o) {
+            phiHidden = o.phiHidden;
+            rhoHidden = o.rhoHidden;
+            learningRate = o.learningRate;
+            weightDecay = o.weightDecay;
+            batchSize = o.batchSize;
+            minEpochs = o.minEpochs;
+            maxEpochs = o.maxEpochs;
+            patience = o.patience;
+            minDelta = o.minDelta;
+            validationFraction = o.validationFraction;
+            repeats = o.repeats;
+            cvFolds = o.cvFolds;
+            traitTransform = o.traitTransform;
+            traitBatches = o.traitBatches;
+            seed = o.seed;
+        }
+
+        private TrainingOptions build() {
+            return new TrainingOptions(phiHidden, rhoHidden, learningRate, weightDecay, batchSize, minEpochs, maxEpochs,
+                    patience, minDelta, validationFraction, repeats, cvFolds, traitTransform, traitBatches, seed);
+        }
     }
 }

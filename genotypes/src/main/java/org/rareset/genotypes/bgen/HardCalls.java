@@ -1,8 +1,6 @@
 package org.rareset.genotypes.bgen;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.rareset.genotypes.vcf.RecordCalls;
 import org.rareset.genotypes.vcf.SampleSelection;
 
@@ -30,9 +28,8 @@ final class HardCalls {
     private final int columns;
     private final SampleSelection selection;
     private final double threshold;
-    private final Map<Long, int[][]> genotypeTables = new HashMap<>();
-    private long lastTableKey = -1;
-    private int[][] lastTable;
+    /** Genotype tables by allele count and ploidy ({@code [k][z]}, z < 64), filled as met: two array loads per sample. */
+    private int[][][][] genotypeTables = new int[3][][][];
     private final int[] alleles = new int[64];
     private double[] dosage = new double[2];
     private byte[] homRefRow;
@@ -299,18 +296,15 @@ final class HardCalls {
      * the BGEN order: colex, i.e. sorted by the count of the last allele, then the one before, ...
      */
     int[][] genotypes(int z, int k) {
-        long key = (long) z << 32 | k;
-        if (key == lastTableKey) return lastTable; // the common case: every sample has the same ploidy
-        int[][] t = genotypeTables.get(key);
-        if (t != null) {
-            lastTableKey = key;
-            lastTable = t;
-            return t;
+        if (k >= genotypeTables.length) genotypeTables = Arrays.copyOf(genotypeTables, k + 1);
+        int[][][] byPloidy = genotypeTables[k];
+        if (byPloidy == null) byPloidy = genotypeTables[k] = new int[64][][];
+        int[][] t = byPloidy[z];
+        if (t == null) {
+            java.util.List<int[]> out = new java.util.ArrayList<>();
+            enumerate(new int[k], k - 1, z, out);
+            t = byPloidy[z] = out.toArray(new int[0][]);
         }
-        java.util.List<int[]> out = new java.util.ArrayList<>();
-        enumerate(new int[k], k - 1, z, out);
-        t = out.toArray(new int[0][]);
-        genotypeTables.put(key, t);
         return t;
     }
 

@@ -70,10 +70,7 @@ public final class BedVariantSource extends AbstractGenotypeFileSource {
      *                        wrong size, an unknown sample or a region on a contig the .bim lacks
      */
     public static BedVariantSource open(GenotypeInput input, VcfReadOptions read, ImportOptions options) {
-        input.requireFiles();
-        if (read.passOnly()) {
-            throw new InputException("--pass-only", null, "PLINK .bed/.bim files have no FILTER column", "leave out --pass-only");
-        }
+        requireReadable(input, read);
         List<String> names = FamFile.sampleNames(input.fam(), options.fidIid());
         SampleSelection selection = SampleSelection.resolve(input.fam(), names, read);
         BimSummary summary = BimSummary.scan(input.bim());
@@ -89,6 +86,22 @@ public final class BedVariantSource extends AbstractGenotypeFileSource {
         } catch (IOException e) {
             closeQuietly(bim);
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The samples {@link #open} would give (after {@code read}'s subset), from the .fam alone: open also
+     * scans the whole .bim and checks the .bed, which a caller wanting only the samples need not wait for.
+     */
+    public static List<String> samples(GenotypeInput input, VcfReadOptions read, ImportOptions options) {
+        requireReadable(input, read);
+        return SampleSelection.resolve(input.fam(), FamFile.sampleNames(input.fam(), options.fidIid()), read).names();
+    }
+
+    private static void requireReadable(GenotypeInput input, VcfReadOptions read) {
+        input.requireFiles();
+        if (read.passOnly()) {
+            throw new InputException("--pass-only", null, "PLINK .bed/.bim files have no FILTER column", "leave out --pass-only");
         }
     }
 

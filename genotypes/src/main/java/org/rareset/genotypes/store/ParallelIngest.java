@@ -38,9 +38,7 @@ public final class ParallelIngest {
 
     /** The samples of the first input (after {@code read}'s sample subset): every shard must have these. */
     public static List<String> samples(GenotypeInput first, VcfReadOptions read, ImportOptions options) {
-        try (GenotypeFileSource source = GenotypeSources.open(first, read, options, 1)) {
-            return source.samples();
-        }
+        return GenotypeSources.samples(first, read, options);
     }
 
     static IngestReport run(List<GenotypeInput> inputs, VcfReadOptions read, ImportOptions options, int threads, Path out,

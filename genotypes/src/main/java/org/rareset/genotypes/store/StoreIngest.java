@@ -56,11 +56,10 @@ final class StoreIngest {
             ContigOrder.Step step = order.next(v.chrom(), v.pos());
             // The source checks its own order, so only a file's first variant can be out of order here.
             if (step == ContigOrder.Step.CONTIG_AGAIN || step == ContigOrder.Step.POSITION_BACK) {
-                throw notContinuing(source.file(), v);
+                throw notContinuing(source.file(), v, lastFile, order.contig(), order.lastPos(), ORDER_HINT);
             }
             if (first && lastVariant != null && sameVariant(v, lastVariant)) {
-                throw InputException.of(source.file(), "starts with " + v.key() + ", which " + lastFile.getFileName()
-                        + " before it already ends with: the files overlap", ORDER_HINT);
+                throw overlapping(source.file(), v, lastFile, ORDER_HINT);
             }
             first = false;
             report.variantsRead++;
@@ -91,10 +90,19 @@ final class StoreIngest {
         return a.chrom().equals(b.chrom()) && a.pos() == b.pos() && a.ref().equals(b.ref()) && a.alt().equals(b.alt());
     }
 
-    /** A later file must carry on where the files before it ended. */
-    private InputException notContinuing(Path file, Variant v) {
-        return InputException.of(file, "starts at " + v.chrom() + ":" + v.pos() + ", but " + lastFile.getFileName()
-                + " before it already reached " + order.contig() + ":" + order.lastPos(), ORDER_HINT);
+    /**
+     * A later file (or shard, {@link StoreJoin}) must carry on where the files before it ended: {@code file}
+     * starts at {@code head}, but {@code before} already reached {@code chrom:pos}.
+     */
+    static InputException notContinuing(Path file, Variant head, Path before, String chrom, int pos, String hint) {
+        return InputException.of(file, "starts at " + head.chrom() + ":" + head.pos() + ", but " + before.getFileName()
+                + " before it already reached " + chrom + ":" + pos, hint);
+    }
+
+    /** {@code file} (or shard) starts with the variant {@code before} ended with: inputs cut from regions that overlap. */
+    static InputException overlapping(Path file, Variant head, Path before, String hint) {
+        return InputException.of(file, "starts with " + head.key() + ", which " + before.getFileName()
+                + " before it already ends with: the files overlap", hint);
     }
 
     /** Completes the store (renamed to its name) and returns the report, not yet written anywhere. */

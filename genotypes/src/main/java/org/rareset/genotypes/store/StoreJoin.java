@@ -112,7 +112,7 @@ public final class StoreJoin {
                         checkContinues(shard, head, last, lastShard, hint);
                         ranges.get(ranges.size() - 1)[1] += rows;
                     } else {
-                        if (finished.contains(name)) throw notContinuing(shard, head, last, lastShard, hint);
+                        if (finished.contains(name)) throw StoreIngest.notContinuing(shard, head, lastShard, last.chrom(), last.pos(), hint);
                         if (last != null) finished.add(last.chrom());
                         contigs.add(name);
                         ranges.add(new long[] {variants, rows});
@@ -130,17 +130,9 @@ public final class StoreJoin {
 
     /** {@code head}, a shard's first variant on the contig the shards before it ended with, must come after {@code last}. */
     private static void checkContinues(Path shard, Variant head, Variant last, Path lastShard, String hint) {
-        if (head.pos() < last.pos()) throw notContinuing(shard, head, last, lastShard, hint);
-        if (StoreIngest.sameVariant(head, last)) {
-            throw InputException.of(shard, "starts with " + head.key() + ", which " + lastShard.getFileName()
-                    + " before it already ends with: the files overlap", hint);
-        }
-    }
-
-    /** The words of a sequential ingest's refusal of the same order (StoreIngest), so both read alike. */
-    private static InputException notContinuing(Path shard, Variant head, Variant last, Path lastShard, String hint) {
-        return InputException.of(shard, "starts at " + head.chrom() + ":" + head.pos() + ", but " + lastShard.getFileName()
-                + " before it already reached " + last.chrom() + ":" + last.pos(), hint);
+        // in a sequential ingest's words (StoreIngest), so both read alike
+        if (head.pos() < last.pos()) throw StoreIngest.notContinuing(shard, head, lastShard, last.chrom(), last.pos(), hint);
+        if (StoreIngest.sameVariant(head, last)) throw StoreIngest.overlapping(shard, head, lastShard, hint);
     }
 
     private static void write(Plan plan, List<Path> shards, Path tmp, int chunkBytes) throws IOException {

@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.rareset.genotypes.store.IngestShards.requireTool;
+import static org.rareset.genotypes.store.IngestShards.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rareset.core.InputException;
@@ -37,15 +35,8 @@ class ParallelIngestTest {
 
     @Test
     void bcftoolsShardsInParallelGiveTheWholeVcfsStoreAndQc() throws Exception {
-        requireTool("bcftools");
         List<GenotypeInput> shards = new ArrayList<>();
-        String[] regions = {"chr1:1-100000000", "chr1:100000001-", "chr2,chr3,chr4,chr5,chr6,chr7,chr8,chr9,chr10,chr11",
-            "chr12:1-1000", "chr12,chr13,chr14,chr15,chr16,chr17,chr18,chr19,chr20,chr21,chr22"};
-        for (int i = 0; i < regions.length; i++) {
-            Path part = dir.resolve("part" + i + ".vcf.gz");
-            run("bcftools", "view", "-r", regions[i], "--regions-overlap", "pos", "-Oz", "-o", part.toString(), DEMO.toString());
-            shards.add(GenotypeInput.vcf(part));
-        }
+        for (Path part : IngestShards.bcftoolsShards(DEMO, dir)) shards.add(GenotypeInput.vcf(part));
         Path whole = ingest(List.of(GenotypeInput.vcf(DEMO)), 1, "whole.rsg");
         Path one = ingest(shards, 1, "one.rsg");
         for (int threads : new int[] {2, 3, 8}) {
@@ -58,14 +49,9 @@ class ParallelIngestTest {
 
     @Test
     void plink2ShardsInParallelGiveTheWholeFilesetsStore() throws Exception {
-        requireTool("plink2");
         String cohort = DATA.resolve("genotypes/cohort").toString();
         List<GenotypeInput> shards = new ArrayList<>();
-        for (String chr : List.of("1", "2")) {
-            String prefix = dir.resolve("chr" + chr).toString();
-            run("plink2", "--bfile", cohort, "--chr", chr, "--make-bed", "--output-chr", "chrM", "--silent", "--out", prefix);
-            shards.add(GenotypeInput.bfile(prefix));
-        }
+        for (String prefix : IngestShards.plink2Shards(cohort, dir, "1", "2")) shards.add(GenotypeInput.bfile(prefix));
         Path whole = ingest(List.of(GenotypeInput.bfile(cohort)), 1, "whole.rsg");
         Path many = ingest(shards, 2, "many.rsg");
         assertSameStoreAndQc(whole, many);
@@ -137,22 +123,6 @@ class ParallelIngestTest {
     }
 
     private List<String> leftovers() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
-        }
-    }
-
-    private static void requireTool(String tool) {
-        boolean have = Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-        if (!have && System.getenv("RARESET_REQUIRE_CI_TOOLS") != null) fail(tool + " is required here (RARESET_REQUIRE_CI_TOOLS)");
-        assumeTrue(have, "needs " + tool);
-    }
-
-    private static String run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) throw new IOException(cmd[0] + " failed: " + err);
-        return new String(out, StandardCharsets.UTF_8);
+        return IngestShards.leftovers(dir);
     }
 }
