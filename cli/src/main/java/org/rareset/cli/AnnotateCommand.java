@@ -24,23 +24,24 @@ import picocli.CommandLine.Spec;
 /** {@code rareset annotate}: one table of per-(variant, gene) annotations for a cohort VCF. */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = {
-            "Annotate the variants of a cohort VCF with genes, VEP or snpEff consequences, CADD, SpliceAI and",
-            "any score table, and write one row per (variant, gene): chrom pos ref alt variant_id gene_id",
-            "gene_name AF MAF MAF_MB (not for a sites-only VCF), the sources' columns, and with VEP or snpEff",
-            "the Consequence_* one-hot columns and is_plof (DeepRVAT names). Multi-allelic records are split as in ingest;",
-            "1 and chr1 are the same contig. Missing values are filled (0; sift_score 1; MAF_MB 10000)",
-            "unless --fill says otherwise. Inputs are streamed: memory does not grow with the variants."},
+            "Annotate the variants of a cohort VCF with genes, VEP or snpEff consequences, CADD, SpliceAI and any score table.",
+            "Writes one row per (variant, gene): chrom pos ref alt variant_id gene_id gene_name AF MAF MAF_MB",
+            "(not for a sites-only VCF), the sources' columns, and with VEP or snpEff the Consequence_* one-hot",
+            "columns and is_plof (DeepRVAT names). Multi-allelic records are split as in ingest; 1 and chr1 are",
+            "the same contig. Missing values are filled (0; sift_score 1; MAF_MB 10000) unless --fill says",
+            "otherwise. Inputs are streamed: memory does not grow with the variants."},
         footer = {"", "Examples:",
             "  rareset annotate --vcf cohort.vcf.gz --genes gencode.v44.annotation.gtf.gz \\",
             "      --protein-coding-only --vep cohort.vep.vcf.gz --cadd whole_genome_SNVs.tsv.gz \\",
             "      --spliceai spliceai_scores.masked.snv.hg38.vcf.gz --out annotations.parquet",
-            "  rareset annotate --vcf cohort.vcf.gz --vep cohort.vep.txt --vep-field am_pathogenicity=alphamissense \\",
+            "  rareset annotate --vcf cohort.vcf.gz --vep cohort.vep.txt \\",
+            "      --vep-field am_pathogenicity=alphamissense \\",
             "      --table scores.tsv.gz:PrimateAI=PrimateAI_score --out annotations.tsv",
             "  rareset annotate --vcf cohort.vcf.gz --genes genes.bed --gene-window 5000 \\",
             "      --info gnomad.vcf.gz:AF=gnomad_af --fill gnomad_af=NA --out annotations.tsv.gz",
             "",
-            "CADD tables and other bgzipped sources are read by region through their tabix or CSI index (.tbi or .csi beside the file);",
-            "unindexed files must be sorted by position and are read in order.",
+            "CADD tables and other bgzipped sources are read by region through their tabix or CSI index",
+            "(.tbi or .csi beside the file); unindexed files must be sorted by position and are read in order.",
             "The output format follows the name: .parquet, .tsv, .tsv.gz, .csv."})
 public final class AnnotateCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;

@@ -71,7 +71,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--masks", paramLabel = "FILE", description = "Mask file, 'name: expression' per line (default: one mask 'all' with every variant of the gene).")
     Path maskFile;
 
-    @Option(names = "--max-maf", split = ",", paramLabel = "MAF", description = "MAF limit(s); each threshold makes its own mask named <mask>.<maf> (default: 0.01, SAIGE-GENE+'s default: a gene-based test is a rare-variant test, and one common variant would otherwise carry the gene's p-value; REGENIE makes you choose with --aaf-bins, DeepRVAT uses 0.001). --max-maf 0.5 lifts the limit.")
+    @Option(names = "--max-maf", split = ",", paramLabel = "MAF", description = "MAF limit(s); each threshold makes its own mask named <mask>.<maf> (default: 0.01, the largest of SAIGE-GENE+'s default cutoffs 0.0001,0.001,0.01: a gene-based test is a rare-variant test, and one common variant would otherwise carry the gene's p-value; REGENIE makes you choose with --aaf-bins, DeepRVAT uses 0.001). --max-maf 0.5 lifts the limit.")
     List<Double> maxMaf;
 
     @Option(names = "--min-mac", defaultValue = "5", paramLabel = "MAC", description = "Skip a gene x mask whose minor allele count (summed over its variants) is below this, counted in <out>.skipped.tsv (default: ${DEFAULT-VALUE}, REGENIE's --minMAC; 0 = test every mask).")
@@ -95,7 +95,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--single-variant", description = "Also run the single-variant score test of every variant (or collapsed pseudo-variant) of every gene and mask, written to <out>.single.tsv, or <out>.single.parquet with Parquet results. Off by default.")
     boolean singleVariant;
 
-    @Option(names = "--firth-threshold", defaultValue = "0.05", paramLabel = "P", description = "Binary traits: burden p below this is recomputed with Firth regression (default ${DEFAULT-VALUE}; 0 = never).")
+    @Option(names = "--firth-threshold", defaultValue = "0.05", paramLabel = "P", description = "Binary traits: below this burden p, Firth regression gives the burden's beta (its p stays the SPA p; with --no-spa Firth gives beta, se and p, as REGENIE's --firth) (default ${DEFAULT-VALUE}, REGENIE's --pThresh; 0 = never).")
     double firthThreshold;
 
     @Option(names = "--no-spa", description = "Binary traits: no saddlepoint approximation for score tests.")
@@ -107,7 +107,7 @@ public final class AssocCommand implements Callable<Integer>, WritesFiles {
     @Option(names = "--alpha", defaultValue = "0.05", paramLabel = "ALPHA", description = "Significance level for Bonferroni and Benjamini-Hochberg (default ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--scores", paramLabel = "FILE", description = "Test gene impairment scores (long format 'sample gene score', TSV or Parquet, from rareset score) instead of variants: one score test per gene, Bonferroni per trait.")
+    @Option(names = "--scores", paramLabel = "FILE", description = "Test gene impairment scores (as rareset score writes them: the sparse 'kind gene sample score' or the dense long 'sample gene score', TSV or Parquet) instead of variants: one score test per gene, Bonferroni per trait.")
     Path scores;
 
     @Option(names = "--pred", paramLabel = "FILE", description = "REGENIE step-1 _pred.list: LOCO predictions used as null-model offsets (per chromosome).")

@@ -6,7 +6,7 @@ import picocli.CommandLine.Help.Ansi;
 
 /**
  * The Markdown command reference (docs/cli-reference.md), generated from the commands themselves so
- * that it cannot drift: each command's full --help text at a fixed width. CliReferenceTest fails
+ * that it cannot drift: each command's and subcommand's full --help text at a fixed width. CliReferenceTest fails
  * when the checked-in file differs and rewrites it with -Drareset.update-docs=true.
  */
 public final class CliReference {
@@ -38,9 +38,17 @@ public final class CliReference {
         b.append("\n## rareset\n\n```text\n").append(usage(root)).append("```\n");
         for (Map.Entry<String, CommandLine> e : subs.entrySet()) {
             if (e.getKey().equals("help")) continue;
-            b.append("\n## rareset ").append(e.getKey()).append("\n\n```text\n").append(usage(e.getValue())).append("```\n");
+            section(b, "rareset " + e.getKey(), e.getValue());
         }
         return b.toString();
+    }
+
+    /** A command's help, then that of each of its own subcommands (import deeprvat, export deeprvat). */
+    private static void section(StringBuilder b, String name, CommandLine cl) {
+        b.append("\n## ").append(name).append("\n\n```text\n").append(usage(cl)).append("```\n");
+        for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
+            if (!e.getKey().equals("help")) section(b, name + " " + e.getKey(), e.getValue());
+        }
     }
 
     private static String usage(CommandLine cl) {

@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code rareset completion}: prints a bash/zsh completion script for every command and option. */
 @Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Print a bash completion script (also works in zsh with bashcompinit) for rareset's commands",
-            "and options. Load it in the current shell, or save it where your shell loads completions."},
+        description = {"Print a bash completion script for rareset's commands and options (also works in zsh with bashcompinit).",
+            "Load it in the current shell, or save it where your shell loads completions."},
         footer = {"%nExamples:",
             "  source <(./rareset completion)",
             "  ./rareset completion > ~/.local/share/bash-completion/completions/rareset",

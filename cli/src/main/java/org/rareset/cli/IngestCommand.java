@@ -96,7 +96,7 @@ public final class IngestCommand implements Callable<Integer>, WritesFiles {
 
     @Option(names = "--hwe-p", paramLabel = "P",
             description = "Drop variants whose exact Hardy-Weinberg p-value (Wigginton et al. 2005) is below P; "
-                    + "variants with non-diploid calls are not tested.")
+                    + "variants with non-diploid calls are not tested (default: no test).")
     Double hweP;
 
     @Mixin RuntimeOptions runtime;

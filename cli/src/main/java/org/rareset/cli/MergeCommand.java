@@ -39,13 +39,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code rareset merge}: joins the outputs of {@code --chunk K/N} runs into what one run writes. */
 @Command(name = "merge", mixinStandardHelpOptions = true, versionProvider = org.rareset.cli.VersionProvider.class,
-        description = {"Join the tables written by the N runs of a command with --chunk 1/N ... N/N into the table one",
-            "run without --chunk writes: same header, same rows in the same order (TSV, TSV.gz, CSV or Parquet).",
+        description = {"Join the tables written by the N runs of a command with --chunk 1/N ... N/N into the table one run without --chunk writes.",
+            "Same header, same rows in the same order (TSV, TSV.gz, CSV or Parquet).",
             "Files named like results.chunk2-of-8.tsv are put in chunk order and checked to be complete;",
             "other names are taken in the order given. A text chunk with a header and no rows is refused",
             "unless it ends with the line that marks a table written complete and empty.",
-            "For rareset assoc chunks (a .summary.tsv beside each) the side files are written for the merged table:",
-            "summary and significant computed over all rows with assoc's code, skipped counts summed, settings."},
+            "For rareset assoc chunks (a .summary.tsv beside each) the side files are written for the merged",
+            "table: summary and significant computed over all rows with assoc's code, skipped counts summed,",
+            "settings."},
         footer = {"%nExamples:",
             "  rareset merge --out results.tsv results.chunk1-of-4.tsv results.chunk2-of-4.tsv \\",
             "      results.chunk3-of-4.tsv results.chunk4-of-4.tsv",

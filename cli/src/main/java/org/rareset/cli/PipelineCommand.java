@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code rareset pipeline}: a whole study from one YAML configuration, resumable. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, versionProvider = org.rareset.cli.VersionProvider.class,
-        description = {"Run a whole study from one configuration: ingest, annotate, seed genes, train, score,",
-            "associate, risk and report, into the output folder (layout in docs/pipeline.md).",
+        description = {"Run a whole study from one configuration: ingest, annotate, seed genes, train, score, associate, risk and report.",
+            "Everything goes into the output folder (layout in docs/pipeline.md).",
             "The configuration, every input file and the phenotype and covariate tables (every trait named is",
             "a column) are checked before anything runs, --dry-run included. Each finished step records its",
             "commands, parameters and input checksums in OUT/<step>/manifest.json and is skipped next time",

@@ -86,7 +86,25 @@ public final class RareSetCommand implements Runnable {
     private static CommandLine build(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new RareSetCommand());
         for (Class<?> sub : subcommands) cl.addSubcommand(sub);
+        for (String name : List.of("pipeline", "demo")) {
+            CommandLine sub = cl.getSubcommands().get(name);
+            if (sub != null) threadsFromStudy(sub.getCommandSpec());
+        }
         return configure(cl);
+    }
+
+    /**
+     * pipeline and demo take their threads from the study configuration's 'threads' when --threads
+     * is not given (PipelineCommand), so the shared option's "default: number of cores" would be
+     * wrong there: the same option, bound to the same field, with that default in its description.
+     */
+    static void threadsFromStudy(CommandLine.Model.CommandSpec spec) {
+        CommandLine.Model.OptionSpec threads = spec.findOption("--threads");
+        if (threads == null) return;
+        spec.remove(threads);
+        spec.addOption(CommandLine.Model.OptionSpec.builder(threads)
+                .description("Worker threads per step, 1 or more (default: the study configuration's 'threads', else the number of cores).")
+                .build());
     }
 
     /**

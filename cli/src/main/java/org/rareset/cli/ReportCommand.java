@@ -24,11 +24,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code rareset report}: the study's HTML report with QQ and Manhattan plots and discovery tables. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = org.rareset.cli.VersionProvider.class,
-        description = {"Write one self-contained HTML report per study (opens offline) from association results and the",
-            "files rareset assoc writes beside them (<base>.summary.tsv, <base>.significant.tsv, <base>.settings.tsv):",
-            "a methods block (settings, sample and case counts), per trait the inflation table, a QQ plot with the null's",
-            "95%% band, a Manhattan plot over gene positions labelled by gene name, the significant genes per test and a",
-            "comparison of discoveries across methods, and links to every file. Lambda, thresholds and significance are",
+        description = {"Write one self-contained HTML report per study (opens offline) from association results.",
+            "It reads the files rareset assoc writes beside them (<base>.summary.tsv, <base>.significant.tsv,",
+            "<base>.significant_per_test.tsv, <base>.settings.tsv) and shows a methods block (settings, sample",
+            "and case counts), per trait the inflation table, a QQ plot with the null's 95%% band, a Manhattan",
+            "plot over gene positions labelled by gene name, the significant genes per test and a comparison of",
+            "discoveries across methods, and links to every file. Lambda, thresholds and significance are",
             "assoc's own, not recomputed. Plots are also saved as PNG and SVG.",
             "Outputs: OUT/STUDY.html, OUT/plots/STUDY.TRAIT.{qq,manhattan}.{png,svg}."},
         footer = {"%nExamples:",
@@ -47,14 +48,14 @@ public final class ReportCommand implements Callable<Integer>, org.rareset.cli.f
     @Option(names = "--genes", paramLabel = "FILE", description = "Gene positions for the Manhattan plots: BED (chrom start end name), GTF or GFF3, as rareset annotate reads them.")
     Path genesBed;
 
-    @Option(names = "--scores", paramLabel = "FILE", description = "Gene impairment scores (long: sample gene score) to show each significant gene's mean score.")
+    @Option(names = "--scores", paramLabel = "FILE", description = "Gene impairment scores (as rareset score writes them, sparse or dense long) to show each significant gene's mean score.")
     Path scores;
 
     @Option(names = "--risk", paramLabel = "FILE", split = ",",
             description = "Risk tables written by 'rareset risk' (their .metrics.tsv and .bins.tsv beside them) to add as risk-stratification sections.")
     List<Path> risk = new ArrayList<>();
 
-    @Option(names = "--study", defaultValue = "study", description = "Study name: the report's title and file name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--study", paramLabel = "NAME", defaultValue = "study", description = "Study name: the report's title and file name (default: ${DEFAULT-VALUE}).")
     String study;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")

@@ -23,19 +23,21 @@ import picocli.CommandLine.Spec;
 
 /** {@code rareset risk}: how much gene impairment scores add to a covariates-only predictor of a trait, on held-out samples. */
 @Command(name = "risk", mixinStandardHelpOptions = true, versionProvider = org.rareset.cli.VersionProvider.class,
-        description = {"Split the samples into training and held-out sets; choose genes by testing every gene's impairment",
-            "score against the trait on the training samples only (Bonferroni over the genes tested, at least",
-            "--min-carriers training samples with a non-baseline score); fit a covariates-only baseline and the baseline",
-            "plus the chosen genes' scores (linear for a quantitative trait, logistic for a binary one) on the training",
-            "samples; evaluate both on the held-out samples: AUC (binary) or R^2 (quantitative) with bootstrap 95%% intervals",
-            "and their difference, and the trait per bin of predicted risk (top 1%%, 1-5%%, 5-10%%, 10-20%%, 20-50%%, rest)",
-            "with counts and 95%% intervals.",
-            "Outputs: OUT (held-out individuals with both models' predictions), <base>.metrics.tsv, <base>.bins.tsv,",
-            "<base>.genes.tsv (the training-split test of each gene); <base> is OUT without .tsv."},
+        description = {"Measure on held-out samples how much gene impairment scores add to a covariates-only risk model.",
+            "The samples are split into training and held-out sets. Genes are chosen by testing every gene's",
+            "impairment score against the trait on the training samples only (Bonferroni over the genes tested,",
+            "at least --min-carriers training samples with a non-baseline score). A covariates-only baseline and",
+            "the baseline plus the chosen genes' scores (linear for a quantitative trait, logistic for a binary",
+            "one) are fitted on the training samples and evaluated on the held-out samples: AUC (binary) or R^2",
+            "(quantitative) with bootstrap 95%% intervals and their difference, and the trait per bin of",
+            "predicted risk (top 1%%, 1-5%%, 5-10%%, 10-20%%, 20-50%%, rest) with counts and 95%% intervals.",
+            "Outputs: OUT (held-out individuals with both models' predictions), <base>.metrics.tsv,",
+            "<base>.bins.tsv, <base>.genes.tsv (the training-split test of each gene); <base> is OUT without .tsv."},
         footer = {"%nGenes are never chosen from association results that include the held-out samples: their chance",
             "associations would be carried into the evaluation. With --genes the user vouches for that.",
             "%nExamples:",
-            "  rareset risk --pheno pheno.tsv --covar covar.tsv --scores scores.parquet --trait BT --out risk.BT.tsv",
+            "  rareset risk --pheno pheno.tsv --covar covar.tsv --scores scores.parquet \\",
+            "      --trait BT --out risk.BT.tsv",
             "  rareset risk --pheno pheno.tsv --covar covar.tsv --scores scores.tsv --genes GENE1,GENE7 \\",
             "      --trait QT --train-fraction 0.7 --seed 3 --out risk.QT.tsv"})
 public final class RiskCommand implements Callable<Integer>, org.rareset.cli.files.WritesFiles {
@@ -50,31 +52,31 @@ public final class RiskCommand implements Callable<Integer>, org.rareset.cli.fil
 
     @Mixin MissingOptions missing;
 
-    @Option(names = "--scores", required = true, paramLabel = "FILE", description = "Gene impairment scores, long format: sample gene score (as rareset score writes them).")
+    @Option(names = "--scores", required = true, paramLabel = "FILE", description = "Gene impairment scores as rareset score writes them: the sparse 'kind gene sample score' or the dense long 'sample gene score' (TSV or Parquet).")
     Path scores;
 
     @Option(names = "--genes", split = ",", paramLabel = "GENE", description = "Use these genes instead of choosing them on the training split (choose them without the held-out samples).")
     List<String> genes;
 
-    @Option(names = "--alpha", defaultValue = "0.05", description = "Bonferroni alpha over the genes tested on the training split (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.05", description = "Bonferroni alpha over the genes tested on the training split (default: ${DEFAULT-VALUE}).")
     double alpha;
 
     @Option(names = "--min-carriers", defaultValue = "5", paramLabel = "N", description = "A gene is tested only with at least N training samples whose score differs from the gene's baseline (default: ${DEFAULT-VALUE}, REGENIE's minimum MAC).")
     int minCarriers;
 
-    @Option(names = "--trait", required = true, description = "The phenotype column to predict.")
+    @Option(names = "--trait", required = true, paramLabel = "NAME", description = "The phenotype column to predict.")
     String trait;
 
-    @Option(names = "--trait-type", defaultValue = "auto", description = "auto (binary when two values), quantitative or binary.")
+    @Option(names = "--trait-type", paramLabel = "TYPE", defaultValue = "auto", description = "auto (binary when two values), quantitative or binary (default: ${DEFAULT-VALUE}).")
     String traitType;
 
-    @Option(names = "--train-fraction", defaultValue = "0.8", description = "Fraction of samples used for choosing genes and fitting (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--train-fraction", paramLabel = "F", defaultValue = "0.8", description = "Fraction of samples used for choosing genes and fitting (default: ${DEFAULT-VALUE}).")
     double trainFraction;
 
     @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "B", description = "Bootstrap replicates for the intervals of AUC / R^2 (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the split and the bootstrap (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the split and the bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "TSV of held-out individuals; the other files are written beside it.")

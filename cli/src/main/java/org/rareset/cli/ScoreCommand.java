@@ -59,17 +59,20 @@ import picocli.CommandLine.Spec;
                 + "gene its empty-gene score and one row per carrier, so its size grows with carriers, not samples x genes. "
                 + "assoc --scores, risk and report read it directly. --dense long writes 'sample gene score' (one row per "
                 + "sample and gene), --dense wide one row per sample and a column per gene. Format from the extension: "
-                + ".parquet, .tsv, .tsv.gz. The file appears only when complete.",
+                + ".parquet, .tsv, .tsv.gz, .csv. The file appears only when complete.",
             "",
             "Examples:",
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
             "      --annotations annotations.tsv --out scores.parquet",
             "  rareset score --pretrained deeprvat/pretrained_models --vcf cohort.vcf.gz \\",
             "      --annotations annotations.tsv.gz --out scores_wide.tsv --dense wide --threads 4",
-            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet",
-            "  rareset score --model model/ --store cohort.rsg --annotations annotations.tsv --out scores.parquet",
+            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv \\",
+            "      --out scores.parquet",
+            "  rareset score --model model/ --store cohort.rsg --annotations annotations.tsv \\",
+            "      --out scores.parquet",
             "  # out-of-fold scores of a model trained with 'rareset train --cv-folds 5':",
-            "  rareset score --model model/ --cv-folds 5 --store cohort.rsg --annotations annotations.tsv --out scores.parquet"})
+            "  rareset score --model model/ --cv-folds 5 --store cohort.rsg \\",
+            "      --annotations annotations.tsv --out scores.parquet"})
 public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Mixin org.rareset.cli.options.ChunkOptions chunk;
@@ -83,7 +86,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
         Path pretrained;
 
         @Option(names = "--model", paramLabel = "DIR",
-                description = "A model folder written by rareset train (model.json and repeat_*.params).")
+                description = "A model folder written by rareset train (model.json and its .params files: repeat_R.params, or fold_K_repeat_R.params with --cv-folds).")
         Path trained;
     }
 
@@ -101,7 +104,7 @@ public final class ScoreCommand implements Callable<Integer>, WritesFiles {
     org.rareset.core.table.DuplicateRows duplicateRows = org.rareset.core.table.DuplicateRows.ERROR;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "Scores: .parquet, .tsv or .tsv.gz.")
+            description = "Scores: .parquet, .tsv, .tsv.gz or .csv.")
     Path out;
 
     @Option(names = "--variant-filter", paramLabel = "EXPR",

@@ -57,12 +57,14 @@ import picocli.CommandLine.Spec;
             "      --covar covar.tsv --seed-genes seed_genes.tsv --phenotypes QT,BT --out model/",
             "  # a simulated cohort that has only a few annotation columns:",
             "  rareset train --vcf sim.vcf.gz --annotations sim_annotations.tsv --pheno sim_pheno.tsv \\",
-            "      --seed-genes seed.tsv --phenotypes QT --annotations-list is_plof,missense,CADD_raw \\",
+            "      --seed-genes seed.tsv --phenotypes QT \\",
+            "      --annotations-list is_plof,Consequence_missense_variant,CADD_raw \\",
             "      --train-filter 'MAF < 0.01' --repeats 3 --seed 7 --out sim_model/",
             "  # read the genotypes from a store (rareset ingest --vcf cohort.vcf.gz --out cohort.rsg):",
             "  rareset train --store cohort.rsg --annotations annotations.tsv --pheno pheno.tsv \\",
             "      --seed-genes seed_genes.tsv --phenotypes QT,BT --out model/",
-            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv --out scores.parquet"})
+            "  rareset score --model model/ --vcf cohort.vcf.gz --annotations annotations.tsv \\",
+            "      --out scores.parquet"})
 public final class TrainCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;

@@ -27,9 +27,11 @@ import picocli.CommandLine.Spec;
                 "",
                 "Examples:",
                 "  rareset view results.parquet --head 20",
-                "  rareset view results.parquet --columns gene,mask,test,pval --where \"pval < 1e-6 && test == 'skato'\"",
+                "  rareset view results.parquet --columns gene,mask,test,pval \\",
+                "      --where \"pval < 1e-6 && test == 'skato'\"",
                 "",
-                "--where uses the mask expression language (== != < <= > >= && || ! and parentheses, quoted text compares text); a missing value fails every comparison."})
+                "--where uses the mask expression language (== != < <= > >= && || ! and parentheses, quoted text",
+                "compares text); a missing value fails every comparison."})
 public final class ViewCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

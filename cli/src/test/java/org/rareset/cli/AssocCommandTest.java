@@ -93,7 +93,20 @@ class AssocCommandTest {
     @Test
     void unknownPhenotypeAndTest() {
         assertBadInput(assoc(pheno, covar, "--phenotypes", "LDL"), "no phenotype column 'LDL'", "QT, BT");
-        assertBadInput(assoc(pheno, covar, "--tests", "burden,skat2"), "unknown test 'skat2'");
+        assertBadInput(assoc(pheno, covar, "--tests", "burden,skat2"), "unknown test 'skat2'",
+                "(valid tests: burden,skat,skato,acatv,acato,burden-max,burden-sum)");
+        String last = assoc(pheno, covar, "--tests", "skat2").err().strip().lines().reduce((x, y) -> y).orElse("");
+        assertEquals(1, last.split("valid", -1).length - 1, "the valid tests are listed once: " + last);
+    }
+
+    @Test
+    void conflictingMaskSourcesNameTheOptionsGiven() throws Exception {
+        Path group = Files.writeString(dir.resolve("groups.txt"), "G1 var 1:100:A:G\nG1 anno lof\n");
+        assertBadInput(assoc(pheno, covar, "--group-file", group.toString()), "--annotations and --group-file both assign variants to genes");
+        assertBadInput(assoc(pheno, covar, "--build-mask", "comphet"), "--build-mask 'comphet' is not a mask rule", "use max or sum");
+        Path scores = Files.writeString(dir.resolve("scores.tsv"), "sample\tgene\tscore\nS001\tG1\t0.5\n");
+        assertBadInput(run("assoc", "--scores", scores.toString(), "--group-file", group.toString(), "--pheno", pheno.toString(),
+                "--out", dir.resolve("res.tsv").toString()), "--scores tests precomputed gene scores", "--group-file");
     }
 
     @Test

@@ -26,7 +26,13 @@ import picocli.CommandLine.Command;
  * engine {@code assoc} runs; {@link PartsJob} merges the parts as {@code rareset merge} does, so
  * the files equal those of one {@code rareset assoc} run.
  */
-@Command(name = "assoc", description = {"rareset assoc on Spark: the genes are tested in work units on the executors and the parts merged as rareset merge does (docs/spark.md). Options as for rareset assoc, plus --units.", ""})
+@Command(name = "assoc", description = {"rareset assoc on Spark: the genes are tested in work units on the executors and the parts merged as rareset merge does (docs/spark.md). Options as for rareset assoc, plus --units.",
+        "Not on Spark (refused; run rareset assoc for them): --chunk, --write-burdens, --single-variant, --out-format regenie|saige. "
+                + "--threads is the threads per task (default: spark.task.cpus).", ""},
+        footer = {"%nExample:", "  spark-submit --class org.rareset.spark.SparkMain rareset-spark.jar assoc \\",
+            "      --store /shared/cohort.rsg --annotations /shared/annotations.tsv \\",
+            "      --pheno /shared/pheno.tsv --covar /shared/covar.tsv \\",
+            "      --out /shared/results/results.tsv.gz"})
 public final class SparkAssocCommand extends GeneUnitsCommand<AssocCommand> {
     public SparkAssocCommand() {
         super(new AssocCommand());

@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ingest", description = {"rareset ingest on Spark: each input file is ingested into a shard store by its own task "
         + "and the driver joins the shards (docs/spark.md); the store and QC files are those of rareset ingest. Options as for rareset ingest; "
-        + "--threads is the decoding threads per task (default: spark.task.cpus).", ""})
+        + "--threads is the decoding threads per task (default: spark.task.cpus).", ""},
+        footer = {"%nExample:", "  spark-submit --class org.rareset.spark.SparkMain rareset-spark.jar ingest \\",
+            "      --vcf /shared/vcf/chr{1..22}.vcf.gz --out /shared/cohort.rsg"})
 public final class SparkIngestCommand implements Callable<Integer>, WritesFiles {
     @Mixin IngestCommand ingest;
     @Spec CommandSpec spec;

@@ -19,7 +19,12 @@ import picocli.CommandLine.Command;
  * units with {@link ScoreCommand#writeScores}, the code {@code score} runs; the parts are joined
  * as {@code rareset merge} joins score chunks (one sample roster, genes in order).
  */
-@Command(name = "score", description = {"rareset score on Spark: genes are scored in work units on the executors and the parts merged as rareset merge does (docs/spark.md). Options as for rareset score, plus --units.", ""})
+@Command(name = "score", description = {"rareset score on Spark: genes are scored in work units on the executors and the parts merged as rareset merge does (docs/spark.md). Options as for rareset score, plus --units.",
+        "Not on Spark (refused; run rareset score for them): --chunk, --per-variant, --write-bgen, --dense wide. "
+                + "--threads is the threads per task (default: spark.task.cpus).", ""},
+        footer = {"%nExample:", "  spark-submit --class org.rareset.spark.SparkMain rareset-spark.jar score \\",
+            "      --model /shared/model --store /shared/cohort.rsg \\",
+            "      --annotations /shared/annotations.tsv --out /shared/scores.parquet"})
 public final class SparkScoreCommand extends GeneUnitsCommand<ScoreCommand> {
     public SparkScoreCommand() {
         super(new ScoreCommand());

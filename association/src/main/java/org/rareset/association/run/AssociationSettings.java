@@ -108,19 +108,23 @@ public record AssociationSettings(CohortInputs cohort, RegenieMaskInputs regenie
     private void checkGenotypeOptions() {
         if (scores != null) {
             if (cohort.anyGenotypes() || maskFile != null || regenieMasks.given() || saigeGroups.given()) {
-                throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf/--bfile/--bed/--bgen, --store and --masks", null);
+                throw new InputException(null, null, "--scores tests precomputed gene scores: leave out --vcf/--bfile/--bed/--bgen, --store, --masks and the mask files (--anno-file/--set-list/--mask-def, --group-file)", null);
             }
             if (singleVariant) {
                 throw new InputException(null, null, "--single-variant tests variants, --scores gene scores", "leave out one of them");
             }
             return;
         }
+        if (regenieMasks.buildMask() != null) regenieMasks.burden(); // an unknown --build-mask is refused even when nothing uses it
         boolean regenie = regenieMasks.given();
         if (regenie && (maskFile != null || maxMaf != null)) {
             throw new InputException(null, null, "--masks/--max-maf and the REGENIE mask files both define masks", "give one of them; --aaf-bins sets REGENIE's frequency bins");
         }
         if (saigeGroups.given() && (maskFile != null || regenie)) {
             throw new InputException(null, null, "--group-file and --masks or the REGENIE mask files both define masks", "give one of them");
+        }
+        if (saigeGroups.given() && cohort.annotations() != null) {
+            throw new InputException(null, null, "--annotations and --group-file both assign variants to genes", "give one of them");
         }
         new Cohort(cohort).requireGenotypes(regenie || saigeGroups.given());
         if (collapseMac < 0) throw new InputException(null, null, "--collapse-mac " + collapseMac + " is negative", "use 0 to turn collapsing off");

@@ -35,8 +35,8 @@ import java.util.concurrent.Callable;
                 + "'Burden/SKAT combined' for DeepRVAT's per-gene min-Bonferroni of the baseline tests. The per-gene omnibus "
                 + "rows (mask GENE_P) are left out and counted. Layouts and formulas: docs/deeprvat-files.md."},
         footer = {"", "Examples:",
-            "  rareset export deeprvat --results run/6-assoc/deeprvat.tsv --results run/6-assoc/results.tsv \\",
-            "      --genes protein_coding_genes.parquet --out eval/"})
+            "  rareset export deeprvat --results run/6-assoc/deeprvat.tsv \\",
+            "      --results run/6-assoc/results.tsv --genes protein_coding_genes.parquet --out eval/"})
 public final class ExportDeepRvatCommand implements Callable<Integer>, WritesFiles {
     @Mixin RuntimeOptions runtime;
     @Spec CommandSpec spec;
@@ -52,7 +52,7 @@ public final class ExportDeepRvatCommand implements Callable<Integer>, WritesFil
             description = "DeepRVAT's protein_coding_genes.parquet: write gene as its integer id (as DeepRVAT does) instead of the name.")
     Path genes;
 
-    @Option(names = "--alpha", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}; DeepRVAT's evaluation.alpha).")
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}; DeepRVAT's evaluation.alpha).")
     double alpha;
 
     @Option(names = "--correction", defaultValue = "Bonferroni", paramLabel = "METHOD",

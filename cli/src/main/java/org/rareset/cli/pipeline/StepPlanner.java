@@ -347,9 +347,16 @@ public final class StepPlanner {
                 throw YamlConfigException.at(cfg.file(), t.getKeyNode(), "unknown key '" + key + "' in " + step,
                         "options of 'rareset " + spec.name() + "' in snake_case: " + String.join(", ", keys(spec, managed)));
             }
-            if (managed.contains(opt.longestName()) || opt.longestName().equals("--threads")) {
+            if (GENOTYPE_SOURCES.contains(opt.longestName())) {
+                // the genotypes are inputs.vcf or inputs.store; a second source would reach the command beside the pipeline's
                 throw YamlConfigException.at(cfg.file(), t.getKeyNode(), step + "." + key + " is set by the pipeline",
-                        "remove it: the pipeline passes " + opt.longestName() + " itself (threads: at the top level)");
+                        "remove it: the steps read inputs.vcf or inputs.store (ingest PLINK or BGEN files with rareset ingest and give the store as inputs.store)");
+            }
+            if (managed.contains(opt.longestName()) || opt.longestName().equals("--threads")) {
+                String topLevel = opt.longestName().equals("--threads") ? " (threads: at the top level)"
+                        : opt.longestName().equals("--seed") ? " (seed: at the top level)" : "";
+                throw YamlConfigException.at(cfg.file(), t.getKeyNode(), step + "." + key + " is set by the pipeline",
+                        "remove it: the pipeline passes " + opt.longestName() + " itself" + topLevel);
             }
             Node v = t.getValueNode();
             String value;
@@ -415,11 +422,14 @@ public final class StepPlanner {
         }
     }
 
+    /** Genotype sources of the commands: the pipeline gives each step its own (inputs.vcf or inputs.store). */
+    static final Set<String> GENOTYPE_SOURCES = Set.of("--vcf", "--store", "--bfile", "--bed", "--bgen");
+
     private static List<String> keys(CommandSpec spec, Set<String> managed) {
         Set<String> k = new TreeSet<>();
         for (OptionSpec o : spec.options()) {
             String n = o.longestName();
-            if (!n.startsWith("--") || managed.contains(n) || o.usageHelp() || o.versionHelp()
+            if (!n.startsWith("--") || managed.contains(n) || GENOTYPE_SOURCES.contains(n) || o.usageHelp() || o.versionHelp()
                     || Set.of("--threads", "--debug", "--quiet", "--log-file").contains(n)) continue;
             k.add(n.substring(2).replace('-', '_'));
         }

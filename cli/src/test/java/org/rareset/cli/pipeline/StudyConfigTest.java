@@ -1,6 +1,7 @@
 package org.rareset.cli.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -126,6 +127,18 @@ class StudyConfigTest {
     void optionsThePipelineSetsAreRefused() throws Exception {
         String e = runBad(GOOD + "report:\n  out: elsewhere\n");
         assertTrue(e.contains("line 8: report.out is set by the pipeline"), e);
+        assertFalse(e.contains("threads"), "the hint about threads is for threads only: " + e);
+        String seed = runBad(GOOD + "train:\n  seed: 3\n");
+        assertTrue(seed.contains("line 8: train.seed is set by the pipeline") && seed.contains("(seed: at the top level)"), seed);
+    }
+
+    @Test
+    void aSecondGenotypeSourceInAStepIsRefused() throws Exception {
+        // the step would get --store (or --vcf) from the pipeline and --bfile from here: refused before anything runs
+        String e = runBad(GOOD + "train:\n  bfile: cohort\n");
+        assertTrue(e.contains("line 8: train.bfile is set by the pipeline") && e.contains("inputs.store"), e);
+        String unknown = runBad(GOOD + "train:\n  bfiles: cohort\n");
+        assertFalse(unknown.contains("bfile,"), "genotype sources are not offered as step keys: " + unknown);
     }
 
     @Test
