@@ -151,6 +151,14 @@ public final class GeneScores {
      *       so that P(sum_k c lambda_k chi2_1 &gt; Q) = p_d: SKAT reports p_d and SKAT-O's rho = 0 end
      *       agrees with it. Like r, c only ever widens the kernel, and the larger of c and 1/r is used
      *       (both ends then claim no more than their calibrated p).</li>
+     *   <li>Low-count columns, gated (see {@link DiscreteSkat}): when the mixture p of K is at most
+     *       {@link #DISCRETE_GATE} and the gene has columns that expect at most 5 case alleles (or
+     *       ultra-rare blocks too large for step 3), p_d comes from {@link DiscreteSkat}'s law of
+     *       all those columns instead, within a counted work bound of {@link #DISCRETE_WORK_CAP}
+     *       steps (past it, step 3 applies as if the gate were not passed, and
+     *       {@link #discreteCapped()} says so). When every column is discrete, SKAT reports p_d (the
+     *       exact carrier law's mid-p) itself, below the mixture p or not; the kernel is still only
+     *       widened, as in step 3, so SKAT-O never goes below its burden end.</li>
      * </ol>
      */
     public double[][] weightedCovariance() {
@@ -195,10 +203,25 @@ public final class GeneScores {
         return burdenRatioCache;
     }
 
+    /**
+     * Genes whose SKAT p under the SAIGE-GENE kernel (steps 1-2) is at most this get the discrete
+     * law of their low-count columns (step 4); above it they keep step 3 exactly. Under the null a
+     * gene above the gate could only be moved below 0.01 if its discrete p were 5 times below its
+     * mixture p, while the mixture p of a low-count column is the smaller one (issue 17).
+     */
+    static final double DISCRETE_GATE = 0.05;
+    /** Work bound of step 4 per gene x mask, in {@link DiscreteWork} steps (about 50 ms at most). */
+    static final long DISCRETE_WORK_CAP = 3_000_000L;
+
     private double ultraRareFactorCache = Double.NaN;
+    /** SKAT's p when it is not the mixture of the kernel (step 4, every column discrete), else NaN. */
+    private double skatLog10POverride = Double.NaN;
+    /** Eigenvalues of {@link #saigeKernel()} when step 3 or 4 computed them, else null. */
+    private double[] saigeLambda;
+    private boolean discreteCapped;
 
     /**
-     * c of step 3 for the step-1 kernel {@code a}: 1 when not applicable or when the discrete p is
+     * c of steps 3-4 for the step-1 kernel {@code a}: 1 when not applicable or when the discrete p is
      * not above the mixture p of the step-2 kernel a / r; otherwise the widening of a that gives the
      * discrete p (capped at {@link #MAX_WIDENING}).
      */
@@ -210,16 +233,61 @@ public final class GeneScores {
             double[][] k = saigeKernel();
             double q = 0;
             for (double x : weightedScores()) q += x * x;
-            double discrete = UltraRareSkat.log10Upper(this, k, q);
-            // NaN: no ultra-rare block, so nothing to widen and no eigen-decomposition to pay for
-            double[] lambda = Double.isNaN(discrete) ? new double[0] : Eigenvalues.skatLambda(k);
+            boolean ultraRare = !UltraRareSkat.blocks(this).isEmpty();
+            boolean lowCount = DiscreteSkat.addsColumns(this);
+            // no discrete block: nothing to widen and no eigen-decomposition to pay for
+            double[] lambda = ultraRare || lowCount ? Eigenvalues.skatLambda(k) : new double[0];
             if (lambda.length > 0) {
+                saigeLambda = lambda;
                 double mixture = org.rareset.association.pvalue.MixtureTail.log10Upper(q, lambda, WIDENING_TOL);
+                double discrete = Double.NaN;
+                if (mixture <= Math.log10(DISCRETE_GATE)) {
+                    DiscreteWork work = new DiscreteWork(DISCRETE_WORK_CAP);
+                    DiscreteSkat.Result d = DiscreteSkat.log10Upper(this, k, q, Math.pow(10, mixture), work);
+                    if (work.exceeded()) {
+                        discreteCapped = true;   // step 3's p, as above the gate
+                    } else if (!Double.isNaN(d.log10P())) {
+                        discrete = d.log10P();
+                        if (d.wholly()) skatLog10POverride = discrete;
+                    }
+                }
+                if (Double.isNaN(discrete) && ultraRare) discrete = UltraRareSkat.log10Upper(this, k, q);   // step 3
                 if (discrete > mixture) c = widening(q, lambda, discrete) / r;
             }
         }
         ultraRareFactorCache = Math.max(c, 1.0);
         return ultraRareFactorCache;
+    }
+
+    /**
+     * Whether this gene's discrete law (step 4 of {@link #weightedCovariance()}) ran past its work
+     * bound, so its SKAT and SKAT-O kept step 3's p. Known once SKAT or SKAT-O has been computed.
+     */
+    public boolean discreteCapped() {
+        return discreteCapped;
+    }
+
+    /**
+     * log10 p of SKAT: the mixture tail of the eigenvalues of {@link #weightedCovariance()}, or the
+     * discrete law's mid-p when every column is discrete (step 4). NaN when the kernel has no
+     * eigenvalue left after R SKAT's filter.
+     */
+    public double skatLog10P() {
+        double[][] w = weightedCovariance();
+        if (!Double.isNaN(skatLog10POverride)) return skatLog10POverride;
+        double[] lambda;
+        if (saigeLambda != null) {
+            // w is the SAIGE-GENE kernel times a scalar: its eigenvalues are saigeLambda times it
+            double factor = Math.max(ultraRareFactorCache, 1.0 / burdenRatioCache) * Math.min(burdenRatioCache, 1.0);
+            lambda = saigeLambda.clone();
+            for (int i = 0; i < lambda.length; i++) lambda[i] *= factor;
+        } else {
+            lambda = Eigenvalues.skatLambda(w);
+        }
+        if (lambda.length == 0) return Double.NaN;
+        double q = 0;
+        for (double x : weightedScores()) q += x * x;
+        return org.rareset.association.pvalue.MixtureTail.log10Upper(q, lambda);
     }
 
     /** Largest widening of the kernel by the ultra-rare step (p = 1 would need an infinite one). */

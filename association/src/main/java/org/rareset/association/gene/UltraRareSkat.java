@@ -122,7 +122,7 @@ final class UltraRareSkat {
         return out;
     }
 
-    private static int find(int[] parent, int j) {
+    static int find(int[] parent, int j) {
         while (parent[j] != j) {
             parent[j] = parent[parent[j]];
             j = parent[j];
@@ -130,13 +130,13 @@ final class UltraRareSkat {
         return j;
     }
 
-    private static double dosageAt(GeneGenotypes.Column col, int sample) {
+    static double dosageAt(GeneGenotypes.Column col, int sample) {
         int[] samples = col.samples();
         for (int k = 0; k < samples.length; k++) if (samples[k] == sample) return col.dosages()[k];
         return 0.0;
     }
 
-    private static int[] carriersOf(GeneGenotypes g, int[] block) {
+    static int[] carriersOf(GeneGenotypes g, int[] block) {
         TreeSet<Integer> set = new TreeSet<>();
         for (int j : block) for (int sample : g.column(j).samples()) set.add(sample);
         return set.stream().mapToInt(Integer::intValue).toArray();
@@ -146,7 +146,7 @@ final class UltraRareSkat {
      * Law of sum_j (sum_i a_ij (y_i - mu_i))^2 over the 2^c carrier assignments, on the grid (values
      * rounded up; index GRID + 1 holds values &gt;= GRID steps).
      */
-    private static Map<Integer, Double> blockLaw(double[][] a, double[] mu, double step) {
+    static Map<Integer, Double> blockLaw(double[][] a, double[] mu, double step) {
         int c = mu.length;
         int k = a.length == 0 ? 0 : a[0].length;
         int size = 1 << c;
@@ -172,25 +172,33 @@ final class UltraRareSkat {
         return out;
     }
 
-    private static int index(double v, double step) {
+    static int index(double v, double step) {
         double x = Math.ceil(v / step - 1e-9);
         return x > GRID ? GRID + 1 : (int) Math.max(x, 0);
     }
 
-    private static double[] convolve(double[] law, Map<Integer, Double> block) {
+    static double[] convolve(double[] law, Map<Integer, Double> block) {
+        // the block's cells as arrays, in the map's order (the sums below keep their order)
+        int n = block.size(), e = 0;
+        int[] cell = new int[n];
+        double[] prob = new double[n];
+        for (var entry : block.entrySet()) {
+            cell[e] = entry.getKey();
+            prob[e++] = entry.getValue();
+        }
         double[] out = new double[law.length];
         for (int x = 0; x < law.length; x++) {
             if (law[x] == 0) continue;
-            for (var e : block.entrySet()) {
-                int y = x == GRID + 1 || e.getKey() == GRID + 1 ? GRID + 1 : Math.min(x + e.getKey(), GRID + 1);
-                out[y] += law[x] * e.getValue();
+            for (int k = 0; k < n; k++) {
+                int y = x == GRID + 1 || cell[k] == GRID + 1 ? GRID + 1 : Math.min(x + cell[k], GRID + 1);
+                out[y] += law[x] * prob[k];
             }
         }
         return out;
     }
 
     /** Eigenvalues of the Gaussian part: the kernel's rows and columns of the columns not enumerated. */
-    private static double[] gaussianPart(double[][] kernel, boolean[] discrete) {
+    static double[] gaussianPart(double[][] kernel, boolean[] discrete) {
         int r = 0;
         for (boolean d : discrete) if (!d) r++;
         if (r == 0) return new double[0];
@@ -235,7 +243,7 @@ final class UltraRareSkat {
         return p;
     }
 
-    private static double survival(double t, double[] lambda) {
+    static double survival(double t, double[] lambda) {
         if (t <= 0) return 1.0;
         if (lambda.length == 0) return 0.0;
         return Math.pow(10, MixtureTail.log10Upper(t, lambda, REL_TOL));

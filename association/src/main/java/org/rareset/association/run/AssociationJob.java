@@ -295,6 +295,12 @@ public final class AssociationJob {
                     : r.runScores(traits, models, scoreGenes.subList(from, to), chromOf, progress::update);
             progress.finish();
             timingSummary.lines().forEach(log);
+            java.util.Set<String> partGenes = new java.util.HashSet<>();
+            if (genes != null) for (GeneVariants g : genes.subList(from, to)) partGenes.add(g.gene());
+            r.discreteCapped(partGenes).forEach((trait, pairs) -> log.accept(String.format(Locale.ROOT,
+                    "note: binary trait %s: %d gene x mask test(s) ran past the work bound of SKAT's discrete law and kept the"
+                            + " kernel mixture for SKAT/SKAT-O (docs/calibration.md): %s", trait, pairs.size(),
+                    String.join(", ", pairs.subList(0, Math.min(pairs.size(), 10))) + (pairs.size() > 10 ? ", ..." : ""))));
             List<AssociationRun.FailedTrait> failedTraits;
             synchronized (cohort) { // parts tested at once share the cohort's list of traits left out
                 failedTraits = cohort.checkFailedTraits(result, log);

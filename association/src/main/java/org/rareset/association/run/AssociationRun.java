@@ -124,6 +124,8 @@ public final class AssociationRun {
     private boolean stopOnFailedTrait;
     /** Variants collapsed per phenotype x gene x mask (SAIGE-GENE+'s Number_ultra_rare), filled by {@link #run}. */
     private final Map<String, Integer> collapsed = new ConcurrentHashMap<>();
+    /** Per phenotype, the gene x mask (gene TAB mask) whose discrete SKAT law ran past its work bound. */
+    private final Map<String, java.util.Set<String>> discreteCapped = new ConcurrentHashMap<>();
 
     public AssociationRun(Settings settings) {
         this(settings, null);
@@ -157,6 +159,25 @@ public final class AssociationRun {
      */
     public int collapsedVariants(String phenotype, String gene, String mask) {
         return collapsed.getOrDefault(phenotype + "\t" + gene + "\t" + mask, -1);
+    }
+
+    /**
+     * Per phenotype, the gene x mask pairs ({@code gene/mask}, sorted) of the given genes whose SKAT
+     * discrete law ran past its work bound and kept the kernel mixture
+     * ({@link GeneScores#discreteCapped()}), after {@link #run}; phenotypes without any are absent.
+     * The genes select one part's pairs when parts of a run share this instance.
+     */
+    public Map<String, List<String>> discreteCapped(java.util.Set<String> genes) {
+        Map<String, List<String>> out = new TreeMap<>();
+        discreteCapped.forEach((trait, set) -> {
+            List<String> pairs = new ArrayList<>();
+            for (String key : new java.util.TreeSet<>(set)) {
+                String[] geneMask = key.split("\t", 2);
+                if (genes.contains(geneMask[0])) pairs.add(geneMask[0] + "/" + geneMask[1]);
+            }
+            if (!pairs.isEmpty()) out.put(trait, pairs);
+        });
+        return out;
     }
 
     /** Tests the genes' variants under every mask. */
@@ -345,6 +366,9 @@ public final class AssociationRun {
                 double meanWeight = mg.alleleWeightedMeanWeight();
                 List<GeneResult> results = timings == null ? engine.test(scores, settings.tests())
                         : timeTests(trait, gene, mask, mg, scores, engine, threadCpuNanos() - cpu0);
+                if (scores.discreteCapped()) {
+                    discreteCapped.computeIfAbsent(trait.name(), k -> ConcurrentHashMap.newKeySet()).add(gene.gene() + "\t" + mask.name());
+                }
                 for (GeneResult r : results) {
                     double perAllele = r.test().equals(Burden.INSTANCE.name()) ? r.beta() * meanWeight : Double.NaN;
                     rows.add(new ResultRow(trait.name(), gene.gene(), mask.name(), r.test(), mg.nVariants(), mg.mac(),

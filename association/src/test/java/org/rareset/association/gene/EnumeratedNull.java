@@ -97,6 +97,11 @@ final class EnumeratedNull {
      * by enumeration of the carriers' 2^c assignments.
      */
     static double carrierSkat(Case c) {
+        return carrierSkat(c, false);
+    }
+
+    /** As {@link #carrierSkat(Case)}; {@code mid}: P(Q &gt; q_obs) + P(Q = q_obs) / 2 (R SKAT's ER mid-p). */
+    static double carrierSkat(Case c, boolean mid) {
         NullModel model = c.model();
         int m = c.genotypes().variantCount();
         java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
@@ -126,7 +131,64 @@ final class EnumeratedNull {
                 for (int j = 0; j < m; j++) u[j] += g[i][j] * (yi - mu);
             }
             for (double x : u) q += x * x;
-            if (q >= obs - 1e-9 * Math.max(1, obs)) p += prob;
+            double tol = 1e-9 * Math.max(1, obs);
+            if (q > obs + tol) p += prob;
+            else if (q >= obs - tol) p += mid ? prob / 2 : prob;
+        }
+        return p;
+    }
+
+    /**
+     * The same carrier-law p as {@link #carrierSkat} for genes with up to about 26 carriers: the
+     * carriers are split in two halves, each half's 2^(c/2) assignments enumerated once with their
+     * score vectors, and every pair combined (U = U_low + U_high, P = P_low P_high).
+     */
+    static double carrierSkatSplit(Case c) {
+        return carrierSkatSplit(c, false);
+    }
+
+    /** As {@link #carrierSkatSplit(Case)}; {@code mid}: P(Q &gt; q_obs) + P(Q = q_obs) / 2. */
+    static double carrierSkatSplit(Case c, boolean mid) {
+        NullModel model = c.model();
+        int m = c.genotypes().variantCount();
+        java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+        for (int j = 0; j < m; j++) for (int i : c.genotypes().column(j).samples()) set.add(i);
+        int[] carriers = set.stream().mapToInt(Integer::intValue).toArray();
+        int n = carriers.length;
+        double[][] g = new double[n][m];   // w_j g_ij on the carriers
+        double[] mu = new double[n];
+        for (int i = 0; i < n; i++) mu[i] = model.fitted(carriers[i]);
+        for (int j = 0; j < m; j++) {
+            GeneGenotypes.Column col = c.genotypes().column(j);
+            for (int k = 0; k < col.samples().length; k++) {
+                g[java.util.Arrays.binarySearch(carriers, col.samples()[k])][j] = c.weights()[j] * col.dosages()[k];
+            }
+        }
+        double obs = 0;
+        for (int j = 0; j < m; j++) {
+            double u = 0;
+            for (int i = 0; i < n; i++) u += g[i][j] * (model.y(carriers[i]) - mu[i]);
+            obs += u * u;
+        }
+        int h = n / 2;
+        double[][] tLow = new double[1 << h][m];
+        double[] pLow = new double[1 << h];
+        double[][] tHigh = new double[1 << (n - h)][m];
+        double[] pHigh = new double[1 << (n - h)];
+        half(g, mu, 0, h, tLow, pLow);
+        half(g, mu, h, n, tHigh, pHigh);
+        double tol = 1e-9 * Math.max(1, obs);
+        double p = 0;
+        for (int a = 0; a < pLow.length; a++) {
+            for (int b = 0; b < pHigh.length; b++) {
+                double q = 0;
+                for (int j = 0; j < m; j++) {
+                    double t = tLow[a][j] + tHigh[b][j];
+                    q += t * t;
+                }
+                if (q > obs + tol) p += pLow[a] * pHigh[b];
+                else if (q >= obs - tol) p += mid ? pLow[a] * pHigh[b] / 2 : pLow[a] * pHigh[b];
+            }
         }
         return p;
     }
@@ -142,5 +204,28 @@ final class EnumeratedNull {
             }
             p[mask] = prob;
         }
+    }
+
+    /**
+     * SKAT's p by the rule documented in {@link GeneScores#weightedCovariance()} (call after SKAT has
+     * run): a gene whose SAIGE-GENE kernel mixture p is at most {@link GeneScores#DISCRETE_GATE}
+     * (and that did not run past the work bound) reports its discrete law's p, the mid-p itself when
+     * every column is discrete, else the larger of it and the mixture p; any other gene reports the
+     * larger of the ultra-rare law's p (NaN: none) and the mixture p.
+     *
+     * @return {rule p, 1 when the gene was under the gate (and within the bound) else 0}
+     */
+    static double[] skatRule(GeneScores scores) {
+        double q = 0;
+        for (double u : scores.weightedScores()) q += u * u;
+        double[][] k = scores.saigeKernel();
+        double mixture = Math.pow(10, org.rareset.association.pvalue.MixtureTail.log10Upper(q, Eigenvalues.skatLambda(k)));
+        if (mixture <= GeneScores.DISCRETE_GATE && !scores.discreteCapped()) {
+            DiscreteSkat.Result d = DiscreteSkat.log10Upper(scores, k, q, mixture, new DiscreteWork(Long.MAX_VALUE));
+            if (d.wholly()) return new double[] {Math.pow(10, d.log10P()), 1};
+            if (!Double.isNaN(d.log10P())) return new double[] {Math.max(Math.pow(10, d.log10P()), mixture), 1};
+        }
+        double today = UltraRareSkat.log10Upper(scores, k, q);
+        return new double[] {Double.isNaN(today) ? mixture : Math.max(Math.pow(10, today), mixture), 0};
     }
 }
