@@ -3,8 +3,6 @@ package org.rareset.association.gene;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.nullmodel.NullModel;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -175,33 +173,15 @@ final class DiscreteSkat {
      */
     static List<int[]> blocks(GeneScores scores) {
         GeneGenotypes g = scores.genotypes();
-        int m = scores.variantCount();
-        int[] parent = new int[m];
-        Map<Integer, Integer> owner = new HashMap<>();
-        List<Integer> rare = new ArrayList<>();
-        for (int j = 0; j < m; j++) {
-            parent[j] = j;
+        return CarrierBlocks.group(g, scores.variantCount(), j -> {
             GeneGenotypes.Column col = g.column(j);
-            if (col.samples().length == 0) continue;
-            if (!(scores.covariance(j, j) > 0) || scores.weight(j) == 0) continue;
-            boolean ultraRare = col.samples().length <= UltraRareSkat.MAX_ENTRIES;
-            if (!ultraRare && !LowCountBlock.eligible(scores.model(), col)) continue;
-            rare.add(j);
-            for (int t = 0; t < col.samples().length; t++) {
-                // a low-count column's imputed entries are taken at their mean, so they join nothing
-                if (!ultraRare && col.dosages()[t] < LowCountBlock.SMALL) continue;
-                Integer other = owner.putIfAbsent(col.samples()[t], j);
-                if (other != null) parent[UltraRareSkat.find(parent, j)] = UltraRareSkat.find(parent, other);
-            }
-        }
-        Map<Integer, List<Integer>> groups = new HashMap<>();
-        for (int j : rare) groups.computeIfAbsent(UltraRareSkat.find(parent, j), k -> new ArrayList<>()).add(j);
-        List<int[]> out = new ArrayList<>();
-        for (List<Integer> grp : groups.values()) {
-            out.add(grp.stream().mapToInt(Integer::intValue).sorted().toArray());
-        }
-        out.sort((x, y) -> Integer.compare(x[0], y[0]));   // deterministic order
-        return out;
+            if (col.samples().length == 0 || !(scores.covariance(j, j) > 0) || scores.weight(j) == 0) return false;
+            return col.samples().length <= UltraRareSkat.MAX_ENTRIES || LowCountBlock.eligible(scores.model(), col);
+        }, (j, k) -> {
+            // a low-count column's imputed entries are taken at their mean, so they join nothing
+            GeneGenotypes.Column col = g.column(j);
+            return col.samples().length <= UltraRareSkat.MAX_ENTRIES || col.dosages()[k] >= LowCountBlock.SMALL;
+        });
     }
 
     /**

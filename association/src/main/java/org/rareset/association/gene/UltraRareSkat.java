@@ -96,38 +96,14 @@ final class UltraRareSkat {
      */
     static List<int[]> blocks(GeneScores scores) {
         GeneGenotypes g = scores.genotypes();
-        int m = scores.variantCount();
-        int[] parent = new int[m];
-        Map<Integer, Integer> owner = new HashMap<>();
-        List<Integer> rare = new ArrayList<>();
-        for (int j = 0; j < m; j++) {
-            parent[j] = j;
-            GeneGenotypes.Column col = g.column(j);
-            if (col.samples().length == 0 || col.samples().length > MAX_ENTRIES) continue;
-            if (!(scores.covariance(j, j) > 0) || scores.weight(j) == 0) continue;
-            rare.add(j);
-            for (int sample : col.samples()) {
-                Integer other = owner.putIfAbsent(sample, j);
-                if (other != null) parent[find(parent, j)] = find(parent, other);
-            }
-        }
-        Map<Integer, List<Integer>> groups = new HashMap<>();
-        for (int j : rare) groups.computeIfAbsent(find(parent, j), k -> new ArrayList<>()).add(j);
         List<int[]> out = new ArrayList<>();
-        for (List<Integer> grp : groups.values()) {
-            int[] block = grp.stream().mapToInt(Integer::intValue).sorted().toArray();
+        for (int[] block : CarrierBlocks.group(g, scores.variantCount(), j -> {
+            int entries = g.column(j).samples().length;
+            return entries > 0 && entries <= MAX_ENTRIES && scores.covariance(j, j) > 0 && scores.weight(j) != 0;
+        }, (j, k) -> true)) {
             if (carriersOf(g, block).length <= MAX_BLOCK_CARRIERS) out.add(block);
         }
-        out.sort((x, y) -> Integer.compare(x[0], y[0]));   // deterministic order
         return out;
-    }
-
-    static int find(int[] parent, int j) {
-        while (parent[j] != j) {
-            parent[j] = parent[parent[j]];
-            j = parent[j];
-        }
-        return j;
     }
 
     static double dosageAt(GeneGenotypes.Column col, int sample) {
