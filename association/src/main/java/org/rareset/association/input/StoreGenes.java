@@ -1,7 +1,6 @@
 package org.rareset.association.input;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -77,17 +76,7 @@ public final class StoreGenes extends AbstractList<GeneVariants> implements Rand
     /** Gene {@code i} with its variants, read from the store now: consecutive rows with one read each run. */
     @Override
     public GeneVariants get(int i) {
-        long[] r = rows[i];
-        List<Variant> variants = new ArrayList<>(r.length);
-        int k = 0;
-        while (k < r.length) {
-            int end = k + 1; // rows k..end-1 form one run of consecutive (or repeated) rows
-            while (end < r.length && r[end] - r[end - 1] <= 1) end++;
-            List<Variant> read = store.variantsAtRows(r[k], r[end - 1] + 1);
-            for (int j = k; j < end; j++) variants.add(read.get((int) (r[j] - r[k])));
-            k = end;
-        }
-        return new GeneVariants(names[i], List.copyOf(variants), annotationRows[i].clone());
+        return new GeneVariants(names[i], List.copyOf(store.variantsAtRows(rows[i])), annotationRows[i].clone());
     }
 
     /** A gene's rows while the store is indexed. */

@@ -394,15 +394,7 @@ public final class ScoringInputReader {
             GenePlan plan = plans.get(i);
             long[] wanted = java.util.stream.IntStream.of(plan.vids()).filter(v -> v >= 0)
                     .mapToObj(v -> rowsOfVariant[v]).flatMapToLong(java.util.stream.LongStream::of).sorted().distinct().toArray();
-            Map<Long, Variant> byRow = new HashMap<>(wanted.length * 2);
-            int k = 0;
-            while (k < wanted.length) {
-                int end = k + 1; // rows k..end-1 are consecutive: one read
-                while (end < wanted.length && wanted[end] == wanted[end - 1] + 1) end++;
-                List<Variant> read = store.variantsAtRows(wanted[k], wanted[end - 1] + 1);
-                for (int j = k; j < end; j++) byRow.put(wanted[j], read.get(j - k));
-                k = end;
-            }
+            List<Variant> read = store.variantsAtRows(wanted);
             int[][] carriers = new int[plan.vids().length][];
             for (int r = 0; r < carriers.length; r++) {
                 int vid = plan.vids()[r];
@@ -412,7 +404,7 @@ public final class ScoringInputReader {
                 }
                 int[] c = null;
                 for (long row : rowsOfVariant[vid]) {
-                    int[] more = altCarriers(byRow.get(row), nSamples);
+                    int[] more = altCarriers(read.get(Arrays.binarySearch(wanted, row)), nSamples);
                     c = c == null ? more : union(c, more);
                 }
                 carriers[r] = c;

@@ -218,6 +218,24 @@ public final class GenotypeStore implements VariantSource {
         return readRange(lo, hi);
     }
 
+    /**
+     * The variants of {@code rows} (ascending; a row may repeat), one per entry, with one
+     * positional read per run of consecutive rows: for readers that index the store once and then
+     * read a gene's rows again.
+     */
+    public List<Variant> variantsAtRows(long[] rows) {
+        List<Variant> out = new ArrayList<>(rows.length);
+        int k = 0;
+        while (k < rows.length) {
+            int end = k + 1; // rows k..end-1 form one run of consecutive (or repeated) rows
+            while (end < rows.length && rows[end] - rows[end - 1] <= 1) end++;
+            List<Variant> read = variantsAtRows(rows[k], rows[end - 1] + 1);
+            for (int j = k; j < end; j++) out.add(read.get((int) (rows[j] - rows[k])));
+            k = end;
+        }
+        return out;
+    }
+
     /** First row in [lo, hi) with pos > target (hi when none). */
     private long firstAbove(long lo, long hi, long target) {
         while (lo < hi) {
