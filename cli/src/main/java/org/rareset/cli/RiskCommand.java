@@ -95,7 +95,7 @@ public final class RiskCommand implements Callable<Integer>, org.rareset.cli.fil
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         RiskJob.Outcome outcome = new RiskJob(new RiskSettings(pheno, covar, missing.values(), scores, genes, alpha, minCarriers,
-                trait, traitType, trainFraction, bootstrap, seed, out), err::println).run();
+                trait, traitType, trainFraction, bootstrap, seed, out, runtime.effectiveThreads()), err::println).run();
         RiskStratification.Result r = outcome.result();
         List<String> chosen = outcome.chosen();
         boolean binary = outcome.binary();

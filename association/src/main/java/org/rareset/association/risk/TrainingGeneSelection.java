@@ -2,6 +2,10 @@ package org.rareset.association.risk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.rareset.core.concurrent.DaemonPools;
 import org.rareset.association.run.AssociationEngine;
 import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.association.input.GeneScoreTable;
@@ -21,6 +25,8 @@ import org.rareset.association.gene.TestOptions;
  * inflate it. A gene needs at least {@code minCarriers} training samples whose score differs from
  * the gene's baseline (REGENIE's minimum MAC of 5 by default): with one or two carriers a single
  * extreme trait value makes the gene "significant".
+ *
+ * <p>Genes are tested on {@code threads} threads; the result does not depend on their number.
  */
 public final class TrainingGeneSelection {
     /** One candidate gene's test on the training split. */
@@ -39,9 +45,10 @@ public final class TrainingGeneSelection {
      * @param covariates  training rows of covariates (no intercept column; one is added)
      * @param y           training trait values (0/1 when binary)
      * @param trainRowOf  for each sample of the score table, its training row, or -1
+     * @param threads     genes tested at once (1 or more)
      */
     public static Result select(double[][] covariates, double[] y, boolean binary, List<GeneScoreTable.GeneScore> candidates,
-                                int[] trainRowOf, double alpha, int minCarriers) {
+                                int[] trainRowOf, double alpha, int minCarriers, int threads) {
         int n = y.length;
         double[][] x = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -51,40 +58,54 @@ public final class TrainingGeneSelection {
         }
         NullModel model = binary ? NullModel.logistic(y, x) : NullModel.linear(y, x);
         AssociationEngine engine = new AssociationEngine(model, TestOptions.defaults());
-        List<GeneResult> results = new ArrayList<>();
-        List<int[]> carriers = new ArrayList<>();
-        int tested = 0;
-        for (GeneScoreTable.GeneScore g : candidates) {
-            int k = 0;
-            for (int s : g.samples()) if (trainRowOf[s] >= 0) k++;
-            int[] rows = new int[k];
-            double[] dev = new double[k];
-            k = 0;
-            for (int i = 0; i < g.samples().length; i++) {
-                int r = trainRowOf[g.samples()[i]];
-                if (r >= 0) { rows[k] = r; dev[k++] = g.deviations()[i]; }
-            }
-            carriers.add(new int[] {k});
-            if (k < Math.max(1, minCarriers)) {
-                results.add(null);
-                continue;
-            }
-            GeneGenotypes.Column col = new GeneGenotypes.Column(g.gene(), rows, dev, Double.NaN, Double.NaN, k, 0);
-            results.add(engine.test(GeneGenotypes.of(n, List.of(col)), new double[] {1.0}, List.of(Burden.INSTANCE)).get(0));
-            tested++;
+        // At biobank size a binary trait's Firth fits (burden beta of genes with p < 0.05) take most
+        // of the time, each about a second: one gene per task, the engine being thread-safe.
+        ExecutorService pool = DaemonPools.fixed(threads, "risk-selection");
+        List<Future<Tested>> futures = new ArrayList<>();
+        try {
+            for (GeneScoreTable.GeneScore g : candidates) futures.add(pool.submit(() -> test(engine, n, g, trainRowOf, minCarriers)));
+            List<Tested> untested = new ArrayList<>();
+            for (Future<Tested> f : futures) untested.add(f.get());
+            return withThreshold(untested, alpha);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while testing genes", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    /** One gene's test on the training samples (not yet compared with the threshold), or why it was skipped. */
+    private static Tested test(AssociationEngine engine, int n, GeneScoreTable.GeneScore g, int[] trainRowOf, int minCarriers) {
+        int k = 0;
+        for (int s : g.samples()) if (trainRowOf[s] >= 0) k++;
+        if (k < Math.max(1, minCarriers)) {
+            return new Tested(g.gene(), k, Double.NaN, Double.NaN, Double.NaN, false,
+                    "fewer than " + minCarriers + " training samples with a score other than the gene's baseline");
+        }
+        int[] rows = new int[k];
+        double[] dev = new double[k];
+        k = 0;
+        for (int i = 0; i < g.samples().length; i++) {
+            int r = trainRowOf[g.samples()[i]];
+            if (r >= 0) { rows[k] = r; dev[k++] = g.deviations()[i]; }
+        }
+        GeneGenotypes.Column col = new GeneGenotypes.Column(g.gene(), rows, dev, Double.NaN, Double.NaN, k, 0);
+        GeneResult r = engine.test(GeneGenotypes.of(n, List.of(col)), new double[] {1.0}, List.of(Burden.INSTANCE)).get(0);
+        return new Tested(g.gene(), k, r.beta(), r.se(), r.log10P(), false, "");
+    }
+
+    /** Bonferroni over the genes tested; marks those at or below it as selected. */
+    private static Result withThreshold(List<Tested> untested, double alpha) {
+        int tested = 0;
+        for (Tested t : untested) if (t.skipped().isEmpty()) tested++;
         double threshold = Math.log10(alpha) - Math.log10(Math.max(1, tested));
         List<Tested> out = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            GeneResult r = results.get(i);
-            String gene = candidates.get(i).gene();
-            int c = carriers.get(i)[0];
-            if (r == null) {
-                out.add(new Tested(gene, c, Double.NaN, Double.NaN, Double.NaN, false,
-                        "fewer than " + minCarriers + " training samples with a score other than the gene's baseline"));
-            } else {
-                out.add(new Tested(gene, c, r.beta(), r.se(), r.log10P(), r.log10P() <= threshold, ""));
-            }
+        for (Tested t : untested) {
+            out.add(t.skipped().isEmpty() ? new Tested(t.gene(), t.carriers(), t.beta(), t.se(), t.log10P(), t.log10P() <= threshold, "") : t);
         }
         return new Result(out, threshold, tested);
     }

@@ -41,7 +41,7 @@ class TrainingGeneSelectionTest {
         for (int i = 0; i < TRAIN; i++) cov[i] = new double[] {age[i]};
         double[] yt = Arrays.copyOf(y, TRAIN);
 
-        TrainingGeneSelection.Result res = TrainingGeneSelection.select(cov, yt, false, genes, trainRowOf, 0.05, 5);
+        TrainingGeneSelection.Result res = TrainingGeneSelection.select(cov, yt, false, genes, trainRowOf, 0.05, 5, 1);
         assertEquals(List.of("A"), res.selected());
         assertEquals(2, res.nTested(), "B (no training carrier) and C (one) are skipped, not tested");
         assertEquals(Math.log10(0.05 / 2), res.log10Threshold(), 1e-12);
@@ -62,9 +62,47 @@ class TrainingGeneSelectionTest {
         assertEquals(log10P, a.log10P(), 1e-6 * Math.abs(log10P));
 
         // Without the carrier minimum, the single extreme carrier becomes "significant": the reason for the rule.
-        TrainingGeneSelection.Result loose = TrainingGeneSelection.select(cov, yt, false, genes, trainRowOf, 0.05, 1);
+        TrainingGeneSelection.Result loose = TrainingGeneSelection.select(cov, yt, false, genes, trainRowOf, 0.05, 1, 1);
         assertTrue(loose.selected().contains("C"), loose.genes().toString());
         assertFalse(loose.selected().contains("B"));
+    }
+
+    /**
+     * A binary trait with 40 genes, some causal (so some get Firth fits), tested on 1 and on 3
+     * threads: the same genes, carriers, betas, standard errors and p-values to the last bit, in
+     * input order.
+     */
+    @Test
+    void threadCountDoesNotChangeTheResult() {
+        Random r = new Random(5);
+        int genes = 40;
+        double[][] g = new double[genes][N];
+        double[] age = new double[N];
+        double[] y = new double[N];
+        for (int i = 0; i < N; i++) {
+            age[i] = 40 + 10 * r.nextGaussian();
+            double eta = -2 + 0.03 * (age[i] - 40);
+            for (int k = 0; k < genes; k++) {
+                if (r.nextDouble() < 0.02 + 0.002 * k) g[k][i] = 0.2 + r.nextDouble();
+                if (k % 5 == 0) eta += 1.5 * g[k][i];
+            }
+            y[i] = r.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+        }
+        List<GeneScoreTable.GeneScore> scores = new ArrayList<>();
+        for (int k = 0; k < genes; k++) scores.add(sparse("G" + k, g[k]));
+        int[] trainRowOf = new int[N];
+        for (int i = 0; i < N; i++) trainRowOf[i] = i < TRAIN ? i : -1;
+        double[][] cov = new double[TRAIN][];
+        for (int i = 0; i < TRAIN; i++) cov[i] = new double[] {age[i]};
+        double[] yt = Arrays.copyOf(y, TRAIN);
+
+        TrainingGeneSelection.Result one = TrainingGeneSelection.select(cov, yt, true, scores, trainRowOf, 0.05, 5, 1);
+        TrainingGeneSelection.Result three = TrainingGeneSelection.select(cov, yt, true, scores, trainRowOf, 0.05, 5, 3);
+        assertEquals(one, three);
+        assertEquals(genes, one.genes().size());
+        for (int k = 0; k < genes; k++) assertEquals("G" + k, one.genes().get(k).gene());
+        assertFalse(one.selected().isEmpty(), "some causal gene passes: " + one.genes());
+        assertTrue(one.genes().stream().anyMatch(t -> t.log10P() < Math.log10(0.05)), "some gene gets a Firth beta");
     }
 
     static GeneScoreTable.GeneScore sparse(String name, double[] v) {

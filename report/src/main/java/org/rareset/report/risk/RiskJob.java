@@ -124,7 +124,8 @@ public final class RiskJob {
                 covTrain[t] = cov[u];
                 yTrain[t] = yy[u];
             }
-            selection = TrainingGeneSelection.select(covTrain, yTrain, binary, sc.genes(), trainRowOf, s.alpha(), s.minCarriers());
+            selection = TrainingGeneSelection.select(covTrain, yTrain, binary, sc.genes(), trainRowOf, s.alpha(), s.minCarriers(),
+                    s.threads());
             chosen = selection.selected();
             log.accept(String.format(Locale.ROOT, "risk: %d of %d genes tested on the %d training samples (%d with fewer than %d carriers), %d chosen at p <= %s",
                     selection.nTested(), sc.genes().size(), covTrain.length, sc.genes().size() - selection.nTested(), s.minCarriers(),

@@ -12,7 +12,8 @@ import org.rareset.core.table.MissingValues;
  * @param genes     genes to use instead of choosing them on the training split, or null
  * @param traitType {@code auto}, {@code quantitative} or {@code binary}
  * @param out       the held-out individuals; the other files go beside it ({@link RiskFiles})
+ * @param threads   genes tested at once on the training split (1 or more)
  */
 public record RiskSettings(Path pheno, Path covar, MissingValues missing, Path scores, List<String> genes, double alpha,
                            int minCarriers, String trait, String traitType, double trainFraction, int bootstrap, long seed,
-                           Path out) {}
+                           Path out, int threads) {}

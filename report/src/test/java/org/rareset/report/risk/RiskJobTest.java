@@ -44,7 +44,7 @@ class RiskJobTest {
     }
 
     private RiskJob.Outcome run(Path[] in, Path out, List<String> log) throws IOException {
-        return new RiskJob(new RiskSettings(in[0], in[1], MissingValues.defaults(), in[2], null, 0.05, 5, "BT", "auto", 0.8, 200, 3, out),
+        return new RiskJob(new RiskSettings(in[0], in[1], MissingValues.defaults(), in[2], null, 0.05, 5, "BT", "auto", 0.8, 200, 3, out, 1),
                 log::add).run();
     }
 
