@@ -10,7 +10,7 @@
 #   GENES    genes (default 20000; the sites per gene are drawn as in simulate, 3..100)
 #   CHUNK    assoc on part K/N of the genes only (e.g. 1/20), to extrapolate a run that does not
 #            fit in the time at hand; default: all genes
-# Environment: XMX (default 4g), JAVA_OPTS (more JVM options, e.g. -Xlog:gc), THREADS (default 2), OUT (default bench/out/biobank), NICE (default 10),
+# Environment: XMX (default 4g), XMX_<STEP> for one step (e.g. XMX_TRAIN=2g, docs/biobank.md's guidance), JAVA_OPTS (more JVM options, e.g. -Xlog:gc), THREADS (default 2), OUT (default bench/out/biobank), NICE (default 10),
 #   STEPS (default "simulate seed_genes train score assoc risk report": run only these, e.g. to
 #   resume after a step; the others' outputs must be in $OUT already), and the training settings
 #   CV_FOLDS (default 5, the pipeline's), REPEATS (default 1), MIN_EPOCHS (default 1), MAX_EPOCHS (default 5);
@@ -45,8 +45,11 @@ measure() {
   shift
   local load
   load="$(cut -d' ' -f1 /proc/loadavg)"
+  local step_xmx_var="XMX_${name^^}"
+  step_xmx_var="${step_xmx_var//-/_}"
+  local step_xmx="${!step_xmx_var:-$xmx}"
   nice -n "$nice_level" /usr/bin/time -v -o "$out/$name.time" \
-    java "-Xmx$xmx" ${JAVA_OPTS:-} -Dai.djl.offline=true -jar "$jar" "$@" > "$out/$name.log" 2>&1
+    java "-Xmx$step_xmx" ${JAVA_OPTS:-} -Dai.djl.offline=true -jar "$jar" "$@" > "$out/$name.log" 2>&1
   awk -v name="$name" -v load="$load" -F': ' '
     /Elapsed \(wall clock\)/ { n = split($2, t, ":"); wall = (n == 3) ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2] }
     /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident/ { rss = $2 / 1024 }
