@@ -168,7 +168,9 @@ public final class PipelineCommand implements Callable<Integer>, org.rareset.cli
     }
 
     /** Each step with what would happen to it and why; a step after one that runs may rerun when that one's outputs change. */
-    private void dryRun(StudyConfig cfg, List<Step> plan, PipelineRunner runner, PrintWriter out) {
+    private void dryRun(StudyConfig cfg, List<Step> plan, PipelineRunner runner, PrintWriter out) throws IOException {
+        // a run puts back step folders a stopped run set aside before checking them; the dry run reads them where they lie
+        java.util.Map<Path, Path> setAside = runner.setAsideFolders(plan);
         java.util.Set<String> running = new java.util.HashSet<>();
         for (Step s : plan) {
             if (step != null && !s.name().equals(step)) continue;
@@ -183,7 +185,7 @@ public final class PipelineCommand implements Callable<Integer>, org.rareset.cli
                 List<String> first = s.upstream(plan).stream().filter(running::contains).toList();
                 String why;
                 try {
-                    why = runner.whyRun(s);
+                    why = runner.whyRun(s, setAside);
                 } catch (java.io.UncheckedIOException e) {
                     why = "input missing: " + e.getCause().getMessage();
                 }
@@ -196,6 +198,8 @@ public final class PipelineCommand implements Callable<Integer>, org.rareset.cli
                     state = "runs: " + (first.isEmpty() || !why.startsWith("input missing") ? why : "after " + String.join(", ", first));
                     running.add(s.name());
                 }
+                Path aside = setAside.get(s.dir().toAbsolutePath().normalize());
+                if (aside != null) state += " (first puts back the step folder a stopped run set aside: " + aside.getFileName() + ")";
             }
             out.printf("%-10s %s%n", s.name(), state);
             for (Step.Invocation inv : s.invocations()) out.println("           " + inv.display(s.dir()));

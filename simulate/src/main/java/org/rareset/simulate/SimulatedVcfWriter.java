@@ -21,7 +21,6 @@ final class SimulatedVcfWriter implements SimulatedGenotypes {
     private final TabixIndexCreator index = new TabixIndexCreator(TabixFormat.VCF);
     private final GenotypeLine line;
     private final Path indexPath;
-    private long records;
     private boolean done;
 
     SimulatedVcfWriter(Path vcf, Path indexPath, List<String> samples, Genome genome, SimulationSettings s, String commandLine)
@@ -62,11 +61,6 @@ final class SimulatedVcfWriter implements SimulatedGenotypes {
         } finally {
             line.restore(g);
         }
-        records++;
-    }
-
-    long records() {
-        return records;
     }
 
     /** Finishes the BGZF file and writes its tabix index. */

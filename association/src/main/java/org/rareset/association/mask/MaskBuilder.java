@@ -17,10 +17,12 @@ import org.rareset.association.nullmodel.TraitType;
  * mean-imputed), applies the mask expression and MAF limit, collapses ultra-rare variants and
  * attaches weights. Work is proportional to the carriers, not the samples.
  *
- * <p>Collapsing follows REGENIE and SAIGE-GENE+: variants with MAC below {@code collapseMac}
- * (0 = off) become one pseudo-variant whose dosage is, per sample, the maximum over them; with
- * a MAF-based weighting the pseudo-variant is weighted by its own MAF, otherwise it takes the
- * largest weight of its variants.
+ * <p>Collapsing: variants with MAC strictly below {@code collapseMac} (MAC &lt; 10 by default,
+ * REGENIE's threshold; 0 = off) become one pseudo-variant whose dosage is, per sample, the maximum
+ * over them; with a MAF-based weighting the pseudo-variant is weighted by its own MAF, otherwise it
+ * takes the largest weight of its variants. This departs from SAIGE-GENE+, which collapses
+ * MAC &lt;= 10, so a variant of MAC exactly 10 stays a column of its own here (documented in
+ * docs/association.md, section "Binary traits").
  *
  * <p>A gene x mask whose MAC (summed over the mask's variants) is below {@code minMac} is skipped
  * ({@link Skip#BELOW_MIN_MAC}), as REGENIE's {@code --minMAC} skips masks: with a handful of

@@ -24,12 +24,21 @@ final class Checksums {
     record Entry(String path, long size, long modified, String sha256) {}
 
     static Entry of(Path p, Map<String, Entry> previous) {
+        return of(p, p, previous);
+    }
+
+    /**
+     * The entry of {@code p} with the content now at {@code at}: a folder a stopped run set aside,
+     * read where it lies by a plan that moves nothing (its files keep their sizes and times when
+     * put back, and a folder's checksum names its files relative to the folder).
+     */
+    static Entry of(Path p, Path at, Map<String, Entry> previous) {
         try {
-            long size = size(p);
-            long modified = modified(p);
+            long size = size(at);
+            long modified = modified(at);
             Entry old = previous.get(p.toString());
             if (old != null && old.size() == size && old.modified() == modified) return old;
-            return new Entry(p.toString(), size, modified, sha256(p));
+            return new Entry(p.toString(), size, modified, sha256(at));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What a finished step recorded in {@code manifest.json} in its folder: its command lines (with the
@@ -35,8 +36,13 @@ final class Manifest {
     private Manifest() {}
 
     static Content expected(Step step, Map<String, Checksums.Entry> previous) {
+        return expected(step, previous, UnaryOperator.identity());
+    }
+
+    /** The same, reading each input where {@code at} says it lies now (see {@link Checksums#of(Path, Path, Map)}). */
+    static Content expected(Step step, Map<String, Checksums.Entry> previous, UnaryOperator<Path> at) {
         Content c = work(step);
-        c.inputs = step.inputs().stream().map(p -> Checksums.of(p, previous)).toList();
+        c.inputs = step.inputs().stream().map(p -> Checksums.of(p, at.apply(p), previous)).toList();
         return c;
     }
 

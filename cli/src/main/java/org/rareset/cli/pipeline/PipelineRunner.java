@@ -6,8 +6,11 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
 import org.rareset.cli.log.LinePrefixWriter;
 import org.rareset.core.concurrent.Chunk;
@@ -193,18 +196,50 @@ public final class PipelineRunner {
         return say(new Outcome(label, Status.RAN, String.format(Locale.ROOT, "done in %.1f s", seconds)));
     }
 
-    /** Why {@code step} would run now, or null when it is up to date; the words of {@code --dry-run}. */
-    public String whyRun(Step step) {
-        Manifest.Content previous = Manifest.read(step.dir());
-        return why(step, previous, Manifest.expected(step, Manifest.byPath(previous)));
+    /**
+     * The step folders of {@code plan} that a stopped run set aside (no step folder, the old one under
+     * its hidden name) and that a run puts back before checking the step ({@link OutputFiles#recoverFolder}):
+     * step folder to where it lies now. Moves nothing: this is for {@code --dry-run}.
+     */
+    public Map<Path, Path> setAsideFolders(List<Step> plan) throws IOException {
+        Map<Path, Path> aside = new LinkedHashMap<>();
+        for (Step s : plan) {
+            if (!cfg.stepEnabled(s.name()) || !s.available() || !s.runsCommands()) continue; // as runStep
+            Path p = OutputFiles.setAsideFolder(s.dir());
+            if (p != null) aside.put(s.dir().toAbsolutePath().normalize(), p);
+        }
+        return aside;
     }
 
-    /** Why {@code step} runs, given its last manifest and the one a run now would write; null when up to date. */
-    private String why(Step step, Manifest.Content previous, Manifest.Content expected) {
+    /**
+     * Why {@code step} would run now, or null when it is up to date; the words of {@code --dry-run}.
+     * Read as a run sees it once the folders in {@code setAside} ({@link #setAsideFolders}) are put
+     * back, without moving them.
+     */
+    public String whyRun(Step step, Map<Path, Path> setAside) {
+        UnaryOperator<Path> now = p -> whereNow(p, setAside);
+        Manifest.Content previous = Manifest.read(now.apply(step.dir()));
+        return why(step, previous, Manifest.expected(step, Manifest.byPath(previous), now), now);
+    }
+
+    /** Where {@code p} lies now: inside the folder set aside when it is under a step folder of {@code setAside}. */
+    private static Path whereNow(Path p, Map<Path, Path> setAside) {
+        Path abs = p.toAbsolutePath().normalize();
+        for (Map.Entry<Path, Path> e : setAside.entrySet()) {
+            if (abs.startsWith(e.getKey())) return e.getValue().resolve(e.getKey().relativize(abs).toString());
+        }
+        return p;
+    }
+
+    /**
+     * Why {@code step} runs, given its last manifest and the one a run now would write; null when up
+     * to date. {@code now} says where a file lies now (see {@link #whyRun}).
+     */
+    private String why(Step step, Manifest.Content previous, Manifest.Content expected, UnaryOperator<Path> now) {
         if (force) return "--force";
         String why = Manifest.difference(previous, expected);
         if (why != null) return why;
-        for (Path p : step.outputs().values()) if (!Files.exists(p)) return "output missing: " + p;
+        for (Path p : step.outputs().values()) if (!Files.exists(now.apply(p))) return "output missing: " + p;
         return null;
     }
 
@@ -217,7 +252,7 @@ public final class PipelineRunner {
         }
         Manifest.Content previous = Manifest.read(step.dir());
         Manifest.Content expected = Manifest.expected(step, Manifest.byPath(previous));
-        String why = why(step, previous, expected);
+        String why = why(step, previous, expected, UnaryOperator.identity());
         if (why == null) return say(new Outcome(step.name(), Status.UP_TO_DATE, "inputs and parameters unchanged, skipped"));
         // a stopped run (SIGTERM, SIGINT) leaves no partial folder: runInto registers the staging folder
         Path staging = partial().resolve(step.dir().getFileName());

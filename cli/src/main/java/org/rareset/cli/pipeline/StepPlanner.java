@@ -352,6 +352,13 @@ public final class StepPlanner {
                 throw YamlConfigException.at(cfg.file(), t.getKeyNode(), step + "." + key + " is set by the pipeline",
                         "remove it: the steps read inputs.vcf or inputs.store (ingest PLINK or BGEN files with rareset ingest and give the store as inputs.store)");
             }
+            if (GENOTYPE_FILE_QUALIFIERS.contains(opt.longestName())) {
+                // they qualify PLINK/BGEN reading, which no step of the pipeline does: here they would do nothing
+                throw YamlConfigException.at(cfg.file(), t.getKeyNode(), step + "." + key + " does nothing in the pipeline: "
+                        + opt.longestName() + " is for PLINK/BGEN input, and the steps read inputs.vcf or inputs.store",
+                        "remove it; it belongs on the 'rareset ingest' command line that makes a store of the PLINK/BGEN files, "
+                                + "then give that store as inputs.store");
+            }
             if (managed.contains(opt.longestName()) || opt.longestName().equals("--threads")) {
                 String topLevel = opt.longestName().equals("--threads") ? " (threads: at the top level)"
                         : opt.longestName().equals("--seed") ? " (seed: at the top level)" : "";
@@ -425,11 +432,19 @@ public final class StepPlanner {
     /** Genotype sources of the commands: the pipeline gives each step its own (inputs.vcf or inputs.store). */
     static final Set<String> GENOTYPE_SOURCES = Set.of("--vcf", "--store", "--bfile", "--bed", "--bgen");
 
+    /**
+     * Options that only qualify how PLINK or BGEN files are read (GenotypeFileOptions): the steps read
+     * inputs.vcf or inputs.store, so in a step section they would be accepted and do nothing.
+     */
+    static final Set<String> GENOTYPE_FILE_QUALIFIERS = Set.of("--bim", "--fam", "--sample", "--fid-iid", "--ref-first",
+            "--hard-call-threshold");
+
     private static List<String> keys(CommandSpec spec, Set<String> managed) {
         Set<String> k = new TreeSet<>();
         for (OptionSpec o : spec.options()) {
             String n = o.longestName();
-            if (!n.startsWith("--") || managed.contains(n) || GENOTYPE_SOURCES.contains(n) || o.usageHelp() || o.versionHelp()
+            if (!n.startsWith("--") || managed.contains(n) || GENOTYPE_SOURCES.contains(n) || GENOTYPE_FILE_QUALIFIERS.contains(n)
+                    || o.usageHelp() || o.versionHelp()
                     || Set.of("--threads", "--debug", "--quiet", "--log-file").contains(n)) continue;
             k.add(n.substring(2).replace('-', '_'));
         }

@@ -274,6 +274,42 @@ class PipelineStepAndDryRunTest {
         assertTrue(dry.out().contains("assoc      runs: input changed: " + ann.toAbsolutePath()), dry.out());
     }
 
+    /**
+     * A run killed between the renames that replace a step folder leaves it under a hidden name; the
+     * next run puts it back before checking the step. The dry run moves nothing, reads the folders
+     * where they lie (the step's own and those of the steps it reads from), and says it would put them back.
+     */
+    @Test
+    void dryRunSeesStepFoldersSetAsideAsTheRunWillAndMovesNothing() throws Exception {
+        Path cfg = config("burden");
+        for (String s : List.of("ingest", "annotate", "assoc")) assertEquals(0, run("pipeline", "--config", cfg.toString(), "--step", s).exit());
+        Path out = dir.resolve("out");
+        Path annotateAside = out.resolve(".2-annotate.0123abcd.old.tmp"), assocAside = out.resolve(".6-assoc.4567cdef.old.tmp");
+        Files.move(out.resolve("2-annotate"), annotateAside);
+        Files.move(out.resolve("6-assoc"), assocAside);
+
+        CliRun dry = run("pipeline", "--config", cfg.toString(), "--dry-run");
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(dry.out().contains(String.format("ingest     up to date%n")), dry.out());
+        assertTrue(dry.out().contains(String.format("annotate   up to date (first puts back the step folder a stopped run set aside: "
+                + ".2-annotate.0123abcd.old.tmp)%n")), dry.out());
+        // assoc's input annotations.tsv is read inside the folder set aside: unchanged, so assoc is up to date
+        assertTrue(dry.out().contains(String.format("assoc      up to date (first puts back the step folder a stopped run set aside: "
+                + ".6-assoc.4567cdef.old.tmp)%n")), dry.out());
+        assertTrue(dry.out().contains("report     runs: not run yet"), dry.out());
+        assertTrue(Files.isDirectory(annotateAside) && Files.isDirectory(assocAside), "the dry run moves nothing");
+        assertFalse(Files.exists(out.resolve("2-annotate")) || Files.exists(out.resolve("6-assoc")));
+
+        // and the run agrees: it puts the folders back and finds the steps up to date
+        for (String s : List.of("annotate", "assoc")) {
+            CliRun r = run("pipeline", "--config", cfg.toString(), "--step", s);
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.err().contains("pipeline: step " + s + ": put back the step folder a stopped run had set aside")
+                    && r.err().contains("pipeline: step " + s + ": up to date"), r.err());
+        }
+        assertFalse(Files.exists(annotateAside) || Files.exists(assocAside));
+    }
+
     private static JsonObject step(JsonObject plan, String name) {
         for (var e : plan.getAsJsonArray("steps")) {
             if (e.getAsJsonObject().get("name").getAsString().equals(name)) return e.getAsJsonObject();

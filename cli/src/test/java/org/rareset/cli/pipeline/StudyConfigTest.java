@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +140,33 @@ class StudyConfigTest {
         assertTrue(e.contains("line 8: train.bfile is set by the pipeline") && e.contains("inputs.store"), e);
         String unknown = runBad(GOOD + "train:\n  bfiles: cohort\n");
         assertFalse(unknown.contains("bfile,"), "genotype sources are not offered as step keys: " + unknown);
+    }
+
+    /** --bim, --ref-first, ... qualify PLINK/BGEN reading, which no step does: accepted, they would do nothing. */
+    @Test
+    void plinkAndBgenQualifiersInAStepAreRefused() throws Exception {
+        Files.writeString(dir.resolve("cohort.bim"), "");
+        Files.writeString(dir.resolve("cohort.sample"), "");
+        for (String entry : List.of("train:\n  ref_first: true\n", "assoc:\n  fid_iid: true\n", "ingest:\n  hard_call_threshold: 0.2\n",
+                "seed_genes:\n  bim: cohort.bim\n", "score:\n  fam: cohort.bim\n", "assoc:\n  sample: cohort.sample\n")) {
+            String step = entry.substring(0, entry.indexOf(':'));
+            String key = entry.substring(entry.indexOf('\n') + 3, entry.lastIndexOf(':'));
+            String e = runBad(GOOD + entry);
+            assertTrue(e.contains("line 8: " + step + "." + key + " does nothing in the pipeline: --" + key.replace('_', '-')
+                    + " is for PLINK/BGEN input") && e.contains("'rareset ingest'") && e.contains("inputs.store"), e);
+        }
+        String unknown = runBad(GOOD + "train:\n  ref_firsts: true\n");
+        assertFalse(unknown.contains("ref_first,") || unknown.contains("hard_call_threshold"), "not offered as step keys: " + unknown);
+    }
+
+    /** Every option of the PLINK/BGEN mixin is either a genotype source or a qualifier the planner refuses. */
+    @Test
+    void everyPlinkAndBgenOptionIsRefusedInSteps() {
+        var spec = picocli.CommandLine.Model.CommandSpec.forAnnotatedObject(new org.rareset.cli.options.GenotypeFileOptions());
+        for (var o : spec.options()) {
+            String n = o.longestName();
+            assertTrue(StepPlanner.GENOTYPE_SOURCES.contains(n) || StepPlanner.GENOTYPE_FILE_QUALIFIERS.contains(n), n);
+        }
     }
 
     @Test

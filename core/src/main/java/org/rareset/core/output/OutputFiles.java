@@ -114,19 +114,37 @@ public final class OutputFiles {
      */
     public static boolean recoverFolder(Path target) throws IOException {
         Path abs = target.toAbsolutePath();
+        List<Path> aside = setAsideFolders(abs);
+        if (aside.isEmpty()) return false;
+        boolean putBack = !Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
+        if (putBack) Files.move(aside.remove(0), abs, StandardCopyOption.ATOMIC_MOVE);
+        for (Path p : aside) discard(p);
+        return putBack;
+    }
+
+    /**
+     * The folder {@link #recoverFolder} would put back at {@code target}, or null (there is a
+     * {@code target}, or nothing was set aside). Moves nothing: for a plan that must see the folder as
+     * a run will, without changing it.
+     */
+    public static Path setAsideFolder(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) return null;
+        List<Path> aside = setAsideFolders(abs);
+        return aside.isEmpty() ? null : aside.get(0);
+    }
+
+    /** The folders {@link #commitFolder} set aside for {@code abs} and left behind, the most recently modified first. */
+    private static List<Path> setAsideFolders(Path abs) throws IOException {
         Path parent = abs.getParent();
-        if (parent == null || !Files.isDirectory(parent)) return false;
+        if (parent == null || !Files.isDirectory(parent)) return new ArrayList<>();
         List<Path> aside;
         try (Stream<Path> s = Files.list(parent)) {
             aside = new ArrayList<>(s.filter(p -> isTempOf(p, abs) && p.getFileName().toString().endsWith(OLD_FOLDER_SUFFIX)
                     && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList());
         }
-        if (aside.isEmpty()) return false;
         aside.sort(Comparator.comparing(OutputFiles::lastModified).reversed());
-        boolean putBack = !Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
-        if (putBack) Files.move(aside.remove(0), abs, StandardCopyOption.ATOMIC_MOVE);
-        for (Path p : aside) discard(p);
-        return putBack;
+        return aside;
     }
 
     private static FileTime lastModified(Path p) {

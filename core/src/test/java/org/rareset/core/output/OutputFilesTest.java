@@ -144,7 +144,10 @@ class OutputFilesTest {
         Files.writeString(aside.resolve("model.json"), "old");
         Path unrelated = dir.resolve(".model2.5e6f.old.tmp");
         Files.createDirectories(unrelated);
+        assertEquals(aside.toAbsolutePath(), OutputFiles.setAsideFolder(target), "the folder recoverFolder would put back");
+        assertTrue(Files.exists(aside) && Files.exists(older) && !Files.exists(target), "setAsideFolder moves nothing");
         assertTrue(OutputFiles.recoverFolder(target));
+        assertNull(OutputFiles.setAsideFolder(target), "the target exists");
         assertEquals("old", Files.readString(target.resolve("model.json")), "the most recently set aside comes back");
         assertFalse(Files.exists(older), "an older one is deleted");
         assertFalse(Files.exists(aside));
@@ -161,6 +164,7 @@ class OutputFilesTest {
         Path aside = dir.resolve(".model.3c4d.old.tmp");
         Files.createDirectories(aside);
         Files.writeString(aside.resolve("model.json"), "old");
+        assertNull(OutputFiles.setAsideFolder(target), "nothing to put back beside an existing target");
         assertFalse(OutputFiles.recoverFolder(target));
         assertEquals("new", Files.readString(target.resolve("model.json")));
         try (Stream<Path> s = Files.list(dir)) {

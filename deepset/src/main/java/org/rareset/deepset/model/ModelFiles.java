@@ -31,8 +31,11 @@ import org.rareset.core.output.WriteFailure;
  * one DJL parameter file per member ({@code repeat_N.params}, an {@link NDList} of named float32
  * arrays in DJL's encoding).
  *
- * <p>The folder is written under a temporary name beside the target and renamed when complete, so
- * a failed run never leaves a half-written model.
+ * <p>The folder is written under a temporary name beside the target and renamed when complete
+ * ({@link OutputFiles#commitFolder}), so a failed run never leaves a half-written model. A run
+ * killed between that commit's two renames leaves no target and the old model under a hidden name
+ * beside it; {@link #save} and {@link #load} first put it back ({@link OutputFiles#recoverFolder}),
+ * as the pipeline does with its step folders, so it is neither lost nor left behind.
  */
 public final class ModelFiles {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
@@ -68,6 +71,8 @@ public final class ModelFiles {
             Path absolute = dir.toAbsolutePath();
             Path parent = absolute.getParent();
             Files.createDirectories(parent);
+            // a model set aside by a killed save comes back, so that it is checked, then replaced (and not left behind)
+            OutputFiles.recoverFolder(absolute);
             if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
                 throw InputException.of(dir, "exists and is not a folder", "choose another --out");
             }
@@ -104,8 +109,19 @@ public final class ModelFiles {
         }
     }
 
-    /** Reads a model folder written by {@link #save}. */
+    /**
+     * Reads a model folder written by {@link #save}; when the folder is missing because a save was
+     * killed between its renames, the model it had set aside is put back first.
+     */
     public static TrainedEnsemble load(Path dir) {
+        if (!Files.exists(dir)) {
+            try {
+                OutputFiles.recoverFolder(dir);
+            } catch (IOException e) {
+                throw InputException.of(dir, "is missing, and the model a stopped run set aside beside it cannot be put back: "
+                        + e.getMessage(), "rerun rareset train");
+            }
+        }
         Path json = dir.resolve(ModelDescription.FILE_NAME);
         if (!Files.isRegularFile(json)) {
             throw InputException.of(dir, "is not a RareSet model folder (no " + ModelDescription.FILE_NAME + ")",
