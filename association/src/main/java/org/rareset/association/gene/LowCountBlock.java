@@ -189,11 +189,23 @@ final class LowCountBlock {
     /**
      * What the block's small entries (dosage below {@value #SMALL}, taken at their mean) can add to
      * the score vector: {sum_j e_j^2, P(some column exceeds its e_j)}. For column j with such entries
-     * (d_i, mu_i) the part left out is eps_j = w_j s sum_i d_i (y_i - mu_i); k* is the smallest count
-     * of cases among them with P(K_j &gt; k*) below the pruning threshold (K_j Poisson-binomial), and
-     * e_j = w_j s max(sum of the k* largest d_i, sum_i d_i mu_i) bounds |eps_j| when K_j &lt;= k*.
+     * (d_i, mu_i) the part left out is eps_j = w_j s sum_i d_i (y_i - mu_i), bounded by the smaller of
+     * two bounds, each holding but with a small probability (chosen from the d_i and mu_i alone, so
+     * the choice does not depend on the trait values):
+     * <ul>
+     *   <li>counting: k* is the smallest count of cases among them with P(K_j &gt; k*) below the
+     *       pruning threshold (K_j Poisson-binomial, followed up to 64 cases), and
+     *       e_j = w_j s max(sum of the k* largest d_i, sum_i d_i mu_i) bounds |eps_j| when K_j &lt;= k*.
+     *       Tight for a few imputed calls (small cohorts);</li>
+     *   <li>Bernstein's inequality: the terms d_i (y_i - mu_i) have mean 0, |.| &lt;= M = max d_i and
+     *       variance sum sigma^2 = sum_i d_i^2 mu_i (1 - mu_i), so P(|sum| &gt;= t) &lt;= 2 exp(-t^2 /
+     *       (2 (sigma^2 + M t / 3))); with L = ln(2 / drop), t = L M / 3 + sqrt((L M / 3)^2 + 2 L sigma^2)
+     *       holds but with probability drop. Needed at biobank size, where a column gathers thousands
+     *       of imputed calls whose expected cases are far beyond what the counting bound follows
+     *       (it then bounded nothing, and every such gene's p became 1).</li>
+     * </ul>
      * Then sqrt(Q) &lt;= sqrt(Q_law) + sqrt(sum_j e_j^2) (triangle inequality), so P(Q &gt;= q) is at
-     * most P(Q_law &gt;= (sqrt(q) - sqrt(sum e_j^2))^2) + sum_j P(K_j &gt; k*).
+     * most P(Q_law &gt;= (sqrt(q) - sqrt(sum e_j^2))^2) + sum_j P(|eps_j| &gt; e_j).
      */
     static double[] slack(GeneScores scores, int[] block, double mixtureP) {
         double drop = DROP * Math.max(Math.min(mixtureP, 1.0), MIN_P);
@@ -203,7 +215,7 @@ final class LowCountBlock {
         for (int j : block) {
             GeneGenotypes.Column col = g.column(j);
             List<Double> small = new ArrayList<>();
-            double meanPart = 0;
+            double meanPart = 0, variance = 0;
             int kMax = 64;
             double[] f = new double[kMax + 2];   // law of K_j, index kMax + 1: more than kMax
             f[0] = 1;
@@ -213,6 +225,7 @@ final class LowCountBlock {
                 double mu = model.fitted(col.samples()[t]);
                 small.add(d);
                 meanPart += d * mu;
+                variance += d * d * mu * (1 - mu);
                 f[kMax + 1] += f[kMax] * mu;
                 for (int x = kMax; x >= 0; x--) f[x] = f[x] * (1 - mu) + (x > 0 ? f[x - 1] * mu : 0);
             }
@@ -226,11 +239,24 @@ final class LowCountBlock {
             }
             double top = 0;
             for (int i = 0; i < Math.min(kStar, small.size()); i++) top += small.get(i);
-            double e = Math.abs(scores.weight(j) * model.scoreScale()) * Math.max(top, meanPart);
+            double counting = tailMass <= drop ? Math.max(top, meanPart) : Double.POSITIVE_INFINITY;
+            double bernstein = bernsteinBound(small.get(0), variance, drop);
+            double scale = Math.abs(scores.weight(j) * model.scoreScale());
+            double e = scale * Math.min(counting, bernstein);
             e2 += e * e;
-            beyond += Math.max(tailMass, 0);
+            beyond += counting <= bernstein ? Math.max(tailMass, 0) : drop;
         }
         return new double[] {e2, beyond};
+    }
+
+    /**
+     * The t with P(|sum_i X_i| &gt;= t) &lt;= {@code failure} by Bernstein's inequality, for independent
+     * X_i of mean 0, |X_i| &lt;= {@code max} and total variance {@code variance}.
+     */
+    static double bernsteinBound(double max, double variance, double failure) {
+        double l = Math.log(2 / failure);
+        double a = l * max / 3;
+        return a + Math.sqrt(a * a + 2 * l * variance);
     }
 
     /** One assignment of the shared carriers and its probability. */
