@@ -3,6 +3,7 @@ package org.rareset.association.input;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rareset.association.genotype.GeneGenotypes;
 import org.rareset.core.formats.GeneScoreFile;
 import org.rareset.core.formats.SparseGeneScores;
 
@@ -17,7 +18,26 @@ import org.rareset.core.formats.SparseGeneScores;
  */
 public final class GeneScoreTable {
     /** One gene: samples (indexes into {@link #samples()}) whose score differs from {@code baseline}. */
-    public record GeneScore(String gene, double baseline, int[] samples, double[] deviations) {}
+    public record GeneScore(String gene, double baseline, int[] samples, double[] deviations) {
+        /**
+         * The deviations as one genotype column over the analysed rows, for the score test: sample s
+         * is row {@code rowOf[s]}, left out when that is negative (the baseline is absorbed by the
+         * intercept, so only the deviating samples are entries). Its carrier count is its number of
+         * entries, possibly 0.
+         */
+        public GeneGenotypes.Column columnOn(int[] rowOf) {
+            int k = 0;
+            for (int s : samples) if (rowOf[s] >= 0) k++;
+            int[] rows = new int[k];
+            double[] dev = new double[k];
+            k = 0;
+            for (int i = 0; i < samples.length; i++) {
+                int r = rowOf[samples[i]];
+                if (r >= 0) { rows[k] = r; dev[k++] = deviations[i]; }
+            }
+            return new GeneGenotypes.Column(gene, rows, dev, Double.NaN, Double.NaN, k, 0);
+        }
+    }
 
     private final List<String> samples;
     private final List<GeneScore> genes;

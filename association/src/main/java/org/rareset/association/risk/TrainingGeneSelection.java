@@ -80,20 +80,12 @@ public final class TrainingGeneSelection {
 
     /** One gene's test on the training samples (not yet compared with the threshold), or why it was skipped. */
     private static Tested test(AssociationEngine engine, int n, GeneScoreTable.GeneScore g, int[] trainRowOf, int minCarriers) {
-        int k = 0;
-        for (int s : g.samples()) if (trainRowOf[s] >= 0) k++;
+        GeneGenotypes.Column col = g.columnOn(trainRowOf);
+        int k = col.carriers();
         if (k < Math.max(1, minCarriers)) {
             return new Tested(g.gene(), k, Double.NaN, Double.NaN, Double.NaN, false,
                     "fewer than " + minCarriers + " training samples with a score other than the gene's baseline");
         }
-        int[] rows = new int[k];
-        double[] dev = new double[k];
-        k = 0;
-        for (int i = 0; i < g.samples().length; i++) {
-            int r = trainRowOf[g.samples()[i]];
-            if (r >= 0) { rows[k] = r; dev[k++] = g.deviations()[i]; }
-        }
-        GeneGenotypes.Column col = new GeneGenotypes.Column(g.gene(), rows, dev, Double.NaN, Double.NaN, k, 0);
         GeneResult r = engine.test(GeneGenotypes.of(n, List.of(col)), new double[] {1.0}, List.of(Burden.INSTANCE)).get(0);
         return new Tested(g.gene(), k, r.beta(), r.se(), r.log10P(), false, "");
     }

@@ -413,20 +413,11 @@ public final class AssociationRun {
     }
 
     private GeneOutcome testScore(TraitData trait, GeneScoreTable.GeneScore gene, AssociationEngine engine) {
-        int[] map = trait.analysisIndex();
-        int k = 0;
-        for (int s : gene.samples()) if (map[s] >= 0) k++;
+        GeneGenotypes.Column col = gene.columnOn(trait.analysisIndex());
+        int k = col.carriers();
         if (k == 0) {
             return new GeneOutcome(List.of(), List.<String[]>of(new String[] {SCORE_MASK, "the score is the same for every analysed sample"}));
         }
-        int[] rows = new int[k];
-        double[] dev = new double[k];
-        k = 0;
-        for (int i = 0; i < gene.samples().length; i++) {
-            int a = map[gene.samples()[i]];
-            if (a >= 0) { rows[k] = a; dev[k++] = gene.deviations()[i]; }
-        }
-        GeneGenotypes.Column col = new GeneGenotypes.Column(gene.gene(), rows, dev, Double.NaN, Double.NaN, k, 0);
         GeneResult r = engine.test(GeneGenotypes.of(trait.sampleCount(), List.of(col)), new double[] {1.0},
                 List.of(Burden.INSTANCE)).get(0);
         return new GeneOutcome(List.of(new ResultRow(trait.name(), gene.gene(), SCORE_MASK, SCORE_TEST, 1, Double.NaN, k,
