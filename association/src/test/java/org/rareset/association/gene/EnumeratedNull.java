@@ -102,30 +102,17 @@ final class EnumeratedNull {
 
     /** As {@link #carrierSkat(Case)}; {@code mid}: P(Q &gt; q_obs) + P(Q = q_obs) / 2 (R SKAT's ER mid-p). */
     static double carrierSkat(Case c, boolean mid) {
-        NullModel model = c.model();
+        Carriers cs = Carriers.of(c);
+        int[] carriers = cs.ids();
+        double[][] g = cs.g();
         int m = c.genotypes().variantCount();
-        java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
-        for (int j = 0; j < m; j++) for (int i : c.genotypes().column(j).samples()) set.add(i);
-        int[] carriers = set.stream().mapToInt(Integer::intValue).toArray();
-        double[][] g = new double[carriers.length][m];
-        for (int j = 0; j < m; j++) {
-            GeneGenotypes.Column col = c.genotypes().column(j);
-            for (int k = 0; k < col.samples().length; k++) {
-                g[java.util.Arrays.binarySearch(carriers, col.samples()[k])][j] = c.weights()[j] * col.dosages()[k];
-            }
-        }
-        double obs = 0;
-        for (int j = 0; j < m; j++) {
-            double u = 0;
-            for (int i = 0; i < carriers.length; i++) u += g[i][j] * (model.y(carriers[i]) - model.fitted(carriers[i]));
-            obs += u * u;
-        }
+        double obs = cs.observedQ();
         double p = 0;
         for (int mask = 0; mask < 1 << carriers.length; mask++) {
             double prob = 1, q = 0;
             double[] u = new double[m];
             for (int i = 0; i < carriers.length; i++) {
-                double mu = model.fitted(carriers[i]);
+                double mu = cs.mu()[i];
                 int yi = (mask >> i) & 1;
                 prob *= yi == 1 ? mu : 1 - mu;
                 for (int j = 0; j < m; j++) u[j] += g[i][j] * (yi - mu);
@@ -149,27 +136,12 @@ final class EnumeratedNull {
 
     /** As {@link #carrierSkatSplit(Case)}; {@code mid}: P(Q &gt; q_obs) + P(Q = q_obs) / 2. */
     static double carrierSkatSplit(Case c, boolean mid) {
-        NullModel model = c.model();
+        Carriers cs = Carriers.of(c);
+        double[][] g = cs.g();
+        double[] mu = cs.mu();
+        double obs = cs.observedQ();
         int m = c.genotypes().variantCount();
-        java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
-        for (int j = 0; j < m; j++) for (int i : c.genotypes().column(j).samples()) set.add(i);
-        int[] carriers = set.stream().mapToInt(Integer::intValue).toArray();
-        int n = carriers.length;
-        double[][] g = new double[n][m];   // w_j g_ij on the carriers
-        double[] mu = new double[n];
-        for (int i = 0; i < n; i++) mu[i] = model.fitted(carriers[i]);
-        for (int j = 0; j < m; j++) {
-            GeneGenotypes.Column col = c.genotypes().column(j);
-            for (int k = 0; k < col.samples().length; k++) {
-                g[java.util.Arrays.binarySearch(carriers, col.samples()[k])][j] = c.weights()[j] * col.dosages()[k];
-            }
-        }
-        double obs = 0;
-        for (int j = 0; j < m; j++) {
-            double u = 0;
-            for (int i = 0; i < n; i++) u += g[i][j] * (model.y(carriers[i]) - mu[i]);
-            obs += u * u;
-        }
+        int n = cs.ids().length;
         int h = n / 2;
         double[][] tLow = new double[1 << h][m];
         double[] pLow = new double[1 << h];
@@ -191,6 +163,37 @@ final class EnumeratedNull {
             }
         }
         return p;
+    }
+
+    /**
+     * A gene's carriers (the samples with a non-zero entry in any column, ascending), w_j g_ij on
+     * them, their fitted mu_i and the observed Q = sum_j (sum_i w_j g_ij (y_i - mu_i))^2.
+     */
+    private record Carriers(int[] ids, double[][] g, double[] mu, double observedQ) {
+        static Carriers of(Case c) {
+            NullModel model = c.model();
+            int m = c.genotypes().variantCount();
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            for (int j = 0; j < m; j++) for (int i : c.genotypes().column(j).samples()) set.add(i);
+            int[] ids = set.stream().mapToInt(Integer::intValue).toArray();
+            int n = ids.length;
+            double[][] g = new double[n][m];
+            double[] mu = new double[n];
+            for (int i = 0; i < n; i++) mu[i] = model.fitted(ids[i]);
+            for (int j = 0; j < m; j++) {
+                GeneGenotypes.Column col = c.genotypes().column(j);
+                for (int k = 0; k < col.samples().length; k++) {
+                    g[java.util.Arrays.binarySearch(ids, col.samples()[k])][j] = c.weights()[j] * col.dosages()[k];
+                }
+            }
+            double obs = 0;
+            for (int j = 0; j < m; j++) {
+                double u = 0;
+                for (int i = 0; i < n; i++) u += g[i][j] * (model.y(ids[i]) - mu[i]);
+                obs += u * u;
+            }
+            return new Carriers(ids, g, mu, obs);
+        }
     }
 
     private static void half(double[][] gt, double[] mu, int from, int to, double[][] t, double[] p) {
